@@ -1,0 +1,78 @@
+// Reading articles from JSON and JSONL with simdjson On-Demand, and writing
+// them as canonical JSON with fmt. The canonical format is docs/schema.md.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsdoc/article.hpp"
+
+namespace newsdoc {
+
+/// The article fields a foreign JSON record can be mapped to.
+enum class Field : std::uint8_t {
+  id, url, source, title, authors, published, language, tags, body,
+  quotes, entities, mentions, meta,
+};
+inline constexpr std::size_t field_count = 13;
+std::string_view to_string(Field field) noexcept;
+
+/// Which input keys feed which article field. For each field, the keys are
+/// tried in order and the first one present wins; every key that feeds no
+/// field is kept in `meta`. A body may be a list of paragraphs or one string
+/// split at newlines.
+struct FieldMapping {
+  std::array<std::vector<std::string>, field_count> keys;
+  /// Prefer "<key>_original" over "<key>" (an original over its processed twin).
+  bool prefer_original = false;
+
+  /// The canonical names only (docs/schema.md).
+  static FieldMapping canonical();
+  /// The canonical names plus the usual names of news JSON, preferring originals.
+  static FieldMapping automatic();
+  static FieldMapping news_please();
+  static FieldMapping cc_news();
+  static FieldMapping newspaper();
+  /// A preset by name: "canonical", "auto", "news-please", "cc-news",
+  /// "newspaper". Throws newsdoc::Error for any other name.
+  static FieldMapping preset(std::string_view name);
+
+  /// Replaces the keys of `field` (as a user mapping does).
+  FieldMapping& set(Field field, std::vector<std::string> names);
+};
+
+enum class OnError : std::uint8_t {
+  raise,  ///< throw at the first bad record
+  skip    ///< keep every good record, list the bad ones in Corpus::errors()
+};
+
+enum class Format : std::uint8_t {
+  automatic,  ///< by file name; in memory, one document or else JSONL
+  json,       ///< one article or an array of articles
+  jsonl       ///< one JSON document a line (".jsonl", ".ndjson", ".jsonl.gz")
+};
+
+struct LoadOptions {
+  FieldMapping mapping = FieldMapping::automatic();
+  OnError on_error = OnError::raise;
+  Format format = Format::automatic;
+};
+
+/// Loads a .json, .jsonl, .ndjson or .jsonl.gz file. JSONL is streamed in
+/// bounded windows, so memory grows with the articles, not the file.
+/// Throws IoError, ParseError or SchemaError.
+Corpus load(const std::string& path, const LoadOptions& options = {});
+
+/// Loads articles from JSON text held in memory. `name` is used in messages.
+Corpus loads(std::string_view json, const LoadOptions& options = {},
+             const std::string& name = "<string>");
+
+/// Escapes `text` as the inside of a JSON string (no quotes), the canonical
+/// way: \" \\ \b \f \n \r \t, other control characters as \u00XX, all
+/// else as UTF-8.
+void append_json_escaped(std::string& out, std::string_view text);
+
+}  // namespace newsdoc

@@ -1,0 +1,8 @@
+// newsdoc: a document model for news articles. Include this one header.
+#pragma once
+
+#include "newsdoc/article.hpp"
+#include "newsdoc/error.hpp"
+#include "newsdoc/json.hpp"
+#include "newsdoc/utf8.hpp"
+#include "newsdoc/version.hpp"

@@ -1,0 +1,47 @@
+// Conversion between UTF-8 byte offsets and Unicode code point offsets.
+// This is the one place newsdoc converts: the builder uses it to store every
+// span in both units, so readers never convert.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdoc {
+
+/// True when `text` is valid UTF-8.
+bool is_valid_utf8(std::string_view text) noexcept;
+
+/// True when `offset` is inside `text` (or at its end) and not in the middle
+/// of a multi-byte sequence.
+bool is_char_boundary(std::string_view text, std::size_t offset) noexcept;
+
+/// Maps offsets of one valid UTF-8 text both ways in O(1) amortised.
+///
+/// ## Lifetime
+/// Holds a view of `text`: the text must outlive the index.
+class Utf8Index {
+ public:
+  explicit Utf8Index(std::string_view text);
+  explicit Utf8Index(const char* text) : Utf8Index(std::string_view(text)) {}
+  /// Forbidden: the index would outlive the temporary string it views.
+  Utf8Index(std::string&&) = delete;
+
+  bool ascii() const noexcept { return ascii_; }
+  std::uint32_t char_length() const noexcept { return char_length_; }
+  /// The code point offset of byte `offset`, which must be a char boundary.
+  std::uint32_t to_chars(std::size_t byte_offset) const noexcept;
+  /// The byte offset of code point `char_offset`, or nullopt past the end.
+  std::optional<std::size_t> to_bytes(std::uint64_t char_offset) const noexcept;
+
+ private:
+  static constexpr std::size_t block = 64;
+  std::string_view text_;
+  bool ascii_ = true;
+  std::uint32_t char_length_ = 0;
+  std::vector<std::uint32_t> chars_before_block_;  // code points before each 64-byte block
+};
+
+}  // namespace newsdoc

@@ -1,0 +1,321 @@
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+#include "newsdoc/article.hpp"
+#include "newsdoc/error.hpp"
+#include "newsdoc/utf8.hpp"
+#include "store.hpp"
+
+namespace newsdoc {
+namespace detail {
+
+char* Arena::reserve(std::size_t size) {
+  if (blocks_.empty() || blocks_.back().capacity - blocks_.back().used < size) {
+    const std::size_t capacity = std::max(size, block_size);
+    blocks_.push_back(Block{std::unique_ptr<char[]>(new char[capacity]), capacity, 0});
+  }
+  Block& block = blocks_.back();
+  pending_ = block.data.get() + block.used;
+  return pending_;
+}
+
+TextRef Arena::commit(std::size_t used) noexcept {
+  blocks_.back().used += used;
+  TextRef ref{used == 0 ? nullptr : pending_, used};
+  pending_ = nullptr;
+  return ref;
+}
+
+TextRef Arena::copy(std::string_view text) {
+  if (text.empty()) return {};
+  char* dst = reserve(text.size());
+  std::memcpy(dst, text.data(), text.size());
+  return commit(text.size());
+}
+
+Arena::Mark Arena::mark() const noexcept {
+  return {blocks_.size(), blocks_.empty() ? 0 : blocks_.back().used};
+}
+
+void Arena::rollback(Mark mark) noexcept {
+  blocks_.resize(mark.blocks);
+  if (!blocks_.empty()) blocks_.back().used = mark.used;
+}
+
+std::size_t Arena::allocated_bytes() const noexcept {
+  std::size_t total = 0;
+  for (const auto& b : blocks_) total += b.capacity;
+  return total;
+}
+
+}  // namespace detail
+
+void ArticleInput::clear() {
+  id = url = source = title = language = {};
+  published.reset();
+  authors.clear();
+  tags.clear();
+  paragraphs.clear();
+  quotes.clear();
+  entities.clear();
+  mentions.clear();
+  unit = OffsetUnit::bytes;
+  meta = "{}";
+}
+
+namespace {
+
+using detail::Range;
+using detail::Store;
+using detail::TextRef;
+
+constexpr std::uint64_t max_offset = std::numeric_limits<std::uint32_t>::max();
+
+std::uint32_t checked_count(std::size_t n) {
+  if (n > max_offset) throw SchemaError("", "more than 4,294,967,295 records in one corpus");
+  return static_cast<std::uint32_t>(n);
+}
+
+void check_utf8(std::string_view text, const std::string& pointer) {
+  if (!is_valid_utf8(text)) throw SchemaError(pointer, "not valid UTF-8");
+}
+
+/// Converts a span given in `unit` to byte and char spans of `body`, checking it.
+std::pair<Span, Span> resolve_span(Span span, OffsetUnit unit, std::string_view body, const Utf8Index& index,
+                                   const std::string& pointer) {
+  if (span.start > span.end) {
+    throw SchemaError(pointer, fmt::format("span ends ({}) before it starts ({})", span.end, span.start));
+  }
+  if (unit == OffsetUnit::chars) {
+    const auto start = index.to_bytes(span.start);
+    const auto end = index.to_bytes(span.end);
+    if (!start || !end) {
+      throw SchemaError(pointer, fmt::format("span [{}, {}) lies outside the text ({} characters)", span.start,
+                                             span.end, index.char_length()));
+    }
+    return {Span{static_cast<std::uint32_t>(*start), static_cast<std::uint32_t>(*end)}, span};
+  }
+  if (span.end > body.size()) {
+    throw SchemaError(pointer, fmt::format("span [{}, {}) lies outside the text ({} bytes)", span.start, span.end,
+                                           body.size()));
+  }
+  if (!is_char_boundary(body, span.start) || !is_char_boundary(body, span.end)) {
+    throw SchemaError(pointer,
+                      fmt::format("span [{}, {}) cuts a UTF-8 sequence in two", span.start, span.end));
+  }
+  return {span, Span{index.to_chars(span.start), index.to_chars(span.end)}};
+}
+
+/// The paragraph holding byte `offset` (the last one starting at or before it).
+std::uint32_t paragraph_at(const Store& store, Range paragraphs, std::uint32_t offset) {
+  const auto begin = store.paragraphs.begin() + paragraphs.begin;
+  const auto end = store.paragraphs.begin() + paragraphs.end;
+  auto it = std::upper_bound(begin, end, offset,
+                             [](std::uint32_t o, const detail::ParagraphRecord& p) { return o < p.bytes.start; });
+  return it == begin ? 0 : static_cast<std::uint32_t>(it - begin - 1);
+}
+
+}  // namespace
+
+CorpusBuilder::CorpusBuilder() : store_(std::make_unique<detail::Store>()) {}
+CorpusBuilder::~CorpusBuilder() = default;
+CorpusBuilder::CorpusBuilder(CorpusBuilder&&) noexcept = default;
+CorpusBuilder& CorpusBuilder::operator=(CorpusBuilder&&) noexcept = default;
+
+std::size_t CorpusBuilder::size() const noexcept { return store_->articles.size(); }
+
+void CorpusBuilder::add_error(RecordError error) { errors_.push_back(std::move(error)); }
+
+void CorpusBuilder::add(const ArticleInput& article) { add_impl(article, true); }
+
+void CorpusBuilder::add_with_valid_meta(const ArticleInput& article) { add_impl(article, false); }
+
+void CorpusBuilder::add_impl(const ArticleInput& in, bool check_meta) {
+  Store& s = *store_;
+  // Validate what needs no text first, so a bad article costs nothing.
+  const std::pair<std::string_view, const char*> fields[] = {
+      {in.id, "/id"}, {in.url, "/url"}, {in.source, "/source"}, {in.title, "/title"}, {in.language, "/language"}};
+  for (const auto& [text, pointer] : fields) check_utf8(text, pointer);
+  if (in.published) check_utf8(*in.published, "/published");
+  for (std::size_t i = 0; i < in.authors.size(); ++i) check_utf8(in.authors[i], fmt::format("/authors/{}", i));
+  for (std::size_t i = 0; i < in.tags.size(); ++i) check_utf8(in.tags[i], fmt::format("/tags/{}", i));
+  std::size_t body_size = in.paragraphs.empty() ? 0 : 2 * (in.paragraphs.size() - 1);
+  for (std::size_t i = 0; i < in.paragraphs.size(); ++i) {
+    check_utf8(in.paragraphs[i], fmt::format("/paragraphs/{}", i));
+    body_size += in.paragraphs[i].size();
+  }
+  if (body_size > max_offset) throw SchemaError("/paragraphs", "body text longer than 4 GiB");
+  for (std::size_t i = 0; i < in.entities.size(); ++i) {
+    const auto& e = in.entities[i];
+    check_utf8(e.id, fmt::format("/entities/{}/id", i));
+    check_utf8(e.name, fmt::format("/entities/{}/name", i));
+    check_utf8(e.type, fmt::format("/entities/{}/type", i));
+    for (std::size_t a = 0; a < e.aliases.size(); ++a) check_utf8(e.aliases[a], fmt::format("/entities/{}/aliases/{}", i, a));
+    // Quotes and mentions name their entity by id in JSON, so ids must be unique.
+    if (e.id.empty()) throw SchemaError(fmt::format("/entities/{}/id", i), "entity id is empty");
+    for (std::size_t j = 0; j < i; ++j) {
+      if (in.entities[j].id == e.id) {
+        throw SchemaError(fmt::format("/entities/{}/id", i), fmt::format("duplicate entity id \"{}\"", e.id));
+      }
+    }
+  }
+  for (std::size_t i = 0; i < in.quotes.size(); ++i) {
+    const auto speaker = in.quotes[i].speaker;
+    if (speaker != no_entity && (speaker < 0 || static_cast<std::size_t>(speaker) >= in.entities.size())) {
+      throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker));
+    }
+    check_utf8(in.quotes[i].cue, fmt::format("/quotes/{}/cue", i));
+  }
+  for (std::size_t i = 0; i < in.mentions.size(); ++i) {
+    if (in.mentions[i].entity >= in.entities.size()) {
+      throw SchemaError(fmt::format("/mentions/{}/entity", i), fmt::format("no entity {}", in.mentions[i].entity));
+    }
+  }
+  std::string minified_meta;
+  if (check_meta) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element meta;
+    if (parser.parse(in.meta.data(), in.meta.size()).get(meta) != simdjson::SUCCESS || !meta.is_object()) {
+      throw SchemaError("/meta", "not a JSON object");
+    }
+    minified_meta = simdjson::minify(meta);
+  }
+
+  const auto mark = s.arena.mark();
+  const std::size_t sizes[] = {s.strings.size(), s.paragraphs.size(), s.quotes.size(), s.entities.size(),
+                               s.mentions.size()};
+  try {
+    detail::ArticleRecord r;
+    r.id = s.arena.copy(in.id);
+    r.url = s.arena.copy(in.url);
+    r.source = s.arena.copy(in.source);
+    r.title = s.arena.copy(in.title);
+    r.language = s.arena.copy(in.language);
+    r.has_published = in.published.has_value();
+    if (in.published) r.published = s.arena.copy(*in.published);
+    r.meta = s.arena.copy(check_meta ? std::string_view(minified_meta) : in.meta);
+    auto add_strings = [&](const std::vector<std::string_view>& list) {
+      Range range{checked_count(s.strings.size()), 0};
+      for (auto text : list) s.strings.push_back(s.arena.copy(text));
+      range.end = checked_count(s.strings.size());
+      return range;
+    };
+    r.authors = add_strings(in.authors);
+    r.tags = add_strings(in.tags);
+
+    // The body: paragraphs joined by a blank line.
+    char* body = s.arena.reserve(std::max<std::size_t>(body_size, 1));
+    std::size_t pos = 0;
+    std::vector<Span> paragraph_bytes;
+    paragraph_bytes.reserve(in.paragraphs.size());
+    for (std::size_t i = 0; i < in.paragraphs.size(); ++i) {
+      if (i > 0) {
+        body[pos++] = '\n';
+        body[pos++] = '\n';
+      }
+      std::memcpy(body + pos, in.paragraphs[i].data(), in.paragraphs[i].size());
+      paragraph_bytes.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + in.paragraphs[i].size())});
+      pos += in.paragraphs[i].size();
+    }
+    r.body = s.arena.commit(pos);
+    const std::string_view text = r.body.view();
+    const Utf8Index index(text);
+    r.ascii = index.ascii();
+    r.char_length = index.char_length();
+
+    r.paragraphs.begin = checked_count(s.paragraphs.size());
+    for (const Span& p : paragraph_bytes) s.paragraphs.push_back({p, Span{index.to_chars(p.start), index.to_chars(p.end)}});
+    r.paragraphs.end = checked_count(s.paragraphs.size());
+
+    r.entities.begin = checked_count(s.entities.size());
+    for (const auto& e : in.entities) {
+      detail::EntityRecord rec{s.arena.copy(e.id), s.arena.copy(e.name), s.arena.copy(e.type), {}};
+      rec.aliases = add_strings(e.aliases);
+      s.entities.push_back(rec);
+    }
+    r.entities.end = checked_count(s.entities.size());
+
+    r.quotes.begin = checked_count(s.quotes.size());
+    for (std::size_t i = 0; i < in.quotes.size(); ++i) {
+      const auto& q = in.quotes[i];
+      detail::QuoteRecord rec;
+      const std::string pointer = fmt::format("/quotes/{}", i);
+      std::tie(rec.bytes, rec.chars) = resolve_span(q.span, in.unit, text, index, pointer);
+      if (q.speaker_span) {
+        std::tie(rec.speaker_bytes, rec.speaker_chars) =
+            resolve_span(*q.speaker_span, in.unit, text, index, pointer + "/speaker_span");
+        rec.has_speaker_span = true;
+      }
+      rec.kind = q.kind;
+      rec.speaker = q.speaker;
+      rec.cue = s.arena.copy(q.cue);
+      rec.first_paragraph = paragraph_at(s, r.paragraphs, rec.bytes.start);
+      rec.last_paragraph = rec.bytes.end > rec.bytes.start ? paragraph_at(s, r.paragraphs, rec.bytes.end - 1)
+                                                           : rec.first_paragraph;
+      s.quotes.push_back(rec);
+    }
+    r.quotes.end = checked_count(s.quotes.size());
+
+    r.mentions.begin = checked_count(s.mentions.size());
+    for (std::size_t i = 0; i < in.mentions.size(); ++i) {
+      detail::MentionRecord rec;
+      std::tie(rec.bytes, rec.chars) =
+          resolve_span(in.mentions[i].span, in.unit, text, index, fmt::format("/mentions/{}", i));
+      rec.entity = in.mentions[i].entity;
+      s.mentions.push_back(rec);
+    }
+    r.mentions.end = checked_count(s.mentions.size());
+    checked_count(s.articles.size() + 1);
+    s.articles.push_back(r);
+  } catch (...) {
+    s.arena.rollback(mark);
+    s.strings.resize(sizes[0]);
+    s.paragraphs.resize(sizes[1]);
+    s.quotes.resize(sizes[2]);
+    s.entities.resize(sizes[3]);
+    s.mentions.resize(sizes[4]);
+    throw;
+  }
+}
+
+void CorpusBuilder::add(const Article& article) {
+  ArticleInput in;
+  in.id = article.id();
+  in.url = article.url();
+  in.source = article.source();
+  in.title = article.title();
+  in.language = article.language();
+  in.published = article.published();
+  in.authors = article.authors();
+  in.tags = article.tags();
+  for (std::size_t i = 0; i < article.paragraph_count(); ++i) in.paragraphs.push_back(article.paragraph(i).text);
+  // Keep the entities' aliases alive while `in` views them.
+  std::vector<Entity> entities;
+  for (std::size_t i = 0; i < article.entity_count(); ++i) entities.push_back(article.entity(i));
+  for (const auto& e : entities) in.entities.push_back({e.id, e.name, e.type, e.aliases});
+  for (std::size_t i = 0; i < article.quote_count(); ++i) {
+    const Quote q = article.quote(i);
+    in.quotes.push_back({q.bytes, q.kind, q.speaker, q.speaker_bytes, q.cue});
+  }
+  for (std::size_t i = 0; i < article.mention_count(); ++i) {
+    const Mention m = article.mention(i);
+    in.mentions.push_back({m.bytes, m.entity});
+  }
+  in.meta = article.meta_json();
+  add_impl(in, false);
+}
+
+Corpus CorpusBuilder::finish() {
+  std::shared_ptr<const detail::Store> store(std::move(store_));
+  store_ = std::make_unique<detail::Store>();
+  std::vector<Article> articles;
+  articles.reserve(store->articles.size());
+  for (std::uint32_t i = 0; i < store->articles.size(); ++i) articles.emplace_back(store, i);
+  return Corpus(std::move(articles), std::exchange(errors_, {}));
+}
+
+}  // namespace newsdoc

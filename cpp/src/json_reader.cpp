@@ -1,0 +1,926 @@
+// Reads articles with simdjson On-Demand. JSONL is read in windows that end
+// at a newline and parsed with iterate_many; after any error in a window the
+// rest of it is parsed line by line, so one bad record costs only itself.
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <limits>
+#include <unordered_map>
+
+#include "newsdoc/error.hpp"
+#include "newsdoc/json.hpp"
+
+namespace newsdoc {
+namespace {
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+constexpr std::size_t window_size = std::size_t{8} << 20;
+constexpr std::size_t stream_batch_size = std::size_t{4} << 20;
+
+/// A JSON error inside a record; `at` points into the input when known.
+struct JsonFailure {
+  error_code code;
+  const char* at;
+};
+
+std::string describe(error_code code) {
+  switch (code) {
+    case simdjson::TAPE_ERROR: return "malformed JSON: misplaced or missing structural character";
+    case simdjson::DEPTH_ERROR: return "JSON nested too deeply (over 1024 levels)";
+    case simdjson::STRING_ERROR: return "malformed string (bad escape or lone surrogate)";
+    case simdjson::T_ATOM_ERROR: return "malformed literal: expected 'true'";
+    case simdjson::F_ATOM_ERROR: return "malformed literal: expected 'false'";
+    case simdjson::N_ATOM_ERROR: return "malformed literal: expected 'null'";
+    case simdjson::NUMBER_ERROR: return "malformed number";
+    case simdjson::UTF8_ERROR: return "invalid UTF-8";
+    case simdjson::EMPTY: return "no JSON value";
+    case simdjson::UNESCAPED_CHARS: return "control character inside a string must be escaped";
+    case simdjson::UNCLOSED_STRING: return "string is not closed";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "truncated: array or object not closed";
+    case simdjson::TRAILING_CONTENT: return "unexpected content after the JSON value";
+    case simdjson::INCORRECT_TYPE: return "malformed JSON: unexpected value";
+    case simdjson::CAPACITY: return "document too large";
+    case simdjson::MEMALLOC: return "out of memory";
+    default: return simdjson::error_message(code);
+  }
+}
+
+template <class T>
+T take(simdjson::simdjson_result<T>&& result, const char* at = nullptr) {
+  T value;
+  if (const error_code code = std::move(result).get(value)) throw JsonFailure{code, at};
+  return value;
+}
+
+std::string_view take(std::string_view value, const char* = nullptr) { return value; }
+od::value take(od::value value, const char* = nullptr) { return value; }
+
+/// Where content follows the document's root value, or nullptr at the end.
+/// (simdjson 3.0's document has no at_end(): past the last token,
+/// current_location() reports OUT_OF_BOUNDS.)
+const char* trailing_content(od::document& doc) {
+  const char* at = nullptr;
+  return doc.current_location().get(at) == simdjson::SUCCESS ? at : nullptr;
+}
+
+std::string_view trim_json_space(std::string_view token) {
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' || token.back() == '\r')) {
+    token.remove_suffix(1);
+  }
+  return token;
+}
+
+std::string_view trim_space(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  // A no-break space (U+00A0) pads text as often as a space does.
+  while (text.size() >= 2 && text.substr(0, 2) == "\xC2\xA0") text.remove_prefix(2);
+  while (text.size() >= 2 && text.substr(text.size() - 2) == "\xC2\xA0") text.remove_suffix(2);
+  return text;
+}
+
+std::string_view type_name(od::json_type type) {
+  switch (type) {
+    case od::json_type::array: return "an array";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "a string";
+    case od::json_type::boolean: return "a boolean";
+    case od::json_type::null: return "null";
+  }
+  return "a value";
+}
+
+/// Writes `value` minified to `out` (if not null), validating all of it.
+void walk(od::value value, std::string* out) {
+  const char* at = take(value.raw_json_token()).data();
+  switch (take(value.type(), at)) {
+    case od::json_type::object: {
+      if (out) *out += '{';
+      bool first = true;
+      for (auto field_result : take(value.get_object(), at)) {
+        od::field field = take(std::move(field_result), at);
+        const std::string_view key = take(field.unescaped_key(), at);
+        if (out) {
+          if (!first) *out += ',';
+          *out += '"';
+          append_json_escaped(*out, key);
+          *out += "\":";
+        }
+        first = false;
+        walk(take(field.value(), at), out);
+      }
+      if (out) *out += '}';
+      break;
+    }
+    case od::json_type::array: {
+      if (out) *out += '[';
+      bool first = true;
+      for (auto element : take(value.get_array(), at)) {
+        if (out && !first) *out += ',';
+        first = false;
+        walk(take(std::move(element), at), out);
+      }
+      if (out) *out += ']';
+      break;
+    }
+    case od::json_type::string: {
+      const std::string_view raw = trim_json_space(take(value.raw_json_token(), at));
+      take(value.get_string(), at);
+      if (out) *out += raw;
+      break;
+    }
+    case od::json_type::number: {
+      const std::string_view raw = trim_json_space(take(value.raw_json_token(), at));
+      take(value.get_double(), at);
+      if (out) *out += raw;
+      break;
+    }
+    case od::json_type::boolean: {
+      take(value.get_bool(), at);
+      if (out) *out += trim_json_space(take(value.raw_json_token(), at));
+      break;
+    }
+    case od::json_type::null:
+      if (!take(value.is_null(), at)) throw JsonFailure{simdjson::N_ATOM_ERROR, at};
+      if (out) *out += "null";
+      break;
+  }
+}
+
+/// Validates a whole document. simdjson treats a scalar root apart: it is
+/// read with the document's own getters, not as a value.
+template <class Document>
+void walk_document(Document& doc, const char* at) {
+  switch (take(doc.type(), at)) {
+    case od::json_type::object:
+    case od::json_type::array: walk(take(doc.get_value(), at), nullptr); break;
+    case od::json_type::string: take(doc.get_string(), at); break;
+    case od::json_type::number: take(doc.get_double(), at); break;
+    case od::json_type::boolean: take(doc.get_bool(), at); break;
+    case od::json_type::null:
+      if (!take(doc.is_null(), at)) throw JsonFailure{simdjson::N_ATOM_ERROR, at};
+      break;
+  }
+}
+
+/// Maps input keys to article fields, best candidate first.
+class KeyTable {
+ public:
+  struct Role {
+    Field field;
+    int priority;  // lower is better
+  };
+
+  explicit KeyTable(const FieldMapping& mapping) {
+    for (std::size_t f = 0; f < field_count; ++f) {
+      const auto& names = mapping.keys[f];
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        add(names[i], Role{static_cast<Field>(f), static_cast<int>(2 * i + 1)});
+        if (mapping.prefer_original && static_cast<Field>(f) != Field::meta) {
+          add(names[i] + "_original", Role{static_cast<Field>(f), static_cast<int>(2 * i)});
+        }
+      }
+    }
+  }
+
+  const Role* find(std::string_view key) const {
+    const auto it = roles_.find(key);
+    return it == roles_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  void add(std::string name, Role role) {
+    names_.push_back(std::move(name));
+    roles_.emplace(names_.back(), role);  // the first mapping of a key wins
+  }
+  std::deque<std::string> names_;  // stable storage for the map's keys
+  std::unordered_map<std::string_view, Role> roles_;
+};
+
+/// Reads one article object into an ArticleInput. Strings it returns view
+/// the parser's buffers and the record's scratch space: valid until the
+/// next record.
+class RecordReader {
+ public:
+  explicit RecordReader(const FieldMapping& mapping) : keys_(mapping) {}
+
+  /// Throws JsonFailure for malformed JSON, SchemaError for a bad field.
+  const ArticleInput& read(od::object object, const char* at) {
+    reset();
+    for (auto field_result : object) {
+      od::field field = take(std::move(field_result), at);
+      const std::string_view key = take(field.unescaped_key(), at);
+      od::value value = take(field.value(), at);
+      const char* value_at = take(value.raw_json_token(), at).data();
+      const KeyTable::Role* role = keys_.find(key);
+      if (!role) {
+        keep_in_meta(key, value);
+        continue;
+      }
+      // A null field of the article says "unknown", as leaving it out does.
+      if (take(value.type(), value_at) == od::json_type::null) {
+        walk(value, nullptr);
+        continue;
+      }
+      read_field(*role, key, value, value_at);
+    }
+    finish();
+    return input_;
+  }
+
+ private:
+  struct Candidate {
+    int priority = std::numeric_limits<int>::max();
+    std::size_t entry = 0;  // index into entries_
+  };
+  /// An input field kept for meta unless it ends up feeding the article.
+  struct Entry {
+    std::string_view key;
+    std::size_t raw_begin = 0, raw_size = 0;  // its JSON text, in scratch_
+    bool in_meta = true;
+  };
+  struct QuoteDraft {
+    std::uint64_t start = 0, end = 0;
+    QuoteKind kind = QuoteKind::direct;
+    std::optional<std::string_view> speaker;
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> speaker_span;
+    std::string_view cue;
+  };
+  struct MentionDraft {
+    std::string_view entity;
+    std::uint64_t start = 0, end = 0;
+  };
+
+  void reset() {
+    input_.clear();
+    scratch_.clear();
+    entries_.clear();
+    given_meta_.clear();
+    quote_drafts_.clear();
+    mention_drafts_.clear();
+    candidates_.fill(Candidate{});
+  }
+
+  void keep_in_meta(std::string_view key, od::value value) {
+    Entry entry{key, scratch_.size(), 0, true};
+    walk(value, &scratch_);
+    entry.raw_size = scratch_.size() - entry.raw_begin;
+    entries_.push_back(entry);
+  }
+
+  /// Records `value` as the field's source if it beats the current one.
+  bool claim(const KeyTable::Role& role, std::size_t entry) {
+    Candidate& current = candidates_[static_cast<std::size_t>(role.field)];
+    if (role.priority >= current.priority) return false;
+    if (current.priority != std::numeric_limits<int>::max()) entries_[current.entry].in_meta = true;
+    current = Candidate{role.priority, entry};
+    entries_[entry].in_meta = false;
+    return true;
+  }
+
+  [[noreturn]] static void wrong_type(std::string_view pointer, std::string_view expected, od::json_type found) {
+    throw SchemaError(std::string(pointer), fmt::format("expected {}, found {}", expected, type_name(found)));
+  }
+
+  std::string_view read_string(od::value value, const char* at, std::string_view pointer, bool allow_number) {
+    const auto type = take(value.type(), at);
+    if (type == od::json_type::string) return take(value.get_string(), at);
+    if (allow_number && type == od::json_type::number) {
+      take(value.get_double(), at);
+      return trim_json_space(take(value.raw_json_token(), at));
+    }
+    wrong_type(pointer, "a string", type);
+  }
+
+  std::uint64_t read_offset(od::value value, const char* at, std::string_view pointer) {
+    const auto type = take(value.type(), at);
+    if (type != od::json_type::number) wrong_type(pointer, "a non-negative integer", type);
+    std::uint64_t n = 0;
+    if (value.get_uint64().get(n) != simdjson::SUCCESS) {
+      take(value.get_double(), at);  // malformed JSON if this fails too
+      throw SchemaError(std::string(pointer), "expected a non-negative integer");
+    }
+    return n;
+  }
+
+  /// Splits a list given as one string at commas, or takes a list of strings.
+  /// Reads a list of strings, appending its minified JSON to `raw_out` if given.
+  void read_strings(od::value value, const char* at, std::string_view pointer, std::vector<std::string_view>& out,
+                    std::string* raw_out) {
+    if (raw_out) *raw_out += '[';
+    std::size_t i = 0;
+    for (auto element : take(value.get_array(), at)) {
+      od::value item = take(std::move(element), at);
+      if (raw_out) {
+        if (i) *raw_out += ',';
+        *raw_out += trim_json_space(take(item.raw_json_token(), at));
+      }
+      out.push_back(read_string(item, at, fmt::format("{}/{}", pointer, i++), false));
+    }
+    if (raw_out) *raw_out += ']';
+  }
+
+  void read_string_list(od::value value, const char* at, std::string_view pointer,
+                        std::vector<std::string_view>& out, std::string* raw_out = nullptr) {
+    out.clear();
+    const auto type = take(value.type(), at);
+    if (type == od::json_type::string) {
+      std::string_view text = take(value.get_string(), at);
+      while (!text.empty()) {
+        const auto comma = text.find(',');
+        const auto item = trim_space(text.substr(0, comma));
+        if (!item.empty()) out.push_back(item);
+        if (comma == std::string_view::npos) break;
+        text.remove_prefix(comma + 1);
+      }
+      return;
+    }
+    if (type != od::json_type::array) wrong_type(pointer, "a list of strings", type);
+    read_strings(value, at, pointer, out, raw_out);
+  }
+
+  /// A list of paragraphs, or one string split at newlines into trimmed,
+  /// non-empty paragraphs.
+  void read_body(od::value value, const char* at, std::string_view pointer, std::string* raw_out) {
+    auto& paragraphs = input_.paragraphs;
+    paragraphs.clear();
+    const auto type = take(value.type(), at);
+    if (type == od::json_type::array) return read_strings(value, at, pointer, paragraphs, raw_out);
+    if (type != od::json_type::string) wrong_type(pointer, "a string or a list of paragraphs", type);
+    std::string_view text = take(value.get_string(), at);
+    while (!text.empty()) {
+      const auto newline = text.find('\n');
+      const auto line = trim_space(text.substr(0, newline));
+      if (!line.empty()) paragraphs.push_back(line);
+      if (newline == std::string_view::npos) break;
+      text.remove_prefix(newline + 1);
+    }
+  }
+
+  /// Calls `begin_item()` for each object of a list, then `on_field` for each of its fields.
+  template <class Begin, class OnField>
+  void for_each_object(od::value value, const char* at, const std::string& pointer, Begin&& begin_item,
+                       OnField&& on_field) {
+    const auto type = take(value.type(), at);
+    if (type != od::json_type::array) wrong_type(pointer, "a list", type);
+    std::size_t i = 0;
+    for (auto element : take(value.get_array(), at)) {
+      od::value item = take(std::move(element), at);
+      const std::string item_pointer = fmt::format("{}/{}", pointer, i++);
+      const auto item_type = take(item.type(), at);
+      if (item_type != od::json_type::object) wrong_type(item_pointer, "an object", item_type);
+      begin_item();
+      for (auto field_result : take(item.get_object(), at)) {
+        od::field field = take(std::move(field_result), at);
+        const std::string_view key = take(field.unescaped_key(), at);
+        on_field(key, take(field.value(), at), item_pointer + "/" + std::string(key));
+      }
+    }
+  }
+
+  void read_quotes(od::value value, const char* at) {
+    for_each_object(value, at, "/quotes", [&] { quote_drafts_.emplace_back(); },
+                    [&](std::string_view key, od::value v, const std::string& pointer) {
+      QuoteDraft& q = quote_drafts_.back();
+      const bool is_null = take(v.type(), at) == od::json_type::null;
+      if (key == "start") {
+        q.start = read_offset(v, at, pointer);
+      } else if (key == "end") {
+        q.end = read_offset(v, at, pointer);
+      } else if (key == "kind") {
+        const auto kind = quote_kind_from_string(read_string(v, at, pointer, false));
+        if (!kind) throw SchemaError(pointer, "expected \"direct\", \"partial\" or \"indirect\"");
+        q.kind = *kind;
+      } else if (key == "speaker") {
+        if (!is_null) q.speaker = read_string(v, at, pointer, true);
+      } else if (key == "speaker_span") {
+        if (!is_null) q.speaker_span = read_pair(v, at, pointer);
+      } else if (key == "cue") {
+        if (!is_null) q.cue = read_string(v, at, pointer, false);
+      } else {
+        throw SchemaError(pointer, "unknown quote field");
+      }
+    });
+  }
+
+  std::pair<std::uint64_t, std::uint64_t> read_pair(od::value value, const char* at, const std::string& pointer) {
+    const auto type = take(value.type(), at);
+    if (type != od::json_type::array) wrong_type(pointer, "[start, end]", type);
+    std::uint64_t numbers[2] = {0, 0};
+    std::size_t n = 0;
+    for (auto element : take(value.get_array(), at)) {
+      od::value item = take(std::move(element), at);
+      if (n < 2) numbers[n] = read_offset(item, at, fmt::format("{}/{}", pointer, n));
+      ++n;
+    }
+    if (n != 2) throw SchemaError(pointer, "expected [start, end]");
+    return {numbers[0], numbers[1]};
+  }
+
+  void read_entities(od::value value, const char* at) {
+    for_each_object(value, at, "/entities", [&] { input_.entities.emplace_back(); },
+                    [&](std::string_view key, od::value v, const std::string& pointer) {
+      EntityInput& e = input_.entities.back();
+      if (key == "id") {
+        e.id = read_string(v, at, pointer, true);
+      } else if (key == "name") {
+        e.name = read_string(v, at, pointer, false);
+      } else if (key == "type") {
+        e.type = read_string(v, at, pointer, false);
+      } else if (key == "aliases") {
+        read_string_list(v, at, pointer, e.aliases);
+      } else {
+        throw SchemaError(pointer, "unknown entity field");
+      }
+    });
+  }
+
+  void read_mentions(od::value value, const char* at) {
+    for_each_object(value, at, "/mentions", [&] { mention_drafts_.emplace_back(); },
+                    [&](std::string_view key, od::value v, const std::string& pointer) {
+      MentionDraft& m = mention_drafts_.back();
+      if (key == "entity") {
+        m.entity = read_string(v, at, pointer, true);
+      } else if (key == "start") {
+        m.start = read_offset(v, at, pointer);
+      } else if (key == "end") {
+        m.end = read_offset(v, at, pointer);
+      } else {
+        throw SchemaError(pointer, "unknown mention field");
+      }
+    });
+  }
+
+  void read_field(const KeyTable::Role& role, std::string_view key, od::value value, const char* at) {
+    const std::string pointer = "/" + std::string(key);
+    switch (role.field) {
+      case Field::quotes: return read_quotes(value, at);
+      case Field::entities: return read_entities(value, at);
+      case Field::mentions: return read_mentions(value, at);
+      case Field::meta: {
+        const auto type = take(value.type(), at);
+        if (type != od::json_type::object) wrong_type(pointer, "an object", type);
+        walk(value, &given_meta_);
+        return;
+      }
+      default: break;
+    }
+    // A field that several input keys may feed: keep its JSON text, in
+    // case a better key turns up and this one goes to meta.
+    const std::size_t entry = entries_.size();
+    entries_.push_back(Entry{key, scratch_.size(), 0, true});
+    const std::string_view raw = trim_json_space(take(value.raw_json_token(), at));
+    const auto type = take(value.type(), at);
+    const bool composite = type == od::json_type::array || type == od::json_type::object;
+    if (!composite) scratch_ += raw;
+    if (!claim(role, entry)) {
+      walk(value, composite ? &scratch_ : nullptr);
+      entries_[entry].raw_size = scratch_.size() - entries_[entry].raw_begin;
+      return;
+    }
+    std::string* raw_out = composite ? &scratch_ : nullptr;
+    switch (role.field) {
+      case Field::id: input_.id = read_string(value, at, pointer, true); break;
+      case Field::url: input_.url = read_string(value, at, pointer, false); break;
+      case Field::source: input_.source = read_string(value, at, pointer, false); break;
+      case Field::title: input_.title = read_string(value, at, pointer, false); break;
+      case Field::published: input_.published = read_string(value, at, pointer, false); break;
+      case Field::language: input_.language = read_string(value, at, pointer, false); break;
+      case Field::authors: read_string_list(value, at, pointer, input_.authors, raw_out); break;
+      case Field::tags: read_string_list(value, at, pointer, input_.tags, raw_out); break;
+      case Field::body: read_body(value, at, pointer, raw_out); break;
+      default: break;
+    }
+    entries_[entry].raw_size = scratch_.size() - entries_[entry].raw_begin;
+  }
+
+  void finish() {
+    // Meta: the given meta object's members, then every field nothing used.
+    meta_.assign("{");
+    if (given_meta_.size() > 2) meta_.append(given_meta_, 1, given_meta_.size() - 2);
+    for (const Entry& entry : entries_) {
+      if (!entry.in_meta) continue;
+      if (meta_.size() > 1) meta_ += ',';
+      meta_ += '"';
+      append_json_escaped(meta_, entry.key);
+      meta_ += "\":";
+      meta_.append(scratch_, entry.raw_begin, entry.raw_size);
+    }
+    meta_ += '}';
+    input_.meta = meta_;
+
+    // Resolve entity ids now that every entity is known.
+    entity_index_.clear();
+    for (std::size_t i = 0; i < input_.entities.size(); ++i) {
+      if (!entity_index_.emplace(input_.entities[i].id, static_cast<std::uint32_t>(i)).second) {
+        throw SchemaError(fmt::format("/entities/{}/id", i), fmt::format("duplicate entity id \"{}\"", input_.entities[i].id));
+      }
+    }
+    auto entity_of = [&](std::string_view id, const std::string& pointer) {
+      const auto it = entity_index_.find(id);
+      if (it == entity_index_.end()) throw SchemaError(pointer, fmt::format("no entity with id \"{}\"", id));
+      return it->second;
+    };
+    auto span = [](std::uint64_t start, std::uint64_t end, const std::string& pointer) {
+      constexpr std::uint64_t limit = std::numeric_limits<std::uint32_t>::max();
+      if (start > limit || end > limit) throw SchemaError(pointer, "offset lies outside the text");
+      return Span{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
+    };
+    input_.unit = OffsetUnit::chars;
+    for (std::size_t i = 0; i < quote_drafts_.size(); ++i) {
+      const QuoteDraft& d = quote_drafts_[i];
+      const std::string pointer = fmt::format("/quotes/{}", i);
+      QuoteInput q;
+      q.span = span(d.start, d.end, pointer);
+      q.kind = d.kind;
+      if (d.speaker) q.speaker = static_cast<std::int32_t>(entity_of(*d.speaker, pointer + "/speaker"));
+      if (d.speaker_span) q.speaker_span = span(d.speaker_span->first, d.speaker_span->second, pointer + "/speaker_span");
+      q.cue = d.cue;
+      input_.quotes.push_back(q);
+    }
+    for (std::size_t i = 0; i < mention_drafts_.size(); ++i) {
+      const MentionDraft& d = mention_drafts_[i];
+      const std::string pointer = fmt::format("/mentions/{}", i);
+      input_.mentions.push_back({span(d.start, d.end, pointer), entity_of(d.entity, pointer + "/entity")});
+    }
+  }
+
+  KeyTable keys_;
+  ArticleInput input_;
+  std::string scratch_;
+  std::string given_meta_;
+  std::string meta_;
+  std::vector<Entry> entries_;
+  std::array<Candidate, field_count> candidates_;
+  std::vector<QuoteDraft> quote_drafts_;
+  std::vector<MentionDraft> mention_drafts_;
+  std::unordered_map<std::string_view, std::uint32_t> entity_index_;
+};
+
+/// Maps positions in one buffer to line and column, moving forward cheaply.
+class LineCounter {
+ public:
+  LineCounter(const char* base, std::uint64_t first_line, std::uint64_t base_offset)
+      : base_(base), pos_(base), line_(first_line), line_start_(base), first_line_(first_line),
+        base_offset_(base_offset) {}
+
+  Location locate(const std::string& path, const char* at) {
+    if (at < pos_) {
+      pos_ = line_start_ = base_;
+      line_ = first_line_;
+    }
+    for (const char* p = pos_; p < at; ++p) {
+      if (*p == '\n') {
+        ++line_;
+        line_start_ = p + 1;
+      }
+    }
+    pos_ = at;
+    return Location{path, line_, static_cast<std::uint64_t>(at - line_start_) + 1,
+                    base_offset_ + static_cast<std::uint64_t>(at - base_)};
+  }
+
+ private:
+  const char* base_;
+  const char* pos_;
+  std::uint64_t line_;
+  const char* line_start_;
+  std::uint64_t first_line_;
+  std::uint64_t base_offset_;
+};
+
+/// A stretch of input in memory, followed by at least simdjson::SIMDJSON_PADDING readable bytes.
+struct Window {
+  const char* data;
+  std::size_t size;
+  std::uint64_t first_line;  // 1-based line of data[0]
+  std::uint64_t offset;      // of data[0] in the input
+};
+
+class Loader {
+ public:
+  Loader(const LoadOptions& options, std::string path) : options_(options), path_(std::move(path)), reader_(options.mapping) {}
+
+  /// One JSON document (an article or an array of them); returns false if
+  /// more documents follow on later lines, which makes the input JSONL.
+  bool read_single(Window w) {
+    LineCounter lines(w.data, w.first_line, w.offset);
+    if (trim_space(std::string_view(w.data, w.size)).empty()) {
+      fail_parse(lines.locate(path_, w.data), describe(simdjson::EMPTY));
+      return true;
+    }
+    od::document doc;
+    if (const auto code = single_parser_.iterate(simdjson::padded_string_view(w.data, w.size, w.size + simdjson::SIMDJSON_PADDING)).get(doc)) {
+      fail_parse(lines.locate(path_, w.data), describe(code));
+      return true;
+    }
+    try {
+      read_document(doc, w, lines, true);
+      if (const char* next = trailing_content(doc)) {
+        if (is_line_start(w, next)) return false;  // another value on a later line: JSONL after all
+        throw JsonFailure{simdjson::TRAILING_CONTENT, next};
+      }
+    } catch (const JsonFailure& failure) {
+      fail_parse(lines.locate(path_, failure.at ? failure.at : w.data), describe(failure.code));
+    }
+    return true;
+  }
+
+  /// JSONL: iterate_many over the window; on the first error, line by line.
+  void read_stream(Window w) {
+    LineCounter lines(w.data, w.first_line, w.offset);
+    od::document_stream stream;
+    std::size_t resume = 0;
+    bool clean = false;
+    if (stream_parser_.iterate_many(w.data, w.size, stream_batch_size).get(stream) == simdjson::SUCCESS) {
+      clean = true;
+      for (auto it = stream.begin(); it != stream.end(); ++it) {
+        resume = it.current_index();
+        od::document_reference doc;
+        if ((*it).get(doc) != simdjson::SUCCESS) {
+          clean = false;
+          break;
+        }
+        try {
+          read_document(doc, w, lines, false);
+        } catch (const JsonFailure&) {
+          // Re-read this record alone for a precise message.
+          clean = false;
+          break;
+        }
+      }
+      if (clean && stream.truncated_bytes() > 0) {
+        clean = false;
+        resume = w.size - stream.truncated_bytes();
+      }
+    }
+    if (!clean) read_lines(w, resume, lines);
+  }
+
+  Corpus finish() { return builder_.finish(); }
+  void restart() { builder_ = CorpusBuilder(); }
+
+ private:
+  static bool is_line_start(const Window& w, const char* p) {
+    while (p > w.data && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\r')) --p;
+    return p == w.data || p[-1] == '\n';
+  }
+
+  void read_lines(Window w, std::size_t from, LineCounter& lines) {
+    const char* p = w.data + from;
+    const char* end = w.data + w.size;
+    while (p < end) {
+      const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+      const char* line_end = newline ? newline : end;
+      const std::string_view line(p, static_cast<std::size_t>(line_end - p));
+      if (!trim_space(line).empty()) read_line(line, w, lines);
+      p = newline ? newline + 1 : end;
+    }
+  }
+
+  void read_line(std::string_view line, const Window& w, LineCounter& lines) {
+    const std::size_t readable = static_cast<std::size_t>(w.data + w.size - line.data()) + simdjson::SIMDJSON_PADDING;
+    od::document doc;
+    try {
+      doc = take(single_parser_.iterate(simdjson::padded_string_view(line.data(), line.size(), readable)), line.data());
+      read_document(doc, w, lines, false);
+      if (const char* next = trailing_content(doc)) throw JsonFailure{simdjson::TRAILING_CONTENT, next};
+    } catch (const JsonFailure& failure) {
+      const char* at = failure.at && failure.at >= line.data() && failure.at <= line.data() + line.size()
+                           ? failure.at : line.data();
+      fail_parse(lines.locate(path_, at), describe(failure.code));
+    }
+  }
+
+  template <class Document>
+  void read_document(Document& doc, const Window& w, LineCounter& lines, bool whole_input) {
+    const char* start = take(doc.raw_json_token(), w.data).data();
+    switch (take(doc.type(), start)) {
+      case od::json_type::object:
+        read_article(take(doc.get_object(), start), start, "", w, lines, whole_input);
+        break;
+      case od::json_type::array: {
+        std::size_t i = 0;
+        for (auto element : take(doc.get_array(), start)) {
+          od::value value = take(std::move(element), start);
+          const char* at = take(value.raw_json_token(), start).data();
+          const auto type = take(value.type(), at);
+          const std::string pointer = fmt::format("/{}", i++);
+          if (type != od::json_type::object) {
+            walk(value, nullptr);
+            fail_schema(SchemaError(pointer, fmt::format("expected an article object, found {}", type_name(type))),
+                        "", lines.locate(path_, at), w, whole_input);
+            continue;
+          }
+          read_article(take(value.get_object(), at), at, pointer, w, lines, whole_input);
+        }
+        break;
+      }
+      default: {
+        const auto type = take(doc.type(), start);
+        walk_document(doc, start);
+        fail_schema(SchemaError("", fmt::format("expected an article object or an array of them, found {}", type_name(type))),
+                    "", lines.locate(path_, start), w, whole_input);
+      }
+    }
+  }
+
+  void read_article(od::object object, const char* at, const std::string& pointer, const Window& w,
+                    LineCounter& lines, bool whole_input) {
+    try {
+      builder_.add_with_valid_meta(reader_.read(object, at));
+    } catch (const SchemaError& e) {
+      fail_schema(e, pointer, lines.locate(path_, at), w, whole_input);
+    }
+  }
+
+  void fail_parse(Location where, const std::string& reason) {
+    if (options_.on_error == OnError::raise) throw ParseError(where, reason);
+    ParseError error(where, reason);
+    builder_.add_error(RecordError{RecordError::Kind::parse, where.path, where.line, where.column, where.offset, "",
+                                   reason, error.what()});
+  }
+
+  void fail_schema(const SchemaError& e, const std::string& prefix, Location where, const Window& w, bool whole_input) {
+    const std::string pointer = prefix + e.pointer();
+    if (options_.on_error == OnError::raise) {
+      // Malformed JSON further on is the better message: look for it first.
+      if (whole_input) {
+        if (const auto failure = find_parse_error(w)) {
+          LineCounter lines(w.data, w.first_line, w.offset);
+          throw ParseError(lines.locate(path_, failure->at ? failure->at : w.data), describe(failure->code));
+        }
+      }
+      throw SchemaError(where, pointer, e.reason());
+    }
+    SchemaError error(where, pointer, e.reason());
+    builder_.add_error(RecordError{RecordError::Kind::schema, where.path, where.line, where.column, where.offset,
+                                   pointer, e.reason(), error.what()});
+  }
+
+  std::optional<JsonFailure> find_parse_error(const Window& w) {
+    simdjson::ondemand::parser parser;
+    od::document doc;
+    try {
+      doc = take(parser.iterate(simdjson::padded_string_view(w.data, w.size, w.size + simdjson::SIMDJSON_PADDING)), w.data);
+      walk_document(doc, w.data);
+      if (const char* next = trailing_content(doc)) return JsonFailure{simdjson::TRAILING_CONTENT, next};
+    } catch (const JsonFailure& failure) {
+      return failure;
+    }
+    return std::nullopt;
+  }
+
+  const LoadOptions& options_;
+  std::string path_;
+  RecordReader reader_;
+  CorpusBuilder builder_;
+  od::parser single_parser_;
+  od::parser stream_parser_;
+};
+
+std::string_view skip_bom(std::string_view text) {
+  if (text.substr(0, utf8_bom.size()) == utf8_bom) text.remove_prefix(utf8_bom.size());
+  return text;
+}
+
+bool has_suffix(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+/// JSONL when each line holds one object: "{...}" then a line starting "{".
+bool looks_like_jsonl(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] != '{') return false;
+  const auto newline = text.find('\n', first);
+  if (newline == std::string_view::npos) return false;
+  const auto line = trim_space(text.substr(first, newline - first));
+  const auto next = text.find_first_not_of(" \t\r\n", newline);
+  return !line.empty() && line.back() == '}' && next != std::string_view::npos && text[next] == '{';
+}
+
+Corpus load_buffer(std::string_view text, const LoadOptions& options, const std::string& name) {
+  // The buffer must be followed by simdjson::SIMDJSON_PADDING readable bytes.
+  Loader loader(options, name);
+  const std::uint64_t bom = text.size() - skip_bom(text).size();
+  const Window w{text.data() + bom, text.size() - bom, 1, bom};
+  const bool jsonl = options.format == Format::jsonl ||
+                     (options.format == Format::automatic && looks_like_jsonl(std::string_view(w.data, w.size)));
+  if (jsonl || !loader.read_single(w)) {
+    loader.restart();
+    loader.read_stream(w);
+  }
+  return loader.finish();
+}
+
+/// Reads a file through zlib, which passes uncompressed files through as is.
+class InputFile {
+ public:
+  explicit InputFile(const std::string& path) : path_(path), file_(gzopen(path.c_str(), "rb")) {
+    if (!file_) throw IoError(path, std::strerror(errno ? errno : ENOENT));
+    gzbuffer(file_, 256 * 1024);
+  }
+  ~InputFile() { gzclose(file_); }
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  std::size_t read(char* dst, std::size_t size) {
+    std::size_t total = 0;
+    while (total < size) {
+      const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(size - total, 1u << 30));
+      const int n = gzread(file_, dst + total, chunk);
+      if (n < 0) {
+        int code = 0;
+        throw IoError(path_, gzerror(file_, &code));
+      }
+      if (n == 0) break;
+      total += static_cast<std::size_t>(n);
+    }
+    return total;
+  }
+
+ private:
+  std::string path_;
+  gzFile file_;
+};
+
+/// Streams a JSONL file in windows that end at a newline.
+Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
+  InputFile file(path);
+  Loader loader(options, path);
+  std::size_t capacity = window_size;
+  auto buffer = std::make_unique<char[]>(capacity + simdjson::SIMDJSON_PADDING);
+  std::size_t filled = 0;
+  std::uint64_t line = 1;
+  std::uint64_t offset = 0;
+  bool first = true;
+  for (;;) {
+    const std::size_t got = file.read(buffer.get() + filled, capacity - filled);
+    filled += got;
+    const bool eof = filled < capacity;
+    std::size_t start = 0;
+    if (first) {
+      start = filled - skip_bom(std::string_view(buffer.get(), filled)).size();
+      first = false;
+    }
+    const char* last_newline = nullptr;
+    for (std::size_t i = filled; i > start; --i) {
+      if (buffer[i - 1] == '\n') {
+        last_newline = buffer.get() + i - 1;
+        break;
+      }
+    }
+    if (!eof && !last_newline) {
+      // A line longer than the window: grow it.
+      auto bigger = std::make_unique<char[]>(2 * capacity + simdjson::SIMDJSON_PADDING);
+      std::memcpy(bigger.get(), buffer.get(), filled);
+      buffer = std::move(bigger);
+      capacity *= 2;
+      continue;
+    }
+    const std::size_t end = eof ? filled : static_cast<std::size_t>(last_newline - buffer.get()) + 1;
+    const Window w{buffer.get() + start, end - start, line, offset + start};
+    loader.read_stream(w);
+    if (eof) break;
+    line += static_cast<std::uint64_t>(std::count(buffer.get() + start, buffer.get() + end, '\n'));
+    offset += end;
+    std::memmove(buffer.get(), buffer.get() + end, filled - end);
+    filled -= end;
+  }
+  return loader.finish();
+}
+
+}  // namespace
+
+Corpus loads(std::string_view json, const LoadOptions& options, const std::string& name) {
+  const simdjson::padded_string padded(json);
+  return load_buffer(std::string_view(padded.data(), padded.size()), options, name);
+}
+
+Corpus load(const std::string& path, const LoadOptions& options) {
+  Format format = options.format;
+  if (format == Format::automatic) {
+    for (const char* suffix : {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"}) {
+      if (has_suffix(path, suffix)) format = Format::jsonl;
+    }
+  }
+  if (format == Format::jsonl) return load_jsonl_file(path, options);
+  InputFile file(path);
+  std::string content;
+  char chunk[1 << 16];
+  for (std::size_t n; (n = file.read(chunk, sizeof chunk)) > 0;) content.append(chunk, n);
+  return loads(content, options, path);
+}
+
+}  // namespace newsdoc

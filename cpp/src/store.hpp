@@ -1,0 +1,100 @@
+// The storage behind every Article handle: one text arena and flat arrays.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "newsdoc/article.hpp"
+
+namespace newsdoc::detail {
+
+/// Text in the arena. The arena never moves bytes, so a pointer is stable.
+struct TextRef {
+  const char* data = nullptr;
+  std::uint64_t size = 0;
+  std::string_view view() const noexcept { return {data, static_cast<std::size_t>(size)}; }
+};
+
+/// A range [begin, end) of one of the Store's flat arrays.
+struct Range {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::size_t size() const noexcept { return end - begin; }
+};
+
+/// Append-only storage for text in large blocks. Strings never span blocks,
+/// so a block's pointer stays valid for the Store's life.
+class Arena {
+ public:
+  /// Room for `size` bytes; valid until the next call. Finish with commit().
+  char* reserve(std::size_t size);
+  /// Keeps the first `used` bytes of the last reserve() and returns them.
+  TextRef commit(std::size_t used) noexcept;
+  TextRef copy(std::string_view text);
+
+  struct Mark {
+    std::size_t blocks;
+    std::size_t used;
+  };
+  Mark mark() const noexcept;
+  /// Forgets everything allocated after `mark`.
+  void rollback(Mark mark) noexcept;
+  std::size_t allocated_bytes() const noexcept;
+
+ private:
+  struct Block {
+    std::unique_ptr<char[]> data;
+    std::size_t capacity = 0;
+    std::size_t used = 0;
+  };
+  static constexpr std::size_t block_size = std::size_t{4} << 20;
+  std::vector<Block> blocks_;
+  char* pending_ = nullptr;
+};
+
+struct ArticleRecord {
+  TextRef id, url, source, title, published, language, body, meta;
+  bool has_published = false;
+  bool ascii = true;
+  std::uint32_t char_length = 0;
+  Range authors, tags, paragraphs, quotes, entities, mentions;
+};
+
+struct ParagraphRecord {
+  Span bytes, chars;
+};
+
+struct QuoteRecord {
+  Span bytes, chars;
+  Span speaker_bytes, speaker_chars;
+  TextRef cue;
+  std::int32_t speaker = no_entity;
+  std::uint32_t first_paragraph = 0;
+  std::uint32_t last_paragraph = 0;
+  QuoteKind kind = QuoteKind::direct;
+  bool has_speaker_span = false;
+};
+
+struct EntityRecord {
+  TextRef id, name, type;
+  Range aliases;
+};
+
+struct MentionRecord {
+  Span bytes, chars;
+  std::uint32_t entity = 0;
+};
+
+struct Store {
+  Arena arena;
+  std::vector<ArticleRecord> articles;
+  std::vector<TextRef> strings;  // authors, tags and aliases
+  std::vector<ParagraphRecord> paragraphs;
+  std::vector<QuoteRecord> quotes;
+  std::vector<EntityRecord> entities;
+  std::vector<MentionRecord> mentions;
+};
+
+}  // namespace newsdoc::detail

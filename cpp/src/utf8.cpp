@@ -1,0 +1,71 @@
+#include "newsdoc/utf8.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+
+namespace newsdoc {
+namespace {
+
+bool is_continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::uint32_t count_chars(const char* begin, const char* end) noexcept {
+  std::uint32_t n = 0;
+  for (const char* p = begin; p < end; ++p) n += !is_continuation(*p);
+  return n;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) noexcept {
+  return simdjson::validate_utf8(text.data(), text.size());
+}
+
+bool is_char_boundary(std::string_view text, std::size_t offset) noexcept {
+  if (offset > text.size()) return false;
+  return offset == text.size() || !is_continuation(text[offset]);
+}
+
+Utf8Index::Utf8Index(std::string_view text) : text_(text) {
+  ascii_ = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii_) {
+    char_length_ = static_cast<std::uint32_t>(text.size());
+    return;
+  }
+  chars_before_block_.reserve(text.size() / block + 1);
+  std::uint32_t chars = 0;
+  for (std::size_t start = 0; start < text.size(); start += block) {
+    chars_before_block_.push_back(chars);
+    const std::size_t stop = std::min(text.size(), start + block);
+    chars += count_chars(text.data() + start, text.data() + stop);
+  }
+  char_length_ = chars;
+}
+
+std::uint32_t Utf8Index::to_chars(std::size_t byte_offset) const noexcept {
+  if (ascii_) return static_cast<std::uint32_t>(byte_offset);
+  if (byte_offset >= text_.size()) return char_length_;
+  const std::size_t b = byte_offset / block;
+  return chars_before_block_[b] + count_chars(text_.data() + b * block, text_.data() + byte_offset);
+}
+
+std::optional<std::size_t> Utf8Index::to_bytes(std::uint64_t char_offset) const noexcept {
+  if (char_offset > char_length_) return std::nullopt;
+  if (ascii_) return static_cast<std::size_t>(char_offset);
+  if (char_offset == char_length_) return text_.size();
+  // The last block starting at or before the wanted code point.
+  const auto it = std::upper_bound(chars_before_block_.begin(), chars_before_block_.end(),
+                                   static_cast<std::uint32_t>(char_offset));
+  const std::size_t b = static_cast<std::size_t>(it - chars_before_block_.begin()) - 1;
+  std::uint64_t chars = chars_before_block_[b];
+  std::size_t pos = b * block;
+  // Walk to the first byte of code point `char_offset`.
+  for (; pos < text_.size(); ++pos) {
+    if (is_continuation(text_[pos])) continue;
+    if (chars == char_offset) return pos;
+    ++chars;
+  }
+  return text_.size();
+}
+
+}  // namespace newsdoc
