@@ -5,11 +5,19 @@
 
 namespace newsdoc {
 
-std::string_view to_string(Field field) noexcept {
-  static constexpr std::string_view names[field_count] = {
-      "id", "url", "source", "title", "authors", "published", "language",
-      "tags", "body", "quotes", "entities", "mentions", "meta"};
-  return names[static_cast<std::size_t>(field)];
+namespace {
+constexpr std::string_view field_names[field_count] = {
+    "id", "url", "source", "title", "authors", "published", "language",
+    "tags", "body", "quotes", "entities", "mentions", "meta"};
+}  // namespace
+
+std::string_view to_string(Field field) noexcept { return field_names[static_cast<std::size_t>(field)]; }
+
+std::optional<Field> field_from_string(std::string_view name) noexcept {
+  for (std::size_t i = 0; i < field_count; ++i) {
+    if (field_names[i] == name) return static_cast<Field>(i);
+  }
+  return std::nullopt;
 }
 
 FieldMapping& FieldMapping::set(Field field, std::vector<std::string> names) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,8 @@ enum class Field : std::uint8_t {
 };
 inline constexpr std::size_t field_count = 13;
 std::string_view to_string(Field field) noexcept;
+/// The field named `name` ("id", "title", "body", ...), or nullopt.
+std::optional<Field> field_from_string(std::string_view name) noexcept;
 
 /// Which input keys feed which article field. For each field, the keys are
 /// tried in order and the first one present wins; every key that feeds no

@@ -1,0 +1,32 @@
+"""newsdoc: a precise, fast, queryable document model for news articles.
+
+Example:
+    >>> import newsdoc
+    >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")
+    >>> article = corpus[0]
+    >>> article.title, len(article.paragraphs), article.tags[:2]
+    ('Syria and Russia hold negotiations about new arms shipments', 12, ['Syria', 'Russia'])
+"""
+
+from ._core import __version__
+from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads
+from ._errors import NewsdocError, ParseError, ReadError, SchemaError
+from ._model import Article, Entity, Mention, Paragraph, Quote
+
+__all__ = [
+    "__version__",
+    "Article",
+    "Corpus",
+    "Entity",
+    "FIELDS",
+    "MAPPINGS",
+    "Mention",
+    "NewsdocError",
+    "Paragraph",
+    "ParseError",
+    "Quote",
+    "ReadError",
+    "SchemaError",
+    "load",
+    "loads",
+]

@@ -1,0 +1,210 @@
+"""Corpora and loading."""
+
+from __future__ import annotations
+
+import gzip
+import os
+from typing import Iterable, Iterator, List, Mapping, Optional, Sequence, Union, overload
+
+from . import _core
+from ._errors import ParseError, SchemaError, _from_record
+from ._model import Article, _short
+
+__all__ = ["Corpus", "load", "loads", "MAPPINGS", "FIELDS"]
+
+#: Names of the built-in field mappings (see docs/schema.md).
+MAPPINGS = ("auto", "canonical", "news-please", "cc-news", "newspaper")
+#: Article fields a user mapping may name.
+FIELDS = ("id", "url", "source", "title", "authors", "published", "language", "tags", "body")
+_FIELD_ALIASES = {"paragraphs": "body", "text": "body"}
+_SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
+
+PathLike = Union[str, "os.PathLike[str]"]
+MappingSpec = Union[None, str, Mapping[str, Union[str, Sequence[str]]]]
+
+
+class Corpus:
+    """An ordered collection of articles in compact shared storage.
+
+    Indexing gives an :class:`Article`; slicing gives a Corpus that shares
+    storage with this one. A Corpus holds no Python object per article until
+    you ask for one.
+
+    Example:
+        >>> corpus = newsdoc.loads('{"title": "A"}\\n{"title": "B"}\\n')
+        >>> len(corpus), corpus[1].title, [a.title for a in corpus[::-1]]
+        (2, 'B', ['B', 'A'])
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, articles: Iterable[Article] = ()) -> None:
+        self._core = _core.Corpus([a._handle for a in articles])
+
+    @classmethod
+    def _wrap(cls, core: _core.Corpus) -> "Corpus":
+        corpus = cls.__new__(cls)
+        corpus._core = core
+        return corpus
+
+    @classmethod
+    def from_articles(cls, articles: Iterable[Article]) -> "Corpus":
+        """A corpus of ``articles``, sharing their storage.
+
+        Example:
+            >>> a, b = newsdoc.Article(title="A"), newsdoc.Article(title="B")
+            >>> len(newsdoc.Corpus.from_articles([a, b]))
+            2
+        """
+        return cls(articles)
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __iter__(self) -> Iterator[Article]:
+        core = self._core
+        for i in range(len(core)):
+            yield Article._wrap(core.article(i))
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> "Corpus": ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step > 0:
+                return Corpus._wrap(self._core.slice(start, stop, step))
+            return Corpus._wrap(_core.Corpus([self._core.article(i) for i in range(start, stop, step)]))
+        try:
+            position = index.__index__()
+        except AttributeError:
+            raise TypeError(f"Corpus indices must be integers or slices, not {type(index).__name__}") from None
+        n = len(self)
+        if position < 0:
+            position += n
+        if not 0 <= position < n:
+            raise IndexError(f"article index {index} out of range for a corpus of {n}")
+        return Article._wrap(self._core.article(position))
+
+    @property
+    def errors(self) -> List[Union[ParseError, SchemaError]]:
+        """The records a load with ``on_error="skip"`` set aside, as exceptions, in input order.
+
+        Example:
+            >>> corpus = newsdoc.loads('{"title": "ok"}\\n{"title": \\n', on_error="skip")
+            >>> len(corpus), [e.line for e in corpus.errors]
+            (1, [2])
+        """
+        return [_from_record(record) for record in self._core.errors]
+
+    def dumps(self) -> str:
+        """The corpus as canonical JSONL: one article a line.
+
+        Example:
+            >>> newsdoc.loads('{"title": "A"}').dumps().count("\\n")
+            1
+        """
+        return self._core.to_jsonl()
+
+    def to_jsonl(self, path: PathLike) -> None:
+        """Writes the corpus to ``path`` as canonical JSONL (gzip-compressed if it ends in ``.gz``).
+
+        Example:
+            >>> corpus.to_jsonl("corpus.jsonl")
+        """
+        data = self._core.to_jsonl().encode("utf-8")
+        opener = gzip.open if os.fspath(path).endswith(".gz") else open
+        with opener(path, "wb") as out:
+            out.write(data)
+
+    def __reduce__(self):
+        return (_from_jsonl, (self.dumps(),))
+
+    def __repr__(self) -> str:
+        n = len(self)
+        shown = ", ".join(repr(_short(a.title, 40)) for a in self[:3]) + (", …" if n > 3 else "")
+        errors = len(self._core.errors)
+        suffix = f" errors={errors}" if errors else ""
+        return f"<Corpus of {n} articles [{shown}]{suffix}>"
+
+
+def _from_jsonl(text: str) -> Corpus:
+    return Corpus._wrap(_loads_core(text, mapping="canonical", keys={}, on_error="raise", format="jsonl",
+                                    name="<pickle>"))
+
+
+def _mapping_args(mapping: MappingSpec):
+    """(preset name, {field: [input keys]}) for the core."""
+    if mapping is None:
+        return "auto", {}
+    if isinstance(mapping, str):
+        if mapping not in MAPPINGS:
+            raise ValueError(f"unknown mapping {mapping!r}; expected one of {', '.join(MAPPINGS)} or a dict")
+        return mapping, {}
+    keys = {}
+    for field, names in mapping.items():
+        field = _FIELD_ALIASES.get(field, field)
+        if field not in FIELDS:
+            raise ValueError(f"unknown article field {field!r} in mapping; expected one of {', '.join(FIELDS)}")
+        keys[field] = [names] if isinstance(names, str) else list(names)
+    return "auto", keys
+
+
+def _loads_core(data: Union[str, bytes, bytearray, memoryview], *, mapping: str, keys: dict, on_error: str,
+                format: str, name: str) -> _core.Corpus:
+    if isinstance(data, str):
+        # surrogatepass keeps lone surrogates as bytes the parser rejects with a position.
+        data = data.encode("utf-8", "surrogatepass")
+    elif not isinstance(data, bytes):
+        data = bytes(data)
+    return _core.loads(data, mapping, keys, on_error, format, name)
+
+
+def loads(data: Union[str, bytes, bytearray, memoryview], *, mapping: MappingSpec = None,
+          on_error: str = "raise", format: str = "auto") -> Corpus:
+    """Articles from JSON text: one article, an array of articles, or JSONL.
+
+    ``mapping`` maps foreign field names (None: the automatic mapping; a
+    preset name from :data:`MAPPINGS`; or a dict such as
+    ``{"title": "headline", "body": ["story", "text"]}``). With
+    ``on_error="skip"`` bad records are set aside in :attr:`Corpus.errors`
+    and every good one is kept. ``format`` is ``"auto"``, ``"json"`` or
+    ``"jsonl"``. The GIL is released while parsing.
+
+    Example:
+        >>> corpus = newsdoc.loads('{"headline": "Hi", "story": "One.\\nTwo."}', mapping={"title": "headline", "body": "story"})
+        >>> corpus[0].title, [p.text for p in corpus[0].paragraphs]
+        ('Hi', ['One.', 'Two.'])
+    """
+    preset, keys = _mapping_args(mapping)
+    return Corpus._wrap(_loads_core(data, mapping=preset, keys=keys, on_error=on_error, format=format,
+                                    name="<string>"))
+
+
+def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise") -> Corpus:
+    """Articles from a file or a directory of files.
+
+    The reader follows the name: ``.json`` (one article or an array; JSONL
+    inside is recognised too), ``.jsonl`` / ``.ndjson`` (streamed, so memory
+    grows with the articles, not the file), and the same gzip-compressed
+    (``.gz``). A directory loads every such file in it, in name order.
+    ``mapping`` and ``on_error`` are as in :func:`loads`. The GIL is
+    released while loading.
+
+    Example:
+        >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")
+        >>> corpus[0].title
+        'Syria and Russia hold negotiations about new arms shipments'
+    """
+    preset, keys = _mapping_args(mapping)
+    path = os.fspath(path)
+    if os.path.isdir(path):
+        files = sorted(os.path.join(path, name) for name in os.listdir(path) if name.endswith(_SUFFIXES))
+        parts = [_core.load(f, preset, keys, on_error, "auto") for f in files]
+        return Corpus._wrap(_core.concat(parts))
+    if not os.path.exists(path):
+        raise FileNotFoundError(2, "No such file or directory", path)
+    return Corpus._wrap(_core.load(path, preset, keys, on_error, "auto"))

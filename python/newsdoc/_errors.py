@@ -1,0 +1,108 @@
+"""newsdoc's exceptions. The C++ core raises these through newsdoc._core."""
+
+from __future__ import annotations
+
+__all__ = ["NewsdocError", "ParseError", "SchemaError", "ReadError"]
+
+
+class NewsdocError(Exception):
+    """Base class of every error newsdoc raises.
+
+    Example:
+        >>> try:
+        ...     newsdoc.loads("{")
+        ... except newsdoc.NewsdocError as error:
+        ...     print(type(error).__name__)
+        ParseError
+    """
+
+
+class ParseError(NewsdocError, ValueError):
+    """The input is not well-formed JSON (or not UTF-8, or truncated).
+
+    ``path``, ``line`` and ``column`` (1-based, in bytes) and ``offset``
+    (0-based byte offset in the input) say where; ``reason`` says what.
+
+    Example:
+        >>> try:
+        ...     newsdoc.loads('{"title": "x"}\\n{"title": ')
+        ... except newsdoc.ParseError as error:
+        ...     print(error.line, error.reason)
+        2 truncated: array or object not closed
+    """
+
+    def __init__(self, message: str, *, path: str = "", line: int = 0, column: int = 0,
+                 offset: int = 0, reason: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.reason = reason or message
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), str(self), self.__dict__))
+
+
+class SchemaError(NewsdocError, ValueError):
+    """The input is JSON but not a valid article.
+
+    ``pointer`` is the JSON pointer of the bad field inside its record
+    (``"/quotes/3/start"``); ``path``, ``line``, ``column`` and ``offset``
+    locate the record when it came from an input.
+
+    Example:
+        >>> try:
+        ...     newsdoc.loads('{"paragraphs": ["Hi"], "mentions": [{"entity": "e1", "start": 0, "end": 2}]}')
+        ... except newsdoc.SchemaError as error:
+        ...     print(error.pointer)
+        /mentions/0/entity
+    """
+
+    def __init__(self, message: str, *, pointer: str = "", path: str = "", line: int = 0,
+                 column: int = 0, offset: int = 0, reason: str = "") -> None:
+        super().__init__(message)
+        self.pointer = pointer
+        self.path = path
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.reason = reason or message
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), str(self), self.__dict__))
+
+
+class ReadError(NewsdocError, OSError):
+    """An input file could not be read.
+
+    Example:
+        >>> try:
+        ...     newsdoc.load("corpus.jsonl.gz")  # a damaged gzip file
+        ... except newsdoc.ReadError as error:
+        ...     print(error.path)
+        corpus.jsonl.gz
+    """
+
+    def __init__(self, message: str, *, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), str(self), self.__dict__))
+
+
+def _rebuild(cls, message, attributes):
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(attributes)
+    return error
+
+
+def _from_record(record: dict) -> ParseError | SchemaError:
+    """The exception for one record that a load with on_error="skip" set aside."""
+    common = dict(path=record["path"], line=record["line"], column=record["column"],
+                  offset=record["offset"], reason=record["reason"])
+    if record["kind"] == "parse":
+        return ParseError(record["message"], **common)
+    return SchemaError(record["message"], pointer=record["pointer"], **common)

@@ -1,0 +1,183 @@
+// newsdoc._core: shims over the C++ core. No logic lives here: the public
+// API is the pure-Python package around it. Offsets crossing this boundary
+// are code points (the builder stored them), never bytes.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <newsdoc/newsdoc.hpp>
+
+namespace py = pybind11;
+using namespace py::literals;
+
+namespace {
+
+py::str to_py(std::string_view text) { return py::str(text.data(), text.size()); }
+
+py::list to_py_list(const std::vector<std::string_view>& items) {
+  py::list out;
+  for (auto item : items) out.append(to_py(item));
+  return out;
+}
+
+py::object span_or_none(const std::optional<newsdoc::Span>& span) {
+  if (!span) return py::none();
+  return py::make_tuple(span->start, span->end);
+}
+
+newsdoc::LoadOptions make_options(const std::string& mapping, const std::map<std::string, std::vector<std::string>>& keys,
+                                  const std::string& on_error, const std::string& format) {
+  newsdoc::LoadOptions options;
+  options.mapping = newsdoc::FieldMapping::preset(mapping);
+  for (const auto& [name, names] : keys) {
+    const auto field = newsdoc::field_from_string(name);
+    if (!field) throw py::value_error("unknown article field \"" + name + "\"");
+    options.mapping.set(*field, names);
+  }
+  if (on_error == "raise") {
+    options.on_error = newsdoc::OnError::raise;
+  } else if (on_error == "skip") {
+    options.on_error = newsdoc::OnError::skip;
+  } else {
+    throw py::value_error("on_error must be \"raise\" or \"skip\", not \"" + on_error + "\"");
+  }
+  if (format == "auto") {
+    options.format = newsdoc::Format::automatic;
+  } else if (format == "json") {
+    options.format = newsdoc::Format::json;
+  } else if (format == "jsonl") {
+    options.format = newsdoc::Format::jsonl;
+  } else {
+    throw py::value_error("format must be \"auto\", \"json\" or \"jsonl\", not \"" + format + "\"");
+  }
+  return options;
+}
+
+/// Raises newsdoc.<name>(message, **attributes) from the pure-Python module.
+void raise_python(const char* name, const char* message, py::dict attributes) {
+  py::object cls = py::module_::import("newsdoc._errors").attr(name);
+  py::object error = cls(message, **attributes);
+  PyErr_SetObject(cls.ptr(), error.ptr());
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "Bindings of the newsdoc C++ core; use the newsdoc package instead.";
+  m.attr("__version__") = NEWSDOC_VERSION;
+
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const newsdoc::ParseError& e) {
+      const auto& w = e.where();
+      raise_python("ParseError", e.what(),
+                   py::dict("path"_a = w.path, "line"_a = w.line, "column"_a = w.column, "offset"_a = w.offset,
+                            "reason"_a = e.reason()));
+    } catch (const newsdoc::SchemaError& e) {
+      const auto& w = e.where();
+      raise_python("SchemaError", e.what(),
+                   py::dict("pointer"_a = e.pointer(), "path"_a = w.path, "line"_a = w.line, "column"_a = w.column,
+                            "offset"_a = w.offset, "reason"_a = e.reason()));
+    } catch (const newsdoc::IoError& e) {
+      raise_python("ReadError", e.what(), py::dict("path"_a = e.path()));
+    } catch (const newsdoc::Error& e) {
+      raise_python("NewsdocError", e.what(), py::dict());
+    }
+  });
+
+  py::class_<newsdoc::Article>(m, "Article")
+      .def_property_readonly("id", [](const newsdoc::Article& a) { return to_py(a.id()); })
+      .def_property_readonly("url", [](const newsdoc::Article& a) { return to_py(a.url()); })
+      .def_property_readonly("source", [](const newsdoc::Article& a) { return to_py(a.source()); })
+      .def_property_readonly("title", [](const newsdoc::Article& a) { return to_py(a.title()); })
+      .def_property_readonly("published",
+                             [](const newsdoc::Article& a) -> py::object {
+                               if (auto p = a.published()) return to_py(*p);
+                               return py::none();
+                             })
+      .def_property_readonly("language", [](const newsdoc::Article& a) { return to_py(a.language()); })
+      .def_property_readonly("authors", [](const newsdoc::Article& a) { return to_py_list(a.authors()); })
+      .def_property_readonly("tags", [](const newsdoc::Article& a) { return to_py_list(a.tags()); })
+      .def_property_readonly("text", [](const newsdoc::Article& a) { return to_py(a.text()); })
+      .def_property_readonly("meta_json", [](const newsdoc::Article& a) { return to_py(a.meta_json()); })
+      .def_property_readonly("paragraph_count", &newsdoc::Article::paragraph_count)
+      .def_property_readonly("quote_count", &newsdoc::Article::quote_count)
+      .def_property_readonly("entity_count", &newsdoc::Article::entity_count)
+      .def_property_readonly("mention_count", &newsdoc::Article::mention_count)
+      .def("paragraph",
+           [](const newsdoc::Article& a, std::size_t i) {
+             const auto p = a.paragraph(i);
+             return py::make_tuple(p.chars.start, p.chars.end);
+           })
+      .def("quote",
+           [](const newsdoc::Article& a, std::size_t i) {
+             const auto q = a.quote(i);
+             return py::make_tuple(q.chars.start, q.chars.end, to_py(newsdoc::to_string(q.kind)),
+                                   q.speaker == newsdoc::no_entity ? py::object(py::none()) : py::int_(q.speaker),
+                                   span_or_none(q.speaker_chars), to_py(q.cue), q.first_paragraph, q.last_paragraph);
+           })
+      .def("entity",
+           [](const newsdoc::Article& a, std::size_t i) {
+             const auto e = a.entity(i);
+             return py::make_tuple(to_py(e.id), to_py(e.name), to_py(e.type), to_py_list(e.aliases));
+           })
+      .def("mention",
+           [](const newsdoc::Article& a, std::size_t i) {
+             const auto mention = a.mention(i);
+             return py::make_tuple(mention.chars.start, mention.chars.end, mention.entity);
+           })
+      .def("mentions_of", &newsdoc::Article::mentions_of)
+      .def("to_json", [](const newsdoc::Article& a) { return to_py(a.to_json()); })
+      .def("__eq__", [](const newsdoc::Article& a, const newsdoc::Article& b) { return a == b; });
+
+  py::class_<newsdoc::Corpus>(m, "Corpus")
+      .def(py::init([](const std::vector<newsdoc::Article>& articles) { return newsdoc::Corpus(articles); }),
+           "articles"_a)
+      .def("__len__", &newsdoc::Corpus::size)
+      .def("article", [](const newsdoc::Corpus& c, std::size_t i) { return c.at(i); })
+      .def("slice", &newsdoc::Corpus::slice, "start"_a, "stop"_a, "step"_a)
+      .def("to_jsonl", &newsdoc::Corpus::to_jsonl, py::call_guard<py::gil_scoped_release>())
+      .def_property_readonly("errors", [](const newsdoc::Corpus& c) {
+        py::list out;
+        for (const auto& e : c.errors()) {
+          out.append(py::dict("kind"_a = e.kind == newsdoc::RecordError::Kind::parse ? "parse" : "schema",
+                              "path"_a = e.path, "line"_a = e.line, "column"_a = e.column, "offset"_a = e.offset,
+                              "pointer"_a = e.pointer, "reason"_a = e.reason, "message"_a = e.message));
+        }
+        return out;
+      });
+
+  m.def(
+      "concat",
+      [](const std::vector<newsdoc::Corpus>& parts) {
+        std::vector<newsdoc::Article> articles;
+        std::vector<newsdoc::RecordError> errors;
+        for (const auto& part : parts) {
+          articles.insert(articles.end(), part.begin(), part.end());
+          errors.insert(errors.end(), part.errors().begin(), part.errors().end());
+        }
+        return newsdoc::Corpus(std::move(articles), std::move(errors));
+      },
+      "parts"_a);
+
+  m.def(
+      "load",
+      [](const std::string& path, const std::string& mapping, const std::map<std::string, std::vector<std::string>>& keys,
+         const std::string& on_error, const std::string& format) {
+        const auto options = make_options(mapping, keys, on_error, format);
+        py::gil_scoped_release release;
+        return newsdoc::load(path, options);
+      },
+      "path"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a);
+
+  m.def(
+      "loads",
+      [](py::bytes data, const std::string& mapping, const std::map<std::string, std::vector<std::string>>& keys,
+         const std::string& on_error, const std::string& format, const std::string& name) {
+        const auto options = make_options(mapping, keys, on_error, format);
+        const std::string_view view(data);  // `data` stays referenced by the caller while unlocked
+        py::gil_scoped_release release;
+        return newsdoc::loads(view, options, name);
+      },
+      "data"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a, "name"_a);
+}
