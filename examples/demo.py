@@ -1,0 +1,45 @@
+"""`make demo`: the seed article as newsdoc's model sees it, then a short example."""
+
+import textwrap
+from pathlib import Path
+
+import newsdoc
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_0eafb7a6a491ae43.json"
+
+
+def show(article: newsdoc.Article) -> None:
+    print(f"title      {article.title}")
+    print(f"id         {article.id}")
+    print(f"published  {article.published}   source {article.source or '-'}   language {article.language or '-'}")
+    print(f"authors    {', '.join(article.authors) or '-'}")
+    print(f"tags       {', '.join(article.tags)}")
+    print(f"meta       {article.meta}")
+    print(f"body       {len(article.text)} characters in {len(article.paragraphs)} paragraphs"
+          " (offsets are code points into article.text)")
+    for p in article.paragraphs:
+        first = textwrap.shorten(p.text, width=78, placeholder=" …")
+        print(f"  [{p.index:2}] {p.start:5}–{p.end:<5} {first}")
+    print(f"quotes     {len(article.quotes)}   entities {len(article.entities)}   mentions {len(article.mentions)}")
+
+
+def example() -> None:
+    source = '{"headline": "Talks", "story": "“Yes,” he said.\\nNothing more.", "date": "2017-04-25"}'
+    print(">>> corpus = newsdoc.loads(source, mapping={'title': 'headline', 'body': 'story'})")
+    corpus = newsdoc.loads(source, mapping={"title": "headline", "body": "story"})
+    print(">>> article = corpus[0]; article")
+    article = corpus[0]
+    print(repr(article))
+    print(">>> [p.text for p in article.paragraphs], article.published")
+    print(([p.text for p in article.paragraphs], article.published))
+    print(">>> article.to_json()")
+    print(article.to_json())
+
+
+if __name__ == "__main__":
+    corpus = newsdoc.load(SEED)
+    print(f"newsdoc {newsdoc.__version__}: {SEED.relative_to(ROOT)}\n")
+    show(corpus[0])
+    print("\nA short Python example:\n")
+    example()
