@@ -40,20 +40,20 @@ std::optional<QuoteKind> quote_kind_from_string(std::string_view name) noexcept 
   return std::nullopt;
 }
 
-std::string_view Article::id() const noexcept { return record_of(*this).id.view(); }
-std::string_view Article::url() const noexcept { return record_of(*this).url.view(); }
-std::string_view Article::source() const noexcept { return record_of(*this).source.view(); }
-std::string_view Article::title() const noexcept { return record_of(*this).title.view(); }
-std::optional<std::string_view> Article::published() const noexcept {
+std::string_view Article::id() const& noexcept { return record_of(*this).id.view(); }
+std::string_view Article::url() const& noexcept { return record_of(*this).url.view(); }
+std::string_view Article::source() const& noexcept { return record_of(*this).source.view(); }
+std::string_view Article::title() const& noexcept { return record_of(*this).title.view(); }
+std::optional<std::string_view> Article::published() const& noexcept {
   const auto& r = record_of(*this);
   if (!r.has_published) return std::nullopt;
   return r.published.view();
 }
-std::string_view Article::language() const noexcept { return record_of(*this).language.view(); }
-std::vector<std::string_view> Article::authors() const { return strings_in(*store_, record_of(*this).authors); }
-std::vector<std::string_view> Article::tags() const { return strings_in(*store_, record_of(*this).tags); }
-std::string_view Article::text() const noexcept { return record_of(*this).body.view(); }
-std::string_view Article::meta_json() const noexcept { return record_of(*this).meta.view(); }
+std::string_view Article::language() const& noexcept { return record_of(*this).language.view(); }
+std::vector<std::string_view> Article::authors() const& { return strings_in(*store_, record_of(*this).authors); }
+std::vector<std::string_view> Article::tags() const& { return strings_in(*store_, record_of(*this).tags); }
+std::string_view Article::text() const& noexcept { return record_of(*this).body.view(); }
+std::string_view Article::meta_json() const& noexcept { return record_of(*this).meta.view(); }
 bool Article::is_ascii() const noexcept { return record_of(*this).ascii; }
 std::uint32_t Article::char_length() const noexcept { return record_of(*this).char_length; }
 
@@ -62,14 +62,14 @@ std::size_t Article::quote_count() const noexcept { return record_of(*this).quot
 std::size_t Article::entity_count() const noexcept { return record_of(*this).entities.size(); }
 std::size_t Article::mention_count() const noexcept { return record_of(*this).mentions.size(); }
 
-Paragraph Article::paragraph(std::size_t i) const {
+Paragraph Article::paragraph(std::size_t i) const& {
   const auto& r = record_of(*this);
   check_index(i, r.paragraphs.size(), "paragraph");
   const auto& p = store_->paragraphs[r.paragraphs.begin + i];
   return {p.bytes, p.chars, text().substr(p.bytes.start, p.bytes.end - p.bytes.start)};
 }
 
-Quote Article::quote(std::size_t i) const {
+Quote Article::quote(std::size_t i) const& {
   const auto& r = record_of(*this);
   check_index(i, r.quotes.size(), "quote");
   const auto& q = store_->quotes[r.quotes.begin + i];
@@ -89,14 +89,14 @@ Quote Article::quote(std::size_t i) const {
   return out;
 }
 
-Entity Article::entity(std::size_t i) const {
+Entity Article::entity(std::size_t i) const& {
   const auto& r = record_of(*this);
   check_index(i, r.entities.size(), "entity");
   const auto& e = store_->entities[r.entities.begin + i];
   return {e.id.view(), e.name.view(), e.type.view(), strings_in(*store_, e.aliases)};
 }
 
-Mention Article::mention(std::size_t i) const {
+Mention Article::mention(std::size_t i) const& {
   const auto& r = record_of(*this);
   check_index(i, r.mentions.size(), "mention");
   const auto& m = store_->mentions[r.mentions.begin + i];

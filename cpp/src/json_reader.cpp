@@ -920,7 +920,9 @@ Corpus load(const std::string& path, const LoadOptions& options) {
   std::string content;
   char chunk[1 << 16];
   for (std::size_t n; (n = file.read(chunk, sizeof chunk)) > 0;) content.append(chunk, n);
-  return loads(content, options, path);
+  // The string's spare capacity is the padding simdjson reads past the end.
+  content.reserve(content.size() + simdjson::SIMDJSON_PADDING);
+  return load_buffer(content, options, path);
 }
 
 }  // namespace newsdoc

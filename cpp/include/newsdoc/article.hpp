@@ -88,37 +88,56 @@ struct Mention {
 };
 
 /// A handle to one immutable article. Cheap to copy; keeps its Store alive.
+///
+/// ## Temporaries
+/// The accessors that return views are deleted on an rvalue Article: a view
+/// taken from a temporary handle could outlive the last handle to its
+/// Store. Keep the Article (or its Corpus) in a variable first.
 class Article {
  public:
   Article(std::shared_ptr<const detail::Store> store, std::uint32_t index) noexcept
       : store_(std::move(store)), index_(index) {}
 
-  std::string_view id() const noexcept;
-  std::string_view url() const noexcept;
-  std::string_view source() const noexcept;
-  std::string_view title() const noexcept;
+  std::string_view id() const& noexcept;
+  std::string_view id() && = delete;
+  std::string_view url() const& noexcept;
+  std::string_view url() && = delete;
+  std::string_view source() const& noexcept;
+  std::string_view source() && = delete;
+  std::string_view title() const& noexcept;
+  std::string_view title() && = delete;
   /// The publication date as given (ISO-8601 in canonical input), or nullopt.
-  std::optional<std::string_view> published() const noexcept;
-  std::string_view language() const noexcept;
-  std::vector<std::string_view> authors() const;
-  std::vector<std::string_view> tags() const;
+  std::optional<std::string_view> published() const& noexcept;
+  std::optional<std::string_view> published() && = delete;
+  std::string_view language() const& noexcept;
+  std::string_view language() && = delete;
+  std::vector<std::string_view> authors() const&;
+  std::vector<std::string_view> authors() && = delete;
+  std::vector<std::string_view> tags() const&;
+  std::vector<std::string_view> tags() && = delete;
   /// The body: the paragraphs joined by "\n\n".
-  std::string_view text() const noexcept;
+  std::string_view text() const& noexcept;
+  std::string_view text() && = delete;
   /// Every input field the schema does not know, as one minified JSON object.
-  std::string_view meta_json() const noexcept;
+  std::string_view meta_json() const& noexcept;
+  std::string_view meta_json() && = delete;
   /// True when the body is pure ASCII (byte and code point offsets agree).
   bool is_ascii() const noexcept;
   /// The body's length in code points.
   std::uint32_t char_length() const noexcept;
 
   std::size_t paragraph_count() const noexcept;
-  Paragraph paragraph(std::size_t i) const;
+  Paragraph paragraph(std::size_t i) const&;
+  Paragraph paragraph(std::size_t i) && = delete;
   std::size_t quote_count() const noexcept;
-  Quote quote(std::size_t i) const;
+  Quote quote(std::size_t i) const&;
+  Quote quote(std::size_t i) && = delete;
   std::size_t entity_count() const noexcept;
-  Entity entity(std::size_t i) const;
+  Entity entity(std::size_t i) const&;
+  Entity entity(std::size_t i) && = delete;
   std::size_t mention_count() const noexcept;
-  Mention mention(std::size_t i) const;
+  Mention mention(std::size_t i) const&;
+  Mention mention(std::size_t i) && = delete;
   /// Indexes of the mentions of entity `e`, in text order.
   std::vector<std::uint32_t> mentions_of(std::size_t entity) const;
 
@@ -159,8 +178,11 @@ class Corpus {
 
   std::size_t size() const noexcept { return articles_.size(); }
   bool empty() const noexcept { return articles_.empty(); }
-  const Article& operator[](std::size_t i) const { return articles_[i]; }
-  const Article& at(std::size_t i) const { return articles_.at(i); }
+  const Article& operator[](std::size_t i) const& { return articles_[i]; }
+  const Article& at(std::size_t i) const& { return articles_.at(i); }
+  /// On a temporary Corpus, a copy of the handle: a reference would dangle.
+  Article operator[](std::size_t i) const&& { return articles_[i]; }
+  Article at(std::size_t i) const&& { return articles_.at(i); }
   auto begin() const noexcept { return articles_.begin(); }
   auto end() const noexcept { return articles_.end(); }
   /// Articles [start, stop) stepping by `step` (> 0), sharing storage.

@@ -64,12 +64,26 @@ struct LoadOptions {
   Format format = Format::automatic;
 };
 
-/// Loads a .json, .jsonl, .ndjson or .jsonl.gz file. JSONL is streamed in
-/// bounded windows, so memory grows with the articles, not the file.
-/// Throws IoError, ParseError or SchemaError.
+/// Loads a .json, .jsonl, .ndjson or .jsonl.gz file.
+///
+/// ## Memory
+/// JSONL is streamed in windows of 8 MiB that end at a newline (a longer
+/// line grows its window), so memory grows with the articles, not the file.
+/// A .json file is read whole.
+///
+/// ## Errors
+/// Throws IoError when the file cannot be read, ParseError for malformed
+/// JSON and SchemaError for a record that is not an article, unless
+/// `options.on_error` is OnError::skip: then every good record is kept and
+/// each bad one is listed in Corpus::errors() with its line.
 Corpus load(const std::string& path, const LoadOptions& options = {});
 
 /// Loads articles from JSON text held in memory. `name` is used in messages.
+///
+/// ## Padding and lifetime
+/// simdjson reads up to SIMDJSON_PADDING bytes past the end of its input;
+/// loads() copies `json` into a padded buffer first, so any view will do,
+/// and nothing in the returned Corpus refers to `json` afterwards.
 Corpus loads(std::string_view json, const LoadOptions& options = {},
              const std::string& name = "<string>");
 

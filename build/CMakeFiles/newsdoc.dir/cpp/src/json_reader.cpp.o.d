@@ -337,5 +337,5 @@ CMakeFiles/newsdoc.dir/cpp/src/json_reader.cpp.o: \
  /usr/include/c++/12/bits/erase_if.h \
  /work/main/cpp/include/newsdoc/error.hpp \
  /work/main/cpp/include/newsdoc/json.hpp /usr/include/c++/12/array \
- /usr/include/c++/12/compare /work/main/cpp/include/newsdoc/article.hpp \
- /usr/include/c++/12/optional
+ /usr/include/c++/12/compare /usr/include/c++/12/optional \
+ /work/main/cpp/include/newsdoc/article.hpp

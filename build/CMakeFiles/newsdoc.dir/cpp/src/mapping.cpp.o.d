@@ -121,8 +121,9 @@ CMakeFiles/newsdoc.dir/cpp/src/mapping.cpp.o: \
  /usr/include/c++/12/bits/basic_string.tcc \
  /work/main/cpp/include/newsdoc/error.hpp \
  /work/main/cpp/include/newsdoc/json.hpp /usr/include/c++/12/array \
- /usr/include/c++/12/compare /usr/include/c++/12/vector \
- /usr/include/c++/12/bits/stl_uninitialized.h \
+ /usr/include/c++/12/compare /usr/include/c++/12/optional \
+ /usr/include/c++/12/bits/enable_special_members.h \
+ /usr/include/c++/12/vector /usr/include/c++/12/bits/stl_uninitialized.h \
  /usr/include/c++/12/bits/stl_vector.h \
  /usr/include/c++/12/bits/stl_bvector.h \
  /usr/include/c++/12/bits/vector.tcc \
@@ -158,5 +159,4 @@ CMakeFiles/newsdoc.dir/cpp/src/mapping.cpp.o: \
  /usr/include/c++/12/bits/atomic_lockfree_defines.h \
  /usr/include/c++/12/backward/auto_ptr.h \
  /usr/include/c++/12/pstl/glue_memory_defs.h \
- /usr/include/c++/12/pstl/execution_defs.h /usr/include/c++/12/optional \
- /usr/include/c++/12/bits/enable_special_members.h
+ /usr/include/c++/12/pstl/execution_defs.h
