@@ -80,31 +80,34 @@ std::uint32_t checked_count(std::size_t n) {
   return static_cast<std::uint32_t>(n);
 }
 
-void check_utf8(std::string_view text, const std::string& pointer) {
-  if (!is_valid_utf8(text)) throw SchemaError(pointer, "not valid UTF-8");
+/// `pointer()` names the field; it is only called to report an error.
+template <class Pointer>
+void check_utf8(std::string_view text, Pointer&& pointer) {
+  if (!is_valid_utf8(text)) throw SchemaError(pointer(), "not valid UTF-8");
 }
 
 /// Converts a span given in `unit` to byte and char spans of `body`, checking it.
+template <class Pointer>
 std::pair<Span, Span> resolve_span(Span span, OffsetUnit unit, std::string_view body, const Utf8Index& index,
-                                   const std::string& pointer) {
+                                   Pointer&& pointer) {
   if (span.start > span.end) {
-    throw SchemaError(pointer, fmt::format("span ends ({}) before it starts ({})", span.end, span.start));
+    throw SchemaError(pointer(), fmt::format("span ends ({}) before it starts ({})", span.end, span.start));
   }
   if (unit == OffsetUnit::chars) {
     const auto start = index.to_bytes(span.start);
     const auto end = index.to_bytes(span.end);
     if (!start || !end) {
-      throw SchemaError(pointer, fmt::format("span [{}, {}) lies outside the text ({} characters)", span.start,
+      throw SchemaError(pointer(), fmt::format("span [{}, {}) lies outside the text ({} characters)", span.start,
                                              span.end, index.char_length()));
     }
     return {Span{static_cast<std::uint32_t>(*start), static_cast<std::uint32_t>(*end)}, span};
   }
   if (span.end > body.size()) {
-    throw SchemaError(pointer, fmt::format("span [{}, {}) lies outside the text ({} bytes)", span.start, span.end,
+    throw SchemaError(pointer(), fmt::format("span [{}, {}) lies outside the text ({} bytes)", span.start, span.end,
                                            body.size()));
   }
   if (!is_char_boundary(body, span.start) || !is_char_boundary(body, span.end)) {
-    throw SchemaError(pointer,
+    throw SchemaError(pointer(),
                       fmt::format("span [{}, {}) cuts a UTF-8 sequence in two", span.start, span.end));
   }
   return {span, Span{index.to_chars(span.start), index.to_chars(span.end)}};
@@ -139,22 +142,22 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool check_meta) {
   // Validate what needs no text first, so a bad article costs nothing.
   const std::pair<std::string_view, const char*> fields[] = {
       {in.id, "/id"}, {in.url, "/url"}, {in.source, "/source"}, {in.title, "/title"}, {in.language, "/language"}};
-  for (const auto& [text, pointer] : fields) check_utf8(text, pointer);
-  if (in.published) check_utf8(*in.published, "/published");
-  for (std::size_t i = 0; i < in.authors.size(); ++i) check_utf8(in.authors[i], fmt::format("/authors/{}", i));
-  for (std::size_t i = 0; i < in.tags.size(); ++i) check_utf8(in.tags[i], fmt::format("/tags/{}", i));
+  for (const auto& [text, pointer] : fields) check_utf8(text, [p = pointer] { return std::string(p); });
+  if (in.published) check_utf8(*in.published, [] { return std::string("/published"); });
+  for (std::size_t i = 0; i < in.authors.size(); ++i) check_utf8(in.authors[i], [&] { return fmt::format("/authors/{}", i); });
+  for (std::size_t i = 0; i < in.tags.size(); ++i) check_utf8(in.tags[i], [&] { return fmt::format("/tags/{}", i); });
   std::size_t body_size = in.paragraphs.empty() ? 0 : 2 * (in.paragraphs.size() - 1);
   for (std::size_t i = 0; i < in.paragraphs.size(); ++i) {
-    check_utf8(in.paragraphs[i], fmt::format("/paragraphs/{}", i));
+    check_utf8(in.paragraphs[i], [&] { return fmt::format("/paragraphs/{}", i); });
     body_size += in.paragraphs[i].size();
   }
   if (body_size > max_offset) throw SchemaError("/paragraphs", "body text longer than 4 GiB");
   for (std::size_t i = 0; i < in.entities.size(); ++i) {
     const auto& e = in.entities[i];
-    check_utf8(e.id, fmt::format("/entities/{}/id", i));
-    check_utf8(e.name, fmt::format("/entities/{}/name", i));
-    check_utf8(e.type, fmt::format("/entities/{}/type", i));
-    for (std::size_t a = 0; a < e.aliases.size(); ++a) check_utf8(e.aliases[a], fmt::format("/entities/{}/aliases/{}", i, a));
+    check_utf8(e.id, [&] { return fmt::format("/entities/{}/id", i); });
+    check_utf8(e.name, [&] { return fmt::format("/entities/{}/name", i); });
+    check_utf8(e.type, [&] { return fmt::format("/entities/{}/type", i); });
+    for (std::size_t a = 0; a < e.aliases.size(); ++a) check_utf8(e.aliases[a], [&] { return fmt::format("/entities/{}/aliases/{}", i, a); });
     // Quotes and mentions name their entity by id in JSON, so ids must be unique.
     if (e.id.empty()) throw SchemaError(fmt::format("/entities/{}/id", i), "entity id is empty");
     for (std::size_t j = 0; j < i; ++j) {
@@ -168,7 +171,7 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool check_meta) {
     if (speaker != no_entity && (speaker < 0 || static_cast<std::size_t>(speaker) >= in.entities.size())) {
       throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker));
     }
-    check_utf8(in.quotes[i].cue, fmt::format("/quotes/{}/cue", i));
+    check_utf8(in.quotes[i].cue, [&] { return fmt::format("/quotes/{}/cue", i); });
   }
   for (std::size_t i = 0; i < in.mentions.size(); ++i) {
     if (in.mentions[i].entity >= in.entities.size()) {
@@ -243,11 +246,11 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool check_meta) {
     for (std::size_t i = 0; i < in.quotes.size(); ++i) {
       const auto& q = in.quotes[i];
       detail::QuoteRecord rec;
-      const std::string pointer = fmt::format("/quotes/{}", i);
-      std::tie(rec.bytes, rec.chars) = resolve_span(q.span, in.unit, text, index, pointer);
+      std::tie(rec.bytes, rec.chars) =
+          resolve_span(q.span, in.unit, text, index, [i] { return fmt::format("/quotes/{}", i); });
       if (q.speaker_span) {
-        std::tie(rec.speaker_bytes, rec.speaker_chars) =
-            resolve_span(*q.speaker_span, in.unit, text, index, pointer + "/speaker_span");
+        std::tie(rec.speaker_bytes, rec.speaker_chars) = resolve_span(
+            *q.speaker_span, in.unit, text, index, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
         rec.has_speaker_span = true;
       }
       rec.kind = q.kind;
@@ -264,7 +267,7 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool check_meta) {
     for (std::size_t i = 0; i < in.mentions.size(); ++i) {
       detail::MentionRecord rec;
       std::tie(rec.bytes, rec.chars) =
-          resolve_span(in.mentions[i].span, in.unit, text, index, fmt::format("/mentions/{}", i));
+          resolve_span(in.mentions[i].span, in.unit, text, index, [i] { return fmt::format("/mentions/{}", i); });
       rec.entity = in.mentions[i].entity;
       s.mentions.push_back(rec);
     }

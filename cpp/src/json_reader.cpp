@@ -174,6 +174,16 @@ void walk_document(Document& doc, const char* at) {
   }
 }
 
+/// A JSON pointer, base + "/" + index, formatted only when an error needs it.
+struct LazyPointer {
+  static constexpr std::size_t no_index = static_cast<std::size_t>(-1);
+  LazyPointer(std::string_view base_, std::size_t index_ = no_index) : base(base_), index(index_) {}
+  LazyPointer(const std::string& base_) : base(base_) {}
+  std::string str() const { return index == no_index ? std::string(base) : fmt::format("{}/{}", base, index); }
+  std::string_view base;
+  std::size_t index = no_index;
+};
+
 /// Maps input keys to article fields, best candidate first.
 class KeyTable {
  public:
@@ -247,7 +257,8 @@ class RecordReader {
   /// An input field kept for meta unless it ends up feeding the article.
   struct Entry {
     std::string_view key;
-    std::size_t raw_begin = 0, raw_size = 0;  // its JSON text, in scratch_
+    std::size_t raw_begin = 0, raw_size = 0;  // its JSON text, in scratch_ ...
+    std::string_view input_raw;               // ... or, for a scalar, in the input
     bool in_meta = true;
   };
   struct QuoteDraft {
@@ -273,9 +284,15 @@ class RecordReader {
   }
 
   void keep_in_meta(std::string_view key, od::value value) {
-    Entry entry{key, scratch_.size(), 0, true};
-    walk(value, &scratch_);
-    entry.raw_size = scratch_.size() - entry.raw_begin;
+    Entry entry{key, scratch_.size(), 0, {}, true};
+    const auto type = take(value.type(), take(value.raw_json_token()).data());
+    if (type == od::json_type::array || type == od::json_type::object) {
+      walk(value, &scratch_);
+      entry.raw_size = scratch_.size() - entry.raw_begin;
+    } else {
+      entry.input_raw = trim_json_space(take(value.raw_json_token()));
+      walk(value, nullptr);
+    }
     entries_.push_back(entry);
   }
 
@@ -289,11 +306,11 @@ class RecordReader {
     return true;
   }
 
-  [[noreturn]] static void wrong_type(std::string_view pointer, std::string_view expected, od::json_type found) {
-    throw SchemaError(std::string(pointer), fmt::format("expected {}, found {}", expected, type_name(found)));
+  [[noreturn]] static void wrong_type(const LazyPointer& pointer, std::string_view expected, od::json_type found) {
+    throw SchemaError(pointer.str(), fmt::format("expected {}, found {}", expected, type_name(found)));
   }
 
-  std::string_view read_string(od::value value, const char* at, std::string_view pointer, bool allow_number) {
+  std::string_view read_string(od::value value, const char* at, const LazyPointer& pointer, bool allow_number) {
     const auto type = take(value.type(), at);
     if (type == od::json_type::string) return take(value.get_string(), at);
     if (allow_number && type == od::json_type::number) {
@@ -303,13 +320,13 @@ class RecordReader {
     wrong_type(pointer, "a string", type);
   }
 
-  std::uint64_t read_offset(od::value value, const char* at, std::string_view pointer) {
+  std::uint64_t read_offset(od::value value, const char* at, const LazyPointer& pointer) {
     const auto type = take(value.type(), at);
     if (type != od::json_type::number) wrong_type(pointer, "a non-negative integer", type);
     std::uint64_t n = 0;
     if (value.get_uint64().get(n) != simdjson::SUCCESS) {
       take(value.get_double(), at);  // malformed JSON if this fails too
-      throw SchemaError(std::string(pointer), "expected a non-negative integer");
+      throw SchemaError(pointer.str(), "expected a non-negative integer");
     }
     return n;
   }
@@ -326,7 +343,7 @@ class RecordReader {
         if (i) *raw_out += ',';
         *raw_out += trim_json_space(take(item.raw_json_token(), at));
       }
-      out.push_back(read_string(item, at, fmt::format("{}/{}", pointer, i++), false));
+      out.push_back(read_string(item, at, LazyPointer(pointer, i++), false));
     }
     if (raw_out) *raw_out += ']';
   }
@@ -421,7 +438,7 @@ class RecordReader {
     std::size_t n = 0;
     for (auto element : take(value.get_array(), at)) {
       od::value item = take(std::move(element), at);
-      if (n < 2) numbers[n] = read_offset(item, at, fmt::format("{}/{}", pointer, n));
+      if (n < 2) numbers[n] = read_offset(item, at, LazyPointer(pointer, n));
       ++n;
     }
     if (n != 2) throw SchemaError(pointer, "expected [start, end]");
@@ -479,11 +496,11 @@ class RecordReader {
     // A field that several input keys may feed: keep its JSON text, in
     // case a better key turns up and this one goes to meta.
     const std::size_t entry = entries_.size();
-    entries_.push_back(Entry{key, scratch_.size(), 0, true});
+    entries_.push_back(Entry{key, scratch_.size(), 0, {}, true});
     const std::string_view raw = trim_json_space(take(value.raw_json_token(), at));
     const auto type = take(value.type(), at);
     const bool composite = type == od::json_type::array || type == od::json_type::object;
-    if (!composite) scratch_ += raw;
+    if (!composite) entries_[entry].input_raw = raw;
     if (!claim(role, entry)) {
       walk(value, composite ? &scratch_ : nullptr);
       entries_[entry].raw_size = scratch_.size() - entries_[entry].raw_begin;
@@ -515,7 +532,11 @@ class RecordReader {
       meta_ += '"';
       append_json_escaped(meta_, entry.key);
       meta_ += "\":";
-      meta_.append(scratch_, entry.raw_begin, entry.raw_size);
+      if (entry.input_raw.empty()) {
+        meta_.append(scratch_, entry.raw_begin, entry.raw_size);
+      } else {
+        meta_ += entry.input_raw;
+      }
     }
     meta_ += '}';
     input_.meta = meta_;
@@ -860,7 +881,8 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
   InputFile file(path);
   Loader loader(options, path);
   std::size_t capacity = window_size;
-  auto buffer = std::make_unique<char[]>(capacity + simdjson::SIMDJSON_PADDING);
+  // Not value-initialised: zeroing 8 MiB would cost more than parsing a small file.
+  std::unique_ptr<char[]> buffer(new char[capacity + simdjson::SIMDJSON_PADDING]);
   std::size_t filled = 0;
   std::uint64_t line = 1;
   std::uint64_t offset = 0;
@@ -883,7 +905,7 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
     }
     if (!eof && !last_newline) {
       // A line longer than the window: grow it.
-      auto bigger = std::make_unique<char[]>(2 * capacity + simdjson::SIMDJSON_PADDING);
+      std::unique_ptr<char[]> bigger(new char[2 * capacity + simdjson::SIMDJSON_PADDING]);
       std::memcpy(bigger.get(), buffer.get(), filled);
       buffer = std::move(bigger);
       capacity *= 2;
