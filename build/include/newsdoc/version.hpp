@@ -1,6 +1,0 @@
-#pragma once
-
-#define NEWSDOC_VERSION_MAJOR 0
-#define NEWSDOC_VERSION_MINOR 1
-#define NEWSDOC_VERSION_PATCH 0
-#define NEWSDOC_VERSION "0.1.0"
