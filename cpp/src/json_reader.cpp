@@ -653,7 +653,7 @@ class Loader {
         throw JsonFailure{simdjson::TRAILING_CONTENT, next};
       }
     } catch (const JsonFailure& failure) {
-      fail_parse(lines.locate(path_, failure.at ? failure.at : w.data), describe(failure.code));
+      fail_parse(lines.locate(path_, error_position(doc, failure, w.data, w.data + w.size)), describe(failure.code));
     }
     return true;
   }
@@ -693,6 +693,15 @@ class Loader {
   void restart() { builder_ = CorpusBuilder(); }
 
  private:
+  /// The most precise position known for `failure` in [begin, end]: where
+  /// the parser stopped, else where the failing value started.
+  static const char* error_position(od::document& doc, const JsonFailure& failure, const char* begin, const char* end) {
+    const char* at = failure.at && failure.at >= begin && failure.at <= end ? failure.at : begin;
+    const char* stopped = nullptr;
+    if (doc.current_location().get(stopped) == simdjson::SUCCESS && stopped > at && stopped <= end) at = stopped;
+    return at;
+  }
+
   static bool is_line_start(const Window& w, const char* p) {
     while (p > w.data && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\r')) --p;
     return p == w.data || p[-1] == '\n';
@@ -718,9 +727,8 @@ class Loader {
       read_document(doc, w, lines, false);
       if (const char* next = trailing_content(doc)) throw JsonFailure{simdjson::TRAILING_CONTENT, next};
     } catch (const JsonFailure& failure) {
-      const char* at = failure.at && failure.at >= line.data() && failure.at <= line.data() + line.size()
-                           ? failure.at : line.data();
-      fail_parse(lines.locate(path_, at), describe(failure.code));
+      fail_parse(lines.locate(path_, error_position(doc, failure, line.data(), line.data() + line.size())),
+                 describe(failure.code));
     }
   }
 
@@ -820,15 +828,14 @@ bool has_suffix(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-/// JSONL when each line holds one object: "{...}" then a line starting "{".
+/// JSONL when the first line holds a whole object ("{...}") and more lines follow.
 bool looks_like_jsonl(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || text[first] != '{') return false;
   const auto newline = text.find('\n', first);
   if (newline == std::string_view::npos) return false;
   const auto line = trim_space(text.substr(first, newline - first));
-  const auto next = text.find_first_not_of(" \t\r\n", newline);
-  return !line.empty() && line.back() == '}' && next != std::string_view::npos && text[next] == '{';
+  return line.back() == '}' && text.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
 }
 
 Corpus load_buffer(std::string_view text, const LoadOptions& options, const std::string& name) {
