@@ -660,6 +660,7 @@ class Loader {
 
   /// JSONL: iterate_many over the window; on the first error, line by line.
   void read_stream(Window w) {
+    if (w.size == 0) return;  // iterate_many skips stage 1 then: truncated_bytes() would read stale indexes
     LineCounter lines(w.data, w.first_line, w.offset);
     od::document_stream stream;
     std::size_t resume = 0;

@@ -188,7 +188,10 @@ class Entity(_View):
     @property
     def mentions(self) -> Tuple["Mention", ...]:
         """Every mention of this entity, in text order."""
-        return tuple(Mention(self._article, i) for i in self._article._handle.mentions_of(self.index))
+        handle = self._article._handle
+        # The core lists them in stored (input) order; sort by span, then index, for text order.
+        indexes = sorted(handle.mentions_of(self.index), key=lambda i: (handle.mention(i)[:2], i))
+        return tuple(Mention(self._article, i) for i in indexes)
 
     def __repr__(self) -> str:
         return f"<Entity {self.id} {self.type} {self.name!r} aliases={self.aliases!r}>"
@@ -249,9 +252,11 @@ class Article:
                  tags: Sequence[str] = (), paragraphs: Sequence[str] = (), quotes: Iterable[Mapping] = (),
                  entities: Iterable[Mapping] = (), mentions: Iterable[Mapping] = (),
                  meta: Optional[Mapping[str, Any]] = None) -> None:
-        record = {"id": id, "url": url, "source": source, "title": title, "authors": list(authors),
-                  "published": published, "language": language, "tags": list(tags),
-                  "paragraphs": list(paragraphs), "quotes": list(quotes), "entities": list(entities),
+        # A str for authors, tags or paragraphs is read as in JSON input (split at commas, resp. newlines),
+        # not exploded into characters by list().
+        record = {"id": id, "url": url, "source": source, "title": title, "authors": _items(authors),
+                  "published": published, "language": language, "tags": _items(tags),
+                  "paragraphs": _items(paragraphs), "quotes": list(quotes), "entities": list(entities),
                   "mentions": list(mentions), "meta": dict(meta or {})}
         self._adopt(_single(json.dumps(record, ensure_ascii=False)))
 
@@ -355,6 +360,10 @@ class Article:
         h = self._handle
         return (f"<Article id={h.id!r} title={_short(h.title)!r} paragraphs={h.paragraph_count} "
                 f"quotes={h.quote_count} entities={h.entity_count} mentions={h.mention_count}>")
+
+
+def _items(value: Any) -> Any:
+    return value if isinstance(value, str) else list(value)
 
 
 def _single(text: str | bytes) -> _core.Article:
