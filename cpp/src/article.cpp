@@ -110,6 +110,11 @@ std::vector<std::uint32_t> Article::mentions_of(std::size_t entity) const {
   for (auto i = r.mentions.begin; i < r.mentions.end; ++i) {
     if (store_->mentions[i].entity == entity) out.push_back(i - r.mentions.begin);
   }
+  const auto* mentions = store_->mentions.data() + r.mentions.begin;
+  std::stable_sort(out.begin(), out.end(), [mentions](std::uint32_t a, std::uint32_t b) {
+    return mentions[a].bytes.start < mentions[b].bytes.start ||
+           (mentions[a].bytes.start == mentions[b].bytes.start && mentions[a].bytes.end < mentions[b].bytes.end);
+  });
   return out;
 }
 

@@ -82,7 +82,7 @@ std::uint32_t checked_count(std::size_t n) {
 
 /// `pointer()` names the field; it is only called to report an error.
 template <class Pointer>
-void check_utf8(std::string_view text, Pointer&& pointer) {
+void require_utf8(std::string_view text, Pointer&& pointer) {
   if (!is_valid_utf8(text)) throw SchemaError(pointer(), "not valid UTF-8");
 }
 
@@ -137,9 +137,13 @@ void CorpusBuilder::add(const ArticleInput& article) { add_impl(article, true); 
 
 void CorpusBuilder::add_with_valid_meta(const ArticleInput& article) { add_impl(article, false); }
 
-void CorpusBuilder::add_impl(const ArticleInput& in, bool check_meta) {
+void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
   Store& s = *store_;
   // Validate what needs no text first, so a bad article costs nothing.
+  // Text from the JSON reader was validated by simdjson already.
+  const auto check_utf8 = [untrusted](std::string_view text, auto&& pointer) {
+    if (untrusted) require_utf8(text, pointer);
+  };
   const std::pair<std::string_view, const char*> fields[] = {
       {in.id, "/id"}, {in.url, "/url"}, {in.source, "/source"}, {in.title, "/title"}, {in.language, "/language"}};
   for (const auto& [text, pointer] : fields) check_utf8(text, [p = pointer] { return std::string(p); });
@@ -179,13 +183,15 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool check_meta) {
     }
   }
   std::string minified_meta;
-  if (check_meta) {
-    simdjson::dom::parser parser;
-    simdjson::dom::element meta;
-    if (parser.parse(in.meta.data(), in.meta.size()).get(meta) != simdjson::SUCCESS || !meta.is_object()) {
+  if (untrusted) {
+    if (!detail::is_json_object(in.meta)) throw SchemaError("/meta", "not a JSON object");
+    // Strip white space only: numbers and escapes keep their spelling.
+    minified_meta.resize(in.meta.size());
+    std::size_t size = 0;
+    if (simdjson::minify(in.meta.data(), in.meta.size(), minified_meta.data(), size) != simdjson::SUCCESS) {
       throw SchemaError("/meta", "not a JSON object");
     }
-    minified_meta = simdjson::minify(meta);
+    minified_meta.resize(size);
   }
 
   const auto mark = s.arena.mark();
@@ -200,7 +206,7 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool check_meta) {
     r.language = s.arena.copy(in.language);
     r.has_published = in.published.has_value();
     if (in.published) r.published = s.arena.copy(*in.published);
-    r.meta = s.arena.copy(check_meta ? std::string_view(minified_meta) : in.meta);
+    r.meta = s.arena.copy(untrusted ? std::string_view(minified_meta) : in.meta);
     auto add_strings = [&](const std::vector<std::string_view>& list) {
       Range range{checked_count(s.strings.size()), 0};
       for (auto text : list) s.strings.push_back(s.arena.copy(text));

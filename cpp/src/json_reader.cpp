@@ -15,6 +15,7 @@
 
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
+#include "store.hpp"
 
 namespace newsdoc {
 namespace {
@@ -80,12 +81,27 @@ std::string_view trim_json_space(std::string_view token) {
 }
 
 std::string_view trim_space(std::string_view text) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   // A no-break space (U+00A0) pads text as often as a space does.
-  while (text.size() >= 2 && text.substr(0, 2) == "\xC2\xA0") text.remove_prefix(2);
-  while (text.size() >= 2 && text.substr(text.size() - 2) == "\xC2\xA0") text.remove_suffix(2);
+  constexpr std::string_view nbsp = "\xC2\xA0";
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  for (;;) {
+    if (!text.empty() && is_space(text.front())) {
+      text.remove_prefix(1);
+    } else if (text.substr(0, nbsp.size()) == nbsp) {
+      text.remove_prefix(nbsp.size());
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!text.empty() && is_space(text.back())) {
+      text.remove_suffix(1);
+    } else if (text.size() >= nbsp.size() && text.substr(text.size() - nbsp.size()) == nbsp) {
+      text.remove_suffix(nbsp.size());
+    } else {
+      break;
+    }
+  }
   return text;
 }
 
@@ -101,9 +117,14 @@ std::string_view type_name(od::json_type type) {
   return "a value";
 }
 
+/// simdjson's own limit; On-Demand leaves enforcing it to the caller.
+constexpr int max_depth = 1024;
+
 /// Writes `value` minified to `out` (if not null), validating all of it.
-void walk(od::value value, std::string* out) {
+/// Recursion stops at max_depth, so hostile nesting cannot exhaust the stack.
+void walk(od::value value, std::string* out, int depth = 1) {
   const char* at = take(value.raw_json_token()).data();
+  if (depth > max_depth) throw JsonFailure{simdjson::DEPTH_ERROR, at};
   switch (take(value.type(), at)) {
     case od::json_type::object: {
       if (out) *out += '{';
@@ -118,7 +139,7 @@ void walk(od::value value, std::string* out) {
           *out += "\":";
         }
         first = false;
-        walk(take(field.value(), at), out);
+        walk(take(field.value(), at), out, depth + 1);
       }
       if (out) *out += '}';
       break;
@@ -129,7 +150,7 @@ void walk(od::value value, std::string* out) {
       for (auto element : take(value.get_array(), at)) {
         if (out && !first) *out += ',';
         first = false;
-        walk(take(std::move(element), at), out);
+        walk(take(std::move(element), at), out, depth + 1);
       }
       if (out) *out += ']';
       break;
@@ -647,9 +668,10 @@ class Loader {
       return true;
     }
     try {
-      read_document(doc, w, lines, true);
+      if (!read_document(doc, w, lines, true)) return true;
       if (const char* next = trailing_content(doc)) {
-        if (is_line_start(w, next)) return false;  // another value on a later line: JSONL after all
+        // Another value on a later line: JSONL after all, unless JSON was asked for.
+        if (options_.format == Format::automatic && is_line_start(w, next)) return false;
         throw JsonFailure{simdjson::TRAILING_CONTENT, next};
       }
     } catch (const JsonFailure& failure) {
@@ -723,9 +745,13 @@ class Loader {
   void read_line(std::string_view line, const Window& w, LineCounter& lines) {
     const std::size_t readable = static_cast<std::size_t>(w.data + w.size - line.data()) + simdjson::SIMDJSON_PADDING;
     od::document doc;
+    if (const auto code = single_parser_.iterate(simdjson::padded_string_view(line.data(), line.size(), readable)).get(doc)) {
+      // No document to ask for a position: report the line's start.
+      fail_parse(lines.locate(path_, line.data()), describe(code));
+      return;
+    }
     try {
-      doc = take(single_parser_.iterate(simdjson::padded_string_view(line.data(), line.size(), readable)), line.data());
-      read_document(doc, w, lines, false);
+      if (!read_document(doc, w, lines, false)) return;
       if (const char* next = trailing_content(doc)) throw JsonFailure{simdjson::TRAILING_CONTENT, next};
     } catch (const JsonFailure& failure) {
       fail_parse(lines.locate(path_, error_position(doc, failure, line.data(), line.data() + line.size())),
@@ -733,13 +759,14 @@ class Loader {
     }
   }
 
+  /// Returns false when a record was set aside half-read, so the document's
+  /// end is unknown and trailing content must not be checked.
   template <class Document>
-  void read_document(Document& doc, const Window& w, LineCounter& lines, bool whole_input) {
+  bool read_document(Document& doc, const Window& w, LineCounter& lines, bool whole_input) {
     const char* start = take(doc.raw_json_token(), w.data).data();
     switch (take(doc.type(), start)) {
       case od::json_type::object:
-        read_article(take(doc.get_object(), start), start, "", w, lines, whole_input);
-        break;
+        return read_article(take(doc.get_object(), start), start, "", w, lines, whole_input);
       case od::json_type::array: {
         std::size_t i = 0;
         for (auto element : take(doc.get_array(), start)) {
@@ -764,14 +791,17 @@ class Loader {
                     "", lines.locate(path_, start), w, whole_input);
       }
     }
+    return true;
   }
 
-  void read_article(od::object object, const char* at, const std::string& pointer, const Window& w,
+  bool read_article(od::object object, const char* at, const std::string& pointer, const Window& w,
                     LineCounter& lines, bool whole_input) {
     try {
       builder_.add_with_valid_meta(reader_.read(object, at));
+      return true;
     } catch (const SchemaError& e) {
       fail_schema(e, pointer, lines.locate(path_, at), w, whole_input);
+      return false;
     }
   }
 
@@ -869,20 +899,42 @@ class InputFile {
     while (total < size) {
       const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(size - total, 1u << 30));
       const int n = gzread(file_, dst + total, chunk);
-      if (n < 0) {
-        int code = 0;
-        throw IoError(path_, gzerror(file_, &code));
+      if (n < 0) throw IoError(path_, zlib_error());
+      if (n == 0) {
+        // zlib reports a cut-off gzip stream only through gzerror().
+        int code = Z_OK;
+        gzerror(file_, &code);
+        if (code == Z_BUF_ERROR) throw IoError(path_, "truncated gzip file: unexpected end of file");
+        break;
       }
-      if (n == 0) break;
       total += static_cast<std::size_t>(n);
     }
     return total;
   }
 
  private:
+  /// gzerror()'s message, less the "path: " prefix IoError adds itself.
+  std::string zlib_error() {
+    int code = Z_OK;
+    std::string message = gzerror(file_, &code);
+    const std::string prefix = path_ + ": ";
+    if (message.compare(0, prefix.size(), prefix) == 0) message.erase(0, prefix.size());
+    return message;
+  }
+
   std::string path_;
   gzFile file_;
 };
+
+/// memchr skips whole vectors of non-newline bytes; JSONL lines are long.
+std::uint64_t count_newlines(const char* p, const char* end) {
+  std::uint64_t n = 0;
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
+    ++n;
+    ++p;
+  }
+  return n;
+}
 
 /// Streams a JSONL file in windows that end at a newline.
 Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
@@ -923,7 +975,7 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
     const Window w{buffer.get() + start, end - start, line, offset + start};
     loader.read_stream(w);
     if (eof) break;
-    line += static_cast<std::uint64_t>(std::count(buffer.get() + start, buffer.get() + end, '\n'));
+    line += count_newlines(buffer.get() + start, buffer.get() + end);
     offset += end;
     std::memmove(buffer.get(), buffer.get() + end, filled - end);
     filled -= end;
@@ -932,6 +984,24 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
 }
 
 }  // namespace
+
+namespace detail {
+
+bool is_json_object(std::string_view text) {
+  const simdjson::padded_string padded(text);
+  od::parser parser;
+  od::document doc;
+  try {
+    doc = take(parser.iterate(padded));
+    if (take(doc.type()) != od::json_type::object) return false;
+    walk_document(doc, padded.data());
+    return trailing_content(doc) == nullptr;
+  } catch (const JsonFailure&) {
+    return false;
+  }
+}
+
+}  // namespace detail
 
 Corpus loads(std::string_view json, const LoadOptions& options, const std::string& name) {
   const simdjson::padded_string padded(json);

@@ -87,6 +87,9 @@ struct MentionRecord {
   std::uint32_t entity = 0;
 };
 
+/// True when `text` is one well-formed JSON object (big numbers allowed).
+bool is_json_object(std::string_view text);
+
 struct Store {
   Arena arena;
   std::vector<ArticleRecord> articles;

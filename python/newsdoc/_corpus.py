@@ -107,7 +107,7 @@ class Corpus:
             >>> newsdoc.loads('{"title": "A"}').dumps().count("\\n")
             1
         """
-        return self._core.to_jsonl()
+        return self._core.to_jsonl().decode("utf-8")
 
     def to_jsonl(self, path: PathLike) -> None:
         """Writes the corpus to ``path`` as canonical JSONL (gzip-compressed if it ends in ``.gz``).
@@ -115,7 +115,7 @@ class Corpus:
         Example:
             >>> corpus.to_jsonl("corpus.jsonl")
         """
-        data = self._core.to_jsonl().encode("utf-8")
+        data = self._core.to_jsonl()
         opener = gzip.open if os.fspath(path).endswith(".gz") else open
         with opener(path, "wb") as out:
             out.write(data)

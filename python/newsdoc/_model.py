@@ -188,10 +188,7 @@ class Entity(_View):
     @property
     def mentions(self) -> Tuple["Mention", ...]:
         """Every mention of this entity, in text order."""
-        handle = self._article._handle
-        # The core lists them in stored (input) order; sort by span, then index, for text order.
-        indexes = sorted(handle.mentions_of(self.index), key=lambda i: (handle.mention(i)[:2], i))
-        return tuple(Mention(self._article, i) for i in indexes)
+        return tuple(Mention(self._article, i) for i in self._article._handle.mentions_of(self.index))
 
     def __repr__(self) -> str:
         return f"<Entity {self.id} {self.type} {self.name!r} aliases={self.aliases!r}>"

@@ -136,7 +136,15 @@ PYBIND11_MODULE(_core, m) {
       .def("__len__", &newsdoc::Corpus::size)
       .def("article", [](const newsdoc::Corpus& c, std::size_t i) { return c.at(i); })
       .def("slice", &newsdoc::Corpus::slice, "start"_a, "stop"_a, "step"_a)
-      .def("to_jsonl", &newsdoc::Corpus::to_jsonl, py::call_guard<py::gil_scoped_release>())
+      .def("to_jsonl",
+           [](const newsdoc::Corpus& c) {
+             std::string out;
+             {
+               py::gil_scoped_release release;
+               out = c.to_jsonl();
+             }
+             return py::bytes(out);
+           })
       .def_property_readonly("errors", [](const newsdoc::Corpus& c) {
         py::list out;
         for (const auto& e : c.errors()) {

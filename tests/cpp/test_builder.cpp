@@ -493,4 +493,24 @@ TEST(CorpusBuilder, ManyArticlesAcrossArenaBlocks) {
   }
 }
 
+// The builder re-serialised meta through simdjson's DOM: 2.50 became 2.5,
+// escapes were decoded and integers over 64 bits were refused.
+TEST(Regression, BuilderKeepsMetaSpelling) {
+  ArticleInput in;
+  in.meta = R"({ "price": 2.50, "big": 123456789012345678901234567890, "e": "\u00e9\/" })";
+  const Corpus corpus = build({in});
+  EXPECT_EQ(corpus[0].meta_json(), R"({"price":2.50,"big":123456789012345678901234567890,"e":"\u00e9\/"})");
+}
+
+// mentions_of() returned stored order although the header promises text order.
+TEST(Regression, MentionsOfIsInTextOrder) {
+  ArticleInput in;
+  in.paragraphs = {"abcdef"};
+  in.entities.push_back({"e1", "E", "PERSON", {}});
+  in.mentions.push_back({Span{3, 4}, 0});
+  in.mentions.push_back({Span{0, 2}, 0});
+  const Corpus corpus = build({in});
+  EXPECT_EQ(corpus[0].mentions_of(0), (std::vector<std::uint32_t>{1, 0}));
+}
+
 }  // namespace

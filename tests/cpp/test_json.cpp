@@ -415,7 +415,7 @@ TEST(JsonErrors, DeepNestingIsAnErrorNotACrash) {
   EXPECT_NE(parse_error(std::string(100000, '[')).reason().find("not closed"), std::string::npos);
   parse_error(std::string(100000, '{'));
   parse_error(minimal + "\n" + std::string(100000, '[') + "\n");
-  // Balanced deep nesting: see DISABLED_KnownBugs.BalancedDeepNestingIsAParseError.
+  // Balanced deep nesting: see Regression.BalancedDeepNestingIsAParseError.
 }
 
 TEST(JsonErrors, InvalidUtf8AndLoneSurrogate) {
@@ -541,24 +541,19 @@ TEST(JsonEscaping, NonAsciiWrittenAsIs) {
   EXPECT_NE(json.find("\"title\":\"é–😀\u00a0\""), std::string::npos) << json;
 }
 
-// --- Known bugs -----------------------------------------------------------------
-// These fail (or crash) with the current core and are disabled so that the
-// suite stays green; run them with --gtest_also_run_disabled_tests.
+// --- Regressions -----------------------------------------------------------------
 
-// json_reader.cpp walk() recurses once per nesting level and simdjson
-// On-Demand does not enforce its depth limit: 100,000 balanced arrays
-// overflow the stack (SIGSEGV) instead of raising ParseError.
-TEST(DISABLED_KnownBugs, BalancedDeepNestingIsAParseError) {
+// walk() recursed once per nesting level and On-Demand does not enforce its
+// depth limit: 100,000 balanced arrays overflowed the stack.
+TEST(Regression, BalancedDeepNestingIsAParseError) {
   parse_error(std::string(100000, '[') + std::string(100000, ']'));
   parse_error(R"({"title":"t","x":)" + std::string(100000, '[') + std::string(100000, ']') + "}");
   parse_error(minimal + "\n" + std::string(100000, '[') + std::string(100000, ']') + "\n");
 }
 
-// json_reader.cpp Loader::read_line(): when iterate() itself fails (an
-// unclosed string), `doc` was never assigned and error_position() calls
-// current_location() on a default-constructed document: SIGSEGV. Any JSONL
-// input whose later line is cut inside a string (a truncated file) crashes.
-TEST(DISABLED_KnownBugs, UnclosedStringOnLaterJsonlLine) {
+// Loader::read_line() asked a document whose iterate() had failed for its
+// position: a JSONL line cut inside a string crashed the process.
+TEST(Regression, UnclosedStringOnLaterJsonlLine) {
   const std::string jsonl = minimal + "\n{\"title\": \"unclosed\n";
   const ParseError e = parse_error(jsonl);
   EXPECT_EQ(e.where().line, 2u);
@@ -568,13 +563,24 @@ TEST(DISABLED_KnownBugs, UnclosedStringOnLaterJsonlLine) {
   EXPECT_EQ(corpus.errors()[0].line, 2u);
 }
 
-// json_reader.cpp trim_space() strips ASCII white space, then no-break
-// spaces, once each: padding that mixes them keeps its inner layers.
-TEST(DISABLED_KnownBugs, MixedSpaceAndNoBreakSpacePaddingIsTrimmed) {
+// trim_space() stripped ASCII white space, then no-break spaces, once each.
+TEST(Regression, MixedSpaceAndNoBreakSpacePaddingIsTrimmed) {
   const Corpus mixed = loads(R"({"text":" \u00a0 Four \u00a0\t\u00a0","authors":"\u00a0 A ,  \u00a0B"})");
   ASSERT_EQ(mixed[0].paragraph_count(), 1u);
   EXPECT_EQ(mixed[0].paragraph(0).text, "Four");
   EXPECT_EQ(mixed[0].authors(), (std::vector<std::string_view>{"A", "B"}));
+}
+
+// Format::json fell back to JSONL when a second object followed on a new line.
+TEST(Regression, FormatJsonMeansOneDocument) {
+  newsdoc::LoadOptions options;
+  options.format = newsdoc::Format::json;
+  try {
+    loads(minimal + "\n" + minimal + "\n", options);
+    FAIL() << "expected a ParseError";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().line, 2u);
+  }
 }
 
 }  // namespace

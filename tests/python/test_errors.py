@@ -153,10 +153,6 @@ class TestParseError:
         ("surrogate.json", '{"title":"a"}\n{"t\ud83d":1}\n'.encode("utf-8", "surrogatepass")),
         ("tab.jsonl", b'{"title":"a"}\n{"title":"x\ty"}\n'),
     ]
-
-    @pytest.mark.xfail(strict=True, reason="BUG: a stage-1 JSON error on a JSONL line segfaults: Loader::read_line "
-                                          "(cpp/src/json_reader.cpp) calls doc.current_location() via "
-                                          "error_position() on a document whose iterate() failed")
     @pytest.mark.parametrize("name, data", STAGE1_CASES, ids=[c[0] for c in STAGE1_CASES])
     def test_stage1_error_on_a_jsonl_line(self, tmp_path, name, data):
         path = tmp_path / name
@@ -198,10 +194,6 @@ class TestParseError:
             """)
         assert result.returncode == 0, crashed(result)
         assert result.stdout.splitlines() == ["ParseError 1"] * 3
-
-    @pytest.mark.xfail(strict=True, reason="BUG: 100,000 balanced nested arrays/objects overflow the C stack "
-                                          "(SIGSEGV) in the recursive walk() of cpp/src/json_reader.cpp; "
-                                          "no depth limit is enforced")
     def test_deep_nesting_is_a_parse_error(self):
         result = run_python("""
             import newsdoc
@@ -313,11 +305,6 @@ class TestOnError:
         assert [a.title for a in corpus] == ["a", "c"]
         assert [(type(e), e.line, e.pointer) for e in corpus.errors] == [
             (newsdoc.SchemaError, 2, "/title"), (newsdoc.SchemaError, 4, "/tags/0")]
-
-    @pytest.mark.xfail(strict=True, reason="BUG (cpp/src/json_reader.cpp read_line/read_single): after a parse "
-                                          "error, or for a single document, a record with a SchemaError is also "
-                                          "reported as a spurious ParseError 'unexpected content after the JSON "
-                                          "value'")
     def test_skip_reports_each_bad_line_once(self):
         corpus = newsdoc.loads('{"title":"a"}\n{"title": x}\n{"title":3}\n{"title":"d"}\n', on_error="skip")
         assert [a.title for a in corpus] == ["a", "d"]
@@ -383,9 +370,6 @@ class TestReadError:
         assert isinstance(info.value, OSError) and isinstance(info.value, newsdoc.NewsdocError)
         assert info.value.path == str(path)
         assert str(path) in str(info.value)
-
-    @pytest.mark.xfail(strict=True, reason="cosmetic BUG (cpp/src/json_reader.cpp InputFile::read): gzerror() "
-                                          "already starts with the path, so ReadError messages repeat it")
     def test_corrupt_gzip_message_names_the_path_once(self, tmp_path):
         data = bytearray(b"".join(self.flushed_gzip(10)))
         data[30] ^= 0xFF
@@ -394,10 +378,6 @@ class TestReadError:
         with pytest.raises(newsdoc.ReadError) as info:
             newsdoc.load(path)
         assert str(info.value).count(str(path)) == 1
-
-    @pytest.mark.xfail(strict=True, reason="BUG (cpp/src/json_reader.cpp InputFile::read): zlib reports a "
-                                          "truncated gzip stream as Z_BUF_ERROR, which gzread() does not return "
-                                          "as an error, so a cut .gz file loads its first records silently")
     @pytest.mark.parametrize("name", ["cut.jsonl.gz", "cut.json.gz"])
     @pytest.mark.parametrize("on_error", ["raise", "skip"])
     def test_truncated_gzip_is_an_error(self, tmp_path, name, on_error):

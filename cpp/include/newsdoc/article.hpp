@@ -269,7 +269,7 @@ class CorpusBuilder {
   void add_with_valid_meta(const ArticleInput& article);
 
  private:
-  void add_impl(const ArticleInput& article, bool check_meta);
+  void add_impl(const ArticleInput& article, bool untrusted);
   std::unique_ptr<detail::Store> store_;
   std::vector<RecordError> errors_;
 };
