@@ -17,7 +17,22 @@ class NewsdocError(Exception):
     """
 
 
-class ParseError(NewsdocError, ValueError):
+class _Located:
+    """Where an error was found: ``path``, ``line`` and ``column`` (1-based,
+    in bytes), ``offset`` (0-based byte offset) and ``reason`` (what)."""
+
+    def _locate(self, path: str, line: int, column: int, offset: int, reason: str, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.reason = reason or message
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), str(self), self.__dict__))
+
+
+class ParseError(_Located, NewsdocError, ValueError):
     """The input is not well-formed JSON (or not UTF-8, or truncated).
 
     ``path``, ``line`` and ``column`` (1-based, in bytes) and ``offset``
@@ -34,17 +49,10 @@ class ParseError(NewsdocError, ValueError):
     def __init__(self, message: str, *, path: str = "", line: int = 0, column: int = 0,
                  offset: int = 0, reason: str = "") -> None:
         super().__init__(message)
-        self.path = path
-        self.line = line
-        self.column = column
-        self.offset = offset
-        self.reason = reason or message
-
-    def __reduce__(self):
-        return (_rebuild, (type(self), str(self), self.__dict__))
+        self._locate(path, line, column, offset, reason, message)
 
 
-class SchemaError(NewsdocError, ValueError):
+class SchemaError(_Located, NewsdocError, ValueError):
     """The input is JSON but not a valid article.
 
     ``pointer`` is the JSON pointer of the bad field inside its record
@@ -63,14 +71,7 @@ class SchemaError(NewsdocError, ValueError):
                  column: int = 0, offset: int = 0, reason: str = "") -> None:
         super().__init__(message)
         self.pointer = pointer
-        self.path = path
-        self.line = line
-        self.column = column
-        self.offset = offset
-        self.reason = reason or message
-
-    def __reduce__(self):
-        return (_rebuild, (type(self), str(self), self.__dict__))
+        self._locate(path, line, column, offset, reason, message)
 
 
 class ReadError(NewsdocError, OSError):

@@ -1,4 +1,4 @@
-// A program using an installed newsdoc: prints the first article's title and
+// A program using newsdoc (installed, or built as a subproject): prints the first article's title and
 // paragraph count; fails unless the input holds at least one article.
 #include <newsdoc/newsdoc.hpp>
 
