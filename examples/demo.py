@@ -41,5 +41,7 @@ if __name__ == "__main__":
     corpus = newsdoc.load(SEED)
     print(f"newsdoc {newsdoc.__version__}: {SEED.relative_to(ROOT)}\n")
     show(corpus[0])
+    imported = newsdoc.read_text(SEED.with_suffix(".txt"))
+    print(f"\nnewsdoc.read_text({SEED.with_suffix('.txt').name!r}) == the JSON's article: {imported == corpus[0]}")
     print("\nA short Python example:\n")
     example()

@@ -15,6 +15,7 @@
 
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
+#include "newsdoc/utf8.hpp"
 #include "store.hpp"
 
 namespace newsdoc {
@@ -78,31 +79,6 @@ std::string_view trim_json_space(std::string_view token) {
     token.remove_suffix(1);
   }
   return token;
-}
-
-std::string_view trim_space(std::string_view text) {
-  // A no-break space (U+00A0) pads text as often as a space does.
-  constexpr std::string_view nbsp = "\xC2\xA0";
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  for (;;) {
-    if (!text.empty() && is_space(text.front())) {
-      text.remove_prefix(1);
-    } else if (text.substr(0, nbsp.size()) == nbsp) {
-      text.remove_prefix(nbsp.size());
-    } else {
-      break;
-    }
-  }
-  for (;;) {
-    if (!text.empty() && is_space(text.back())) {
-      text.remove_suffix(1);
-    } else if (text.size() >= nbsp.size() && text.substr(text.size() - nbsp.size()) == nbsp) {
-      text.remove_suffix(nbsp.size());
-    } else {
-      break;
-    }
-  }
-  return text;
 }
 
 std::string_view type_name(od::json_type type) {
@@ -377,7 +353,7 @@ class RecordReader {
       std::string_view text = take(value.get_string(), at);
       while (!text.empty()) {
         const auto comma = text.find(',');
-        const auto item = trim_space(text.substr(0, comma));
+        const auto item = trim_white_space(text.substr(0, comma));
         if (!item.empty()) out.push_back(item);
         if (comma == std::string_view::npos) break;
         text.remove_prefix(comma + 1);
@@ -399,7 +375,7 @@ class RecordReader {
     std::string_view text = take(value.get_string(), at);
     while (!text.empty()) {
       const auto newline = text.find('\n');
-      const auto line = trim_space(text.substr(0, newline));
+      const auto line = trim_white_space(text.substr(0, newline));
       if (!line.empty()) paragraphs.push_back(line);
       if (newline == std::string_view::npos) break;
       text.remove_prefix(newline + 1);
@@ -658,7 +634,7 @@ class Loader {
   /// more documents follow on later lines, which makes the input JSONL.
   bool read_single(Window w) {
     LineCounter lines(w.data, w.first_line, w.offset);
-    if (trim_space(std::string_view(w.data, w.size)).empty()) {
+    if (trim_white_space(std::string_view(w.data, w.size)).empty()) {
       fail_parse(lines.locate(path_, w.data), describe(simdjson::EMPTY));
       return true;
     }
@@ -737,7 +713,7 @@ class Loader {
       const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
       const char* line_end = newline ? newline : end;
       const std::string_view line(p, static_cast<std::size_t>(line_end - p));
-      if (!trim_space(line).empty()) read_line(line, w, lines);
+      if (!trim_white_space(line).empty()) read_line(line, w, lines);
       p = newline ? newline + 1 : end;
     }
   }
@@ -865,7 +841,7 @@ bool looks_like_jsonl(std::string_view text) {
   if (first == std::string_view::npos || text[first] != '{') return false;
   const auto newline = text.find('\n', first);
   if (newline == std::string_view::npos) return false;
-  const auto line = trim_space(text.substr(first, newline - first));
+  const auto line = trim_white_space(text.substr(first, newline - first));
   return line.back() == '}' && text.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
 }
 

@@ -50,6 +50,30 @@ bool is_char_boundary(std::string_view text, std::size_t offset) noexcept {
   return offset == text.size() || !is_continuation(text[offset]);
 }
 
+std::string_view trim_white_space(std::string_view text) noexcept {
+  constexpr std::string_view nbsp = "\xC2\xA0";
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  for (;;) {
+    if (!text.empty() && is_space(text.front())) {
+      text.remove_prefix(1);
+    } else if (text.substr(0, nbsp.size()) == nbsp) {
+      text.remove_prefix(nbsp.size());
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!text.empty() && is_space(text.back())) {
+      text.remove_suffix(1);
+    } else if (text.size() >= nbsp.size() && text.substr(text.size() - nbsp.size()) == nbsp) {
+      text.remove_suffix(nbsp.size());
+    } else {
+      break;
+    }
+  }
+  return text;
+}
+
 Utf8Index::Utf8Index(std::string_view text) : text_(text) {
   ascii_ = all_ascii(text);
   if (ascii_) {

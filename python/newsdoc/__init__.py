@@ -9,7 +9,7 @@ Example:
 """
 
 from ._core import __version__
-from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads
+from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads, parse_text, read_text
 from ._errors import NewsdocError, ParseError, ReadError, SchemaError
 from ._model import Article, Entity, Mention, Paragraph, Quote
 
@@ -29,4 +29,6 @@ __all__ = [
     "SchemaError",
     "load",
     "loads",
+    "parse_text",
+    "read_text",
 ]

@@ -10,14 +10,15 @@ from . import _core
 from ._errors import ParseError, SchemaError, _from_record
 from ._model import Article, _short
 
-__all__ = ["Corpus", "load", "loads", "MAPPINGS", "FIELDS"]
+__all__ = ["Corpus", "load", "loads", "parse_text", "read_text", "MAPPINGS", "FIELDS"]
 
 #: Names of the built-in field mappings (see docs/schema.md).
 MAPPINGS = ("auto", "canonical", "news-please", "cc-news", "newspaper")
 #: Article fields a user mapping may name.
 FIELDS = ("id", "url", "source", "title", "authors", "published", "language", "tags", "body")
 _FIELD_ALIASES = {"paragraphs": "body", "text": "body"}
-_SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
+_JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
+_TEXT_SUFFIX = ".txt"
 
 PathLike = Union[str, "os.PathLike[str]"]
 MappingSpec = Union[None, str, Mapping[str, Union[str, Sequence[str]]]]
@@ -184,15 +185,55 @@ def loads(data: Union[str, bytes, bytearray, memoryview], *, mapping: MappingSpe
                                     name="<string>"))
 
 
+def parse_text(text: Union[str, bytes], *, id: Optional[str] = None) -> Article:
+    """One article from raw text: a title line, paragraphs separated by blank lines.
+
+    Line breaks inside a paragraph are folded; a trailing line of
+    comma-separated names becomes the tags; trailing site furniture
+    ("Comments", "Share this", ...) is kept in ``meta["boilerplate"]``, not in
+    the body. Bytes that are not UTF-8 are decoded one by one as Windows-1252
+    and counted in ``meta["decoding"]``. Quotes and entities are found by the
+    annotator, not here.
+
+    Example:
+        >>> a = newsdoc.parse_text("Talks\n\nThe talks\nwent on.\n\n  Syria, Russia\n\nComments")
+        >>> a.title, [p.text for p in a.paragraphs], a.tags, a.meta
+        ('Talks', ['The talks went on.'], ['Syria', 'Russia'], {'boilerplate': ['Comments']})
+    """
+    if isinstance(text, str):
+        text = text.encode("utf-8", "surrogatepass")
+    return Article._wrap(_core.import_text(bytes(text), id or "").article(0))
+
+
+def read_text(path: PathLike) -> Article:
+    """:func:`parse_text` of a file; the id is the file name without its extension.
+
+    Example:
+        >>> newsdoc.read_text("seeds/000_0eafb7a6a491ae43.txt").tags
+        ['Syria', 'Russia', 'Bashar al-Assad', 'Ozerov', 'Konashenkov']
+    """
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise FileNotFoundError(2, "No such file or directory", path)
+    return Article._wrap(_core.load_text(path).article(0))
+
+
+def _load_file(path: str, preset: str, keys: dict, on_error: str) -> _core.Corpus:
+    if path.endswith(_TEXT_SUFFIX):
+        return _core.load_text(path)
+    return _core.load(path, preset, keys, on_error, "auto")
+
+
 def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise") -> Corpus:
     """Articles from a file or a directory of files.
 
     The reader follows the name: ``.json`` (one article or an array; JSONL
     inside is recognised too), ``.jsonl`` / ``.ndjson`` (streamed, so memory
-    grows with the articles, not the file), and the same gzip-compressed
-    (``.gz``). A directory loads every such file in it, in name order.
-    ``mapping`` and ``on_error`` are as in :func:`loads`. The GIL is
-    released while loading.
+    grows with the articles, not the file), the same gzip-compressed
+    (``.gz``), and ``.txt`` (a plain-text article, see :func:`parse_text`).
+    A directory loads every such file in it and in its subdirectories, in
+    path order. ``mapping`` and ``on_error`` are as in :func:`loads`. The GIL
+    is released while loading.
 
     Example:
         >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")
@@ -202,9 +243,9 @@ def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise"
     preset, keys = _mapping_args(mapping)
     path = os.fspath(path)
     if os.path.isdir(path):
-        files = sorted(os.path.join(path, name) for name in os.listdir(path) if name.endswith(_SUFFIXES))
-        parts = [_core.load(f, preset, keys, on_error, "auto") for f in files]
-        return Corpus._wrap(_core.concat(parts))
+        files = sorted(os.path.join(folder, name) for folder, _, names in os.walk(path) for name in names
+                       if name.endswith(_JSON_SUFFIXES + (_TEXT_SUFFIX,)))
+        return Corpus._wrap(_core.concat([_load_file(f, preset, keys, on_error) for f in files]))
     if not os.path.exists(path):
         raise FileNotFoundError(2, "No such file or directory", path)
-    return Corpus._wrap(_core.load(path, preset, keys, on_error, "auto"))
+    return Corpus._wrap(_load_file(path, preset, keys, on_error))

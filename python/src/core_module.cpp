@@ -169,6 +169,23 @@ PYBIND11_MODULE(_core, m) {
       "parts"_a);
 
   m.def(
+      "import_text",
+      [](py::bytes raw, const std::string& id) {
+        const std::string_view view(raw);
+        py::gil_scoped_release release;
+        return newsdoc::import_text(view, newsdoc::TextImportOptions{id});
+      },
+      "raw"_a, "id"_a);
+
+  m.def(
+      "load_text",
+      [](const std::string& path) {
+        py::gil_scoped_release release;
+        return newsdoc::load_text(path);
+      },
+      "path"_a);
+
+  m.def(
       "load",
       [](const std::string& path, const std::string& mapping, const std::map<std::string, std::vector<std::string>>& keys,
          const std::string& on_error, const std::string& format) {

@@ -137,7 +137,7 @@ class TestLoadFiles:
         assert len(corpus) == n + 1
         assert [e.line for e in corpus.errors] == [n + 1]
 
-    def test_directory_in_name_order(self, tmp_path):
+    def test_directory_and_subdirectories_in_path_order(self, tmp_path):
         self.write(tmp_path / "b.jsonl", '{"title":"b1"}\n{"title":"b2"}\n')
         self.write(tmp_path / "a.json", '[{"title":"a1"},{"title":"a2"}]')
         self.write(tmp_path / "c.ndjson", '{"title":"c1"}\n')
@@ -145,11 +145,11 @@ class TestLoadFiles:
             out.write('{"title":"d1"}\n')
         with gzip.open(tmp_path / "e.json.gz", "wt") as out:
             out.write('{"title":"e1"}')
-        self.write(tmp_path / "ignored.txt", '{"title":"no"}')
-        self.write(tmp_path / "README.md", "# not json")
+        self.write(tmp_path / "f.txt", "f1\n\nA plain-text article.")
+        self.write(tmp_path / "README.md", "# not an article")
         (tmp_path / "sub").mkdir()
-        self.write(tmp_path / "sub" / "nested.json", '{"title":"no"}')
-        expected = ["a1", "a2", "b1", "b2", "c1", "d1", "e1"]
+        self.write(tmp_path / "sub" / "nested.json", '{"title":"g1"}')
+        expected = ["a1", "a2", "b1", "b2", "c1", "d1", "e1", "f1", "g1"]
         assert titles(newsdoc.load(tmp_path)) == expected
         assert titles(newsdoc.load(str(tmp_path))) == expected
 

@@ -4,5 +4,6 @@
 #include "newsdoc/article.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
+#include "newsdoc/text.hpp"
 #include "newsdoc/utf8.hpp"
 #include "newsdoc/version.hpp"
