@@ -232,13 +232,21 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
     }
     r.body = s.arena.commit(pos);
     const std::string_view text = r.body.view();
-    const Utf8Index index(text);
-    r.ascii = index.ascii();
-    r.char_length = index.char_length();
-
+    // Paragraph offsets in code points come from one count per paragraph;
+    // the random-access index is only built for articles with spans to map.
     r.paragraphs.begin = checked_count(s.paragraphs.size());
-    for (const Span& p : paragraph_bytes) s.paragraphs.push_back({p, Span{index.to_chars(p.start), index.to_chars(p.end)}});
+    std::uint32_t chars = 0;
+    for (const Span& p : paragraph_bytes) {
+      if (p.start > 0) chars += 2;  // the "\n\n" before it
+      const std::uint32_t start = chars;
+      chars += count_code_points(text.substr(p.start, p.end - p.start));
+      s.paragraphs.push_back({p, Span{start, chars}});
+    }
     r.paragraphs.end = checked_count(s.paragraphs.size());
+    r.char_length = chars;
+    r.ascii = chars == text.size();
+    std::optional<Utf8Index> index;
+    if (!in.quotes.empty() || !in.mentions.empty()) index.emplace(text);
 
     r.entities.begin = checked_count(s.entities.size());
     for (const auto& e : in.entities) {
@@ -253,10 +261,10 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
       const auto& q = in.quotes[i];
       detail::QuoteRecord rec;
       std::tie(rec.bytes, rec.chars) =
-          resolve_span(q.span, in.unit, text, index, [i] { return fmt::format("/quotes/{}", i); });
+          resolve_span(q.span, in.unit, text, *index, [i] { return fmt::format("/quotes/{}", i); });
       if (q.speaker_span) {
         std::tie(rec.speaker_bytes, rec.speaker_chars) = resolve_span(
-            *q.speaker_span, in.unit, text, index, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
+            *q.speaker_span, in.unit, text, *index, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
         rec.has_speaker_span = true;
       }
       rec.kind = q.kind;
@@ -273,7 +281,7 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
     for (std::size_t i = 0; i < in.mentions.size(); ++i) {
       detail::MentionRecord rec;
       std::tie(rec.bytes, rec.chars) =
-          resolve_span(in.mentions[i].span, in.unit, text, index, [i] { return fmt::format("/mentions/{}", i); });
+          resolve_span(in.mentions[i].span, in.unit, text, *index, [i] { return fmt::format("/mentions/{}", i); });
       rec.entity = in.mentions[i].entity;
       s.mentions.push_back(rec);
     }

@@ -50,6 +50,10 @@ bool is_char_boundary(std::string_view text, std::size_t offset) noexcept {
   return offset == text.size() || !is_continuation(text[offset]);
 }
 
+std::uint32_t count_code_points(std::string_view text) noexcept {
+  return count_chars(text.data(), text.data() + text.size());
+}
+
 std::string_view trim_white_space(std::string_view text) noexcept {
   constexpr std::string_view nbsp = "\xC2\xA0";
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };

@@ -18,6 +18,9 @@ bool is_valid_utf8(std::string_view text) noexcept;
 /// of a multi-byte sequence.
 bool is_char_boundary(std::string_view text, std::size_t offset) noexcept;
 
+/// The number of code points in valid UTF-8 `text`.
+std::uint32_t count_code_points(std::string_view text) noexcept;
+
 /// `text` without leading and trailing white space: ASCII white space and
 /// the no-break space U+00A0, which pads news text as often as a space does.
 std::string_view trim_white_space(std::string_view text) noexcept;
