@@ -17,7 +17,7 @@ CORE_SOURCES := $(wildcard cpp/include/newsdoc/*.hpp cpp/include/newsdoc/*.in cp
 	CMakeLists.txt cmake/newsdocConfig.cmake.in
 PY_SOURCES := $(wildcard python/newsdoc/*.py python/newsdoc/*.pyi python/src/*.cpp) setup.py pyproject.toml
 
-.PHONY: all deps venv build install test test-cpp test-python demo bench clean
+.PHONY: all deps venv build install test test-cpp test-python demo bench eval clean
 
 all: install
 
@@ -61,6 +61,10 @@ demo: install
 
 bench: install
 	$(PY) bench/run.py --output docs/performance.md
+
+# Quote and speaker accuracy on PolNeAR's dev split, BBC corpus statistics.
+eval: install
+	$(PY) bench/eval.py --output docs/accuracy.md
 
 clean:
 	rm -rf build $(STAMPS) python/newsdoc/_core*.so
