@@ -131,6 +131,12 @@ class Corpus:
         suffix = f" errors={errors}" if errors else ""
         return f"<Corpus of {n} articles [{shown}]{suffix}>"
 
+    def _repr_html_(self) -> str:
+        """An HTML summary table: counts, dates, quotes, top speakers and entities (notebooks call this)."""
+        from . import _display
+
+        return _display.corpus_html(self)
+
 
 def _from_jsonl(text: str) -> Corpus:
     return Corpus._wrap(_loads_core(text, mapping="canonical", keys={}, on_error="raise", format="jsonl",

@@ -151,6 +151,12 @@ class Quote(_SpanView):
         who = speaker.name if speaker is not None else None
         return f"<Quote {self.kind} [{self.start}:{self.end}] {_short(self.text)!r} speaker={who!r} cue={self.cue!r}>"
 
+    def _repr_html_(self) -> str:
+        """One line of HTML: kind, highlighted text, speaker and cue (notebooks call this)."""
+        from . import _display
+
+        return _display.quote_html(self)
+
 
 class Entity(_View):
     """A named entity of an article, with its aliases and mentions.
@@ -192,6 +198,12 @@ class Entity(_View):
 
     def __repr__(self) -> str:
         return f"<Entity {self.id} {self.type} {self.name!r} aliases={self.aliases!r}>"
+
+    def _repr_html_(self) -> str:
+        """One line of HTML: name, type label, aliases, mention count (notebooks call this)."""
+        from . import _display
+
+        return _display.entity_html(self)
 
 
 class Mention(_SpanView):
@@ -357,6 +369,12 @@ class Article:
         h = self._handle
         return (f"<Article id={h.id!r} title={_short(h.title)!r} paragraphs={h.paragraph_count} "
                 f"quotes={h.quote_count} entities={h.entity_count} mentions={h.mention_count}>")
+
+    def _repr_html_(self) -> str:
+        """The article as HTML, quotes highlighted by speaker and mentions labelled (notebooks call this)."""
+        from . import _display
+
+        return _display.article_html(self)
 
 
 def _items(value: Any) -> Any:

@@ -1,0 +1,521 @@
+"""The ``newsdoc`` command line: show an article, convert inputs, list quotes, count a corpus.
+
+Run ``newsdoc --help`` (or ``python -m newsdoc --help``) for the commands and
+``newsdoc COMMAND --help`` for each one's options::
+
+    newsdoc show seeds/000_0eafb7a6a491ae43.json
+    newsdoc convert crawl/ -o corpus.jsonl --mapping news-please --on-error skip
+    newsdoc quotes corpus.jsonl --speaker "Bashar al-Assad" --format csv
+    newsdoc stats corpus.jsonl
+
+Bad input (an unreadable file, malformed JSON, an article that breaks the
+schema) ends the program with one line ``newsdoc: error: <message>`` on
+stderr and exit status 2. Loading several files shows a progress bar on
+stderr once it takes more than a second. Like :func:`newsdoc.load`, every
+command annotates the articles that carry no quotes and no entities;
+``--no-annotate`` reads the input as it is, ``--reannotate`` annotates all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import sys
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
+
+import newsdoc
+
+from . import _core, _display
+from ._corpus import _JSON_SUFFIXES, _TEXT_SUFFIX, MAPPINGS, Corpus
+
+__all__ = ["main"]
+
+PROG = "newsdoc"
+KINDS = ("direct", "partial", "indirect")
+_PROGRESS_DELAY = 1.0  # seconds before a progress bar appears
+
+# ANSI colours in the order of _display.PALETTE (blue, orange, green, red, purple, teal, brown, pink, olive, slate).
+_ANSI_PALETTE = ("34", "33", "32", "31", "35", "36", "93", "95", "92", "94")
+_ANSI_UNKNOWN = "90"
+_ANSI_KIND = {"direct": "", "partial": ";4", "indirect": ";3"}  # underlined, italic
+
+
+class CommandError(Exception):
+    """A problem with the command's input, reported as one line and exit status 2.
+
+    Example:
+        >>> main(["show", "seeds/000_0eafb7a6a491ae43.json", "--article", "7"])
+        2
+        (stderr: "newsdoc: error: seeds/000_0eafb7a6a491ae43.json: article 7 out of range (1 article)")
+    """
+
+
+# --- input ------------------------------------------------------------------------------------------------------
+
+def _progress(iterable: Iterable, *, total: Optional[int], unit: str, desc: str) -> Iterable:
+    """``iterable`` with a tqdm bar on stderr that appears after a second (none without tqdm or a terminal)."""
+    try:
+        from tqdm import tqdm
+    except ImportError:  # tqdm is optional: no bar
+        return iterable
+    return tqdm(iterable, total=total, unit=unit, desc=desc, file=sys.stderr, delay=_PROGRESS_DELAY,
+                leave=False, disable=None, dynamic_ncols=True)
+
+
+def _article_files(path: str) -> List[str]:
+    """The files newsdoc.load reads in directory ``path``, in its order."""
+    return sorted(os.path.join(folder, name) for folder, _, names in os.walk(path) for name in names
+                  if name.endswith(_JSON_SUFFIXES + (_TEXT_SUFFIX,)))
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: warning: {_one_line(message)}", file=sys.stderr)
+
+
+def _load(inputs: Sequence[str], *, mapping: Optional[str] = None, on_error: str = "raise",
+          annotate: Optional[bool] = None) -> Corpus:
+    """The articles of ``inputs`` (files and directories) as one corpus.
+
+    One file is handed to :func:`newsdoc.load` as is; several, or a
+    directory, are loaded file by file behind a progress bar. With
+    ``on_error="skip"`` a file that cannot be read at all is skipped with a
+    warning, like a bad record inside a file. ``annotate`` is passed on to
+    :func:`newsdoc.load` unless it is None (the loader's default: annotate
+    the records that carry no quotes and no entities).
+    """
+    options: Dict[str, Any] = {"mapping": mapping, "on_error": on_error}
+    if annotate is not None:
+        options["annotate"] = annotate
+    if len(inputs) == 1 and not os.path.isdir(inputs[0]):
+        corpus = newsdoc.load(inputs[0], **options)
+    else:
+        files: List[str] = []
+        for path in inputs:
+            files.extend(_article_files(path) if os.path.isdir(path) else [path])
+        parts = []
+        for path in _progress(files, total=len(files), unit="file", desc="loading"):
+            try:
+                parts.append(newsdoc.load(path, **options))
+            except (newsdoc.NewsdocError, OSError) as error:
+                if on_error != "skip":
+                    raise
+                _warn(f"skipped {path}: {_message(error)}")
+        corpus = Corpus._wrap(_core.concat([part._core for part in parts]))
+    errors = corpus.errors
+    if errors:
+        _warn(f"skipped {len(errors)} bad record{'s' if len(errors) != 1 else ''}; the first: {errors[0]}")
+    return corpus
+
+
+def _articles(corpus: Corpus, desc: str) -> Iterable[newsdoc.Article]:
+    return _progress(corpus, total=len(corpus), unit="article", desc=desc)
+
+
+def _speaker_names(entity: Optional[newsdoc.Entity]) -> Tuple[str, ...]:
+    if entity is None:
+        return ()
+    return tuple(name.casefold().strip() for name in [entity.name, *entity.aliases] if name)
+
+
+# --- terminal output --------------------------------------------------------------------------------------------
+
+def _use_colour(args: argparse.Namespace, stream: TextIO) -> bool:
+    """Colour when asked with --color, never with --no-color or NO_COLOR, else when ``stream`` is a terminal."""
+    if args.color is not None:
+        return args.color
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _width(args: argparse.Namespace) -> int:
+    if getattr(args, "width", None):
+        return max(20, args.width)
+    return max(20, min(shutil.get_terminal_size((100, 24)).columns, 100) - 1)
+
+
+def _wrap(text: str, width: int) -> List[Tuple[int, int]]:
+    """``text`` cut into lines of at most ``width`` characters at white space, as (start, end) offsets."""
+    lines: List[Tuple[int, int]] = []
+    start = end = -1
+    for word in re.finditer(r"\S+", text):
+        if start < 0:
+            start, end = word.start(), word.end()
+        elif word.end() - start <= width:
+            end = word.end()
+        else:
+            lines.append((start, end))
+            start, end = word.start(), word.end()
+    if start >= 0:
+        lines.append((start, end))
+    return lines
+
+
+def _sgr(code: str, text: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour and code and text else text
+
+
+def _quote_code(order: Dict[int, int], quote: newsdoc.Quote) -> str:
+    speaker = quote.speaker
+    if speaker is None or speaker.index not in order:
+        base = _ANSI_UNKNOWN
+    else:
+        base = _ANSI_PALETTE[order[speaker.index] % len(_ANSI_PALETTE)]
+    return base + _ANSI_KIND.get(quote.kind, "")
+
+
+def _styles(article: newsdoc.Article, order: Dict[int, int]) -> List[str]:
+    """The SGR code of each character of the body: the innermost quote's colour, bold for speakers."""
+    styles = [""] * len(article.text)
+    rank = {"indirect": 0, "direct": 1, "partial": 2}
+    quotes = sorted(article.quotes, key=lambda q: (q.start, -q.end, rank.get(q.kind, 1)))
+    speakers = []
+    for quote in quotes:  # later (inner) quotes overwrite earlier (outer) ones
+        code = _quote_code(order, quote)
+        for i in range(quote.start, quote.end):
+            styles[i] = code
+        if quote.speaker_span is not None:
+            speakers.append((quote.speaker_span, code.split(";")[0]))
+    for (start, end), code in speakers:
+        for i in range(start, end):
+            styles[i] = code + ";1"
+    return styles
+
+
+def _paint(text: str, styles: Sequence[str], colour: bool) -> str:
+    """``text`` with runs of equal style wrapped in SGR codes."""
+    if not colour:
+        return text
+    out = []
+    run_start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or styles[i] != styles[run_start]:
+            out.append(_sgr(styles[run_start], text[run_start:i], True))
+            run_start = i
+    return "".join(out)
+
+
+def _show(args: argparse.Namespace) -> int:
+    corpus = _load([args.file], mapping=args.mapping, on_error=args.on_error, annotate=args.annotate)
+    index = _pick(corpus, args.article, args.file)
+    article = corpus[index]
+    out = sys.stdout
+    colour = _use_colour(args, out)
+    width = _width(args)
+    order = _display.speaker_colours(article)
+
+    title = article.title or "(untitled)"
+    for start, end in _wrap(title, width) or [(0, len(title))]:
+        print(_sgr("1", title[start:end], colour), file=out)
+    meta = [part for part in (article.source, article.published, ", ".join(article.authors), article.url,
+                              article.language) if part]
+    meta.append(f"id {article.id}" if article.id else "")
+    if len(corpus) > 1:
+        meta.append(f"article {index} of {len(corpus)}")
+    for line in (" · ".join(part for part in meta if part), "tags: " + ", ".join(article.tags) if article.tags else ""):
+        for start, end in _wrap(line, width):
+            print(_sgr("2", line[start:end], colour), file=out)
+
+    styles = _styles(article, order)
+    text = article.text
+    for paragraph in article.paragraphs:
+        print(file=out)
+        for start, end in _wrap(paragraph.text, width):
+            a, b = paragraph.start + start, paragraph.start + end
+            print(_paint(text[a:b], styles[a:b], colour), file=out)
+
+    quotes = sorted(article.quotes, key=lambda q: (q.start, q.end))
+    print(file=out)
+    print(_sgr("1", f"Quotes ({len(quotes)})", colour), file=out)
+    for number, quote in enumerate(quotes, 1):
+        speaker = quote.speaker
+        who = (speaker.name or speaker.id) if speaker is not None else "unknown speaker"
+        if quote.speaker_text and (speaker is None or quote.speaker_text != speaker.name):
+            who += f" (“{quote.speaker_text}”)"
+        head = f"{quote.kind:<8} {who}" + (f", cue “{quote.cue}”" if quote.cue else "")
+        for line, (start, end) in enumerate(_wrap(head, width - 14)):
+            print((f"{number:>3}. " if line == 0 else " " * 14)
+                  + _sgr(_quote_code(order, quote).split(";")[0], head[start:end], colour), file=out)
+        body = " ".join(quote.text.split())
+        for start, end in _wrap(body, width - 10):
+            print("          " + _sgr(_quote_code(order, quote), body[start:end], colour), file=out)
+
+    entities = sorted(article.entities, key=lambda e: (-len(e.mentions), e.index))
+    print(file=out)
+    print(_sgr("1", f"Entities ({len(entities)})", colour), file=out)
+    for entity in entities:
+        n = len(entity.mentions)
+        line = f"  {entity.type or '?':<8} {entity.name or entity.id}  {n} mention{'s' if n != 1 else ''}"
+        if entity.aliases:
+            line += f"  aka {', '.join(entity.aliases)}"
+        print(line, file=out)
+    return 0
+
+
+def _pick(corpus: Corpus, spec: Optional[str], path: str) -> int:
+    """The index of the article ``spec`` names: an article id first, else a (negative) index."""
+    n = len(corpus)
+    if n == 0:
+        raise CommandError(f"{path}: no articles")
+    if spec is None:
+        return 0
+    for i, article in enumerate(corpus):
+        if article.id == spec:
+            return i
+    try:
+        index = int(spec)
+    except ValueError:
+        raise CommandError(f"{path}: no article with id {spec!r}") from None
+    if not -n <= index < n:
+        raise CommandError(f"{path}: article {index} out of range ({n} article{'s' if n != 1 else ''})")
+    return index % n
+
+
+# --- convert ----------------------------------------------------------------------------------------------------
+
+def _convert(args: argparse.Namespace) -> int:
+    corpus = _load(args.inputs, mapping=args.mapping, on_error=args.on_error, annotate=args.annotate)
+    if args.output == "-":
+        sys.stdout.write(corpus.dumps())
+        sys.stdout.flush()
+    else:
+        corpus.to_jsonl(args.output)
+        print(f"{PROG}: wrote {len(corpus)} article{'s' if len(corpus) != 1 else ''} to {args.output}",
+              file=sys.stderr)
+    return 0
+
+
+# --- quotes -----------------------------------------------------------------------------------------------------
+
+_QUOTE_FIELDS = ("article_id", "article_index", "text", "start", "end", "kind", "speaker", "speaker_span", "cue")
+
+
+def _quote_records(corpus: Corpus, speakers: Sequence[str], kinds: Sequence[str]) -> Iterator[Dict[str, Any]]:
+    wanted = {name.casefold().strip() for name in speakers}
+    for index, article in enumerate(_articles(corpus, "quotes")):
+        for quote in sorted(article.quotes, key=lambda q: (q.start, q.end, q.index)):
+            if kinds and quote.kind not in kinds:
+                continue
+            speaker = quote.speaker
+            if wanted and not wanted.intersection(_speaker_names(speaker)):
+                continue
+            span = quote.speaker_span
+            yield {"article_id": article.id, "article_index": index, "text": quote.text,
+                   "start": quote.start, "end": quote.end, "kind": quote.kind,
+                   "speaker": (speaker.name or speaker.id) if speaker is not None else None,
+                   "speaker_span": list(span) if span is not None else None, "cue": quote.cue or None}
+
+
+def _quotes(args: argparse.Namespace) -> int:
+    corpus = _load([args.corpus], mapping=args.mapping, on_error=args.on_error, annotate=args.annotate)
+    records = _quote_records(corpus, args.speaker or (), args.kind or ())
+    out = sys.stdout
+    if args.format == "json":
+        count = 0
+        out.write("[")
+        for record in records:  # one quote a line, written as found
+            out.write(("\n" if count == 0 else ",\n") + json.dumps(record, ensure_ascii=False))
+            count += 1
+        out.write("\n]\n" if count else "]\n")
+    elif args.format == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["article_id", "article_index", "start", "end", "kind", "speaker", "speaker_start",
+                         "speaker_end", "cue", "text"])
+        for r in records:
+            span = r["speaker_span"] or ("", "")
+            writer.writerow([r["article_id"], r["article_index"], r["start"], r["end"], r["kind"],
+                             r["speaker"] or "", span[0], span[1], r["cue"] or "", r["text"]])
+    else:
+        _quote_table(list(records), _width(args), out)
+    return 0
+
+
+def _quote_table(records: List[Dict[str, Any]], width: int, out: TextIO) -> None:
+    if not records:
+        print("no quotes", file=out)
+        return
+    rows = [(r["article_id"] or f"#{r['article_index']}", r["kind"], r["speaker"] or "?", r["cue"] or "",
+             " ".join(r["text"].split())) for r in records]
+    header = ("article", "kind", "speaker", "cue", "quote")
+    caps = (24, 8, 28, 16)
+    widths = [min(cap, max(len(header[i]), *(len(row[i]) for row in rows))) for i, cap in enumerate(caps)]
+    rest = max(20, width - sum(widths) - 2 * len(widths))
+
+    def cut(text: str, n: int) -> str:
+        return text if len(text) <= n else text[: n - 1] + "…"
+
+    for row in [header, *rows]:
+        cells = [cut(row[i], w).ljust(w) for i, w in enumerate(widths)]
+        print("  ".join(cells + [cut(row[4], rest)]).rstrip(), file=out)
+    print(f"{len(records)} quote{'s' if len(records) != 1 else ''}", file=out)
+
+
+# --- stats ------------------------------------------------------------------------------------------------------
+
+def _stats(args: argparse.Namespace) -> int:
+    corpus = _load([args.corpus], mapping=args.mapping, on_error=args.on_error, annotate=args.annotate)
+    stats = _display.corpus_stats(_articles(corpus, "counting"), count=len(corpus), top=args.top)
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(stats, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+
+    def row(name: str, value: Any, indent: int = 0) -> None:
+        print(f"{' ' * indent}{name:<{16 - indent}} {value}", file=out)
+
+    def share(part: int, whole: int) -> str:
+        return f"{part:,}" + (f" ({part / whole:.1%})" if whole else "")
+
+    row("articles", f"{stats['articles']:,}")
+    row("paragraphs", f"{stats['paragraphs']:,}")
+    row("sources", f"{stats['source_count']:,}")
+    for name, n in stats["sources"][:5]:
+        row(name, f"{n:,}", 2)
+    if stats["published_min"] is not None:
+        dates = stats["published_min"]
+        if stats["published_max"] != dates:
+            dates += f" – {stats['published_max']}"
+        row("published", dates + (f" ({stats['undated']:,} undated)" if stats["undated"] else ""))
+    else:
+        row("published", "-")
+    quotes = stats["quotes"]
+    row("quotes", f"{quotes:,}")
+    for kind, n in stats["quotes_by_kind"].items():
+        row(kind, share(n, quotes), 2)
+    row("with speaker", f"{stats['speaker_share']:.1%}" if quotes else "-")
+    row("entities", f"{stats['entities']:,}")
+    for name, n in stats["entities_by_type"].items():
+        row(name, share(n, stats["entities"]), 2)
+    row("mentions", f"{stats['mentions']:,}")
+    if stats["top_speakers"]:
+        print("top speakers", file=out)
+        for name, n in stats["top_speakers"]:
+            print(f"  {n:>6,}  {name}", file=out)
+    if stats["top_entities"]:
+        print("top entities", file=out)
+        for name, type_, mentions, articles in stats["top_entities"]:
+            print(f"  {mentions:>6,}  {name} ({type_ or '?'}), in {articles:,} article{'s' if articles != 1 else ''}",
+                  file=out)
+    return 0
+
+
+# --- the parser and main ----------------------------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Read, convert and inspect news articles with newsdoc.",
+        epilog="Run 'newsdoc COMMAND --help' for a command's options. Exit status: 0 done, 2 bad input or usage.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {newsdoc.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    reading = argparse.ArgumentParser(add_help=False)
+    group = reading.add_argument_group("reading")
+    group.add_argument("--mapping", choices=MAPPINGS, default=None,
+                       help="field mapping of foreign JSON (default: auto)")
+    group.add_argument("--on-error", choices=("raise", "skip"), default="raise",
+                       help="stop at a bad record (raise, the default) or skip it with a warning")
+
+    annotation = reading.add_argument_group("annotation").add_mutually_exclusive_group()
+    annotation.add_argument("--no-annotate", dest="annotate", action="store_false", default=None,
+                            help="keep the input's quotes and entities as they are, annotate nothing")
+    annotation.add_argument("--reannotate", dest="annotate", action="store_true",
+                            help="annotate every article anew (default: only those without quotes and entities)")
+
+    def colour_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--no-color", dest="color", action="store_false", default=None,
+                         help="no ANSI colours (also when NO_COLOR is set or stdout is not a terminal)")
+        sub.add_argument("--color", dest="color", action="store_true", help="ANSI colours even when piped")
+        sub.add_argument("--width", type=int, default=None, help="line width (default: the terminal's, at most 100)")
+
+    show = commands.add_parser(
+        "show", parents=[reading], help="show one article in the terminal",
+        description="Show one article: title, metadata, the paragraphs with quotes coloured by speaker, "
+                    "then its quotes and entities.")
+    show.add_argument("file", metavar="FILE", help="a .json, .jsonl(.gz) or .txt file, or a directory")
+    show.add_argument("--article", metavar="N|ID", default=None,
+                      help="the article with this id, else at this index (default: the first)")
+    colour_options(show)
+    show.set_defaults(run=_show)
+
+    convert = commands.add_parser(
+        "convert", parents=[reading], help="convert text or foreign JSON to canonical JSONL",
+        description="Convert files (plain text, canonical or foreign JSON, JSONL, gzip) and directories to one "
+                    "canonical JSONL file. Articles without quotes and entities are annotated: the annotator "
+                    "finds quotes, speakers and entities.")
+    convert.add_argument("inputs", metavar="IN", nargs="+", help="input files or directories")
+    convert.add_argument("-o", "--output", metavar="OUT.jsonl", required=True,
+                         help="the output file (.gz: compressed; -: standard output)")
+    convert.set_defaults(run=_convert)
+
+    quotes = commands.add_parser(
+        "quotes", parents=[reading], help="list the quotes of a corpus",
+        description="List quotes with their article, kind, speaker and cue.")
+    quotes.add_argument("corpus", metavar="CORPUS", help="anything newsdoc.load reads: a file or a directory")
+    quotes.add_argument("--speaker", metavar="NAME", action="append",
+                        help="only quotes of this speaker (canonical name or alias, any case; repeatable)")
+    quotes.add_argument("--kind", choices=KINDS, action="append", help="only quotes of this kind (repeatable)")
+    quotes.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                        help="table (default), csv, or json: a list of quote objects")
+    quotes.add_argument("--width", type=int, default=None, help="table width (default: the terminal's)")
+    quotes.set_defaults(run=_quotes)
+
+    stats = commands.add_parser(
+        "stats", parents=[reading], help="count articles, quotes, speakers and entities",
+        description="Count articles, paragraphs, quotes by kind, the share with a speaker, entities by type, "
+                    "and the top speakers and entities.")
+    stats.add_argument("corpus", metavar="CORPUS", help="anything newsdoc.load reads: a file or a directory")
+    stats.add_argument("--top", type=int, default=10, metavar="N", help="how many top speakers and entities (10)")
+    stats.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    stats.set_defaults(run=_stats)
+    return parser
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _message(error: BaseException) -> str:
+    """A one-line description of ``error`` for the user."""
+    if isinstance(error, OSError) and not isinstance(error, newsdoc.NewsdocError) and error.strerror:
+        where = error.filename if error.filename is not None else ""
+        return _one_line(f"{where}: {error.strerror}" if where != "" else error.strerror)
+    return _one_line(str(error) or type(error).__name__)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Runs the ``newsdoc`` command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit status.
+
+    Example:
+        >>> from newsdoc.cli import main
+        >>> main(["stats", "seeds/000_0eafb7a6a491ae43.json"])   # prints the counts
+        0
+        >>> main(["show", "missing.json"])   # prints "newsdoc: error: missing.json: No such file or directory"
+        2
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:  # --help, --version, usage errors: argparse has printed what to say
+        return exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 2)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # e.g. `newsdoc quotes ... | head`: stop quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return 1
+    except (CommandError, newsdoc.NewsdocError, OSError) as error:
+        sys.stdout.flush()
+        print(f"{PROG}: error: {_message(error)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
