@@ -8,6 +8,7 @@ Example:
     ('Syria and Russia hold negotiations about new arms shipments', 12, ['Syria', 'Russia'])
 """
 
+from ._annotate import Annotator, annotate
 from ._core import __version__
 from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads, parse_text, read_text
 from ._errors import NewsdocError, ParseError, ReadError, SchemaError
@@ -15,6 +16,7 @@ from ._model import Article, Entity, Mention, Paragraph, Quote
 
 __all__ = [
     "__version__",
+    "Annotator",
     "Article",
     "Corpus",
     "Entity",
@@ -27,6 +29,7 @@ __all__ = [
     "Quote",
     "ReadError",
     "SchemaError",
+    "annotate",
     "load",
     "loads",
     "parse_text",

@@ -7,6 +7,7 @@ import os
 from typing import Iterable, Iterator, List, Mapping, Optional, Sequence, Union, overload
 
 from . import _core
+from ._annotate import Annotator, default_annotator
 from ._errors import ParseError, SchemaError, _from_record
 from ._model import Article, _short
 
@@ -170,8 +171,20 @@ def _loads_core(data: Union[str, bytes, bytearray, memoryview], *, mapping: str,
     return _core.loads(data, mapping, keys, on_error, format, name)
 
 
+def _annotated(corpus: _core.Corpus, annotate: Optional[bool], annotator: Optional[Annotator],
+               threads: Optional[int]) -> Corpus:
+    """Applies the ``annotate=`` rule of :func:`load` and :func:`loads`."""
+    result = Corpus._wrap(corpus)
+    if annotate is False:
+        return result
+    if annotate not in (None, True):
+        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
+    return (annotator or default_annotator()).annotate(result, threads=threads, only_missing=annotate is None)
+
+
 def loads(data: Union[str, bytes, bytearray, memoryview], *, mapping: MappingSpec = None,
-          on_error: str = "raise", format: str = "auto") -> Corpus:
+          on_error: str = "raise", format: str = "auto", annotate: Optional[bool] = None,
+          annotator: Optional[Annotator] = None, threads: Optional[int] = None) -> Corpus:
     """Articles from JSON text: one article, an array of articles, or JSONL.
 
     ``mapping`` maps foreign field names (None: the automatic mapping; a
@@ -181,37 +194,46 @@ def loads(data: Union[str, bytes, bytearray, memoryview], *, mapping: MappingSpe
     and every good one is kept. ``format`` is ``"auto"``, ``"json"`` or
     ``"jsonl"``. The GIL is released while parsing.
 
+    ``annotate=None`` (the default) runs the annotator (``annotator`` or the
+    built-in one) on records that carry no quotes and no entities and keeps
+    the stored annotations of the others; ``True`` annotates every record
+    anew, ``False`` none. Annotation uses ``threads`` threads (default: every
+    core).
+
     Example:
         >>> corpus = newsdoc.loads('{"headline": "Hi", "story": "One.\\nTwo."}', mapping={"title": "headline", "body": "story"})
         >>> corpus[0].title, [p.text for p in corpus[0].paragraphs]
         ('Hi', ['One.', 'Two.'])
     """
     preset, keys = _mapping_args(mapping)
-    return Corpus._wrap(_loads_core(data, mapping=preset, keys=keys, on_error=on_error, format=format,
-                                    name="<string>"))
+    return _annotated(_loads_core(data, mapping=preset, keys=keys, on_error=on_error, format=format,
+                                  name="<string>"), annotate, annotator, threads)
 
 
-def parse_text(text: Union[str, bytes], *, id: Optional[str] = None) -> Article:
+def parse_text(text: Union[str, bytes], *, id: Optional[str] = None, annotate: bool = True,
+               annotator: Optional[Annotator] = None) -> Article:
     """One article from raw text: a title line, paragraphs separated by blank lines.
 
     Line breaks inside a paragraph are folded; a trailing line of
     comma-separated names becomes the tags; trailing site furniture
     ("Comments", "Share this", ...) is kept in ``meta["boilerplate"]``, not in
     the body. Bytes that are not UTF-8 are decoded one by one as Windows-1252
-    and counted in ``meta["decoding"]``. Quotes and entities are found by the
-    annotator, not here.
+    and counted in ``meta["decoding"]``. With ``annotate`` (the default) the
+    annotator (``annotator`` or the built-in one) finds quotes, speakers and
+    entities.
 
     Example:
-        >>> a = newsdoc.parse_text("Talks\n\nThe talks\nwent on.\n\n  Syria, Russia\n\nComments")
+        >>> a = newsdoc.parse_text("Talks\n\nThe talks\nwent on.\n\n  Syria, Russia\n\nComments", annotate=False)
         >>> a.title, [p.text for p in a.paragraphs], a.tags, a.meta
         ('Talks', ['The talks went on.'], ['Syria', 'Russia'], {'boilerplate': ['Comments']})
     """
     if isinstance(text, str):
         text = text.encode("utf-8", "surrogatepass")
-    return Article._wrap(_core.import_text(bytes(text), id or "").article(0))
+    article = Article._wrap(_core.import_text(bytes(text), id or "").article(0))
+    return (annotator or default_annotator()).annotate(article) if annotate else article
 
 
-def read_text(path: PathLike) -> Article:
+def read_text(path: PathLike, *, annotate: bool = True, annotator: Optional[Annotator] = None) -> Article:
     """:func:`parse_text` of a file; the id is the file name without its extension.
 
     Example:
@@ -221,7 +243,8 @@ def read_text(path: PathLike) -> Article:
     path = os.fspath(path)
     if not os.path.exists(path):
         raise FileNotFoundError(2, "No such file or directory", path)
-    return Article._wrap(_core.load_text(path).article(0))
+    article = Article._wrap(_core.load_text(path).article(0))
+    return (annotator or default_annotator()).annotate(article) if annotate else article
 
 
 def _load_file(path: str, preset: str, keys: dict, on_error: str) -> _core.Corpus:
@@ -230,7 +253,8 @@ def _load_file(path: str, preset: str, keys: dict, on_error: str) -> _core.Corpu
     return _core.load(path, preset, keys, on_error, "auto")
 
 
-def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise") -> Corpus:
+def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise", annotate: Optional[bool] = None,
+         annotator: Optional[Annotator] = None, threads: Optional[int] = None) -> Corpus:
     """Articles from a file or a directory of files.
 
     The reader follows the name: ``.json`` (one article or an array; JSONL
@@ -238,8 +262,9 @@ def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise"
     grows with the articles, not the file), the same gzip-compressed
     (``.gz``), and ``.txt`` (a plain-text article, see :func:`parse_text`).
     A directory loads every such file in it and in its subdirectories, in
-    path order. ``mapping`` and ``on_error`` are as in :func:`loads`. The GIL
-    is released while loading.
+    path order. ``mapping``, ``on_error``, ``annotate``, ``annotator`` and
+    ``threads`` are as in :func:`loads`. The GIL is released while loading
+    and annotating.
 
     Example:
         >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")
@@ -251,7 +276,8 @@ def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise"
     if os.path.isdir(path):
         files = sorted(os.path.join(folder, name) for folder, _, names in os.walk(path) for name in names
                        if name.endswith(_JSON_SUFFIXES + (_TEXT_SUFFIX,)))
-        return Corpus._wrap(_core.concat([_load_file(f, preset, keys, on_error) for f in files]))
+        return _annotated(_core.concat([_load_file(f, preset, keys, on_error) for f in files]), annotate,
+                          annotator, threads)
     if not os.path.exists(path):
         raise FileNotFoundError(2, "No such file or directory", path)
-    return Corpus._wrap(_load_file(path, preset, keys, on_error))
+    return _annotated(_load_file(path, preset, keys, on_error), annotate, annotator, threads)

@@ -168,6 +168,42 @@ PYBIND11_MODULE(_core, m) {
       },
       "parts"_a);
 
+  py::class_<newsdoc::Annotator>(m, "Annotator")
+      .def(py::init([](bool quotes, bool indirect, bool entities, bool builtin_lists) {
+             return newsdoc::Annotator(newsdoc::AnnotatorOptions{quotes, indirect, entities, builtin_lists});
+           }),
+           "quotes"_a, "indirect"_a, "entities"_a, "builtin_lists"_a)
+      .def_property_readonly("options",
+                             [](const newsdoc::Annotator& a) {
+                               const auto& o = a.options();
+                               return py::dict("quotes"_a = o.quotes, "indirect"_a = o.indirect,
+                                               "entities"_a = o.entities, "builtin_lists"_a = o.builtin_lists);
+                             })
+      .def("add_cue", &newsdoc::Annotator::add_cue, "cue"_a)
+      .def("cues", &newsdoc::Annotator::cues)
+      .def(
+          "add_entity",
+          [](newsdoc::Annotator& a, std::string name, std::string type, std::vector<std::string> aliases) {
+            a.add_entity(newsdoc::KnownEntity{std::move(name), std::move(type), std::move(aliases)});
+          },
+          "name"_a, "type"_a, "aliases"_a)
+      .def_property_readonly("entity_count", &newsdoc::Annotator::entity_count)
+      .def(
+          "annotate_article",
+          [](const newsdoc::Annotator& a, const newsdoc::Article& article) {
+            py::gil_scoped_release release;
+            return a.annotate(article);
+          },
+          "article"_a)
+      .def(
+          "annotate_corpus",
+          [](const newsdoc::Annotator& a, const newsdoc::Corpus& corpus, bool only_missing, unsigned threads) {
+            py::gil_scoped_release release;
+            return a.annotate(corpus, only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all,
+                              threads);
+          },
+          "corpus"_a, "only_missing"_a, "threads"_a);
+
   m.def(
       "import_text",
       [](py::bytes raw, const std::string& id) {

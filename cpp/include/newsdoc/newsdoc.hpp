@@ -1,6 +1,7 @@
 // newsdoc: a document model for news articles. Include this one header.
 #pragma once
 
+#include "newsdoc/annotate.hpp"
 #include "newsdoc/article.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"

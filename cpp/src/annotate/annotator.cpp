@@ -1,0 +1,1157 @@
+// The annotation pipeline of one article: tokens, sentences, entities,
+// quotation marks, speakers, reported speech. Every rule reads tokens; no
+// step backtracks over the text more than a sentence.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "annotate/lexicon.hpp"
+#include "annotate/tokens.hpp"
+#include "newsdoc/annotate.hpp"
+
+namespace newsdoc {
+
+struct Annotator::Lists : detail::Lexicon {
+  Lists() = default;
+  Lists(const Lists& other) = default;
+};
+
+namespace detail {
+namespace {
+
+constexpr std::int32_t none = -1;
+
+struct Range {
+  std::int32_t first = none;  // tokens [first, last)
+  std::int32_t last = none;
+  bool empty() const noexcept { return first == none || first >= last; }
+};
+
+struct EntityDraft {
+  std::string name;
+  std::string type;
+  std::vector<std::string> forms;  // name first, then aliases (surface forms searched in the text)
+  Gender gender = Gender::unknown;
+  std::int32_t first_token = none;
+  bool has_full_mention = false;
+};
+
+struct MentionDraft {
+  std::int32_t first = 0;  // tokens [first, last)
+  std::int32_t last = 0;
+  std::int32_t entity = 0;
+};
+
+struct QuoteDraft {
+  std::uint32_t begin = 0;  // bytes
+  std::uint32_t end = 0;
+  QuoteKind kind = QuoteKind::direct;
+  std::int32_t open = none;   // tokens of the marks; none for reported speech
+  std::int32_t close = none;
+  std::int32_t speaker = none;  // entity draft
+  Range speaker_tokens;
+  std::string cue;
+  bool attributed = false;
+};
+
+struct Attribution {
+  Range speaker;
+  std::string cue;
+  bool found = false;
+};
+
+bool is_sentence_punct(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+
+bool is_opening(const Token& t) {
+  return t.mark == Mark::double_open || t.mark == Mark::single_open ||
+         ((t.mark == Mark::double_either || t.mark == Mark::single_either) && t.is(TokenFlag::space_before));
+}
+
+bool is_closing(const Token& t) {
+  return t.mark == Mark::double_close || t.mark == Mark::single_close ||
+         ((t.mark == Mark::double_either || t.mark == Mark::single_either) && !t.is(TokenFlag::space_before)) ||
+         t.first == ')' || t.first == ']';
+}
+
+bool is_double(Mark m) { return m == Mark::double_open || m == Mark::double_close || m == Mark::double_either; }
+bool is_single(Mark m) { return m == Mark::single_open || m == Mark::single_close || m == Mark::single_either; }
+
+class ArticleAnnotator {
+ public:
+  ArticleAnnotator(const Lexicon& lexicon, const AnnotatorOptions& options)
+      : lex_(lexicon), words_(BuiltinWords::get()), options_(options) {}
+
+  void run(const Article& article, ArticleInput& out);
+
+ private:
+  std::string_view text(std::int32_t i) const {
+    const Token& t = tokens_[static_cast<std::size_t>(i)];
+    return body_.substr(t.begin, t.end - t.begin);
+  }
+  const Token& tok(std::int32_t i) const { return tokens_[static_cast<std::size_t>(i)]; }
+  std::int32_t size() const { return static_cast<std::int32_t>(tokens_.size()); }
+  bool is_word(std::int32_t i) const { return i >= 0 && i < size() && tok(i).is(TokenFlag::word); }
+  bool is_punct(std::int32_t i, char32_t c) const {
+    return i >= 0 && i < size() && !tok(i).is(TokenFlag::word) && tok(i).first == c;
+  }
+  bool same_sentence(std::int32_t a, std::int32_t b) const { return tok(a).sentence == tok(b).sentence; }
+  std::string_view lower_first(std::int32_t i);
+
+  void split_sentences();
+  bool ends_sentence(std::int32_t i) const;
+  bool starts_sentence(std::int32_t i) const;
+
+  // Entities.
+  bool is_name_token(std::int32_t i) const;
+  bool is_non_name(std::int32_t i) const;
+  void find_entities();
+  void process_run(std::int32_t a, std::int32_t b);
+  void process_unknown(std::int32_t x, std::int32_t y);
+  std::int32_t gazetteer_match(std::int32_t i, std::int32_t limit, std::uint32_t& entry) const;
+  std::int32_t entity_named(std::string_view name, std::string_view type);
+  void link_entities();
+  void scan_mentions();
+
+  // Quotes.
+  void pair_quote_marks();
+  void add_mark_quote(std::int32_t open, std::int32_t close, std::uint32_t end_byte);
+  void classify_and_attribute();
+  std::int32_t cue_at(std::int32_t i, CueKind& kind);
+  Range speaker_before(std::int32_t cue, std::int32_t lo);
+  Range speaker_after(std::int32_t after_cue, std::int32_t hi, bool need_boundary);
+  Range noun_phrase_ending_at(std::int32_t j, std::int32_t lo);
+  bool find_attribution(std::int32_t from, std::int32_t to, bool backwards, std::int32_t stop, Attribution& a);
+  std::string cue_text(std::int32_t first, std::int32_t last);
+  std::int32_t speaker_entity(Range np);
+  std::int32_t resolve_pronoun(std::int32_t i);
+  void find_reported_speech();
+  Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb);
+
+  const Lexicon& lex_;
+  const BuiltinWords& words_;
+  const AnnotatorOptions& options_;
+
+  std::string_view body_;
+  std::vector<std::uint32_t> paragraph_starts_, paragraph_ends_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+  std::vector<EntityDraft> entities_;
+  std::vector<MentionDraft> raw_mentions_;   // from the recogniser, before linking
+  std::vector<Range> weak_singles_;          // lone capitalised words to link if they match a known name
+  std::vector<MentionDraft> mentions_;
+  std::vector<std::int32_t> mention_at_;     // token -> mention, or none
+  std::vector<std::uint8_t> in_quote_;       // token inside quotation marks
+  std::vector<QuoteDraft> quotes_;
+  std::string lower_buffer_;
+  std::vector<std::string> entity_ids_;
+  std::vector<std::vector<std::string_view>> alias_views_;
+};
+
+std::string_view ArticleAnnotator::lower_first(std::int32_t i) {
+  const auto w = text(i);
+  if (w.empty() || w[0] < 'A' || w[0] > 'Z') return w;
+  lower_buffer_.assign(w);
+  lower_buffer_[0] = static_cast<char>(lower_buffer_[0] - 'A' + 'a');
+  return lower_buffer_;
+}
+
+// ---------------------------------------------------------------------------
+// Sentences
+
+bool ArticleAnnotator::ends_sentence(std::int32_t i) const {
+  const Token& t = tok(i);
+  if (t.is(TokenFlag::abbreviation)) return true;  // confirmed by the next word, see below
+  if (t.is(TokenFlag::word) || !is_sentence_punct(t.first)) return false;
+  return true;
+}
+
+bool ArticleAnnotator::starts_sentence(std::int32_t j) const {
+  const Token& t = tok(j);
+  if (t.is(TokenFlag::word)) return t.is(TokenFlag::upper) || t.is(TokenFlag::number);
+  return is_opening(t) || t.first == '(' || t.first == 0x2014 || t.first == 0x2013;
+}
+
+void ArticleAnnotator::split_sentences() {
+  sentences_.clear();
+  const std::int32_t n = size();
+  std::int32_t start = 0;
+  for (std::int32_t i = 0; i < n; ++i) {
+    std::int32_t last = i;
+    bool boundary = i + 1 == n || tok(i + 1).paragraph != tok(i).paragraph;
+    if (!boundary && ends_sentence(i)) {
+      std::int32_t j = i + 1;
+      while (j < n && tok(j).paragraph == tok(i).paragraph && is_closing(tok(j))) ++j;
+      if (j == n || tok(j).paragraph != tok(i).paragraph) {
+        boundary = true;
+        last = j - 1;
+      } else if (starts_sentence(j)) {
+        // A period after "Mr" or an abbreviation such as "U.S." ends a
+        // sentence only when a word that starts sentences follows.
+        const bool abbreviated =
+            tok(i).is(TokenFlag::abbreviation) ||
+            (tok(i).first == '.' && i > 0 && tok(i - 1).end == tok(i).begin && is_word(i - 1) &&
+             words_.abbreviations.count(text(i - 1)) != 0);
+        boundary = !abbreviated || (is_word(j) && words_.non_names.count(text(j)) != 0 &&
+                                    words_.titles.count(text(j)) == 0);
+        last = j - 1;
+      }
+    }
+    if (boundary) {
+      const auto index = static_cast<std::uint32_t>(sentences_.size());
+      for (std::int32_t k = start; k <= last; ++k) tokens_[static_cast<std::size_t>(k)].sentence = index;
+      tokens_[static_cast<std::size_t>(start)].flags |= TokenFlag::sentence_start;
+      sentences_.push_back(Sentence{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(last + 1)});
+      start = last + 1;
+      i = last;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Entities
+
+bool ArticleAnnotator::is_non_name(std::int32_t i) const {
+  const auto w = text(i);
+  return words_.non_names.count(w) != 0 || words_.months_and_days.count(w) != 0 ||
+         words_.pronouns.count(w) != 0 || (w.size() > 3 && w.substr(w.size() - 2) == "ly" &&
+                                           tok(i).is(TokenFlag::sentence_start));
+}
+
+bool ArticleAnnotator::is_name_token(std::int32_t i) const {
+  const Token& t = tok(i);
+  return t.is(TokenFlag::word) && t.is(TokenFlag::upper) && !t.is(TokenFlag::number);
+}
+
+std::int32_t ArticleAnnotator::gazetteer_match(std::int32_t i, std::int32_t limit, std::uint32_t& entry) const {
+  const auto found = lex_.forms_by_first_token.find(text(i));
+  if (found == lex_.forms_by_first_token.end()) return 0;
+  std::int32_t best = 0;
+  for (const auto& form : found->second) {
+    const auto len = static_cast<std::int32_t>(form.tokens.size());
+    if (len <= best || i + len > limit) continue;
+    bool match = true;
+    for (std::int32_t k = 1; k < len && match; ++k) {
+      const Token& t = tok(i + k);
+      // A multi-word name does not run over a paragraph or a sentence end.
+      match = t.paragraph == tok(i).paragraph && text(i + k) == form.tokens[static_cast<std::size_t>(k)];
+    }
+    if (match) {
+      best = len;
+      entry = form.entry;
+    }
+  }
+  return best;
+}
+
+std::int32_t ArticleAnnotator::entity_named(std::string_view name, std::string_view type) {
+  for (std::size_t e = 0; e < entities_.size(); ++e)
+    if (entities_[e].name == name) return static_cast<std::int32_t>(e);
+  EntityDraft d;
+  d.name = std::string(name);
+  d.type = std::string(type);
+  d.forms.push_back(d.name);
+  entities_.push_back(std::move(d));
+  return static_cast<std::int32_t>(entities_.size() - 1);
+}
+
+void ArticleAnnotator::find_entities() {
+  entities_.clear();
+  raw_mentions_.clear();
+  weak_singles_.clear();
+  const std::int32_t n = size();
+  for (std::int32_t i = 0; i < n;) {
+    if (!is_name_token(i)) {
+      ++i;
+      continue;
+    }
+    // A run of capitalised words, joined by name particles (al, bin, van)
+    // and, after an organisation's head, by "of" (Bank of England).
+    std::int32_t j = i + 1;
+    while (j < n && same_sentence(i, j)) {
+      if (is_name_token(j) && tok(j).is(TokenFlag::space_before)) {
+        ++j;
+      } else if (j + 1 < n && same_sentence(i, j + 1) && is_name_token(j + 1) &&
+                 (text(j) == "of" || text(j) == "for") && words_.org_heads.count(text(j - 1)) != 0 &&
+                 text(j - 1).back() != 's') {
+        j += 2;
+      } else if (tok(j).is(TokenFlag::lower) && words_.name_particles.count(text(j)) != 0) {
+        std::int32_t k = j;
+        while (k < n && same_sentence(i, k) && tok(k).is(TokenFlag::lower) && words_.name_particles.count(text(k)) != 0)
+          ++k;
+        if (k < n && same_sentence(i, k) && is_name_token(k)) j = k + 1;
+        else break;
+      } else {
+        break;
+      }
+    }
+    process_run(i, j);
+    i = j;
+  }
+  link_entities();
+}
+
+void ArticleAnnotator::process_run(std::int32_t a, std::int32_t b) {
+  std::int32_t pos = a;
+  while (pos < b) {
+    // An organisation named by its head ("Russian Defense Ministry",
+    // "UN Security Council") wins over the known names inside it.
+    std::int32_t start = pos;
+    while (start < b && is_non_name(start)) ++start;
+    if (b - start >= 2 && words_.org_heads.count(text(b - 1)) != 0) {
+      std::uint32_t entry = 0;
+      if (gazetteer_match(start, b, entry) != b - start) {
+        const std::string name(body_.substr(tok(start).begin, tok(b - 1).end - tok(start).begin));
+        raw_mentions_.push_back(MentionDraft{start, b, entity_named(name, "ORG")});
+        return;
+      }
+    }
+    std::uint32_t entry = 0;
+    const std::int32_t len = gazetteer_match(pos, size(), entry);
+    if (len > 0) {
+      const KnownEntity& known = lex_.entities[entry];
+      raw_mentions_.push_back(MentionDraft{pos, pos + len, entity_named(known.name, known.type)});
+      auto& e = entities_.back().name == known.name ? entities_.back() : entities_[static_cast<std::size_t>(
+                                                                              raw_mentions_.back().entity)];
+      if (e.forms.size() == 1)
+        for (const auto& alias : known.aliases) e.forms.push_back(alias);
+      pos += len;
+      continue;
+    }
+    std::int32_t end = pos + 1;
+    while (end < b && gazetteer_match(end, size(), entry) == 0) ++end;
+    process_unknown(pos, end);
+    pos = end;
+  }
+}
+
+void ArticleAnnotator::process_unknown(std::int32_t x, std::int32_t y) {
+  bool after_title = false;
+  Gender gender = Gender::unknown;
+  while (x < y && (is_non_name(x) || words_.titles.count(text(x)) != 0)) {
+    if (words_.titles.count(text(x)) != 0) {
+      after_title = true;
+      const auto w = text(x);
+      if (w == "Mr" || w == "Mr.") gender = Gender::male;
+      if (w == "Mrs" || w == "Mrs." || w == "Ms" || w == "Ms.") gender = Gender::female;
+    }
+    ++x;
+  }
+  while (y > x && is_non_name(y - 1)) --y;
+  if (x >= y) return;
+  if (x > 0 && tok(x - 1).first == '.' && x > 1 && (text(x - 2) == "Mr" || text(x - 2) == "Dr")) after_title = true;
+
+  const std::string_view first_word = text(x);
+  std::string_view type;
+  if (y < size() && tok(y).is(TokenFlag::lower) && words_.facility_heads.count(text(y)) != 0) {
+    type = "FAC";
+  } else if (y + 1 < size() && tok(y).is(TokenFlag::lower) && tok(y + 1).is(TokenFlag::lower) &&
+             words_.facility_heads.count(text(y + 1)) != 0 && text(y) == "air") {
+    type = "FAC";
+  } else if (words_.org_heads.count(text(y - 1)) != 0) {
+    type = "ORG";
+  } else if (y - x == 1 && first_word.find('-') != std::string_view::npos &&
+             std::any_of(first_word.begin(), first_word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    type = "PRODUCT";
+  } else if (after_title) {
+    type = "PERSON";
+  } else if (words_.female_names.count(first_word) != 0 || words_.male_names.count(first_word) != 0) {
+    type = "PERSON";
+    if (gender == Gender::unknown && y - x >= 2)
+      gender = words_.female_names.count(first_word) != 0 ? Gender::female : Gender::male;
+  } else if (y - x >= 2 && x > 0 && tok(x - 1).is(TokenFlag::lower) &&
+             words_.locative_prepositions.count(text(x - 1)) != 0) {
+    type = "GPE";  // "in New York", "to Buenos Aires"
+  } else if (y - x >= 2) {
+    bool caps = false;
+    for (std::int32_t k = x; k < y; ++k) caps = caps || tok(k).is(TokenFlag::all_caps);
+    type = caps ? "ORG" : "PERSON";
+  } else if (tok(x).is(TokenFlag::all_caps) && first_word.size() <= 6) {
+    type = "ORG";
+  } else if (x > 0 && tok(x - 1).is(TokenFlag::lower) && words_.locative_prepositions.count(text(x - 1)) != 0 &&
+             !tok(x).is(TokenFlag::sentence_start)) {
+    type = "GPE";
+  } else {
+    weak_singles_.push_back(Range{x, y});
+    return;
+  }
+  const std::string name(body_.substr(tok(x).begin, tok(y - 1).end - tok(x).begin));
+  const std::int32_t e = entity_named(name, type);
+  auto& draft = entities_[static_cast<std::size_t>(e)];
+  if (draft.gender == Gender::unknown) draft.gender = gender;
+  raw_mentions_.push_back(MentionDraft{x, y, e});
+}
+
+void ArticleAnnotator::link_entities() {
+  // A person's family name alone ("Assad" for "Bashar al-Assad") and a tag
+  // that is the end of a longer name ("Ozerov") are aliases, not entities.
+  for (auto& e : entities_) {
+    if (e.type != "PERSON") continue;
+    const auto parts = split_tokens(e.name);
+    if (parts.size() < 2) continue;
+    std::string_view family = parts.back();
+    e.forms.emplace_back(family);
+    const auto hyphen = family.find('-');
+    if (hyphen != std::string_view::npos && words_.name_particles.count(family.substr(0, hyphen)) != 0)
+      e.forms.emplace_back(family.substr(hyphen + 1));
+  }
+  // Lone persons whose name is a known family name merge into the full name.
+  for (std::size_t e = 0; e < entities_.size(); ++e) {
+    auto& lone = entities_[e];
+    if (lone.type != "PERSON" || lone.name.find(' ') != std::string::npos || lone.forms.empty()) continue;
+    for (std::size_t f = 0; f < entities_.size(); ++f) {
+      if (f == e || entities_[f].type != "PERSON" || entities_[f].name.find(' ') == std::string::npos) continue;
+      const auto& forms = entities_[f].forms;
+      if (std::find(forms.begin() + 1, forms.end(), lone.name) != forms.end()) {
+        if (entities_[f].gender == Gender::unknown) entities_[f].gender = lone.gender;
+        lone.forms.clear();  // merged: its mentions are found under the full name
+        break;
+      }
+    }
+  }
+}
+
+void ArticleAnnotator::scan_mentions() {
+  // Every form of every entity, longest first at each token; a form shared
+  // by several people goes to the one named most recently.
+  std::unordered_map<std::string_view, std::vector<std::pair<std::vector<std::string_view>, std::int32_t>>> forms;
+  for (std::size_t e = 0; e < entities_.size(); ++e)
+    for (const auto& form : entities_[e].forms) {
+      auto parts = split_tokens(form);
+      if (parts.empty()) continue;
+      forms[parts[0]].emplace_back(std::move(parts), static_cast<std::int32_t>(e));
+    }
+  mentions_.clear();
+  mention_at_.assign(tokens_.size(), none);
+  std::vector<std::int32_t> last_full(entities_.size(), none);
+  const std::int32_t n = size();
+  for (std::int32_t i = 0; i < n;) {
+    if (!tok(i).is(TokenFlag::word)) {
+      ++i;
+      continue;
+    }
+    const auto found = forms.find(text(i));
+    std::int32_t best_len = 0, best_entity = none;
+    bool best_is_name = false;
+    if (found != forms.end()) {
+      for (const auto& [parts, e] : found->second) {
+        const auto len = static_cast<std::int32_t>(parts.size());
+        if (len < best_len || i + len > n) continue;
+        bool match = true;
+        for (std::int32_t k = 1; k < len && match; ++k)
+          match = tok(i + k).paragraph == tok(i).paragraph && text(i + k) == parts[static_cast<std::size_t>(k)];
+        if (!match) continue;
+        const bool is_name = entities_[static_cast<std::size_t>(e)].forms.front().size() ==
+                             static_cast<std::size_t>(tok(i + len - 1).end - tok(i).begin);
+        const bool better = len > best_len || best_entity == none ||
+                            (len == best_len && last_full[static_cast<std::size_t>(e)] >
+                                                    (best_entity == none ? none : last_full[static_cast<std::size_t>(best_entity)]));
+        if (better) {
+          best_len = len;
+          best_entity = e;
+          best_is_name = is_name;
+        }
+      }
+    }
+    if (best_len == 0) {
+      ++i;
+      continue;
+    }
+    if (best_is_name || entities_[static_cast<std::size_t>(best_entity)].forms.size() == 1)
+      last_full[static_cast<std::size_t>(best_entity)] = i;
+    for (std::int32_t k = i; k < i + best_len; ++k) mention_at_[static_cast<std::size_t>(k)] = static_cast<std::int32_t>(mentions_.size());
+    mentions_.push_back(MentionDraft{i, i + best_len, best_entity});
+    i += best_len;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Quotation marks
+
+void ArticleAnnotator::add_mark_quote(std::int32_t open, std::int32_t close, std::uint32_t end_byte) {
+  std::uint32_t begin = tok(open).end;
+  std::uint32_t end = close == none ? end_byte : tok(close).begin;
+  while (begin < end && (body_[begin] == ' ' || body_[begin] == '\n')) ++begin;
+  while (end > begin && (body_[end - 1] == ' ' || body_[end - 1] == '\n')) --end;
+  if (begin >= end) return;
+  QuoteDraft q;
+  q.begin = begin;
+  q.end = end;
+  q.open = open;
+  q.close = close;
+  quotes_.push_back(std::move(q));
+}
+
+void ArticleAnnotator::pair_quote_marks() {
+  quotes_.clear();
+  in_quote_.assign(tokens_.size(), 0);
+  const std::int32_t n = size();
+  std::int32_t open_double = none, open_single = none;
+  for (std::int32_t i = 0; i < n; ++i) {
+    const Token& t = tok(i);
+    const bool paragraph_start = t.is(TokenFlag::paragraph_start);
+    if (paragraph_start && i > 0) {
+      open_single = none;
+      if (open_double != none) {
+        // News style: a quote that runs on into the next paragraph reopens
+        // it with a mark and closes only at its end.
+        if (is_double(t.mark) && t.mark != Mark::double_close) continue;
+        if (tok(open_double).mark != Mark::double_either)
+          add_mark_quote(open_double, none, paragraph_ends_[tok(i - 1).paragraph]);
+        open_double = none;
+      }
+    }
+    if (t.mark == Mark::none) continue;
+    const bool next_attached = i + 1 < n && tok(i + 1).paragraph == t.paragraph && tok(i + 1).begin == t.end &&
+                               !(tok(i + 1).is(TokenFlag::word) ? false : is_sentence_punct(tok(i + 1).first));
+    const bool open_shape = (t.is(TokenFlag::space_before) || (i > 0 && !tok(i - 1).is(TokenFlag::word) &&
+                                                                tok(i - 1).mark == Mark::none)) &&
+                            next_attached;
+    const bool close_shape = !t.is(TokenFlag::space_before) || !next_attached;
+    if (is_double(t.mark)) {
+      if (open_double == none) {
+        if (t.mark == Mark::double_open || (open_shape && (t.mark == Mark::double_either || t.mark == Mark::double_close))) {
+          open_double = i;
+          open_single = none;
+        }
+      } else {
+        const char32_t opener = tok(open_double).first;
+        const bool german_close = opener == 0x201E && t.first == 0x201C;
+        const bool reversed_guillemet_close = opener == 0xBB && t.first == 0xAB;
+        if (t.mark == Mark::double_close || t.mark == Mark::double_either || german_close ||
+            reversed_guillemet_close || (t.mark == Mark::double_open && close_shape && !open_shape)) {
+          add_mark_quote(open_double, i, 0);
+          open_double = none;
+        } else {
+          open_double = i;  // the earlier opener was stray
+        }
+      }
+      continue;
+    }
+    if (!is_single(t.mark) || open_double != none) continue;  // single marks inside a double quote are nested
+    if (open_single == none) {
+      if ((t.mark == Mark::single_open || t.mark == Mark::single_either) && open_shape) open_single = i;
+    } else if ((t.mark == Mark::single_close || t.mark == Mark::single_either) && close_shape &&
+               !t.is(TokenFlag::space_before)) {
+      add_mark_quote(open_single, i, 0);
+      open_single = none;
+    }
+  }
+  if (open_double != none && tok(open_double).mark != Mark::double_either)
+    add_mark_quote(open_double, none, paragraph_ends_[tok(n - 1).paragraph]);
+  for (const auto& q : quotes_) {
+    const std::int32_t last = q.close == none ? n : q.close;
+    for (std::int32_t k = q.open; k < last; ++k) {
+      if (q.close == none && tok(k).begin >= q.end) break;
+      in_quote_[static_cast<std::size_t>(k)] = 1;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Cues and speakers
+
+std::int32_t ArticleAnnotator::cue_at(std::int32_t i, CueKind& kind) {
+  if (!is_word(i)) return 0;
+  const auto w = lower_first(i);
+  const auto phrases = lex_.cue_phrases.find(w);
+  if (phrases != lex_.cue_phrases.end()) {
+    for (const auto& p : phrases->second) {
+      const auto len = static_cast<std::int32_t>(p.words.size());
+      if (i + len > size()) continue;
+      bool match = true;
+      for (std::int32_t k = 1; k < len && match; ++k) match = text(i + k) == p.words[static_cast<std::size_t>(k)];
+      if (match) {
+        kind = p.kind;
+        return len;
+      }
+    }
+  }
+  if (!tok(i).is(TokenFlag::lower) || lex_.cue_words.count(w) == 0) return 0;
+  // "the report", "his statement": a noun, not a verb.
+  if (i > 0 && is_word(i - 1) && words_.determiners.count(text(i - 1)) != 0 && text(i - 1) != "that") return 0;
+  kind = CueKind::speech;
+  return 1;
+}
+
+std::string ArticleAnnotator::cue_text(std::int32_t first, std::int32_t last) {
+  std::string cue(body_.substr(tok(first).begin, tok(last - 1).end - tok(first).begin));
+  if (!cue.empty() && cue[0] >= 'A' && cue[0] <= 'Z') cue[0] = static_cast<char>(cue[0] - 'A' + 'a');
+  return cue;
+}
+
+Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
+  if (j < lo || !is_word(j)) return {};
+  const auto w = text(j);
+  if (words_.pronouns.count(w) != 0) return Range{j, j + 1};
+  if (is_name_token(j) || mention_at_[static_cast<std::size_t>(j)] != none) {
+    std::int32_t s = j;
+    while (s - 1 >= lo && is_word(s - 1) &&
+           (is_name_token(s - 1) || mention_at_[static_cast<std::size_t>(s - 1)] != none ||
+            words_.name_particles.count(text(s - 1)) != 0))
+      --s;
+    if (s - 1 >= lo && is_word(s - 1) && words_.determiners.count(text(s - 1)) != 0) --s;  // the Post
+    while (s < j && is_non_name(s) && mention_at_[static_cast<std::size_t>(s)] == none &&
+           words_.determiners.count(lower_first(s)) == 0)
+      ++s;
+    return Range{s, j + 1};
+  }
+  if (!tok(j).is(TokenFlag::lower)) return {};
+  const bool head_ok = words_.source_nouns.count(w) != 0 || words_.roles.count(w) != 0;
+  std::int32_t s = j;
+  bool determiner = false;
+  for (int count = 0; s - 1 >= lo && count < 4; ++count) {
+    const std::int32_t p = s - 1;
+    if (!is_word(p)) break;
+    const auto pw = text(p);
+    if (words_.determiners.count(pw) != 0 || words_.determiners.count(lower_first(p)) != 0) {
+      s = p;
+      determiner = true;
+      break;
+    }
+    if (pw == "’s" || pw == "'s") {
+      s = p;
+      while (s - 1 >= lo && is_name_token(s - 1)) --s;
+      determiner = true;
+      break;
+    }
+    CueKind kind;
+    if (words_.prepositions.count(pw) != 0 || words_.adverbs.count(pw) != 0 || cue_at(p, kind) != 0) break;
+    s = p;
+  }
+  if (!head_ok && !determiner) return {};
+  if (!head_ok && s == j) return {};
+  return Range{s, j + 1};
+}
+
+Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
+  std::int32_t j = cue - 1;
+  while (j >= lo && is_word(j) && tok(j).is(TokenFlag::lower) &&
+         (words_.adverbs.count(text(j)) != 0 || (text(j).size() > 4 && text(j).substr(text(j).size() - 2) == "ly")))
+    --j;
+  if (j < lo) return {};
+  if (is_punct(j, ',')) {
+    // An apposition: "Igor Konashenkov, official representative of ..., stated".
+    std::int32_t k = j - 1;
+    const std::int32_t floor = std::max(lo, j - 24);
+    while (k >= floor && !is_punct(k, ',') && tok(k).mark == Mark::none) --k;
+    if (k < floor || !is_punct(k, ',')) return {};
+    for (std::int32_t m = k + 1; m < j; ++m) {
+      CueKind kind;
+      if (cue_at(m, kind) != 0) return {};
+    }
+    const Range np = noun_phrase_ending_at(k - 1, lo);
+    if (np.empty() || !(is_name_token(np.last - 1) || mention_at_[static_cast<std::size_t>(np.last - 1)] != none))
+      return {};
+    return np;
+  }
+  if (tok(j).first == ')') {
+    while (j >= lo && tok(j).first != '(') --j;
+    --j;
+  }
+  return noun_phrase_ending_at(j, lo);
+}
+
+Range ArticleAnnotator::speaker_after(std::int32_t j, std::int32_t hi, bool need_boundary) {
+  if (j >= hi || !is_word(j)) return {};
+  std::int32_t e = j;
+  const auto w = text(j);
+  if (words_.pronouns.count(w) != 0) {
+    e = j + 1;
+  } else if ((is_name_token(j) && words_.determiners.count(lower_first(j)) == 0) || words_.titles.count(w) != 0) {
+    e = j;
+    while (e < hi && is_word(e) &&
+           (is_name_token(e) || words_.titles.count(text(e)) != 0 ||
+            (words_.name_particles.count(text(e)) != 0 && e + 1 < hi && is_name_token(e + 1))))
+      ++e;
+  } else if (words_.determiners.count(lower_first(j)) != 0 || words_.roles.count(w) != 0 ||
+             words_.source_nouns.count(w) != 0) {
+    e = j + 1;
+    while (e < hi && e - j < 5 && is_word(e) && words_.prepositions.count(text(e)) == 0 &&
+           words_.adverbs.count(text(e)) == 0 && words_.pronouns.count(text(e)) == 0) {
+      CueKind kind;
+      if (cue_at(e, kind) != 0) break;
+      ++e;
+    }
+    const auto head = text(e - 1);
+    if (!(words_.source_nouns.count(head) != 0 || words_.roles.count(head) != 0 || is_name_token(e - 1))) return {};
+  } else {
+    return {};
+  }
+  if (need_boundary && e < hi && is_word(e) && words_.prepositions.count(text(e)) == 0) return {};
+  return Range{j, e};
+}
+
+bool ArticleAnnotator::find_attribution(std::int32_t from, std::int32_t to, bool backwards, std::int32_t stop,
+                                        Attribution& a) {
+  // Scans [from, to) (or backwards from to-1 down to from) for a cue outside
+  // other quotes; `stop` bounds the speaker search on the far side.
+  const std::int32_t step = backwards ? -1 : 1;
+  for (std::int32_t k = backwards ? to - 1 : from; backwards ? k >= from : k < to; k += step) {
+    if (in_quote_[static_cast<std::size_t>(k)]) {
+      if (!backwards) return false;  // another quote starts: its own attribution follows it
+      continue;
+    }
+    CueKind kind;
+    const std::int32_t len = cue_at(k, kind);
+    if (len == 0) continue;
+    Range np;
+    if (kind == CueKind::according_to) {
+      np = speaker_after(k + len, backwards ? stop : to, false);
+    } else {
+      np = speaker_before(k, from);
+      if (np.empty()) np = speaker_after(k + len, backwards ? stop : to, true);
+    }
+    if (np.empty()) continue;
+    a.speaker = np;
+    a.cue = cue_text(k, k + len);
+    a.found = true;
+    return true;
+  }
+  return false;
+}
+
+std::int32_t ArticleAnnotator::resolve_pronoun(std::int32_t i) {
+  const auto w = lower_first(i);
+  if (w != "he" && w != "she") return none;
+  const Gender wanted = w == "he" ? Gender::male : Gender::female;
+  for (std::int32_t m = static_cast<std::int32_t>(mentions_.size()) - 1; m >= 0; --m) {
+    const auto& mention = mentions_[static_cast<std::size_t>(m)];
+    if (mention.first >= i) continue;
+    const auto& e = entities_[static_cast<std::size_t>(mention.entity)];
+    if (e.type != "PERSON") continue;
+    if (e.gender == Gender::unknown || e.gender == wanted) return mention.entity;
+  }
+  return none;
+}
+
+std::int32_t ArticleAnnotator::speaker_entity(Range np) {
+  if (np.empty()) return none;
+  if (np.last - np.first == 1 && words_.pronouns.count(text(np.first)) != 0) return resolve_pronoun(np.first);
+  std::int32_t best = none;
+  for (std::int32_t k = np.first; k < np.last; ++k) {
+    const auto m = mention_at_[static_cast<std::size_t>(k)];
+    if (m == none) continue;
+    const auto e = mentions_[static_cast<std::size_t>(m)].entity;
+    if (best == none || entities_[static_cast<std::size_t>(e)].type == "PERSON") best = e;
+  }
+  return best;
+}
+
+void ArticleAnnotator::classify_and_attribute() {
+  std::vector<QuoteDraft> kept;
+  std::int32_t previous_speaker = none;
+  std::uint32_t previous_paragraph = 0;
+  for (auto& q : quotes_) {
+    const Sentence& s_open = sentences_[tok(q.open).sentence];
+    const std::int32_t sentence_first = static_cast<std::int32_t>(s_open.first);
+    const std::int32_t last_inside = q.close == none ? q.open : q.close;
+    const Sentence& s_close = sentences_[tok(last_inside).sentence];
+    std::int32_t right_end = static_cast<std::int32_t>(s_close.last);
+    const std::int32_t after = q.close == none ? right_end : q.close + 1;
+    // "“... war.” Assad said." The attribution is a sentence of its own.
+    if (after == right_end && right_end < size() && tok(right_end).paragraph == tok(last_inside).paragraph) {
+      const Sentence& next = sentences_[tok(right_end).sentence];
+      if (next.last - next.first <= 8 && !is_opening(tok(right_end))) right_end = static_cast<std::int32_t>(next.last);
+    }
+
+    // Words inside, and whether they read as a name or title.
+    int words = 0;
+    bool all_title = true;
+    bool ends_with_punct = false;
+    bool spans_sentences = tok(q.open).sentence != tok(last_inside).sentence || q.close == none;
+    for (std::int32_t k = q.open + 1; k < (q.close == none ? size() : q.close); ++k) {
+      if (tok(k).begin >= q.end) break;
+      if (is_word(k)) {
+        ++words;
+        const auto w = text(k);
+        const bool small = w == "of" || w == "the" || w == "and" || w == "a" || w == "an" || w == "in" ||
+                           w == "on" || w == "for" || w == "to" || w == "at" || w == "by" || w == "de";
+        if (!tok(k).is(TokenFlag::upper) && !tok(k).is(TokenFlag::number) && !small) all_title = false;
+        ends_with_punct = false;
+      } else {
+        ends_with_punct = is_sentence_punct(tok(k).first) || tok(k).first == ',' || tok(k).first == ';';
+      }
+    }
+    if (words == 0) continue;
+
+    const bool left_empty = q.open == sentence_first;
+    const std::int32_t before = q.open - 1;
+    CueKind kind_before;
+    bool direct = spans_sentences || left_empty || is_punct(before, ':');
+    if (!direct && before >= sentence_first && cue_at(before, kind_before) != 0) direct = true;
+    if (!direct && is_punct(before, ',')) {
+      for (std::int32_t k = sentence_first; k < before && !direct; ++k)
+        if (!in_quote_[static_cast<std::size_t>(k)] && cue_at(k, kind_before) != 0) direct = true;
+    }
+    q.kind = direct ? QuoteKind::direct : QuoteKind::partial;
+
+    // A quoted name or title ("Buk", "The Art of the Deal") is not speech.
+    if (all_title && words <= 6 && !ends_with_punct) continue;
+
+    Attribution a;
+    const std::int32_t near_end = std::min(right_end, after + 10);
+    if (direct) {
+      find_attribution(after, near_end, false, right_end, a) ||
+          find_attribution(sentence_first, q.open, true, q.open, a) ||
+          find_attribution(near_end, right_end, false, right_end, a);
+    } else {
+      find_attribution(sentence_first, q.open, true, q.open, a) ||
+          find_attribution(after, near_end, false, right_end, a) ||
+          find_attribution(near_end, right_end, false, right_end, a);
+    }
+    if (!a.found && is_punct(before, ':') && before > sentence_first) {
+      // "The minister was blunt: “...”": the subject speaks.
+      a.speaker = speaker_after(sentence_first, before, false);
+      a.found = !a.speaker.empty();
+    }
+    // A short lower-case fragment with nobody saying it is a scare quote.
+    if (!a.found && !direct && words <= 3) continue;
+
+    if (a.found) {
+      q.speaker_tokens = a.speaker;
+      q.speaker = speaker_entity(a.speaker);
+      q.cue = a.cue;
+      q.attributed = true;
+    } else if (direct && previous_speaker != none && tok(q.open).paragraph <= previous_paragraph + 1) {
+      // A quote with no cue continues the previous speaker's turn.
+      q.speaker = previous_speaker;
+    }
+    if (q.speaker != none) {
+      previous_speaker = q.speaker;
+      previous_paragraph = tok(last_inside).paragraph;
+    }
+    kept.push_back(std::move(q));
+  }
+  quotes_ = std::move(kept);
+}
+
+// ---------------------------------------------------------------------------
+// Reported speech
+
+Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last, bool tell_verb) {
+  if (tell_verb && j < last) {
+    // "told reporters", "told CNN on Sunday": the listener is not the content.
+    if (is_name_token(j) || words_.pronouns.count(text(j)) != 0 || text(j) == "him" || text(j) == "her" ||
+        text(j) == "them" || text(j) == "us" || text(j) == "me" || text(j) == "reporters") {
+      ++j;
+      while (j < last && (is_name_token(j) || mention_at_[static_cast<std::size_t>(j)] != none)) ++j;
+    } else if (words_.determiners.count(text(j)) != 0) {
+      std::int32_t k = j + 1;
+      while (k < last && k - j < 4 && is_word(k) && words_.prepositions.count(text(k)) == 0 && text(k) != "that")
+        ++k;
+      j = k;
+    }
+  }
+  for (std::int32_t k = j; k < last && k < j + 10; ++k) {
+    if (text(k) == "that") return Range{k + 1, last};
+    if (!is_word(k) && tok(k).first != ',') break;
+    CueKind kind;
+    if (cue_at(k, kind) != 0) break;
+  }
+  if (j >= last || !is_word(j)) return {};
+  const auto w = text(j);
+  if (words_.prepositions.count(w) != 0 || w == "it" || w == "so" || w == "not" || w == "yes" || w == "no")
+    return {};
+  if (words_.pronouns.count(w) != 0 || words_.determiners.count(w) != 0 || is_name_token(j) ||
+      tok(j).is(TokenFlag::number) || mention_at_[static_cast<std::size_t>(j)] != none)
+    return Range{j, last};
+  return {};
+}
+
+void ArticleAnnotator::find_reported_speech() {
+  for (const auto& s : sentences_) {
+    const auto first = static_cast<std::int32_t>(s.first);
+    const auto last = static_cast<std::int32_t>(s.last);
+    for (std::int32_t k = first; k < last; ++k) {
+      if (in_quote_[static_cast<std::size_t>(k)]) continue;
+      CueKind kind;
+      const std::int32_t len = cue_at(k, kind);
+      if (len == 0) continue;
+      Range np, content;
+      if (kind == CueKind::according_to) {
+        np = speaker_after(k + len, last, false);
+        if (np.empty()) continue;
+        if (is_punct(np.last, ',')) content = Range{np.last + 1, last};
+        else if (k > first && is_punct(k - 1, ',')) content = Range{first, k - 1};
+      } else {
+        np = speaker_before(k, first);
+        if (!np.empty()) {
+          const bool tail = k + len >= last || !is_word(k + len) ||
+                            words_.prepositions.count(text(k + len)) != 0;
+          if (np.first > first && is_punct(np.first - 1, ',') && tail) {
+            content = Range{first, np.first - 1};
+          } else {
+            const auto w = text(k);
+            const bool tell = w.substr(0, 3) == "tol" || w.substr(0, 4) == "tell" || w.substr(0, 4) == "info" ||
+                              w.substr(0, 4) == "assu" || w.substr(0, 4) == "warn" || w.substr(0, 5) == "remin";
+            content = reported_content_after(k + len, last, tell);
+          }
+        } else {
+          np = speaker_after(k + len, last, true);
+          if (!np.empty() && k > first && is_punct(k - 1, ',')) content = Range{first, k - 1};
+        }
+      }
+      if (np.empty() || content.empty()) continue;
+      while (content.last > content.first && !is_word(content.last - 1) && !is_closing(tok(content.last - 1)))
+        --content.last;
+      while (content.first < content.last && !is_word(content.first) && !is_opening(tok(content.first)))
+        ++content.first;
+      int word_count = 0;
+      for (std::int32_t m = content.first; m < content.last; ++m) word_count += is_word(m) ? 1 : 0;
+      if (word_count < 3) continue;
+      const std::uint32_t begin = tok(content.first).begin, end = tok(content.last - 1).end;
+      // Text that is mostly a direct quote is that quote, already found.
+      std::uint32_t quoted = 0;
+      bool duplicate = false;
+      for (const auto& q : quotes_) {
+        if (q.kind == QuoteKind::indirect) {
+          duplicate = duplicate || (q.begin == begin && q.end == end);
+          continue;
+        }
+        const std::uint32_t lo = std::max(begin, q.begin), hi = std::min(end, q.end);
+        if (hi > lo && q.kind == QuoteKind::direct) quoted += hi - lo;
+      }
+      if (duplicate || quoted * 2 >= end - begin) continue;
+      QuoteDraft q;
+      q.begin = begin;
+      q.end = end;
+      q.kind = QuoteKind::indirect;
+      q.speaker_tokens = np;
+      q.speaker = speaker_entity(np);
+      q.cue = cue_text(k, k + len);
+      q.attributed = true;
+      quotes_.push_back(std::move(q));
+      k += len - 1;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
+  body_ = article.text();
+  paragraph_starts_.clear();
+  paragraph_ends_.clear();
+  tokens_.clear();
+  for (std::size_t p = 0; p < article.paragraph_count(); ++p) {
+    const auto para = article.paragraph(p);
+    paragraph_starts_.push_back(para.bytes.start);
+    paragraph_ends_.push_back(para.bytes.end);
+    tokenize_paragraph(body_, para.bytes.start, para.bytes.end, static_cast<std::uint32_t>(p), tokens_);
+  }
+  split_sentences();
+  entities_.clear();
+  mentions_.clear();
+  mention_at_.assign(tokens_.size(), none);
+  if (options_.entities) {
+    find_entities();
+    for (const auto& tag : article.tags()) {
+      // A tag names an entity of the article: a known one, the end of a
+      // longer name found in the text (an alias), or a name of its own.
+      bool known = false;
+      for (auto& e : entities_) {
+        if (e.forms.empty()) continue;
+        if (std::find(e.forms.begin(), e.forms.end(), tag) != e.forms.end()) known = true;
+      }
+      if (known) continue;
+      const auto parts = split_tokens(tag);
+      for (auto& e : entities_) {
+        if (e.forms.empty() || e.type != "PERSON") continue;
+        const auto name_parts = split_tokens(e.name);
+        if (name_parts.size() > parts.size() &&
+            std::equal(parts.rbegin(), parts.rend(), name_parts.rbegin())) {
+          e.forms.emplace_back(tag);
+          known = true;
+          break;
+        }
+      }
+      if (known || parts.empty()) continue;
+      for (const auto& single : weak_singles_) {
+        if (single.last - single.first == static_cast<std::int32_t>(parts.size()) && text(single.first) == parts[0]) {
+          entity_named(std::string(tag), "PERSON");
+          break;
+        }
+      }
+    }
+    scan_mentions();
+  }
+  if (options_.quotes || options_.indirect) {
+    pair_quote_marks();
+    if (options_.quotes) classify_and_attribute();
+    else quotes_.clear();
+    if (options_.indirect) find_reported_speech();
+    std::stable_sort(quotes_.begin(), quotes_.end(),
+                     [](const QuoteDraft& a, const QuoteDraft& b) { return a.begin < b.begin; });
+  } else {
+    quotes_.clear();
+  }
+
+  // Entities in the order of their first mention; those never mentioned go.
+  std::vector<std::int32_t> order(entities_.size(), none);
+  std::vector<std::int32_t> by_order;
+  for (const auto& m : mentions_) {
+    auto& slot = order[static_cast<std::size_t>(m.entity)];
+    if (slot == none) {
+      slot = static_cast<std::int32_t>(by_order.size());
+      by_order.push_back(m.entity);
+    }
+  }
+  for (const auto& q : quotes_)
+    if (q.speaker != none && order[static_cast<std::size_t>(q.speaker)] == none) {
+      order[static_cast<std::size_t>(q.speaker)] = static_cast<std::int32_t>(by_order.size());
+      by_order.push_back(q.speaker);
+    }
+
+  out.clear();
+  out.id = article.id();
+  out.url = article.url();
+  out.source = article.source();
+  out.title = article.title();
+  out.language = article.language();
+  out.published = article.published();
+  out.authors = article.authors();
+  out.tags = article.tags();
+  for (std::size_t p = 0; p < article.paragraph_count(); ++p) out.paragraphs.push_back(article.paragraph(p).text);
+  out.meta = article.meta_json();
+  out.unit = OffsetUnit::bytes;
+
+  entity_ids_.resize(by_order.size());
+  alias_views_.resize(by_order.size());
+  for (std::size_t k = 0; k < by_order.size(); ++k) {
+    entity_ids_[k] = "e" + std::to_string(k + 1);
+    const auto& e = entities_[static_cast<std::size_t>(by_order[k])];
+    auto& aliases = alias_views_[k];
+    aliases.clear();
+    // The aliases are the other forms the text uses.
+    for (const auto& m : mentions_) {
+      if (m.entity != by_order[k]) continue;
+      const auto surface = body_.substr(tok(m.first).begin, tok(m.last - 1).end - tok(m.first).begin);
+      if (surface != e.name && std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
+        aliases.push_back(surface);
+    }
+    out.entities.push_back(EntityInput{entity_ids_[k], e.name, e.type, aliases});
+  }
+  for (const auto& m : mentions_)
+    out.mentions.push_back(MentionInput{Span{tok(m.first).begin, tok(m.last - 1).end},
+                                        static_cast<std::uint32_t>(order[static_cast<std::size_t>(m.entity)])});
+  for (const auto& q : quotes_) {
+    QuoteInput in;
+    in.span = Span{q.begin, q.end};
+    in.kind = q.kind;
+    in.speaker = q.speaker == none ? no_entity : order[static_cast<std::size_t>(q.speaker)];
+    if (!q.speaker_tokens.empty()) {
+      Range np = q.speaker_tokens;
+      // The speaker's words are the name when the phrase holds one.
+      for (std::int32_t k = np.first; k < np.last; ++k) {
+        const auto m = mention_at_[static_cast<std::size_t>(k)];
+        if (m != none && mentions_[static_cast<std::size_t>(m)].entity == q.speaker) {
+          np = Range{mentions_[static_cast<std::size_t>(m)].first, mentions_[static_cast<std::size_t>(m)].last};
+          break;
+        }
+      }
+      in.speaker_span = Span{tok(np.first).begin, tok(np.last - 1).end};
+    }
+    in.cue = q.cue;
+    out.quotes.push_back(in);
+  }
+}
+
+}  // namespace
+}  // namespace detail
+
+Annotator::Annotator(const AnnotatorOptions& options) : options_(options), lists_(std::make_shared<Lists>()) {
+  if (options.builtin_lists) lists_->add_builtins();
+}
+Annotator::~Annotator() = default;
+Annotator::Annotator(const Annotator&) = default;
+Annotator& Annotator::operator=(const Annotator&) = default;
+Annotator::Annotator(Annotator&&) noexcept = default;
+Annotator& Annotator::operator=(Annotator&&) noexcept = default;
+
+const AnnotatorOptions& Annotator::options() const noexcept { return options_; }
+
+void Annotator::add_cue(std::string_view cue) {
+  if (lists_.use_count() > 1) lists_ = std::make_shared<Lists>(*lists_);
+  lists_->add_cue(cue);
+}
+
+std::vector<std::string> Annotator::cues() const {
+  std::vector<std::string> all;
+  for (auto w : lists_->cue_words) all.emplace_back(w);
+  for (const auto& [first, phrases] : lists_->cue_phrases) {
+    (void)first;
+    for (const auto& p : phrases) {
+      std::string text;
+      for (auto w : p.words) text.append(text.empty() ? "" : " ").append(w);
+      all.push_back(std::move(text));
+    }
+  }
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+void Annotator::add_entity(KnownEntity entity) {
+  if (lists_.use_count() > 1) lists_ = std::make_shared<Lists>(*lists_);
+  lists_->add_entity(std::move(entity));
+}
+
+std::size_t Annotator::entity_count() const noexcept { return lists_->entities.size(); }
+
+Article Annotator::annotate(const Article& article) const {
+  detail::ArticleAnnotator worker(*lists_, options_);
+  ArticleInput input;
+  worker.run(article, input);
+  CorpusBuilder builder;
+  builder.add_with_valid_meta(input);
+  auto corpus = builder.finish();
+  return corpus[0];
+}
+
+Corpus Annotator::annotate(const Corpus& corpus, AnnotateMode mode, unsigned threads) const {
+  const std::size_t n = corpus.size();
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Chunks of at least 64 articles; each thread builds its own Store.
+  const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, (n + 63) / 64));
+  std::vector<Corpus> parts(chunks);
+  std::vector<std::exception_ptr> failures(chunks);
+  auto work = [&](std::size_t c) {
+    try {
+      const std::size_t begin = n * c / chunks, end = n * (c + 1) / chunks;
+      detail::ArticleAnnotator worker(*lists_, options_);
+      CorpusBuilder builder;
+      ArticleInput input;
+      for (std::size_t i = begin; i < end; ++i) {
+        const Article& article = corpus[i];
+        if (mode == AnnotateMode::missing && (article.quote_count() != 0 || article.entity_count() != 0)) {
+          builder.add(article);
+          continue;
+        }
+        worker.run(article, input);
+        builder.add_with_valid_meta(input);
+      }
+      parts[c] = builder.finish();
+    } catch (...) {
+      failures[c] = std::current_exception();
+    }
+  };
+  if (chunks == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (std::size_t c = 1; c < chunks; ++c) pool.emplace_back(work, c);
+    work(0);
+    for (auto& t : pool) t.join();
+  }
+  for (const auto& f : failures)
+    if (f) std::rethrow_exception(f);
+  std::vector<Article> articles;
+  articles.reserve(n);
+  for (const auto& part : parts) articles.insert(articles.end(), part.begin(), part.end());
+  return Corpus(std::move(articles), corpus.errors());
+}
+
+}  // namespace newsdoc

@@ -1,0 +1,158 @@
+"""The annotator: quotes, speakers and entities found by newsdoc's C++ rules."""
+
+from __future__ import annotations
+
+import threading
+from typing import Iterable, Optional, Sequence, TypeVar
+
+from . import _core
+
+__all__ = ["Annotator", "annotate"]
+
+_Annotatable = TypeVar("_Annotatable")
+
+
+class Annotator:
+    """Finds quotes (direct, partial, indirect), their speakers and cues, and
+    named entities with every mention.
+
+    Configure it before use: cue verbs (:meth:`add_cue`), a gazetteer of your
+    own entities (:meth:`add_entity`) and which passes run. One Annotator may
+    then annotate from many threads at once; the GIL is released while it
+    works.
+
+    Args:
+        quotes: find quotes in quotation marks (direct and partial).
+        indirect: find reported speech without marks ("X said that ...").
+        entities: find named entities and their mentions.
+        builtin_lists: start from the built-in cue verbs and gazetteer
+            (countries, capitals, demonyms, international organisations).
+        cues: extra cues, as for :meth:`add_cue`.
+        gazetteer: extra entities, ``(name, type)`` or ``(name, type, aliases)``.
+
+    Example:
+        >>> ann = newsdoc.Annotator(cues=["quip"], gazetteer=[("Zoë Müller", "PERSON", ["Müller"])])
+        >>> a = ann.annotate(newsdoc.parse_text("T\\n\\n“We won,” Müller quipped.", annotate=False))
+        >>> [(q.text, q.speaker.name, q.cue) for q in a.quotes]
+        [('We won,', 'Zoë Müller', 'quipped')]
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, *, quotes: bool = True, indirect: bool = True, entities: bool = True,
+                 builtin_lists: bool = True, cues: Iterable[str] = (),
+                 gazetteer: Iterable[Sequence] = ()) -> None:
+        self._core = _core.Annotator(quotes, indirect, entities, builtin_lists)
+        for cue in cues:
+            self.add_cue(cue)
+        for entry in gazetteer:
+            self.add_entity(*entry)
+
+    @property
+    def options(self) -> dict:
+        """Which passes run, as a dict."""
+        return self._core.options
+
+    def add_cue(self, cue: str) -> None:
+        """Adds a speech cue.
+
+        A single word is a verb's base form and brings its regular
+        inflections ("whisper": whispers, whispered, whispering); give
+        irregular forms as cues of their own. A phrase of several words
+        matches as written, case aside.
+
+        Example:
+            >>> ann = newsdoc.Annotator(builtin_lists=False)
+            >>> ann.add_cue("whisper")
+            >>> ann.cues
+            ['whisper', 'whispered', 'whispering', 'whispers']
+        """
+        if not isinstance(cue, str) or not cue.strip():
+            raise ValueError("a cue must be a non-empty string")
+        self._core.add_cue(cue)
+
+    @property
+    def cues(self) -> list:
+        """Every cue form matched, sorted."""
+        return self._core.cues()
+
+    def add_entity(self, name: str, type: str, aliases: Iterable[str] = ()) -> None:
+        """Adds an entity to the gazetteer: its name and aliases are found in
+        every article, word by word and case-sensitively.
+
+        Example:
+            >>> ann = newsdoc.Annotator()
+            >>> ann.add_entity("Acme Widgets", "ORG", ["Acme"])
+            >>> a = ann.annotate(newsdoc.parse_text("T\\n\\nAcme said profits rose.", annotate=False))
+            >>> [(e.name, e.type, len(e.mentions)) for e in a.entities]
+            [('Acme Widgets', 'ORG', 1)]
+        """
+        if not name or not type:
+            raise ValueError("an entity needs a name and a type")
+        self._core.add_entity(name, type, list(aliases))
+
+    @property
+    def entity_count(self) -> int:
+        """The gazetteer's size: built-in plus added entries."""
+        return self._core.entity_count
+
+    def annotate(self, obj: _Annotatable, *, threads: Optional[int] = None,
+                 only_missing: bool = False) -> _Annotatable:
+        """An annotated copy of an :class:`Article` or a :class:`Corpus`.
+
+        Quotes, entities and mentions are found anew; metadata and text are
+        kept. With ``only_missing`` a corpus keeps the annotations of articles
+        that carry quotes or entities. ``threads`` (default: every core)
+        annotates a corpus in parallel.
+
+        Example:
+            >>> a = newsdoc.Annotator().annotate(newsdoc.Article(paragraphs=["“Yes,” Ms Smith said."]))
+            >>> a.quotes[0].text, a.quotes[0].kind
+            ('Yes,', 'direct')
+        """
+        from ._corpus import Corpus
+        from ._model import Article
+
+        if isinstance(obj, Article):
+            return Article._wrap(self._core.annotate_article(obj._handle))
+        if isinstance(obj, Corpus):
+            return Corpus._wrap(self._core.annotate_corpus(obj._core, only_missing, _threads(threads)))
+        raise TypeError(f"annotate() takes an Article or a Corpus, not {type(obj).__name__}")
+
+    def __repr__(self) -> str:
+        o = self.options
+        passes = ", ".join(name for name in ("quotes", "indirect", "entities") if o[name])
+        return f"<Annotator passes=[{passes}] cues={len(self.cues)} gazetteer={self.entity_count}>"
+
+
+def _threads(threads: Optional[int]) -> int:
+    if threads is None:
+        return 0
+    if not isinstance(threads, int) or threads < 1:
+        raise ValueError("threads must be a positive integer or None")
+    return threads
+
+
+_default: Optional[Annotator] = None
+_default_lock = threading.Lock()
+
+
+def default_annotator() -> Annotator:
+    """The shared Annotator with the built-in lists, made on first use."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Annotator()
+        return _default
+
+
+def annotate(obj: _Annotatable, *, annotator: Optional[Annotator] = None, threads: Optional[int] = None,
+             only_missing: bool = False) -> _Annotatable:
+    """An annotated copy of an :class:`Article` or :class:`Corpus` (see :meth:`Annotator.annotate`).
+
+    Example:
+        >>> a = newsdoc.annotate(newsdoc.read_text("seeds/000_0eafb7a6a491ae43.txt", annotate=False))
+        >>> a.quotes[0].speaker.name
+        'Bashar al-Assad'
+    """
+    return (annotator or default_annotator()).annotate(obj, threads=threads, only_missing=only_missing)

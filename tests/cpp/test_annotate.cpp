@@ -1,0 +1,370 @@
+// The annotator on short texts written for each rule: tokens and sentences,
+// quotation marks, quote kinds, speakers, entities, configuration.
+#include <newsdoc/newsdoc.hpp>
+
+#include <string>
+#include <vector>
+
+#include "annotate/tokens.hpp"
+#include "test_util.hpp"
+
+namespace {
+
+using newsdoc::Annotator;
+using newsdoc::Article;
+
+struct Q {
+  std::string text, kind, speaker, speaker_text, cue;
+};
+
+Article annotate(const std::vector<std::string>& paragraphs, const std::vector<std::string>& tags = {},
+                 const Annotator& annotator = Annotator()) {
+  newsdoc::ArticleInput in;
+  for (const auto& p : paragraphs) in.paragraphs.push_back(p);
+  for (const auto& t : tags) in.tags.push_back(t);
+  newsdoc::CorpusBuilder builder;
+  builder.add(in);
+  const auto corpus = builder.finish();
+  return annotator.annotate(corpus[0]);
+}
+
+std::vector<Q> quotes(const Article& a, const std::string& kind = "") {
+  std::vector<Q> out;
+  for (std::size_t i = 0; i < a.quote_count(); ++i) {
+    const auto q = a.quote(i);
+    if (!kind.empty() && newsdoc::to_string(q.kind) != kind) continue;
+    Q v{std::string(q.text), std::string(newsdoc::to_string(q.kind)), "", "", std::string(q.cue)};
+    if (q.speaker != newsdoc::no_entity) v.speaker = std::string(a.entity(static_cast<std::size_t>(q.speaker)).name);
+    if (q.speaker_bytes)
+      v.speaker_text = std::string(a.text().substr(q.speaker_bytes->start, q.speaker_bytes->end - q.speaker_bytes->start));
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::vector<Q> marked(const Article& a) {
+  std::vector<Q> out;
+  for (auto& q : quotes(a))
+    if (q.kind != "indirect") out.push_back(q);
+  return out;
+}
+
+struct E {
+  std::string name, type;
+  std::size_t mentions;
+};
+
+std::vector<E> entities(const Article& a) {
+  std::vector<E> out;
+  for (std::size_t e = 0; e < a.entity_count(); ++e) {
+    const auto en = a.entity(e);
+    out.push_back(E{std::string(en.name), std::string(en.type), a.mentions_of(e).size()});
+  }
+  return out;
+}
+
+const E* find_entity(const std::vector<E>& all, const std::string& name) {
+  for (const auto& e : all)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+std::vector<std::string> token_texts(const std::string& text) {
+  std::vector<newsdoc::detail::Token> tokens;
+  newsdoc::detail::tokenize_paragraph(text, 0, static_cast<std::uint32_t>(text.size()), 0, tokens);
+  std::vector<std::string> out;
+  for (const auto& t : tokens) out.push_back(text.substr(t.begin, t.end - t.begin));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+// --- Tokens and sentences ---------------------------------------------------
+
+TEST(Tokens, AbbreviationsInitialsDecimalsEllipses) {
+  EXPECT_EQ(token_texts("The U.S. grew 3.5 percent, 1,000 jobs..."),
+            (Strings{"The", "U.S.", "grew", "3.5", "percent", ",", "1,000", "jobs", "..."}));
+  EXPECT_EQ(token_texts("J. K. Rowling and Mr. Smith"), (Strings{"J.", "K.", "Rowling", "and", "Mr", ".", "Smith"}));
+}
+
+TEST(Tokens, ApostrophesStayInWordsAndPossessivesSplit) {
+  EXPECT_EQ(token_texts("Syria’s don’t O’Brien"), (Strings{"Syria", "’s", "don’t", "O’Brien"}));
+  EXPECT_EQ(token_texts("the ’90s and rock ’n’ roll"), (Strings{"the", "’90s", "and", "rock", "’n’", "roll"}));
+  EXPECT_EQ(token_texts("al-Assad S-400 surface-to-air"), (Strings{"al-Assad", "S-400", "surface-to-air"}));
+}
+
+TEST(Sentences, AbbreviationsDoNotEndASentence) {
+  const auto a = annotate({"Mr. Smith said the U.S. economy grew 3.5 percent in Jan. last year. The rest is history."});
+  const auto q = quotes(a, "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "the U.S. economy grew 3.5 percent in Jan. last year");
+}
+
+TEST(Sentences, DottedAbbreviationEndsASentenceBeforeASentenceStarter) {
+  const auto a = annotate({"She said the plan came from the U.S. The plan failed."});
+  const auto q = quotes(a, "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "the plan came from the U.S.");
+}
+
+// --- Quotation marks --------------------------------------------------------
+
+TEST(Quotes, CurlyStraightSingleGuillemetsGerman) {
+  EXPECT_EQ(marked(annotate({"“We will win,” Smith said."}))[0].text, "We will win,");
+  EXPECT_EQ(marked(annotate({"\"We will win,\" Smith said."}))[0].text, "We will win,");
+  EXPECT_EQ(marked(annotate({"‘We will win,’ Smith said."}))[0].text, "We will win,");
+  EXPECT_EQ(marked(annotate({"«We will win», Smith said."}))[0].text, "We will win");
+  EXPECT_EQ(marked(annotate({"„Wir schaffen das“, Merkel said."}))[0].text, "Wir schaffen das");
+}
+
+TEST(Quotes, ApostrophesAreNotClosingMarks) {
+  const auto q = marked(annotate({"‘Syria’s future in the ’90s was rock ’n’ roll,’ Smith said."}));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Syria’s future in the ’90s was rock ’n’ roll,");
+  EXPECT_EQ(q[0].speaker_text, "Smith");
+}
+
+TEST(Quotes, RunOverSeveralParagraphsWithReopeningMarks) {
+  const auto a = annotate({"“The first part of it goes on.", "“The second part ends here,” Jones said.", "Later."});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "The first part of it goes on.\n\n“The second part ends here,");
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker_text, "Jones");
+  EXPECT_EQ(a.quote(0).first_paragraph, 0u);
+  EXPECT_EQ(a.quote(0).last_paragraph, 1u);
+}
+
+TEST(Quotes, UnclosedAndStrayMarksDegradeGracefully) {
+  // An unclosed curly quote ends with its paragraph; a stray closer is ignored.
+  const auto a = annotate({"Smith said: “We will never give up on this.", "Next paragraph” here.", "He is 6'2\" tall."});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "We will never give up on this.");
+  EXPECT_EQ(q[0].speaker_text, "Smith");
+  EXPECT_NO_THROW(annotate({"“", "”", "\"", "' ’ ‘", "„ « » ‹ ›"}));
+}
+
+TEST(Quotes, NestedQuotesBelongToTheOuterQuote) {
+  const auto q = marked(annotate({"“He told me ‘never again’ and left,” Smith said."}));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "He told me ‘never again’ and left,");
+}
+
+// --- Kinds ------------------------------------------------------------------
+
+TEST(Kinds, DirectPartialIndirect) {
+  const auto a = annotate({"“This is a crisis,” the minister said.",
+                           "Smith said the talks were “going nowhere fast” this week.",
+                           "The economy will shrink next year, the bank said.",
+                           "According to Jones, the deal is dead."});
+  const auto all = quotes(a);
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all[0].kind, "direct");
+  EXPECT_EQ(all[0].speaker_text, "the minister");
+  EXPECT_EQ(all[1].kind, "indirect");
+  EXPECT_EQ(all[1].text, "the talks were “going nowhere fast” this week");
+  EXPECT_EQ(all[2].kind, "partial");
+  EXPECT_EQ(all[2].text, "going nowhere fast");
+  EXPECT_EQ(all[2].speaker_text, "Smith");
+  EXPECT_EQ(all[3].kind, "indirect");
+  EXPECT_EQ(all[3].text, "The economy will shrink next year");
+  EXPECT_EQ(all[3].speaker_text, "the bank");
+  EXPECT_EQ(all[4].kind, "indirect");
+  EXPECT_EQ(all[4].text, "the deal is dead");
+  EXPECT_EQ(all[4].cue, "according to");
+}
+
+TEST(Kinds, SaidThatAndToldListener) {
+  const auto q = quotes(annotate({"Smith told reporters on Monday that the army would withdraw."}), "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "the army would withdraw");
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].speaker_text, "Smith");
+}
+
+TEST(Kinds, QuotedNamesTitlesAndScareQuotesAreNotSpeech) {
+  EXPECT_TRUE(marked(annotate({"Konashenkov stated that there are effective S-200 “Buk” missile systems."})).empty());
+  EXPECT_TRUE(marked(annotate({"She starred in “The Apprentice” for years."})).empty());
+  EXPECT_TRUE(marked(annotate({"The so-called “experts” were wrong again."})).empty());
+}
+
+// --- Speakers ---------------------------------------------------------------
+
+TEST(Speakers, BeforeAfterInvertedAndColon) {
+  EXPECT_EQ(marked(annotate({"Smith said: “We will win.”"}))[0].speaker_text, "Smith");
+  EXPECT_EQ(marked(annotate({"“We will win,” said John Smith."}))[0].speaker_text, "John Smith");
+  EXPECT_EQ(marked(annotate({"“We will win,” John Smith said."}))[0].speaker_text, "John Smith");
+  EXPECT_EQ(marked(annotate({"The minister was blunt: “We will win.”"}))[0].speaker_text, "The minister");
+}
+
+TEST(Speakers, AppositionsAndTitles) {
+  const auto a = annotate({"Hugh Hill, a doctor at the clinic, said: “It was chaos.”",
+                           "Syrian President Bashar al-Assad said “the war is over” in May."});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Hugh Hill");
+  EXPECT_EQ(q[1].speaker, "Bashar al-Assad");
+  EXPECT_EQ(q[1].speaker_text, "Bashar al-Assad");
+}
+
+TEST(Speakers, PronounsResolveToTheNearestFittingPerson) {
+  const auto a = annotate({"Hillary Clinton met Donald Trump in New York.", "“It went well,” she said.",
+                           "“It went badly,” he said."});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Hillary Clinton");
+  EXPECT_EQ(q[0].speaker_text, "she");
+  EXPECT_EQ(q[1].speaker, "Donald Trump");
+}
+
+TEST(Speakers, AQuoteWithoutCueContinuesThePreviousTurn) {
+  const auto a = annotate({"“We are ready,” Viktor Ozerov said.", "“Nothing will stop us now.”"});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "Viktor Ozerov");
+  EXPECT_EQ(q[1].cue, "");
+}
+
+TEST(Speakers, EveryCueInflection) {
+  for (const char* cue : {"says", "said", "told reporters", "added", "noted", "stated", "explained", "insisted",
+                          "warned", "resumed", "wrote", "asked", "argued", "claimed"}) {
+    const auto q = marked(annotate({std::string("“Enough is enough,” Smith ") + cue + "."}));
+    ASSERT_EQ(q.size(), 1u) << cue;
+    EXPECT_EQ(q[0].speaker_text, "Smith") << cue;
+  }
+}
+
+// --- Entities ---------------------------------------------------------------
+
+TEST(Entities, GazetteerDemonymsAndRecogniser) {
+  const auto all = entities(annotate(
+      {"Syrian troops went from Damascus to Tartus, the Russian Defense Ministry said.",
+       "Jets flew from the Khmeimim air base and the Shayrat airbase with S-400 systems, the UN Security Council heard."}));
+  ASSERT_NE(find_entity(all, "Syrian"), nullptr);
+  EXPECT_EQ(find_entity(all, "Syrian")->type, "NORP");
+  ASSERT_NE(find_entity(all, "Damascus"), nullptr);
+  EXPECT_EQ(find_entity(all, "Damascus")->type, "GPE");
+  ASSERT_NE(find_entity(all, "Tartus"), nullptr);
+  EXPECT_EQ(find_entity(all, "Tartus")->type, "GPE");
+  ASSERT_NE(find_entity(all, "Russian Defense Ministry"), nullptr);
+  EXPECT_EQ(find_entity(all, "Russian Defense Ministry")->type, "ORG");
+  ASSERT_NE(find_entity(all, "Khmeimim"), nullptr);
+  EXPECT_EQ(find_entity(all, "Khmeimim")->type, "FAC");
+  ASSERT_NE(find_entity(all, "Shayrat"), nullptr);
+  EXPECT_EQ(find_entity(all, "Shayrat")->type, "FAC");
+  ASSERT_NE(find_entity(all, "S-400"), nullptr);
+  EXPECT_EQ(find_entity(all, "S-400")->type, "PRODUCT");
+  ASSERT_NE(find_entity(all, "UN Security Council"), nullptr);
+  EXPECT_EQ(find_entity(all, "UN Security Council")->type, "ORG");
+  EXPECT_EQ(find_entity(all, "Russia"), nullptr);  // "Russian" is a demonym, not Russia
+}
+
+TEST(Entities, AliasesLinkToTheLongestFullName) {
+  const auto a = annotate({"Bashar al-Assad spoke. Assad left, and Viktor Ozerov stayed.", "Ozerov then spoke."},
+                          {"Ozerov", "Syria"});
+  const auto all = entities(a);
+  ASSERT_NE(find_entity(all, "Bashar al-Assad"), nullptr);
+  EXPECT_EQ(find_entity(all, "Bashar al-Assad")->mentions, 2u);
+  EXPECT_EQ(find_entity(all, "Bashar al-Assad")->type, "PERSON");
+  ASSERT_NE(find_entity(all, "Viktor Ozerov"), nullptr);
+  EXPECT_EQ(find_entity(all, "Viktor Ozerov")->mentions, 2u);
+  EXPECT_EQ(find_entity(all, "Ozerov"), nullptr);
+  EXPECT_EQ(find_entity(all, "Syria"), nullptr);  // a tag the text never mentions is no entity
+}
+
+TEST(Entities, NameParticles) {
+  const auto all = entities(annotate({"Mark van der Berg met Ahmed bin Salman and Ursula von Leyen."}));
+  EXPECT_NE(find_entity(all, "Mark van der Berg"), nullptr);
+  EXPECT_NE(find_entity(all, "Ahmed bin Salman"), nullptr);
+  EXPECT_NE(find_entity(all, "Ursula von Leyen"), nullptr);
+}
+
+TEST(Entities, UserGazetteer) {
+  Annotator annotator;
+  annotator.add_entity({"Acme Widgets", "ORG", {"Acme"}});
+  const auto all = entities(annotate({"Acme said profits rose. Acme Widgets hired staff."}, {}, annotator));
+  ASSERT_NE(find_entity(all, "Acme Widgets"), nullptr);
+  EXPECT_EQ(find_entity(all, "Acme Widgets")->mentions, 2u);
+  EXPECT_THROW(annotator.add_entity({"", "ORG", {}}), std::invalid_argument);
+}
+
+// --- Configuration ----------------------------------------------------------
+
+TEST(Configuration, UserCuesAreInflected) {
+  Annotator annotator;
+  EXPECT_TRUE(marked(annotate({"“Go away,” Smith bellowed."}, {}, annotator))[0].speaker_text.empty());
+  annotator.add_cue("bellow");
+  EXPECT_EQ(marked(annotate({"“Go away,” Smith bellowed."}, {}, annotator))[0].speaker_text, "Smith");
+  const auto cues = annotator.cues();
+  EXPECT_NE(std::find(cues.begin(), cues.end(), "bellows"), cues.end());
+  EXPECT_THROW(annotator.add_cue(" "), std::invalid_argument);
+}
+
+TEST(Configuration, CopiesDoNotShareChanges) {
+  Annotator a;
+  Annotator b = a;
+  b.add_cue("bellow");
+  const auto ca = a.cues(), cb = b.cues();
+  EXPECT_EQ(std::find(ca.begin(), ca.end(), "bellowed"), ca.end());
+  EXPECT_NE(std::find(cb.begin(), cb.end(), "bellowed"), cb.end());
+}
+
+TEST(Configuration, PassesCanBeSwitchedOff) {
+  newsdoc::AnnotatorOptions options;
+  options.entities = false;
+  options.indirect = false;
+  const auto a = annotate({"“We won,” Smith said in Syria.", "Jones said the war was over."}, {}, Annotator(options));
+  EXPECT_EQ(a.entity_count(), 0u);
+  EXPECT_EQ(quotes(a, "indirect").size(), 0u);
+  EXPECT_EQ(marked(a).size(), 1u);
+}
+
+TEST(Configuration, CorpusModesAndThreadsGiveTheSameAnswer) {
+  newsdoc::CorpusBuilder builder;
+  for (int i = 0; i < 300; ++i) {
+    newsdoc::ArticleInput in;
+    const std::string id = "a" + std::to_string(i);
+    const std::string p = "“Number " + std::to_string(i) + " is here,” Smith said in Paris.";
+    in.id = id;
+    in.paragraphs = {p};
+    builder.add(in);
+  }
+  const auto corpus = builder.finish();
+  const Annotator annotator;
+  const auto one = annotator.annotate(corpus, newsdoc::AnnotateMode::all, 1);
+  const auto four = annotator.annotate(corpus, newsdoc::AnnotateMode::all, 4);
+  ASSERT_EQ(one.size(), 300u);
+  ASSERT_EQ(four.size(), 300u);
+  for (std::size_t i = 0; i < one.size(); ++i) EXPECT_EQ(one[i], four[i]);
+  EXPECT_EQ(one[7].quote_count(), 1u);
+  // "missing" keeps annotated articles as they are.
+  const auto again = annotator.annotate(one, newsdoc::AnnotateMode::missing, 2);
+  for (std::size_t i = 0; i < one.size(); ++i) EXPECT_EQ(again[i], one[i]);
+}
+
+// --- The seed article -------------------------------------------------------
+
+TEST(Seed, QuotesSpeakersAndEntities) {
+  const auto corpus = newsdoc::load_text((newsdoc_test::source_dir() / "seeds" / "000_0eafb7a6a491ae43.txt").string());
+  const Article a = Annotator().annotate(corpus[0]);
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 12u);
+  const Strings speakers = {"Bashar al-Assad", "Bashar al-Assad", "Bashar al-Assad", "Viktor Ozerov",
+                            "Viktor Ozerov",   "Viktor Ozerov",   "Viktor Ozerov",   "Viktor Ozerov",
+                            "Viktor Ozerov",   "Viktor Ozerov",   "Igor Konashenkov", "Igor Konashenkov"};
+  for (std::size_t i = 0; i < q.size(); ++i) EXPECT_EQ(q[i].speaker, speakers[i]) << q[i].text;
+  const auto all = entities(a);
+  for (const auto& [name, type, count] : std::vector<E>{{"Bashar al-Assad", "PERSON", 3},
+                                                        {"Viktor Ozerov", "PERSON", 3},
+                                                        {"Igor Konashenkov", "PERSON", 4},
+                                                        {"Syria", "GPE", 12},
+                                                        {"Russia", "GPE", 6}}) {
+    const E* e = find_entity(all, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, type) << name;
+    EXPECT_EQ(e->mentions, count) << name;
+  }
+}
+
+}  // namespace
