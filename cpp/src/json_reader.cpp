@@ -485,6 +485,9 @@ class RecordReader {
       case Field::meta: {
         const auto type = take(value.type(), at);
         if (type != od::json_type::object) wrong_type(pointer, "an object", type);
+        // Two meta objects cannot both be meta, and neither can be kept
+        // under the key "meta" inside the other.
+        if (!given_meta_.empty()) throw SchemaError(pointer, "duplicate key \"meta\"");
         walk(value, &given_meta_);
         return;
       }

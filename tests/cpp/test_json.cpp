@@ -3,8 +3,10 @@
 
 #include <newsdoc/newsdoc.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -581,6 +583,26 @@ TEST(Regression, FormatJsonMeansOneDocument) {
   } catch (const ParseError& e) {
     EXPECT_EQ(e.where().line, 2u);
   }
+}
+
+// --- Reviewer findings --------------------------------------------------------------
+
+// Two "meta" objects were appended to each other: meta became `{...}{...}`.
+TEST(Regression, DuplicateMetaIsASchemaError) {
+  const SchemaError e = schema_error(R"({"title":"t","meta":{"a":1},"meta":{"b":2}})");
+  EXPECT_EQ(e.pointer(), "/meta");
+  EXPECT_EQ(e.reason(), "duplicate key \"meta\"");
+  const Corpus corpus = loads("{\"title\":\"a\",\"meta\":{},\"meta\":{}}\n{\"title\":\"b\",\"meta\":{\"k\":1}}\n",
+                              skip_errors());
+  ASSERT_EQ(corpus.size(), 1u);
+  EXPECT_EQ(corpus[0].title(), "b");
+  EXPECT_EQ(corpus[0].meta_json(), R"({"k":1})");
+  ASSERT_EQ(corpus.errors().size(), 1u);
+  EXPECT_EQ(corpus.errors()[0].pointer, "/meta");
+  EXPECT_EQ(corpus.errors()[0].line, 1u);
+  // A null meta means "unknown", as for any field: it is no second meta.
+  const Corpus null_meta = loads(R"({"meta":{"a":1},"meta":null})");
+  EXPECT_EQ(null_meta[0].meta_json(), R"({"a":1})");
 }
 
 }  // namespace
