@@ -225,38 +225,64 @@ class RecordReader {
   /// Throws JsonFailure for malformed JSON, SchemaError for a bad field.
   const ArticleInput& read(od::object object, const char* at) {
     reset();
+    // First the keys alone, to know which key feeds each field: only that
+    // one is parsed, so a losing key of any type goes to meta whatever the
+    // key order. Skipping values here is cheap, and a line cut short is a
+    // structural error found before any field is judged.
     for (auto field_result : object) {
       od::field field = take(std::move(field_result), at);
-      const std::string_view key = take(field.unescaped_key(), at);
+      const std::string_view name = take(field.unescaped_key(), at);
+      Key key{name, keys_.find(name), false};
+      if (key.role) {
+        od::value value = take(field.value(), at);
+        // A null field of the article says "unknown", as leaving it out does.
+        key.null = take(value.type(), take(value.raw_json_token(), at).data()) == od::json_type::null;
+        Winner& winner = winners_[static_cast<std::size_t>(key.role->field)];
+        if (!key.null && key.role->priority < winner.priority) winner = Winner{key.role->priority, keys_seen_.size()};
+      }
+      keys_seen_.push_back(key);
+    }
+    take(object.reset(), at);
+    // Then the values. The keys are not unescaped twice: the parser's string
+    // buffer has room for each string of the document once.
+    std::size_t i = 0;
+    for (auto field_result : object) {
+      od::field field = take(std::move(field_result), at);
+      const Key& key = keys_seen_[i];
       od::value value = take(field.value(), at);
       const char* value_at = take(value.raw_json_token(), at).data();
-      const KeyTable::Role* role = keys_.find(key);
-      if (!role) {
-        keep_in_meta(key, value);
-        continue;
-      }
-      // A null field of the article says "unknown", as leaving it out does.
-      if (take(value.type(), value_at) == od::json_type::null) {
+      if (!key.role) {
+        keep_in_meta(key.name, value);
+      } else if (key.null) {
         walk(value, nullptr);
-        continue;
+      } else if (is_single_key(key.role->field) && winners_[static_cast<std::size_t>(key.role->field)].key != i) {
+        keep_in_meta(key.name, value);
+      } else {
+        read_field(*key.role, key.name, value, value_at);
       }
-      read_field(*role, key, value, value_at);
+      ++i;
     }
     finish();
     return input_;
   }
 
  private:
-  struct Candidate {
-    int priority = std::numeric_limits<int>::max();
-    std::size_t entry = 0;  // index into entries_
+  /// A top-level key and the field it may feed (none: it goes to meta).
+  struct Key {
+    std::string_view name;
+    const KeyTable::Role* role;
+    bool null;
   };
-  /// An input field kept for meta unless it ends up feeding the article.
+  /// The best key seen for a field.
+  struct Winner {
+    int priority = std::numeric_limits<int>::max();
+    std::size_t key = 0;  // index into keys_seen_
+  };
+  /// An input field kept in meta.
   struct Entry {
     std::string_view key;
     std::size_t raw_begin = 0, raw_size = 0;  // its JSON text, in scratch_ ...
     std::string_view input_raw;               // ... or, for a scalar, in the input
-    bool in_meta = true;
   };
   struct QuoteDraft {
     std::uint64_t start = 0, end = 0;
@@ -277,11 +303,18 @@ class RecordReader {
     given_meta_.clear();
     quote_drafts_.clear();
     mention_drafts_.clear();
-    candidates_.fill(Candidate{});
+    keys_seen_.clear();
+    winners_.fill(Winner{});
+  }
+
+  /// Fields fed by one key of several: the others go to meta. Quotes,
+  /// entities and mentions read every key they are given.
+  static bool is_single_key(Field field) {
+    return field != Field::quotes && field != Field::entities && field != Field::mentions && field != Field::meta;
   }
 
   void keep_in_meta(std::string_view key, od::value value) {
-    Entry entry{key, scratch_.size(), 0, {}, true};
+    Entry entry{key, scratch_.size(), 0, {}};
     const auto type = take(value.type(), take(value.raw_json_token()).data());
     if (type == od::json_type::array || type == od::json_type::object) {
       walk(value, &scratch_);
@@ -291,16 +324,6 @@ class RecordReader {
       walk(value, nullptr);
     }
     entries_.push_back(entry);
-  }
-
-  /// Records `value` as the field's source if it beats the current one.
-  bool claim(const KeyTable::Role& role, std::size_t entry) {
-    Candidate& current = candidates_[static_cast<std::size_t>(role.field)];
-    if (role.priority >= current.priority) return false;
-    if (current.priority != std::numeric_limits<int>::max()) entries_[current.entry].in_meta = true;
-    current = Candidate{role.priority, entry};
-    entries_[entry].in_meta = false;
-    return true;
   }
 
   [[noreturn]] static void wrong_type(const LazyPointer& pointer, std::string_view expected, od::json_type found) {
@@ -328,25 +351,16 @@ class RecordReader {
     return n;
   }
 
-  /// Splits a list given as one string at commas, or takes a list of strings.
-  /// Reads a list of strings, appending its minified JSON to `raw_out` if given.
-  void read_strings(od::value value, const char* at, std::string_view pointer, std::vector<std::string_view>& out,
-                    std::string* raw_out) {
-    if (raw_out) *raw_out += '[';
+  void read_strings(od::value value, const char* at, std::string_view pointer, std::vector<std::string_view>& out) {
     std::size_t i = 0;
     for (auto element : take(value.get_array(), at)) {
-      od::value item = take(std::move(element), at);
-      if (raw_out) {
-        if (i) *raw_out += ',';
-        *raw_out += trim_json_space(take(item.raw_json_token(), at));
-      }
-      out.push_back(read_string(item, at, LazyPointer(pointer, i++), false));
+      out.push_back(read_string(take(std::move(element), at), at, LazyPointer(pointer, i++), false));
     }
-    if (raw_out) *raw_out += ']';
   }
 
+  /// Splits a list given as one string at commas, or takes a list of strings.
   void read_string_list(od::value value, const char* at, std::string_view pointer,
-                        std::vector<std::string_view>& out, std::string* raw_out = nullptr) {
+                        std::vector<std::string_view>& out) {
     out.clear();
     const auto type = take(value.type(), at);
     if (type == od::json_type::string) {
@@ -361,16 +375,16 @@ class RecordReader {
       return;
     }
     if (type != od::json_type::array) wrong_type(pointer, "a list of strings", type);
-    read_strings(value, at, pointer, out, raw_out);
+    read_strings(value, at, pointer, out);
   }
 
   /// A list of paragraphs, or one string split at newlines into trimmed,
   /// non-empty paragraphs.
-  void read_body(od::value value, const char* at, std::string_view pointer, std::string* raw_out) {
+  void read_body(od::value value, const char* at, std::string_view pointer) {
     auto& paragraphs = input_.paragraphs;
     paragraphs.clear();
     const auto type = take(value.type(), at);
-    if (type == od::json_type::array) return read_strings(value, at, pointer, paragraphs, raw_out);
+    if (type == od::json_type::array) return read_strings(value, at, pointer, paragraphs);
     if (type != od::json_type::string) wrong_type(pointer, "a string or a list of paragraphs", type);
     std::string_view text = take(value.get_string(), at);
     while (!text.empty()) {
@@ -493,20 +507,6 @@ class RecordReader {
       }
       default: break;
     }
-    // A field that several input keys may feed: keep its JSON text, in
-    // case a better key turns up and this one goes to meta.
-    const std::size_t entry = entries_.size();
-    entries_.push_back(Entry{key, scratch_.size(), 0, {}, true});
-    const std::string_view raw = trim_json_space(take(value.raw_json_token(), at));
-    const auto type = take(value.type(), at);
-    const bool composite = type == od::json_type::array || type == od::json_type::object;
-    if (!composite) entries_[entry].input_raw = raw;
-    if (!claim(role, entry)) {
-      walk(value, composite ? &scratch_ : nullptr);
-      entries_[entry].raw_size = scratch_.size() - entries_[entry].raw_begin;
-      return;
-    }
-    std::string* raw_out = composite ? &scratch_ : nullptr;
     switch (role.field) {
       case Field::id: input_.id = read_string(value, at, pointer, true); break;
       case Field::url: input_.url = read_string(value, at, pointer, false); break;
@@ -514,12 +514,11 @@ class RecordReader {
       case Field::title: input_.title = read_string(value, at, pointer, false); break;
       case Field::published: input_.published = read_string(value, at, pointer, false); break;
       case Field::language: input_.language = read_string(value, at, pointer, false); break;
-      case Field::authors: read_string_list(value, at, pointer, input_.authors, raw_out); break;
-      case Field::tags: read_string_list(value, at, pointer, input_.tags, raw_out); break;
-      case Field::body: read_body(value, at, pointer, raw_out); break;
+      case Field::authors: read_string_list(value, at, pointer, input_.authors); break;
+      case Field::tags: read_string_list(value, at, pointer, input_.tags); break;
+      case Field::body: read_body(value, at, pointer); break;
       default: break;
     }
-    entries_[entry].raw_size = scratch_.size() - entries_[entry].raw_begin;
   }
 
   void finish() {
@@ -527,7 +526,6 @@ class RecordReader {
     meta_.assign("{");
     if (given_meta_.size() > 2) meta_.append(given_meta_, 1, given_meta_.size() - 2);
     for (const Entry& entry : entries_) {
-      if (!entry.in_meta) continue;
       if (meta_.size() > 1) meta_ += ',';
       meta_ += '"';
       append_json_escaped(meta_, entry.key);
@@ -583,7 +581,8 @@ class RecordReader {
   std::string given_meta_;
   std::string meta_;
   std::vector<Entry> entries_;
-  std::array<Candidate, field_count> candidates_;
+  std::vector<Key> keys_seen_;
+  std::array<Winner, field_count> winners_;
   std::vector<QuoteDraft> quote_drafts_;
   std::vector<MentionDraft> mention_drafts_;
   std::unordered_map<std::string_view, std::uint32_t> entity_index_;

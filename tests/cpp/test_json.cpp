@@ -605,4 +605,55 @@ TEST(Regression, DuplicateMetaIsASchemaError) {
   EXPECT_EQ(null_meta[0].meta_json(), R"({"a":1})");
 }
 
+// A candidate key was parsed as soon as it led, so a losing key of the wrong
+// type raised before the better key could displace it: the result depended
+// on key order.
+TEST(Regression, LosingCandidateKeyIsNotTypeChecked) {
+  for (const char* json : {R"({"text":5,"paragraphs":["a"]})", R"({"paragraphs":["a"],"text":5})"}) {
+    SCOPED_TRACE(json);
+    const Corpus corpus = loads(json);
+    ASSERT_EQ(corpus[0].paragraph_count(), 1u);
+    EXPECT_EQ(corpus[0].paragraph(0).text, "a");
+    EXPECT_EQ(corpus[0].meta_json(), R"({"text":5})");
+  }
+  const Corpus authors = loads(R"({"author":["a",1],"authors":["b"],"date":{"y":[2020]},"published":"2021"})");
+  EXPECT_EQ(authors[0].authors(), std::vector<std::string_view>{"b"});
+  EXPECT_EQ(authors[0].published(), std::optional<std::string_view>("2021"));
+  EXPECT_EQ(authors[0].meta_json(), R"({"author":["a",1],"date":{"y":[2020]}})");
+  // The winner is still checked, wherever it stands.
+  for (const char* json : {R"({"content":"c","content_original":5})", R"({"content_original":5,"content":"c"})"}) {
+    SCOPED_TRACE(json);
+    EXPECT_EQ(schema_error(json).pointer(), "/content_original");
+  }
+  // A losing candidate still has to be well-formed JSON.
+  parse_error(R"({"text":[1,],"paragraphs":["a"]})");
+}
+
+// A JSONL line cut after a colon swallowed the next line as its value: the
+// record was reported as a SchemaError, and then again as a ParseError.
+TEST(Regression, CutJsonlLineIsOneParseError) {
+  const std::string cut = std::string(R"({"title":"a"})") + "\n" + R"({"id":)" + "\n";
+  for (const auto& [jsonl, titles] :
+       std::vector<std::pair<std::string, std::vector<std::string_view>>>{
+           {cut + R"({"title":"b"})" + "\n" + R"({"title":"c"})" + "\n", {"a", "b", "c"}},
+           {cut + R"({"title":"b"})" + "\n", {"a", "b"}},
+           {cut, {"a"}},
+           {std::string(R"({"title":"a"})") + "\n" + R"({"id":)", {"a"}}}) {
+    for (const auto format : {newsdoc::Format::automatic, newsdoc::Format::jsonl}) {
+      SCOPED_TRACE(jsonl);
+      LoadOptions options = skip_errors();
+      options.format = format;
+      const Corpus corpus = loads(jsonl, options);
+      std::vector<std::string_view> loaded;
+      for (const Article& a : corpus) loaded.push_back(a.title());
+      EXPECT_EQ(loaded, titles);
+      ASSERT_EQ(corpus.errors().size(), 1u);
+      EXPECT_EQ(corpus.errors()[0].kind, RecordError::Kind::parse);
+      EXPECT_EQ(corpus.errors()[0].line, 2u);
+      options.on_error = OnError::raise;
+      EXPECT_EQ(parse_error(jsonl, options).where().line, 2u);
+    }
+  }
+}
+
 }  // namespace

@@ -349,4 +349,22 @@ TEST(SharedCorpora, RealnewsTiny) {
   EXPECT_EQ(corpus[0].title(), "Reynolds High School tragedy: more laws are not the answer");
 }
 
+// --- Reviewer findings ------------------------------------------------------------
+
+TEST(Regression, CutJsonlLineInAFileIsOneParseError) {
+  TempDir dir;
+  for (const char* name : {"cut.jsonl", "cut.json"}) {
+    SCOPED_TRACE(name);
+    const std::string path = (dir / name).string();
+    write_file(path, record(0) + "\n{\"id\":\n" + record(2) + "\n" + record(3) + "\n");
+    const Corpus corpus = load(path, skip_errors());
+    ASSERT_EQ(corpus.size(), 3u);
+    EXPECT_EQ(corpus[1].id(), "r2");
+    ASSERT_EQ(corpus.errors().size(), 1u);
+    EXPECT_EQ(corpus.errors()[0].kind, RecordError::Kind::parse);
+    EXPECT_EQ(corpus.errors()[0].line, 2u);
+    EXPECT_THROW(load(path), newsdoc::ParseError);
+  }
+}
+
 }  // namespace

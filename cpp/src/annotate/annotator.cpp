@@ -23,6 +23,7 @@ struct Annotator::Lists : detail::Lexicon {
 namespace detail {
 namespace {
 
+namespace wc = word_class;
 constexpr std::int32_t none = -1;
 
 struct Range {
@@ -99,6 +100,12 @@ class ArticleAnnotator {
     return i >= 0 && i < size() && !tok(i).is(TokenFlag::word) && tok(i).first == c;
   }
   bool same_sentence(std::int32_t a, std::int32_t b) const { return tok(a).sentence == tok(b).sentence; }
+  /// The token is on one of the `classes` lists (word_class bits).
+  bool has(std::int32_t i, std::uint32_t classes) const { return (classes_[static_cast<std::size_t>(i)] & classes) != 0; }
+  /// The same, for the token with its first letter in lower case ("The" as "the").
+  bool has_lower(std::int32_t i, std::uint32_t classes) const {
+    return (lower_classes_[static_cast<std::size_t>(i)] & classes) != 0;
+  }
   std::string_view lower_first(std::int32_t i);
 
   void split_sentences();
@@ -138,6 +145,7 @@ class ArticleAnnotator {
   std::string_view body_;
   std::vector<std::uint32_t> paragraph_starts_, paragraph_ends_;
   std::vector<Token> tokens_;
+  std::vector<std::uint32_t> classes_, lower_classes_;  // word_class bits per token
   std::vector<Sentence> sentences_;
   std::vector<EntityDraft> entities_;
   std::vector<MentionDraft> raw_mentions_;   // from the recogniser, before linking
@@ -194,9 +202,9 @@ void ArticleAnnotator::split_sentences() {
         const bool abbreviated =
             tok(i).is(TokenFlag::abbreviation) ||
             (tok(i).first == '.' && i > 0 && tok(i - 1).end == tok(i).begin && is_word(i - 1) &&
-             words_.abbreviations.count(text(i - 1)) != 0);
-        boundary = !abbreviated || (is_word(j) && words_.non_names.count(text(j)) != 0 &&
-                                    words_.titles.count(text(j)) == 0);
+             has(i - 1, wc::abbreviations));
+        boundary = !abbreviated || (is_word(j) && has(j, wc::non_names) &&
+                                    !has(j, wc::titles));
         last = j - 1;
       }
     }
@@ -216,8 +224,7 @@ void ArticleAnnotator::split_sentences() {
 
 bool ArticleAnnotator::is_non_name(std::int32_t i) const {
   const auto w = text(i);
-  return words_.non_names.count(w) != 0 || words_.months_and_days.count(w) != 0 ||
-         words_.pronouns.count(w) != 0 || (w.size() > 3 && w.substr(w.size() - 2) == "ly" &&
+  return has(i, wc::non_names | wc::months_and_days | wc::pronouns) || (w.size() > 3 && w.substr(w.size() - 2) == "ly" &&
                                            tok(i).is(TokenFlag::sentence_start));
 }
 
@@ -227,6 +234,7 @@ bool ArticleAnnotator::is_name_token(std::int32_t i) const {
 }
 
 std::int32_t ArticleAnnotator::gazetteer_match(std::int32_t i, std::int32_t limit, std::uint32_t& entry) const {
+  if (!has(i, wc::gazetteer_start)) return 0;
   const auto found = lex_.forms_by_first_token.find(text(i));
   if (found == lex_.forms_by_first_token.end()) return 0;
   std::int32_t best = 0;
@@ -275,12 +283,12 @@ void ArticleAnnotator::find_entities() {
       if (is_name_token(j) && tok(j).is(TokenFlag::space_before)) {
         ++j;
       } else if (j + 1 < n && same_sentence(i, j + 1) && is_name_token(j + 1) &&
-                 (text(j) == "of" || text(j) == "for") && words_.org_heads.count(text(j - 1)) != 0 &&
+                 (text(j) == "of" || text(j) == "for") && has(j - 1, wc::org_heads) &&
                  text(j - 1).back() != 's') {
         j += 2;
-      } else if (tok(j).is(TokenFlag::lower) && words_.name_particles.count(text(j)) != 0) {
+      } else if (tok(j).is(TokenFlag::lower) && has(j, wc::name_particles)) {
         std::int32_t k = j;
-        while (k < n && same_sentence(i, k) && tok(k).is(TokenFlag::lower) && words_.name_particles.count(text(k)) != 0)
+        while (k < n && same_sentence(i, k) && tok(k).is(TokenFlag::lower) && has(k, wc::name_particles))
           ++k;
         if (k < n && same_sentence(i, k) && is_name_token(k)) j = k + 1;
         else break;
@@ -301,7 +309,7 @@ void ArticleAnnotator::process_run(std::int32_t a, std::int32_t b) {
     // "UN Security Council") wins over the known names inside it.
     std::int32_t start = pos;
     while (start < b && is_non_name(start)) ++start;
-    if (b - start >= 2 && words_.org_heads.count(text(b - 1)) != 0) {
+    if (b - start >= 2 && has(b - 1, wc::org_heads)) {
       std::uint32_t entry = 0;
       if (gazetteer_match(start, b, entry) != b - start) {
         const std::string name(body_.substr(tok(start).begin, tok(b - 1).end - tok(start).begin));
@@ -331,8 +339,8 @@ void ArticleAnnotator::process_run(std::int32_t a, std::int32_t b) {
 void ArticleAnnotator::process_unknown(std::int32_t x, std::int32_t y) {
   bool after_title = false;
   Gender gender = Gender::unknown;
-  while (x < y && (is_non_name(x) || words_.titles.count(text(x)) != 0)) {
-    if (words_.titles.count(text(x)) != 0) {
+  while (x < y && (is_non_name(x) || has(x, wc::titles))) {
+    if (has(x, wc::titles)) {
       after_title = true;
       const auto w = text(x);
       if (w == "Mr" || w == "Mr.") gender = Gender::male;
@@ -346,24 +354,24 @@ void ArticleAnnotator::process_unknown(std::int32_t x, std::int32_t y) {
 
   const std::string_view first_word = text(x);
   std::string_view type;
-  if (y < size() && tok(y).is(TokenFlag::lower) && words_.facility_heads.count(text(y)) != 0) {
+  if (y < size() && tok(y).is(TokenFlag::lower) && has(y, wc::facility_heads)) {
     type = "FAC";
   } else if (y + 1 < size() && tok(y).is(TokenFlag::lower) && tok(y + 1).is(TokenFlag::lower) &&
-             words_.facility_heads.count(text(y + 1)) != 0 && text(y) == "air") {
+             has(y + 1, wc::facility_heads) && text(y) == "air") {
     type = "FAC";
-  } else if (words_.org_heads.count(text(y - 1)) != 0) {
+  } else if (has(y - 1, wc::org_heads)) {
     type = "ORG";
   } else if (y - x == 1 && first_word.find('-') != std::string_view::npos &&
              std::any_of(first_word.begin(), first_word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     type = "PRODUCT";
   } else if (after_title) {
     type = "PERSON";
-  } else if (words_.female_names.count(first_word) != 0 || words_.male_names.count(first_word) != 0) {
+  } else if (has(x, wc::female_names | wc::male_names)) {
     type = "PERSON";
     if (gender == Gender::unknown && y - x >= 2)
-      gender = words_.female_names.count(first_word) != 0 ? Gender::female : Gender::male;
+      gender = has(x, wc::female_names) ? Gender::female : Gender::male;
   } else if (y - x >= 2 && x > 0 && tok(x - 1).is(TokenFlag::lower) &&
-             words_.locative_prepositions.count(text(x - 1)) != 0) {
+             has(x - 1, wc::locative_prepositions)) {
     type = "GPE";  // "in New York", "to Buenos Aires"
   } else if (y - x >= 2) {
     bool caps = false;
@@ -371,7 +379,7 @@ void ArticleAnnotator::process_unknown(std::int32_t x, std::int32_t y) {
     type = caps ? "ORG" : "PERSON";
   } else if (tok(x).is(TokenFlag::all_caps) && first_word.size() <= 6) {
     type = "ORG";
-  } else if (x > 0 && tok(x - 1).is(TokenFlag::lower) && words_.locative_prepositions.count(text(x - 1)) != 0 &&
+  } else if (x > 0 && tok(x - 1).is(TokenFlag::lower) && has(x - 1, wc::locative_prepositions) &&
              !tok(x).is(TokenFlag::sentence_start)) {
     type = "GPE";
   } else {
@@ -395,7 +403,7 @@ void ArticleAnnotator::link_entities() {
     std::string_view family = parts.back();
     e.forms.emplace_back(family);
     const auto hyphen = family.find('-');
-    if (hyphen != std::string_view::npos && words_.name_particles.count(family.substr(0, hyphen)) != 0)
+    if (hyphen != std::string_view::npos && (words_.classes.find(family.substr(0, hyphen)) & wc::name_particles))
       e.forms.emplace_back(family.substr(hyphen + 1));
   }
   // Lone persons whose name is a known family name merge into the full name.
@@ -429,7 +437,7 @@ void ArticleAnnotator::scan_mentions() {
   std::vector<std::int32_t> last_full(entities_.size(), none);
   const std::int32_t n = size();
   for (std::int32_t i = 0; i < n;) {
-    if (!tok(i).is(TokenFlag::word)) {
+    if (!tok(i).is(TokenFlag::word) || tok(i).is(TokenFlag::lower)) {
       ++i;
       continue;
     }
@@ -555,9 +563,9 @@ void ArticleAnnotator::pair_quote_marks() {
 // Cues and speakers
 
 std::int32_t ArticleAnnotator::cue_at(std::int32_t i, CueKind& kind) {
-  if (!is_word(i)) return 0;
+  if (!is_word(i) || !has_lower(i, wc::cue_word | wc::cue_phrase_start)) return 0;
   const auto w = lower_first(i);
-  const auto phrases = lex_.cue_phrases.find(w);
+  const auto phrases = has_lower(i, wc::cue_phrase_start) ? lex_.cue_phrases.find(w) : lex_.cue_phrases.end();
   if (phrases != lex_.cue_phrases.end()) {
     for (const auto& p : phrases->second) {
       const auto len = static_cast<std::int32_t>(p.words.size());
@@ -570,9 +578,9 @@ std::int32_t ArticleAnnotator::cue_at(std::int32_t i, CueKind& kind) {
       }
     }
   }
-  if (!tok(i).is(TokenFlag::lower) || lex_.cue_words.count(w) == 0) return 0;
+  if (!tok(i).is(TokenFlag::lower) || !has(i, wc::cue_word)) return 0;
   // "the report", "his statement": a noun, not a verb.
-  if (i > 0 && is_word(i - 1) && words_.determiners.count(text(i - 1)) != 0 && text(i - 1) != "that") return 0;
+  if (i > 0 && is_word(i - 1) && has(i - 1, wc::determiners) && text(i - 1) != "that") return 0;
   kind = CueKind::speech;
   return 1;
 }
@@ -585,29 +593,28 @@ std::string ArticleAnnotator::cue_text(std::int32_t first, std::int32_t last) {
 
 Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
   if (j < lo || !is_word(j)) return {};
-  const auto w = text(j);
-  if (words_.pronouns.count(w) != 0) return Range{j, j + 1};
+  if (has(j, wc::pronouns)) return Range{j, j + 1};
   if (is_name_token(j) || mention_at_[static_cast<std::size_t>(j)] != none) {
     std::int32_t s = j;
     while (s - 1 >= lo && is_word(s - 1) &&
            (is_name_token(s - 1) || mention_at_[static_cast<std::size_t>(s - 1)] != none ||
-            words_.name_particles.count(text(s - 1)) != 0))
+            has(s - 1, wc::name_particles)))
       --s;
-    if (s - 1 >= lo && is_word(s - 1) && words_.determiners.count(text(s - 1)) != 0) --s;  // the Post
+    if (s - 1 >= lo && is_word(s - 1) && has(s - 1, wc::determiners)) --s;  // the Post
     while (s < j && is_non_name(s) && mention_at_[static_cast<std::size_t>(s)] == none &&
-           words_.determiners.count(lower_first(s)) == 0)
+           !has_lower(s, wc::determiners))
       ++s;
     return Range{s, j + 1};
   }
   if (!tok(j).is(TokenFlag::lower)) return {};
-  const bool head_ok = words_.source_nouns.count(w) != 0 || words_.roles.count(w) != 0;
+  const bool head_ok = has(j, wc::source_nouns | wc::roles);
   std::int32_t s = j;
   bool determiner = false;
   for (int count = 0; s - 1 >= lo && count < 4; ++count) {
     const std::int32_t p = s - 1;
     if (!is_word(p)) break;
     const auto pw = text(p);
-    if (words_.determiners.count(pw) != 0 || words_.determiners.count(lower_first(p)) != 0) {
+    if (has_lower(p, wc::determiners)) {
       s = p;
       determiner = true;
       break;
@@ -619,7 +626,7 @@ Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
       break;
     }
     CueKind kind;
-    if (words_.prepositions.count(pw) != 0 || words_.adverbs.count(pw) != 0 || cue_at(p, kind) != 0) break;
+    if (has(p, wc::prepositions | wc::adverbs) || cue_at(p, kind) != 0) break;
     s = p;
   }
   if (!head_ok && !determiner) return {};
@@ -630,7 +637,7 @@ Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
 Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
   std::int32_t j = cue - 1;
   while (j >= lo && is_word(j) && tok(j).is(TokenFlag::lower) &&
-         (words_.adverbs.count(text(j)) != 0 || (text(j).size() > 4 && text(j).substr(text(j).size() - 2) == "ly")))
+         (has(j, wc::adverbs) || (text(j).size() > 4 && text(j).substr(text(j).size() - 2) == "ly")))
     --j;
   if (j < lo) return {};
   if (is_punct(j, ',')) {
@@ -658,30 +665,27 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
 Range ArticleAnnotator::speaker_after(std::int32_t j, std::int32_t hi, bool need_boundary) {
   if (j >= hi || !is_word(j)) return {};
   std::int32_t e = j;
-  const auto w = text(j);
-  if (words_.pronouns.count(w) != 0) {
+  if (has(j, wc::pronouns)) {
     e = j + 1;
-  } else if ((is_name_token(j) && words_.determiners.count(lower_first(j)) == 0) || words_.titles.count(w) != 0) {
+  } else if ((is_name_token(j) && !has_lower(j, wc::determiners)) || has(j, wc::titles)) {
     e = j;
     while (e < hi && is_word(e) &&
-           (is_name_token(e) || words_.titles.count(text(e)) != 0 ||
-            (words_.name_particles.count(text(e)) != 0 && e + 1 < hi && is_name_token(e + 1))))
+           (is_name_token(e) || has(e, wc::titles) ||
+            (has(e, wc::name_particles) && e + 1 < hi && is_name_token(e + 1))))
       ++e;
-  } else if (words_.determiners.count(lower_first(j)) != 0 || words_.roles.count(w) != 0 ||
-             words_.source_nouns.count(w) != 0) {
+  } else if (has_lower(j, wc::determiners) || has(j, wc::roles | wc::source_nouns)) {
     e = j + 1;
-    while (e < hi && e - j < 5 && is_word(e) && words_.prepositions.count(text(e)) == 0 &&
-           words_.adverbs.count(text(e)) == 0 && words_.pronouns.count(text(e)) == 0) {
+    while (e < hi && e - j < 5 && is_word(e) && !has(e, wc::prepositions) &&
+           !has(e, wc::adverbs) && !has(e, wc::pronouns)) {
       CueKind kind;
       if (cue_at(e, kind) != 0) break;
       ++e;
     }
-    const auto head = text(e - 1);
-    if (!(words_.source_nouns.count(head) != 0 || words_.roles.count(head) != 0 || is_name_token(e - 1))) return {};
+    if (!(has(e - 1, wc::source_nouns | wc::roles) || is_name_token(e - 1))) return {};
   } else {
     return {};
   }
-  if (need_boundary && e < hi && is_word(e) && words_.prepositions.count(text(e)) == 0) return {};
+  if (need_boundary && e < hi && is_word(e) && !has(e, wc::prepositions)) return {};
   return Range{j, e};
 }
 
@@ -730,7 +734,7 @@ std::int32_t ArticleAnnotator::resolve_pronoun(std::int32_t i) {
 
 std::int32_t ArticleAnnotator::speaker_entity(Range np) {
   if (np.empty()) return none;
-  if (np.last - np.first == 1 && words_.pronouns.count(text(np.first)) != 0) return resolve_pronoun(np.first);
+  if (np.last - np.first == 1 && has(np.first, wc::pronouns)) return resolve_pronoun(np.first);
   std::int32_t best = none;
   for (std::int32_t k = np.first; k < np.last; ++k) {
     const auto m = mention_at_[static_cast<std::size_t>(k)];
@@ -835,13 +839,13 @@ void ArticleAnnotator::classify_and_attribute() {
 Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last, bool tell_verb) {
   if (tell_verb && j < last) {
     // "told reporters", "told CNN on Sunday": the listener is not the content.
-    if (is_name_token(j) || words_.pronouns.count(text(j)) != 0 || text(j) == "him" || text(j) == "her" ||
+    if (is_name_token(j) || has(j, wc::pronouns) || text(j) == "him" || text(j) == "her" ||
         text(j) == "them" || text(j) == "us" || text(j) == "me" || text(j) == "reporters") {
       ++j;
       while (j < last && (is_name_token(j) || mention_at_[static_cast<std::size_t>(j)] != none)) ++j;
-    } else if (words_.determiners.count(text(j)) != 0) {
+    } else if (has(j, wc::determiners)) {
       std::int32_t k = j + 1;
-      while (k < last && k - j < 4 && is_word(k) && words_.prepositions.count(text(k)) == 0 && text(k) != "that")
+      while (k < last && k - j < 4 && is_word(k) && !has(k, wc::prepositions) && text(k) != "that")
         ++k;
       j = k;
     }
@@ -854,9 +858,9 @@ Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last
   }
   if (j >= last || !is_word(j)) return {};
   const auto w = text(j);
-  if (words_.prepositions.count(w) != 0 || w == "it" || w == "so" || w == "not" || w == "yes" || w == "no")
+  if (has(j, wc::prepositions) || w == "it" || w == "so" || w == "not" || w == "yes" || w == "no")
     return {};
-  if (words_.pronouns.count(w) != 0 || words_.determiners.count(w) != 0 || is_name_token(j) ||
+  if (has(j, wc::pronouns | wc::determiners) || is_name_token(j) ||
       tok(j).is(TokenFlag::number) || mention_at_[static_cast<std::size_t>(j)] != none)
     return Range{j, last};
   return {};
@@ -881,7 +885,7 @@ void ArticleAnnotator::find_reported_speech() {
         np = speaker_before(k, first);
         if (!np.empty()) {
           const bool tail = k + len >= last || !is_word(k + len) ||
-                            words_.prepositions.count(text(k + len)) != 0;
+                            has(k + len, wc::prepositions);
           if (np.first > first && is_punct(np.first - 1, ',') && tail) {
             content = Range{first, np.first - 1};
           } else {
@@ -942,6 +946,15 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
     paragraph_starts_.push_back(para.bytes.start);
     paragraph_ends_.push_back(para.bytes.end);
     tokenize_paragraph(body_, para.bytes.start, para.bytes.end, static_cast<std::uint32_t>(p), tokens_);
+  }
+  classes_.resize(tokens_.size());
+  lower_classes_.resize(tokens_.size());
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    const auto w = text(static_cast<std::int32_t>(i));
+    classes_[i] = lex_.classes.find(w);
+    lower_classes_[i] = classes_[i];
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z')
+      lower_classes_[i] = lex_.classes.find(lower_first(static_cast<std::int32_t>(i)));
   }
   split_sentences();
   entities_.clear();

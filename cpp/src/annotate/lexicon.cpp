@@ -132,6 +132,17 @@ const BuiltinWords& BuiltinWords::get() {
     add_all(builtin_prepositions, w.prepositions);
     add_all(builtin_locative_prepositions, w.locative_prepositions);
     add_all(builtin_months_and_days, w.months_and_days);
+    namespace wc = word_class;
+    const std::pair<const WordSet*, std::uint32_t> sets[] = {
+        {&w.non_names, wc::non_names}, {&w.months_and_days, wc::months_and_days}, {&w.pronouns, wc::pronouns},
+        {&w.titles, wc::titles}, {&w.roles, wc::roles}, {&w.org_heads, wc::org_heads},
+        {&w.facility_heads, wc::facility_heads}, {&w.abbreviations, wc::abbreviations}, {&w.adverbs, wc::adverbs},
+        {&w.source_nouns, wc::source_nouns}, {&w.determiners, wc::determiners},
+        {&w.name_particles, wc::name_particles}, {&w.prepositions, wc::prepositions},
+        {&w.locative_prepositions, wc::locative_prepositions}, {&w.female_names, wc::female_names},
+        {&w.male_names, wc::male_names}};
+    for (const auto& [set, bit] : sets)
+      for (auto word : *set) w.classes.add(word, bit);
     return w;
   }();
   return words;
@@ -146,7 +157,9 @@ std::vector<std::string_view> split_tokens(std::string_view text) {
   return words;
 }
 
-Lexicon::Lexicon(const Lexicon& other) {
+Lexicon::Lexicon() : classes(BuiltinWords::get().classes) {}
+
+Lexicon::Lexicon(const Lexicon& other) : Lexicon() {
   for (const auto& [first, phrases] : other.cue_phrases) {
     (void)first;
     for (const auto& phrase : phrases) {
@@ -194,11 +207,13 @@ void Lexicon::add_builtins() {
 
 void Lexicon::add_cue_form(std::string_view form, CueKind kind) {
   const auto words = split_tokens(form);
+  if (words.empty()) return;
   if (words.size() == 1 && kind == CueKind::speech) {
     cue_words.insert(words[0]);
+    classes.add(words[0], word_class::cue_word);
     return;
   }
-  if (words.empty()) return;
+  classes.add(words[0], word_class::cue_phrase_start);
   auto& phrases = cue_phrases[words[0]];
   for (const auto& p : phrases)
     if (p.words == words) return;
@@ -246,6 +261,7 @@ void Lexicon::index_entity(std::uint32_t entry) {
   auto index_form = [&](const std::string& form) {
     auto tokens = split_tokens(form);
     if (tokens.empty()) return;
+    classes.add(tokens[0], word_class::gazetteer_start);
     forms_by_first_token[tokens[0]].push_back(GazetteerForm{entry, std::move(tokens)});
   };
   index_form(e.name);

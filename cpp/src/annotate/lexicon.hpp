@@ -28,6 +28,86 @@ std::string_view non_name_words();
 
 enum class Gender : std::uint8_t { unknown, female, male };
 
+/// Bits naming the lists a word is on, so that one hash lookup per token
+/// answers every membership question the rules ask.
+namespace word_class {
+enum : std::uint32_t {
+  non_names = 1u << 0,
+  months_and_days = 1u << 1,
+  pronouns = 1u << 2,
+  titles = 1u << 3,
+  roles = 1u << 4,
+  org_heads = 1u << 5,
+  facility_heads = 1u << 6,
+  abbreviations = 1u << 7,
+  adverbs = 1u << 8,
+  source_nouns = 1u << 9,
+  determiners = 1u << 10,
+  name_particles = 1u << 11,
+  prepositions = 1u << 12,
+  locative_prepositions = 1u << 13,
+  female_names = 1u << 14,
+  male_names = 1u << 15,
+  cue_word = 1u << 16,          // a single-word cue
+  cue_phrase_start = 1u << 17,  // the first word of a cue phrase
+  gazetteer_start = 1u << 18,   // the first token of a gazetteer name or alias
+};
+}  // namespace word_class
+
+/// Word -> word_class bits: an open-addressing table with FNV-1a hashing,
+/// because this lookup runs once or twice for every token of every article
+/// and std::unordered_map's node hopping and hashing showed in profiles.
+/// Keys are views; their text must outlive the table.
+class WordClasses {
+ public:
+  std::uint32_t find(std::string_view word) const noexcept {
+    if (slots_.empty()) return 0;
+    for (std::size_t i = hash(word) & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.word.data() == nullptr) return 0;
+      if (slot.word == word) return slot.classes;
+    }
+  }
+  /// Adds `classes` to the bits of `word`.
+  void add(std::string_view word, std::uint32_t classes) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    for (std::size_t i = hash(word) & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.word.data() == nullptr) {
+        slot = Slot{word, classes};
+        ++size_;
+        return;
+      }
+      if (slot.word == word) {
+        slot.classes |= classes;
+        return;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view word{nullptr, 0};
+    std::uint32_t classes = 0;
+  };
+  static std::size_t hash(std::string_view word) noexcept {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const auto& slot : old)
+      if (slot.word.data() != nullptr) add(slot.word, slot.classes);
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
 /// Fixed lists, built once per process from the built-in data.
 struct BuiltinWords {
   WordSet female_names, male_names;
@@ -45,6 +125,7 @@ struct BuiltinWords {
   WordSet prepositions;  // words that cannot start a reported clause ("in", "on", "during")
   WordSet locative_prepositions;  // "in", "to", "from": a lone name after them is a place
   WordSet months_and_days;
+  WordClasses classes;  // every word above with its word_class bits
 
   static const BuiltinWords& get();
 };
@@ -73,8 +154,9 @@ struct Lexicon {
   std::unordered_map<std::string_view, std::vector<CuePhrase>> cue_phrases;  // by first word
   std::deque<KnownEntity> entities;
   std::unordered_map<std::string_view, std::vector<GazetteerForm>> forms_by_first_token;
+  WordClasses classes;  // BuiltinWords::classes plus the cue and gazetteer bits
 
-  Lexicon() = default;
+  Lexicon();
   Lexicon(const Lexicon& other);
   Lexicon& operator=(const Lexicon&) = delete;
 

@@ -105,30 +105,6 @@ std::uint16_t word_flags(std::string_view word) {
 
 }  // namespace
 
-char32_t next_code_point(std::string_view text, std::size_t& i) noexcept {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  auto cont = [&](std::size_t k) -> char32_t {
-    return k < text.size() ? static_cast<unsigned char>(text[k]) & 0x3Fu : 0u;
-  };
-  if (b0 < 0xE0) {
-    const char32_t c = ((b0 & 0x1Fu) << 6) | cont(i + 1);
-    i += 2;
-    return c;
-  }
-  if (b0 < 0xF0) {
-    const char32_t c = ((b0 & 0x0Fu) << 12) | (cont(i + 1) << 6) | cont(i + 2);
-    i += 3;
-    return c;
-  }
-  const char32_t c = ((b0 & 0x07u) << 18) | (cont(i + 1) << 12) | (cont(i + 2) << 6) | cont(i + 3);
-  i += 4;
-  return c;
-}
-
 bool is_upper_letter(char32_t c) noexcept {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;

@@ -49,7 +49,30 @@ struct Sentence {
 };
 
 /// Decodes the code point at `text[i]` (valid UTF-8) and advances `i`.
-char32_t next_code_point(std::string_view text, std::size_t& i) noexcept;
+inline char32_t next_code_point(std::string_view text, std::size_t& i) noexcept {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  auto cont = [&](std::size_t k) -> char32_t {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) & 0x3Fu : 0u;
+  };
+  if (b0 < 0xE0) {
+    const char32_t c = ((b0 & 0x1Fu) << 6) | cont(i + 1);
+    i += 2;
+    return c;
+  }
+  if (b0 < 0xF0) {
+    const char32_t c = ((b0 & 0x0Fu) << 12) | (cont(i + 1) << 6) | cont(i + 2);
+    i += 3;
+    return c;
+  }
+  const char32_t c = ((b0 & 0x07u) << 18) | (cont(i + 1) << 12) | (cont(i + 2) << 6) | cont(i + 3);
+  i += 4;
+  return c;
+}
+
 bool is_upper_letter(char32_t c) noexcept;
 bool is_lower_letter(char32_t c) noexcept;
 
