@@ -634,16 +634,16 @@ class Loader {
 
   /// One JSON document (an article or an array of them); returns false if
   /// more documents follow on later lines, which makes the input JSONL.
+  /// Throws ParseError when it is not JSON, even with OnError::skip: the
+  /// caller may still read it as JSONL (see report()).
   bool read_single(Window w) {
     LineCounter lines(w.data, w.first_line, w.offset);
     if (trim_white_space(std::string_view(w.data, w.size)).empty()) {
-      fail_parse(lines.locate(path_, w.data), describe(simdjson::EMPTY));
-      return true;
+      throw ParseError(lines.locate(path_, w.data), describe(simdjson::EMPTY));
     }
     od::document doc;
     if (const auto code = single_parser_.iterate(simdjson::padded_string_view(w.data, w.size, w.size + simdjson::SIMDJSON_PADDING)).get(doc)) {
-      fail_parse(lines.locate(path_, w.data), describe(code));
-      return true;
+      throw ParseError(lines.locate(path_, w.data), describe(code));
     }
     try {
       if (!read_document(doc, w, lines, true)) return true;
@@ -653,9 +653,18 @@ class Loader {
         throw JsonFailure{simdjson::TRAILING_CONTENT, next};
       }
     } catch (const JsonFailure& failure) {
-      fail_parse(lines.locate(path_, error_position(doc, failure, w.data, w.data + w.size)), describe(failure.code));
+      throw ParseError(lines.locate(path_, error_position(doc, failure, w.data, w.data + w.size)),
+                       describe(failure.code));
     }
     return true;
+  }
+
+  /// Throws `error`, or lists it with OnError::skip.
+  void report(const ParseError& error) {
+    if (options_.on_error == OnError::raise) throw error;
+    const Location& where = error.where();
+    builder_.add_error(RecordError{RecordError::Kind::parse, where.path, where.line, where.column, where.offset, "",
+                                   error.reason(), error.what()});
   }
 
   /// JSONL: iterate_many over the window; on the first error, line by line.
@@ -746,6 +755,13 @@ class Loader {
       case od::json_type::object:
         return read_article(take(doc.get_object(), start), start, "", w, lines, whole_input);
       case od::json_type::array: {
+        if (!whole_input) {
+          // A bad JSONL line is one bad record: check it all before adding
+          // any of its articles, which reading it again line by line would
+          // add twice.
+          walk(take(doc.get_value(), start), nullptr);
+          doc.rewind();
+        }
         std::size_t i = 0;
         for (auto element : take(doc.get_array(), start)) {
           od::value value = take(std::move(element), start);
@@ -783,12 +799,7 @@ class Loader {
     }
   }
 
-  void fail_parse(Location where, const std::string& reason) {
-    if (options_.on_error == OnError::raise) throw ParseError(where, reason);
-    ParseError error(where, reason);
-    builder_.add_error(RecordError{RecordError::Kind::parse, where.path, where.line, where.column, where.offset, "",
-                                   reason, error.what()});
-  }
+  void fail_parse(Location where, const std::string& reason) { report(ParseError(std::move(where), reason)); }
 
   void fail_schema(const SchemaError& e, const std::string& prefix, Location where, const Window& w, bool whole_input) {
     const std::string pointer = prefix + e.pointer();
@@ -837,14 +848,41 @@ bool has_suffix(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+/// Whether a line other than the first holds more than white space.
+bool has_several_lines(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  const auto newline = text.find('\n', first);
+  return newline != std::string_view::npos && text.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
+}
+
 /// JSONL when the first line holds a whole object ("{...}") and more lines follow.
 bool looks_like_jsonl(std::string_view text) {
+  if (!has_several_lines(text)) return false;
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos || text[first] != '{') return false;
-  const auto newline = text.find('\n', first);
-  if (newline == std::string_view::npos) return false;
-  const auto line = trim_white_space(text.substr(first, newline - first));
-  return line.back() == '}' && text.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
+  const auto line = trim_white_space(text.substr(first, text.find('\n', first) - first));
+  return line.front() == '{' && line.back() == '}';
+}
+
+[[noreturn]] void throw_error(const RecordError& e) {
+  const Location where{e.path, e.line, e.column, e.offset};
+  if (e.kind == RecordError::Kind::parse) throw ParseError(where, e.reason);
+  throw SchemaError(where, e.pointer, e.reason);
+}
+
+/// Input of several lines that is not one JSON document may be JSONL with a
+/// bad first line: then its good lines load. It is taken for JSONL when at
+/// least one line is an article, so that pretty-printed JSON with an error
+/// keeps its one precise error rather than one per line.
+std::optional<Corpus> load_lines(const Window& w, const LoadOptions& options, const std::string& name) {
+  LoadOptions skip = options;
+  skip.on_error = OnError::skip;
+  Loader loader(skip, name);
+  loader.read_stream(w);
+  Corpus corpus = loader.finish();
+  if (corpus.empty()) return std::nullopt;
+  if (options.on_error == OnError::raise && !corpus.errors().empty()) throw_error(corpus.errors().front());
+  return corpus;
 }
 
 Corpus load_buffer(std::string_view text, const LoadOptions& options, const std::string& name) {
@@ -852,12 +890,22 @@ Corpus load_buffer(std::string_view text, const LoadOptions& options, const std:
   Loader loader(options, name);
   const std::uint64_t bom = text.size() - skip_bom(text).size();
   const Window w{text.data() + bom, text.size() - bom, 1, bom};
+  const std::string_view input(w.data, w.size);
   const bool jsonl = options.format == Format::jsonl ||
-                     (options.format == Format::automatic && looks_like_jsonl(std::string_view(w.data, w.size)));
-  if (jsonl || !loader.read_single(w)) {
+                     (options.format == Format::automatic && looks_like_jsonl(input));
+  if (!jsonl) {
+    try {
+      if (loader.read_single(w)) return loader.finish();
+    } catch (const ParseError& error) {
+      if (options.format == Format::automatic && has_several_lines(input)) {
+        if (auto corpus = load_lines(w, options, name)) return std::move(*corpus);
+      }
+      loader.report(error);
+      return loader.finish();
+    }
     loader.restart();
-    loader.read_stream(w);
   }
+  loader.read_stream(w);
   return loader.finish();
 }
 

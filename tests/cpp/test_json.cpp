@@ -656,4 +656,45 @@ TEST(Regression, CutJsonlLineIsOneParseError) {
   }
 }
 
+// A bad JSONL line holding an array kept the elements before the error and
+// read them again line by line: they were loaded twice.
+TEST(Regression, BadJsonlArrayLineLoadsNothing) {
+  const std::string jsonl = std::string(R"({"title":"z"})") + "\n" + R"([{"title":"a"},{"title":x}])" + "\n" +
+                            R"({"title":"c"})" + "\n";
+  LoadOptions options = skip_errors();
+  options.format = newsdoc::Format::jsonl;
+  const Corpus corpus = loads(jsonl, options);
+  ASSERT_EQ(corpus.size(), 2u);
+  EXPECT_EQ(corpus[0].title(), "z");
+  EXPECT_EQ(corpus[1].title(), "c");
+  ASSERT_EQ(corpus.errors().size(), 1u);
+  EXPECT_EQ(corpus.errors()[0].line, 2u);
+}
+
+// With format auto, input whose first line was bad JSON was read as one
+// document: every line after it was lost with it.
+TEST(Regression, AutoFormatFallsBackToJsonlAfterABadFirstLine) {
+  for (const std::string first : {R"({"title":"a")", R"([{"title":"a"},{"title":x}])", "nonsense"}) {
+    SCOPED_TRACE(first);
+    const std::string jsonl = first + "\n" + R"({"title":"b"})" + "\n\n" + R"({"title":"c"})" + "\n";
+    const Corpus corpus = loads(jsonl, skip_errors());
+    ASSERT_EQ(corpus.size(), 2u);
+    EXPECT_EQ(corpus[0].title(), "b");
+    EXPECT_EQ(corpus[1].title(), "c");
+    ASSERT_EQ(corpus.errors().size(), 1u);
+    EXPECT_EQ(corpus.errors()[0].kind, RecordError::Kind::parse);
+    EXPECT_EQ(corpus.errors()[0].line, 1u);
+    EXPECT_EQ(parse_error(jsonl).where().line, 1u);
+  }
+  // Pretty-printed JSON with an error is no JSONL: one precise error.
+  const std::string pretty = "{\n  \"title\": \"a\",\n  \"tags\": [x]\n}\n";
+  const ParseError e = parse_error(pretty);
+  EXPECT_EQ(e.where().line, 3u);
+  EXPECT_EQ(e.where().column, 12u);
+  const Corpus corpus = loads(pretty, skip_errors());
+  EXPECT_TRUE(corpus.empty());
+  ASSERT_EQ(corpus.errors().size(), 1u);
+  EXPECT_EQ(corpus.errors()[0].line, 3u);
+}
+
 }  // namespace

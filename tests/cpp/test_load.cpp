@@ -367,4 +367,17 @@ TEST(Regression, CutJsonlLineInAFileIsOneParseError) {
   }
 }
 
+TEST(Regression, JsonFileWithABadFirstLineLoadsTheGoodLines) {
+  TempDir dir;
+  const std::string path = (dir / "lines.json").string();
+  write_file(path, "{\"title\": \"cut\n" + record(1) + "\n" + record(2) + "\n");
+  const Corpus corpus = load(path, skip_errors());
+  ASSERT_EQ(corpus.size(), 2u);
+  EXPECT_EQ(corpus[0].to_json(), record(1));
+  EXPECT_EQ(corpus[1].to_json(), record(2));
+  ASSERT_EQ(corpus.errors().size(), 1u);
+  EXPECT_EQ(corpus.errors()[0].line, 1u);
+  EXPECT_EQ(corpus.errors()[0].path, path);
+}
+
 }  // namespace
