@@ -969,19 +969,13 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
   std::size_t capacity = window_size;
   // Not value-initialised: zeroing 8 MiB would cost more than parsing a small file.
   std::unique_ptr<char[]> buffer(new char[capacity + simdjson::SIMDJSON_PADDING]);
-  std::size_t filled = 0;
+  std::size_t filled = file.read(buffer.get(), capacity);
+  // The first window starts after the BOM, also when it has to grow first.
+  std::size_t start = filled - skip_bom(std::string_view(buffer.get(), filled)).size();
   std::uint64_t line = 1;
   std::uint64_t offset = 0;
-  bool first = true;
   for (;;) {
-    const std::size_t got = file.read(buffer.get() + filled, capacity - filled);
-    filled += got;
     const bool eof = filled < capacity;
-    std::size_t start = 0;
-    if (first) {
-      start = filled - skip_bom(std::string_view(buffer.get(), filled)).size();
-      first = false;
-    }
     const char* last_newline = nullptr;
     for (std::size_t i = filled; i > start; --i) {
       if (buffer[i - 1] == '\n') {
@@ -995,6 +989,7 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
       std::memcpy(bigger.get(), buffer.get(), filled);
       buffer = std::move(bigger);
       capacity *= 2;
+      filled += file.read(buffer.get() + filled, capacity - filled);
       continue;
     }
     const std::size_t end = eof ? filled : static_cast<std::size_t>(last_newline - buffer.get()) + 1;
@@ -1005,6 +1000,8 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
     offset += end;
     std::memmove(buffer.get(), buffer.get() + end, filled - end);
     filled -= end;
+    start = 0;
+    filled += file.read(buffer.get() + filled, capacity - filled);
   }
   return loader.finish();
 }

@@ -351,6 +351,29 @@ TEST(SharedCorpora, RealnewsTiny) {
 
 // --- Reviewer findings ------------------------------------------------------------
 
+// The BOM was looked for in the first read only; when the first line did not
+// fit in the window, the grown window started at the BOM again.
+TEST(Regression, BomAndFirstLineLongerThanWindow) {
+  TempDir dir;
+  const auto path = dir / "bom-long.jsonl";
+  std::string big;
+  big.reserve(window_size + (1 << 20));
+  while (big.size() < window_size + (1 << 20)) big += "Zoë – “Wort” 👍 ";
+  write_file(path, "\xEF\xBB\xBF" + record(0, big) + "\n" + record(1) + "\n");
+  const Corpus corpus = load(path.string());
+  ASSERT_EQ(corpus.size(), 2u);
+  EXPECT_EQ(corpus[0].id(), "r0");
+  EXPECT_EQ(corpus[0].text(), big);
+  EXPECT_EQ(corpus[1].to_json(), record(1));
+  // Offsets count the BOM.
+  write_file(path, "\xEF\xBB\xBF" + record(0, big) + "\n{\"title\": x}\n");
+  const Corpus bad = load(path.string(), skip_errors());
+  ASSERT_EQ(bad.size(), 1u);
+  ASSERT_EQ(bad.errors().size(), 1u);
+  EXPECT_EQ(bad.errors()[0].line, 2u);
+  EXPECT_EQ(bad.errors()[0].offset, 3 + record(0, big).size() + 1 + std::string_view("{\"title\": ").size());
+}
+
 TEST(Regression, CutJsonlLineInAFileIsOneParseError) {
   TempDir dir;
   for (const char* name : {"cut.jsonl", "cut.json"}) {
