@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <unordered_set>
 
 #include "newsdoc/article.hpp"
 #include "newsdoc/error.hpp"
@@ -156,6 +157,8 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
     body_size += in.paragraphs[i].size();
   }
   if (body_size > max_offset) throw SchemaError("/paragraphs", "body text longer than 4 GiB");
+  std::unordered_set<std::string_view> entity_ids;
+  if (in.entities.size() > 1) entity_ids.reserve(in.entities.size());
   for (std::size_t i = 0; i < in.entities.size(); ++i) {
     const auto& e = in.entities[i];
     check_utf8(e.id, [&] { return fmt::format("/entities/{}/id", i); });
@@ -164,10 +167,8 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
     for (std::size_t a = 0; a < e.aliases.size(); ++a) check_utf8(e.aliases[a], [&] { return fmt::format("/entities/{}/aliases/{}", i, a); });
     // Quotes and mentions name their entity by id in JSON, so ids must be unique.
     if (e.id.empty()) throw SchemaError(fmt::format("/entities/{}/id", i), "entity id is empty");
-    for (std::size_t j = 0; j < i; ++j) {
-      if (in.entities[j].id == e.id) {
-        throw SchemaError(fmt::format("/entities/{}/id", i), fmt::format("duplicate entity id \"{}\"", e.id));
-      }
+    if (!entity_ids.insert(e.id).second) {
+      throw SchemaError(fmt::format("/entities/{}/id", i), fmt::format("duplicate entity id \"{}\"", e.id));
     }
   }
   for (std::size_t i = 0; i < in.quotes.size(); ++i) {

@@ -539,11 +539,12 @@ class RecordReader {
     meta_ += '}';
     input_.meta = meta_;
 
-    // Resolve entity ids now that every entity is known.
+    // Resolve entity ids now that every entity is known. The builder
+    // rejects empty and duplicate ids; here the first of a kind answers.
     entity_index_.clear();
-    for (std::size_t i = 0; i < input_.entities.size(); ++i) {
-      if (!entity_index_.emplace(input_.entities[i].id, static_cast<std::uint32_t>(i)).second) {
-        throw SchemaError(fmt::format("/entities/{}/id", i), fmt::format("duplicate entity id \"{}\"", input_.entities[i].id));
+    if (!quote_drafts_.empty() || !mention_drafts_.empty()) {
+      for (std::size_t i = 0; i < input_.entities.size(); ++i) {
+        entity_index_.emplace(input_.entities[i].id, static_cast<std::uint32_t>(i));
       }
     }
     auto entity_of = [&](std::string_view id, const std::string& pointer) {

@@ -3,7 +3,9 @@
 
 #include <newsdoc/newsdoc.hpp>
 
+#include <chrono>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -511,6 +513,28 @@ TEST(Regression, MentionsOfIsInTextOrder) {
   in.mentions.push_back({Span{0, 2}, 0});
   const Corpus corpus = build({in});
   EXPECT_EQ(corpus[0].mentions_of(0), (std::vector<std::uint32_t>{1, 0}));
+}
+
+// --- Reviewer findings ------------------------------------------------------------
+
+// Entity ids were checked for uniqueness pairwise: 100,000 entities took
+// seconds. The check must stay linear and still name the duplicate.
+TEST(Regression, EntityIdCheckIsLinear) {
+  constexpr std::size_t n = 100000;
+  std::vector<std::string> ids;
+  ids.reserve(n + 1);
+  for (std::size_t i = 0; i < n; ++i) ids.push_back("entity-" + std::to_string(i));
+  ids.push_back("entity-4242");
+  ArticleInput in;
+  in.paragraphs = {"Text"};
+  for (std::size_t i = 0; i < n; ++i) in.entities.push_back({ids[i], "", "", {}});
+  const auto start = std::chrono::steady_clock::now();
+  const Corpus corpus = build({in});
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 2.0);
+  ASSERT_EQ(corpus[0].entity_count(), n);
+  EXPECT_EQ(corpus[0].entity(n - 1).id, "entity-99999");
+  in.entities.push_back({ids[n], "", "", {}});
+  expect_rejected(in, "/entities/100000/id", "duplicate entity id \"entity-4242\"");
 }
 
 }  // namespace
