@@ -11,13 +11,14 @@ FUZZ_SECONDS ?= 60
 
 DEBIAN_PACKAGES := cmake g++ make libsimdjson-dev libfmt-dev zlib1g-dev libgtest-dev libbenchmark-dev \
 	pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip python3-setuptools python3-wheel \
-	python3-pytest python3-hypothesis python3-numpy python3-pandas python3-tqdm
+	python3-pytest python3-hypothesis python3-numpy python3-pandas python3-tqdm \
+	clang libclang-rt-14-dev
 
 CORE_SOURCES := $(wildcard cpp/include/newsdoc/*.hpp cpp/include/newsdoc/*.in cpp/src/*.cpp cpp/src/*.hpp) \
 	CMakeLists.txt cmake/newsdocConfig.cmake.in
 PY_SOURCES := $(wildcard python/newsdoc/*.py python/newsdoc/*.pyi python/src/*.cpp) setup.py pyproject.toml
 
-.PHONY: all deps venv build install test test-cpp test-python demo bench eval clean
+.PHONY: all deps venv build install test test-cpp test-python demo bench eval fuzz sanitize clean
 
 all: install
 
@@ -65,6 +66,45 @@ bench: install
 # Quote and speaker accuracy on PolNeAR's dev split, BBC corpus statistics.
 eval: install
 	$(PY) bench/eval.py --output docs/accuracy.md
+
+# libFuzzer targets (tests/fuzz), built with clang, ASan and UBSan, each run
+# for FUZZ_SECONDS; fails on any crash. docs/reliability.md tells more.
+FUZZ_BUILD := build/fuzz
+
+fuzz: $(STAMPS)/deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DNEWSDOC_BUILD_FUZZ=ON -DNEWSDOC_BUILD_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# The whole C++ suite (ctest) and the whole pytest suite under ASan and UBSan
+# (gcc): the library, the tests and the extension are built sanitized in
+# $(SANITIZE_BUILD); pytest imports that extension from a staging folder
+# (the .venv install is left alone), with the ASan runtime preloaded into
+# Python (without leak detection: CPython frees little at exit). Both
+# suites run even if the first fails; any sanitizer report fails the run.
+# RelWithDebInfo, not Debug: without NDEBUG simdjson turns on its
+# development checks, which change what the loader sees.
+SANITIZE_BUILD := build/sanitize
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SANITIZE_STAGE := $(SANITIZE_BUILD)/python
+# CXXFLAGS and LDFLAGS also reach the consumer projects ctest configures.
+SANITIZE_ENV := CXXFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+sanitize: $(STAMPS)/deps $(PY)
+	$(SANITIZE_ENV) cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
+	  -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" -DCMAKE_MODULE_LINKER_FLAGS="-fsanitize=address,undefined" \
+	  -DNEWSDOC_BUILD_TESTS=ON -DNEWSDOC_BUILD_PYTHON=ON -DPython_EXECUTABLE=$(abspath $(PY)) \
+	  -DCMAKE_LIBRARY_OUTPUT_DIRECTORY=$(abspath $(SANITIZE_STAGE))/newsdoc
+	$(SANITIZE_ENV) cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cp python/newsdoc/*.py python/newsdoc/*.pyi python/newsdoc/py.typed $(SANITIZE_STAGE)/newsdoc/
+	status=0; \
+	$(SANITIZE_ENV) ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) || status=1; \
+	$(SANITIZE_ENV) ASAN_OPTIONS=detect_leaks=0 LD_PRELOAD=$$(gcc -print-file-name=libasan.so) \
+	  PYTHONPATH=$(abspath $(SANITIZE_STAGE)) $(PY) -m pytest -q -p no:cacheprovider tests/python || status=1; \
+	exit $$status
 
 clean:
 	rm -rf build $(STAMPS) python/newsdoc/_core*.so
