@@ -81,6 +81,42 @@ std::string_view trim_json_space(std::string_view token) {
   return token;
 }
 
+/// Whether `token` is a JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+/// Checked by its grammar, not converted: 1e400 and a 400-digit integer are
+/// valid JSON that no double or int64 holds, and meta keeps their spelling.
+bool is_json_number(std::string_view token) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < token.size() && token[i] >= '0' && token[i] <= '9') ++i;
+    return i > from;
+  };
+  const auto next_is = [&](char c) { return i < token.size() && token[i] == c; };
+  if (next_is('-')) ++i;
+  if (next_is('0')) {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (next_is('.')) {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (next_is('e') || next_is('E')) {
+    ++i;
+    if (next_is('+') || next_is('-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == token.size();
+}
+
+/// Returns the number `raw` (a number token, maybe with white space after it), trimmed.
+std::string_view checked_number(std::string_view raw, const char* at) {
+  const std::string_view token = trim_json_space(raw);
+  if (!is_json_number(token)) throw JsonFailure{simdjson::NUMBER_ERROR, at};
+  return token;
+}
+
 std::string_view type_name(od::json_type type) {
   switch (type) {
     case od::json_type::array: return "an array";
@@ -138,9 +174,9 @@ void walk(od::value value, std::string* out, int depth = 1) {
       break;
     }
     case od::json_type::number: {
-      const std::string_view raw = trim_json_space(take(value.raw_json_token(), at));
-      take(value.get_double(), at);
-      if (out) *out += raw;
+      // Not consumed: the parent's iteration steps over it.
+      const std::string_view number = checked_number(take(value.raw_json_token(), at), at);
+      if (out) *out += number;
       break;
     }
     case od::json_type::boolean: {
@@ -156,14 +192,15 @@ void walk(od::value value, std::string* out, int depth = 1) {
 }
 
 /// Validates a whole document. simdjson treats a scalar root apart: it is
-/// read with the document's own getters, not as a value.
+/// read with the document's own getters, not as a value (a number through
+/// its raw JSON, which steps over it too).
 template <class Document>
 void walk_document(Document& doc, const char* at) {
   switch (take(doc.type(), at)) {
     case od::json_type::object:
     case od::json_type::array: walk(take(doc.get_value(), at), nullptr); break;
     case od::json_type::string: take(doc.get_string(), at); break;
-    case od::json_type::number: take(doc.get_double(), at); break;
+    case od::json_type::number: checked_number(take(doc.raw_json(), at), at); break;
     case od::json_type::boolean: take(doc.get_bool(), at); break;
     case od::json_type::null:
       if (!take(doc.is_null(), at)) throw JsonFailure{simdjson::N_ATOM_ERROR, at};
@@ -333,10 +370,7 @@ class RecordReader {
   std::string_view read_string(od::value value, const char* at, const LazyPointer& pointer, bool allow_number) {
     const auto type = take(value.type(), at);
     if (type == od::json_type::string) return take(value.get_string(), at);
-    if (allow_number && type == od::json_type::number) {
-      take(value.get_double(), at);
-      return trim_json_space(take(value.raw_json_token(), at));
-    }
+    if (allow_number && type == od::json_type::number) return checked_number(take(value.raw_json_token(), at), at);
     wrong_type(pointer, "a string", type);
   }
 
@@ -345,7 +379,7 @@ class RecordReader {
     if (type != od::json_type::number) wrong_type(pointer, "a non-negative integer", type);
     std::uint64_t n = 0;
     if (value.get_uint64().get(n) != simdjson::SUCCESS) {
-      take(value.get_double(), at);  // malformed JSON if this fails too
+      checked_number(take(value.raw_json_token(), at), at);  // malformed JSON comes first
       throw SchemaError(pointer.str(), "expected a non-negative integer");
     }
     return n;

@@ -537,4 +537,16 @@ TEST(Regression, EntityIdCheckIsLinear) {
   expect_rejected(in, "/entities/100000/id", "duplicate entity id \"entity-4242\"");
 }
 
+// Numbers beyond double range are valid JSON; meta keeps their spelling.
+TEST(Regression, BuilderAcceptsBigNumbersInMeta) {
+  ArticleInput in;
+  const std::string digits(400, '7');
+  const std::string meta = R"({"x": 1e400, "y": -)" + digits + "}";
+  in.meta = meta;
+  const Corpus corpus = build({in});
+  EXPECT_EQ(corpus[0].meta_json(), R"({"x":1e400,"y":-)" + digits + "}");
+  in.meta = R"({"x": 1e400x})";
+  expect_rejected(in, "/meta", "not a JSON object");
+}
+
 }  // namespace

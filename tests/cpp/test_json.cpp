@@ -697,4 +697,26 @@ TEST(Regression, AutoFormatFallsBackToJsonlAfterABadFirstLine) {
   EXPECT_EQ(corpus.errors()[0].line, 3u);
 }
 
+// get_double() rejected numbers it cannot convert, though JSON allows them.
+TEST(Regression, BigNumbersAreValidJson) {
+  const Corpus corpus = loads(R"({"id":1e400,"x":1e400,"y":123456789012345678901234567890,"z":[-0.0E-999,1E+2]})");
+  EXPECT_EQ(corpus[0].id(), "1e400");
+  EXPECT_EQ(corpus[0].meta_json(), R"({"x":1e400,"y":123456789012345678901234567890,"z":[-0.0E-999,1E+2]})");
+  const std::string digits(400, '9');
+  const Corpus huge = loads(R"({"id":)" + digits + R"(,"meta":{"n":-)" + digits + "}}");
+  EXPECT_EQ(huge[0].id(), digits);
+  EXPECT_EQ(huge[0].meta_json(), R"({"n":-)" + digits + "}");
+  const SchemaError offset = schema_error(R"({"paragraphs":["x"],"quotes":[{"start":0,"end":1e400}]})");
+  EXPECT_EQ(offset.pointer(), "/quotes/0/end");
+  EXPECT_EQ(offset.reason(), "expected a non-negative integer");
+  EXPECT_EQ(schema_error("1e400").reason(), "expected an article object or an array of them, found a number");
+  for (const char* bad : {R"({"x":01})", R"({"x":1.})", R"({"x":-})", R"({"x":1e})", R"({"x":1e+})",
+                          R"({"x":-01.5})", R"({"x":1x})", R"({"id":0x1F})", R"({"id":1.e5})", R"({"x":[1,2.]})",
+                          "-", "1.5.5"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_EQ(parse_error(bad).reason(), "malformed number");
+  }
+  parse_error(R"({"x":.5})");
+}
+
 }  // namespace
