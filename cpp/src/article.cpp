@@ -128,7 +128,10 @@ Corpus Corpus::slice(std::size_t start, std::size_t stop, std::size_t step) cons
   if (step == 0) throw std::invalid_argument("slice step must be positive");
   std::vector<Article> out;
   stop = std::min(stop, articles_.size());
-  for (std::size_t i = start; i < stop; i += step) out.push_back(articles_[i]);
+  // Counted, not stepped to stop: i += step would wrap around for a huge step.
+  const std::size_t count = start < stop ? (stop - start - 1) / step + 1 : 0;
+  out.reserve(count);
+  for (std::size_t k = 0; k < count; ++k) out.push_back(articles_[start + k * step]);
   return Corpus(std::move(out));
 }
 

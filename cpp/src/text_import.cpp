@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -192,6 +195,13 @@ Corpus import_text(std::string_view raw, const TextImportOptions& options) {
 }
 
 Corpus load_text(const std::string& path) {
+  // A directory opens as a stream that reads as empty: say what it is, as load() does.
+  std::error_code ignored;
+  const auto status = std::filesystem::status(path, ignored);
+  if (std::filesystem::is_directory(status)) throw IoError(path, std::strerror(EISDIR));
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw IoError(path, "not a regular file");
+  }
   std::ifstream file(path, std::ios::binary);
   if (!file) throw IoError(path, "cannot open file");
   std::ostringstream content;

@@ -549,4 +549,24 @@ TEST(Regression, BuilderAcceptsBigNumbersInMeta) {
   expect_rejected(in, "/meta", "not a JSON object");
 }
 
+// i += step wrapped around for a huge step and indexed past the end.
+TEST(Regression, SliceWithHugeStep) {
+  std::vector<ArticleInput> inputs(5);
+  const std::string ids[] = {"0", "1", "2", "3", "4"};
+  for (std::size_t i = 0; i < 5; ++i) inputs[i].id = ids[i];
+  const Corpus corpus = build(inputs);
+  constexpr std::size_t huge = std::numeric_limits<std::size_t>::max();
+  const Corpus first = corpus.slice(0, huge, huge);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].id(), "0");
+  const Corpus one = corpus.slice(3, 5, huge - 1);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].id(), "3");
+  const Corpus two = corpus.slice(1, huge, 3);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[1].id(), "4");
+  EXPECT_TRUE(corpus.slice(huge, huge, huge).empty());
+  EXPECT_TRUE(corpus.slice(4, 2, 1).empty());
+}
+
 }  // namespace

@@ -76,4 +76,16 @@ TEST(ImportText, MissingFileIsAnIoError) {
   EXPECT_THROW(newsdoc::load_text("/nonexistent/article.txt"), newsdoc::IoError);
 }
 
+// A directory opened as a stream reads as empty: it gave an empty article.
+TEST(ImportText, DirectoryIsAnIoError) {
+  newsdoc_test::TempDir dir;
+  try {
+    (void)newsdoc::load_text(dir.path().string());
+    ADD_FAILURE() << "no IoError";
+  } catch (const newsdoc::IoError& e) {
+    EXPECT_EQ(e.path(), dir.path().string());
+    EXPECT_EQ(std::string(e.what()), dir.path().string() + ": Is a directory");
+  }
+}
+
 }  // namespace
