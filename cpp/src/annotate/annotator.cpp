@@ -580,7 +580,7 @@ std::int32_t ArticleAnnotator::cue_at(std::int32_t i, CueKind& kind) {
   }
   if (!tok(i).is(TokenFlag::lower) || !has(i, wc::cue_word)) return 0;
   // "the report", "his statement": a noun, not a verb.
-  if (i > 0 && is_word(i - 1) && has(i - 1, wc::determiners) && text(i - 1) != "that") return 0;
+  if (i > 0 && is_word(i - 1) && has_lower(i - 1, wc::determiners) && text(i - 1) != "that") return 0;
   kind = CueKind::speech;
   return 1;
 }
@@ -594,7 +594,7 @@ std::string ArticleAnnotator::cue_text(std::int32_t first, std::int32_t last) {
 Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
   if (j < lo || !is_word(j)) return {};
   if (has(j, wc::pronouns)) return Range{j, j + 1};
-  if (is_name_token(j) || mention_at_[static_cast<std::size_t>(j)] != none) {
+  if (mention_at_[static_cast<std::size_t>(j)] != none || (is_name_token(j) && !is_non_name(j))) {
     std::int32_t s = j;
     while (s - 1 >= lo && is_word(s - 1) &&
            (is_name_token(s - 1) || mention_at_[static_cast<std::size_t>(s - 1)] != none ||
@@ -645,21 +645,51 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
     std::int32_t k = j - 1;
     const std::int32_t floor = std::max(lo, j - 24);
     while (k >= floor && !is_punct(k, ',') && tok(k).mark == Mark::none) --k;
-    if (k < floor || !is_punct(k, ',')) return {};
-    for (std::int32_t m = k + 1; m < j; ++m) {
+    if (k < floor || !is_punct(k, ',') || k + 1 >= j) return {};
+    const std::int32_t head = k + 1;  // the apposition's first word
+    const auto first_word = text(head);
+    if (!is_word(head) || first_word == "and" || first_word == "but" || first_word == "or" ||
+        first_word == "which" || first_word == "who" || first_word == "that" || has(head, wc::prepositions))
+      return {};
+    for (std::int32_t m = head; m < j; ++m) {
       CueKind kind;
       if (cue_at(m, kind) != 0) return {};
     }
     const Range np = noun_phrase_ending_at(k - 1, lo);
-    if (np.empty() || !(is_name_token(np.last - 1) || mention_at_[static_cast<std::size_t>(np.last - 1)] != none))
-      return {};
-    return np;
+    if (!np.empty() && (is_name_token(np.last - 1) || mention_at_[static_cast<std::size_t>(np.last - 1)] != none))
+      return np;
+    // "A lawyer for the outlets, David Schulz, said": the apposition is the name.
+    const Range inner = noun_phrase_ending_at(j - 1, head);
+    if (!inner.empty() && inner.first == head && is_name_token(j - 1)) return inner;
+    return {};
   }
   if (tok(j).first == ')') {
     while (j >= lo && tok(j).first != '(') --j;
     --j;
+    if (j < lo) return {};
   }
-  return noun_phrase_ending_at(j, lo);
+  if (text(j) == "and" && j > lo) {
+    // "Cruz urged Republicans to vote and said ...": the sentence's subject speaks.
+    std::int32_t s = lo;
+    while (s < j && is_word(s) && is_non_name(s) && !has(s, wc::pronouns)) ++s;
+    const Range subject = speaker_after(s, j, false);
+    return subject.empty() || subject.first != s ? Range{} : subject;
+  }
+  const Range np = noun_phrase_ending_at(j, lo);
+  if (!np.empty()) return np;
+  // A subject of a few words reaching back to the sentence start: "Experts on
+  // North Korea and nuclear nonproliferation said".
+  if (j - lo < 8 && tok(j).is(TokenFlag::lower)) {
+    std::int32_t s = lo;
+    while (s < j && is_word(s) && is_non_name(s) && !has(s, wc::pronouns | wc::determiners)) ++s;
+    bool plain = s < j && (is_name_token(s) || has_lower(s, wc::determiners));
+    for (std::int32_t m = s; m <= j && plain; ++m) {
+      CueKind kind;
+      plain = is_word(m) && text(m) != "that" && text(m) != "who" && cue_at(m, kind) == 0;
+    }
+    if (plain) return Range{s, j + 1};
+  }
+  return {};
 }
 
 Range ArticleAnnotator::speaker_after(std::int32_t j, std::int32_t hi, bool need_boundary) {
@@ -675,8 +705,11 @@ Range ArticleAnnotator::speaker_after(std::int32_t j, std::int32_t hi, bool need
       ++e;
   } else if (has_lower(j, wc::determiners) || has(j, wc::roles | wc::source_nouns)) {
     e = j + 1;
-    while (e < hi && e - j < 5 && is_word(e) && !has(e, wc::prepositions) &&
-           !has(e, wc::adverbs) && !has(e, wc::pronouns)) {
+    while (e < hi && e - j < 5 && is_word(e) &&
+           !has(e, wc::prepositions | wc::adverbs | wc::pronouns | wc::months_and_days)) {
+      const auto word = text(e);
+      if (word == "that" || word == "who" || word == "which" || word == "whose" || word == "and" || word == "or")
+        break;
       CueKind kind;
       if (cue_at(e, kind) != 0) break;
       ++e;
@@ -820,6 +853,13 @@ void ArticleAnnotator::classify_and_attribute() {
       q.speaker = speaker_entity(a.speaker);
       q.cue = a.cue;
       q.attributed = true;
+    } else if (direct && !kept.empty() && kept.back().attributed && kept.back().close != none &&
+               tok(kept.back().close).paragraph == tok(q.open).paragraph) {
+      // “A,” he said. “B.”: the second piece belongs to the same attribution.
+      q.speaker_tokens = kept.back().speaker_tokens;
+      q.speaker = kept.back().speaker;
+      q.cue = kept.back().cue;
+      q.attributed = true;
     } else if (direct && previous_speaker != none && tok(q.open).paragraph <= previous_paragraph + 1) {
       // A quote with no cue continues the previous speaker's turn.
       q.speaker = previous_speaker;
@@ -858,12 +898,23 @@ Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last
   }
   if (j >= last || !is_word(j)) return {};
   const auto w = text(j);
-  if (has(j, wc::prepositions) || w == "it" || w == "so" || w == "not" || w == "yes" || w == "no")
+  // What follows a cue directly is what was said, unless it is a time, a
+  // place, a manner or a single word ("said in a statement", "said Friday",
+  // "said so", "said no.").
+  if (has(j, wc::prepositions | wc::adverbs | wc::months_and_days) || w == "so" || w == "not" || w == "yes" ||
+      w == "goodbye" || w == "hello")
     return {};
-  if (has(j, wc::pronouns | wc::determiners) || is_name_token(j) ||
-      tok(j).is(TokenFlag::number) || mention_at_[static_cast<std::size_t>(j)] != none)
-    return Range{j, last};
-  return {};
+  if (j + 1 >= last || !is_word(j + 1)) return {};
+  // "agreed to clean up the mines" is an intention; "said to reporters" is not.
+  if (w == "to" && (!tok(j + 1).is(TokenFlag::lower) || has(j + 1, wc::determiners | wc::pronouns) ||
+                    has(j + 1, wc::source_nouns | wc::roles)))
+    return {};
+  // "said when asked about it": the circumstance, not the content.
+  if ((w == "when" || w == "if") && text(j + 1).size() > 2 && text(j + 1).substr(text(j + 1).size() - 2) == "ed")
+    return {};
+  if (w == "it" && has(j + 1, wc::prepositions)) return {};  // "announced it on Monday"
+  if (tok(j).is(TokenFlag::lower) && w.size() > 2 && w.substr(w.size() - 2) == "ly") return {};
+  return Range{j, last};
 }
 
 void ArticleAnnotator::find_reported_speech() {
@@ -882,12 +933,36 @@ void ArticleAnnotator::find_reported_speech() {
         if (is_punct(np.last, ',')) content = Range{np.last + 1, last};
         else if (k > first && is_punct(k - 1, ',')) content = Range{first, k - 1};
       } else {
-        np = speaker_before(k, first);
-        if (!np.empty()) {
-          const bool tail = k + len >= last || !is_word(k + len) ||
-                            has(k + len, wc::prepositions);
-          if (np.first > first && is_punct(np.first - 1, ',') && tail) {
-            content = Range{first, np.first - 1};
+        const Range inverted =
+            k > first && is_punct(k - 1, ',') ? speaker_after(k + len, last, true) : Range{};
+        np = inverted.empty() ? speaker_before(k, first) : Range{};
+        if (!inverted.empty()) {
+          np = inverted;  // "CONTENT, said one source in the room."
+          content = Range{first, k - 1};
+        } else if (!np.empty()) {
+          const bool tail = k + len >= last ||
+                            (!is_word(k + len) && !is_punct(k + len, ':') && !is_opening(tok(k + len))) ||
+                            has(k + len, wc::prepositions | wc::months_and_days);
+          std::int32_t comma = none;  // "CONTENT, attorneys for the family said."
+          for (std::int32_t m = np.first - 1; tail && m >= first && m >= np.first - 6; --m) {
+            if (is_punct(m, ',')) {
+              comma = m;
+              break;
+            }
+            if (!is_word(m)) break;
+          }
+          std::int32_t after_comma = none;  // "As Smith pointed out, CONTENT."
+          if (np.first == first + 1 && text(first) == "As")
+            for (std::int32_t m = k + len; m < last && m < k + len + 8; ++m)
+              if (is_punct(m, ',')) {
+                after_comma = m;
+                break;
+              }
+          if (comma != none && comma > first) {
+            content = Range{first, comma};
+            np = Range{comma + 1, np.last};
+          } else if (after_comma != none) {
+            content = Range{after_comma + 1, last};
           } else {
             const auto w = text(k);
             const bool tell = w.substr(0, 3) == "tol" || w.substr(0, 4) == "tell" || w.substr(0, 4) == "info" ||
@@ -900,6 +975,12 @@ void ArticleAnnotator::find_reported_speech() {
         }
       }
       if (np.empty() || content.empty()) continue;
+      if (has_lower(content.first, wc::prepositions)) {
+        // "In a statement, Smith said: ..." A fronted phrase alone is not what was said.
+        bool clause = false;
+        for (std::int32_t m = content.first; m < content.last && !clause; ++m) clause = is_punct(m, ',');
+        if (!clause) continue;
+      }
       while (content.last > content.first && !is_word(content.last - 1) && !is_closing(tok(content.last - 1)))
         --content.last;
       while (content.first < content.last && !is_word(content.first) && !is_opening(tok(content.first)))

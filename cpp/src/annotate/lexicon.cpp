@@ -19,12 +19,18 @@ constexpr std::string_view speech_verbs[] = {
     "repeat", "clarify", "underline", "underscore", "accuse", "assure", "reassure", "inform", "advise", "counter",
     "retort", "believe", "hope", "fear", "expect", "worry", "doubt", "suspect", "acknowledge", "insinuate",
     "lament", "concur", "protest", "remind", "signal", "specify", "surmise", "theorize", "wonder",
-    "posit", "propose"};
+    "posit", "propose",
+    // Attribution predicates beyond speech, as PolNeAR annotates them.
+    "criticize", "criticise", "blame", "praise", "endorse", "slam", "dismiss", "reject", "challenge", "defend",
+    "threaten", "mock", "tout", "hail", "condemn", "decry", "denounce", "fault", "show", "cite", "recommend",
+    "learn", "guess", "figure", "reckon", "imagine", "assume", "realize", "realise", "forecast", "project",
+    "calculate", "conclude", "determine", "decide", "discover", "notice", "complain", "lament"};
 
 // Irregular forms, and multi-word cues matched as written.
 constexpr std::string_view irregular_cues[] = {
     "said", "tell", "tells", "told", "telling", "write", "writes", "wrote", "written", "writing", "think", "thinks",
-    "thought", "thinking", "feel", "feels", "felt", "know", "knows", "knew", "pointed out", "points out",
+    "thought", "thinking", "feel", "feels", "felt", "know", "knows", "knew", "found", "finds", "shown",
+    "heard", "hears", "pointed out", "points out",
     "point out", "made clear", "makes clear", "made it clear", "makes it clear", "went on", "goes on",
     "gave his assurance", "gave her assurance", "gave their assurance", "gave assurances", "gave an assurance",
     "spoke of"};
@@ -37,7 +43,10 @@ constexpr std::string_view builtin_adverbs[] = {
     "is", "were", "are", "will", "would", "could", "may", "might", "should", "did", "does", "do", "not",
     "never", "still", "just", "already", "recently", "repeatedly", "reportedly", "himself", "herself",
     "themselves", "itself", "first", "last", "now", "often", "even", "separately", "privately", "publicly",
-    "previously", "initially", "subsequently", "finally", "ultimately", "always", "has", "been", "being"};
+    "previously", "initially", "subsequently", "finally", "ultimately", "always", "has", "been", "being", "long",
+    "isn’t", "isn't", "wasn’t", "wasn't", "hasn’t", "hasn't", "haven’t", "haven't", "hadn’t", "hadn't", "didn’t",
+    "didn't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "can’t", "can't", "couldn’t",
+    "couldn't"};
 
 constexpr std::string_view builtin_source_nouns[] = {
     "source", "sources", "official", "officials", "people", "person", "spokesman", "spokeswoman",
@@ -62,7 +71,7 @@ constexpr std::string_view builtin_particles[] = {"al", "el", "bin", "ibn", "abu
 
 constexpr std::string_view builtin_prepositions[] = {
     "in", "on", "at", "during", "after", "before", "from", "to", "with", "via", "through", "over", "by", "for",
-    "about", "of", "as", "when", "while", "under", "into", "upon", "since", "until", "so", "and", "but", "or",
+    "about", "of", "as", "while", "under", "into", "upon", "since", "until", "so", "and", "but", "or",
     "yesterday", "today", "tonight", "last", "earlier", "later", "this", "recently", "previously", "afterward",
     "afterwards", "too", "again", "repeatedly", "publicly", "privately", "once", "twice", "only", "simply"};
 

@@ -182,6 +182,14 @@ void tokenize_paragraph(std::string_view body, std::uint32_t begin, std::uint32_
       if (c == '.' && cur.peek(i) == '.' && cur.peek_after(i) == '.') {
         i += 2;
         t.first = 0x2026;  // "..." is an ellipsis
+      } else if ((c == '\'' && cur.peek(i) == '\'') || (c == '`' && cur.peek(i) == '`')) {
+        // Typewriter double quotes: ''quoted'' and ``quoted''.
+        i += 1;
+        t.end = static_cast<std::uint32_t>(i);
+        t.mark = c == '`' ? Mark::double_open : Mark::double_either;
+        t.first = '"';
+        tokens.push_back(t);
+        continue;
       } else if (c == '-' && cur.peek(i) == '-') {
         i += 1;
         t.first = 0x2014;  // "--" is a dash
