@@ -137,6 +137,8 @@ class ArticleAnnotator {
   std::int32_t resolve_pronoun(std::int32_t i);
   void find_reported_speech();
   Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb);
+  bool passive_cue(std::int32_t from, std::int32_t cue) const;
+  std::int32_t reported_clause_end(Range content, std::int32_t sentence_first, std::int32_t cue) const;
 
   const Lexicon& lex_;
   const BuiltinWords& words_;
@@ -581,6 +583,12 @@ std::int32_t ArticleAnnotator::cue_at(std::int32_t i, CueKind& kind) {
   if (!tok(i).is(TokenFlag::lower) || !has(i, wc::cue_word)) return 0;
   // "the report", "his statement": a noun, not a verb.
   if (i > 0 && is_word(i - 1) && has_lower(i - 1, wc::determiners) && text(i - 1) != "that") return 0;
+  // A form that is also a noun ("his home state", "the rowdy feel") is a
+  // noun after a determiner or preposition and an adjective.
+  if (has(i, wc::noun_like_cue) && i > 1 && is_word(i - 1) && tok(i - 1).is(TokenFlag::lower) &&
+      !has(i - 1, wc::source_nouns | wc::roles | wc::pronouns | wc::adverbs) &&
+      (has_lower(i - 2, wc::determiners | wc::prepositions) || text(i - 2) == "’s" || text(i - 2) == "'s"))
+    return 0;
   kind = CueKind::speech;
   return 1;
 }
@@ -649,7 +657,7 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
     const std::int32_t head = k + 1;  // the apposition's first word
     const auto first_word = text(head);
     if (!is_word(head) || first_word == "and" || first_word == "but" || first_word == "or" ||
-        first_word == "which" || first_word == "who" || first_word == "that" || has(head, wc::prepositions))
+        first_word == "which" || first_word == "that" || has(head, wc::prepositions))
       return {};
     for (std::int32_t m = head; m < j; ++m) {
       CueKind kind;
@@ -718,7 +726,15 @@ Range ArticleAnnotator::speaker_after(std::int32_t j, std::int32_t hi, bool need
   } else {
     return {};
   }
-  if (need_boundary && e < hi && is_word(e) && !has(e, wc::prepositions)) return {};
+  if (need_boundary && e < hi) {
+    // "said Smith." or "said Smith, a doctor" or "said Smith in a statement";
+    // not "said the Trump “train ...”", where the quote is what was said.
+    const Token& next = tok(e);
+    if (next.is(TokenFlag::word) ? !has(e, wc::prepositions)
+                                 : !(next.first == ',' || next.first == ';' || next.first == ')' ||
+                                     is_sentence_punct(next.first) || is_closing(next)))
+      return {};
+  }
   return Range{j, e};
 }
 
@@ -827,7 +843,7 @@ void ArticleAnnotator::classify_and_attribute() {
     q.kind = direct ? QuoteKind::direct : QuoteKind::partial;
 
     // A quoted name or title ("Buk", "The Art of the Deal") is not speech.
-    if (all_title && words <= 6 && !ends_with_punct) continue;
+    if (all_title && ((words <= 12 && !ends_with_punct) || (words >= 2 && words <= 6 && !left_empty))) continue;
 
     Attribution a;
     const std::int32_t near_end = std::min(right_end, after + 10);
@@ -917,6 +933,43 @@ Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last
   return Range{j, last};
 }
 
+bool ArticleAnnotator::passive_cue(std::int32_t from, std::int32_t cue) const {
+  const auto w = text(cue);
+  const bool participle = (w.size() > 2 && w.substr(w.size() - 2) == "ed") || w == "told" || w == "said" ||
+                          w == "shown" || w == "known" || w == "heard" || w == "found" || w == "thought" ||
+                          w == "written";
+  if (!participle) return false;
+  for (std::int32_t m = from; m < cue; ++m) {
+    const auto be = text(m);
+    if (be == "was" || be == "were" || be == "been" || be == "being" || be == "is" || be == "are" || be == "be")
+      return true;
+  }
+  return false;
+}
+
+std::int32_t ArticleAnnotator::reported_clause_end(Range content, std::int32_t sentence_first,
+                                                   std::int32_t cue) const {
+  // A sentence that opens with a subordinate clause ("While Ramos said that
+  // ..., he appears") reports only up to the clause's comma.
+  const auto opener = text(sentence_first);
+  const bool subordinate = content.first > cue &&
+                           (opener == "While" || opener == "Although" || opener == "Though" || opener == "As" ||
+                            opener == "When" || opener == "After" || opener == "Before" || opener == "Because" ||
+                            opener == "If" || opener == "Since" || opener == "Whereas" || opener == "Once" ||
+                            opener == "Unless");
+  for (std::int32_t m = content.first; m + 1 < content.last; ++m) {
+    if (in_quote_[static_cast<std::size_t>(m)] || !is_punct(m, ',')) continue;
+    if (subordinate) return m;
+    // A trailing relative clause, contrast or participle is the reporter's.
+    const auto w = text(m + 1);
+    if (w == "which" || w == "who" || w == "whom" || w == "whose" || w == "however" || w == "although" ||
+        w == "though" || w == "while" || w == "whereas" || w == "but" || w == "yet" || w == "because" ||
+        w == "according" || (tok(m + 1).is(TokenFlag::lower) && w.size() > 4 && w.substr(w.size() - 3) == "ing"))
+      return m;
+  }
+  return content.last;
+}
+
 void ArticleAnnotator::find_reported_speech() {
   for (const auto& s : sentences_) {
     const auto first = static_cast<std::int32_t>(s.first);
@@ -975,6 +1028,15 @@ void ArticleAnnotator::find_reported_speech() {
         }
       }
       if (np.empty() || content.empty()) continue;
+      if (np.first > first && (text(np.first - 1) == "which" || text(np.first - 1) == "that" ||
+                               text(np.first - 1) == "whom")) {
+        continue;  // "the victory, which Clinton conceded": the antecedent is what was conceded
+      }
+      if (passive_cue(np.last, k)) continue;  // "his staff were told": the listener, not the speaker
+      const auto opener = lower_first(content.first);
+      if (opener == "’s" || opener == "'s" || opener == "according") continue;
+      content.last = reported_clause_end(content, first, k);
+      if (content.empty()) continue;
       if (has_lower(content.first, wc::prepositions)) {
         // "In a statement, Smith said: ..." A fronted phrase alone is not what was said.
         bool clause = false;

@@ -83,6 +83,15 @@ constexpr std::string_view builtin_months_and_days[] = {
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
     "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
+constexpr std::string_view builtin_noun_like_cues[] = {
+    "state", "states", "report", "reports", "claim", "claims", "comment", "comments", "answer", "answers",
+    "reply", "replies", "estimate", "estimates", "project", "projects", "forecast", "forecasts", "figure",
+    "figures", "guess", "promise", "promises", "pledge", "pledges", "vow", "vows", "demand", "demands", "post",
+    "posts", "tweet", "tweets", "show", "shows", "fear", "fears", "hope", "hopes", "doubt", "doubts", "note",
+    "notes", "remark", "remarks", "protest", "protests", "signal", "signals", "challenge", "challenges",
+    "praise", "blame", "fault", "faults", "feel", "find", "finds", "learn", "repeat", "counter", "respond",
+    "concern", "warning", "question", "decide", "record", "testify", "order", "plan", "plans"};
+
 constexpr std::string_view builtin_abbreviations[] = {
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Jr", "Sr", "Prof",
     "Rev", "Hon", "Inc", "Co", "Corp", "Ltd", "vs", "etc", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep",
@@ -141,6 +150,7 @@ const BuiltinWords& BuiltinWords::get() {
     add_all(builtin_prepositions, w.prepositions);
     add_all(builtin_locative_prepositions, w.locative_prepositions);
     add_all(builtin_months_and_days, w.months_and_days);
+    add_all(builtin_noun_like_cues, w.noun_like_cues);
     namespace wc = word_class;
     const std::pair<const WordSet*, std::uint32_t> sets[] = {
         {&w.non_names, wc::non_names}, {&w.months_and_days, wc::months_and_days}, {&w.pronouns, wc::pronouns},
@@ -149,7 +159,7 @@ const BuiltinWords& BuiltinWords::get() {
         {&w.source_nouns, wc::source_nouns}, {&w.determiners, wc::determiners},
         {&w.name_particles, wc::name_particles}, {&w.prepositions, wc::prepositions},
         {&w.locative_prepositions, wc::locative_prepositions}, {&w.female_names, wc::female_names},
-        {&w.male_names, wc::male_names}};
+        {&w.male_names, wc::male_names}, {&w.noun_like_cues, wc::noun_like_cue}};
     for (const auto& [set, bit] : sets)
       for (auto word : *set) w.classes.add(word, bit);
     return w;

@@ -51,6 +51,7 @@ enum : std::uint32_t {
   cue_word = 1u << 16,          // a single-word cue
   cue_phrase_start = 1u << 17,  // the first word of a cue phrase
   gazetteer_start = 1u << 18,   // the first token of a gazetteer name or alias
+  noun_like_cue = 1u << 19,     // a cue form that is also a noun ("state", "claims")
 };
 }  // namespace word_class
 
@@ -125,6 +126,7 @@ struct BuiltinWords {
   WordSet prepositions;  // words that cannot start a reported clause ("in", "on", "during")
   WordSet locative_prepositions;  // "in", "to", "from": a lone name after them is a place
   WordSet months_and_days;
+  WordSet noun_like_cues;  // cue forms that are nouns too: "state", "report", "claims"
   WordClasses classes;  // every word above with its word_class bits
 
   static const BuiltinWords& get();
