@@ -22,6 +22,15 @@ def show(article: newsdoc.Article) -> None:
         first = textwrap.shorten(p.text, width=78, placeholder=" …")
         print(f"  [{p.index:2}] {p.start:5}–{p.end:<5} {first}")
     print(f"quotes     {len(article.quotes)}   entities {len(article.entities)}   mentions {len(article.mentions)}")
+    print("\nWho said what (the annotator's quotes, in text order):")
+    for q in article.quotes:
+        speaker = q.speaker.name if q.speaker else (q.speaker_text or "?")
+        said = textwrap.shorten(q.text, width=70, placeholder=" …")
+        print(f"  {q.kind:8} {speaker:18} {q.cue or '-':20} “{said}”")
+    print("\nWho and what is talked about (entities by mentions in the body):")
+    for e in sorted(article.entities, key=lambda e: -len(e.mentions)):
+        aliases = f"  also {', '.join(e.aliases)}" if e.aliases else ""
+        print(f"  {len(e.mentions):3}× {e.name:28} {e.type:8}{aliases}")
 
 
 def example() -> None:
@@ -42,6 +51,7 @@ if __name__ == "__main__":
     print(f"newsdoc {newsdoc.__version__}: {SEED.relative_to(ROOT)}\n")
     show(corpus[0])
     imported = newsdoc.read_text(SEED.with_suffix(".txt"))
-    print(f"\nnewsdoc.read_text({SEED.with_suffix('.txt').name!r}) == the JSON's article: {imported == corpus[0]}")
+    print(f"\nnewsdoc.read_text({SEED.with_suffix('.txt').name!r}) == the JSON's article: {imported == corpus[0]}"
+          " (imported and annotated)")
     print("\nA short Python example:\n")
     example()
