@@ -107,6 +107,21 @@ TEST(Sentences, DottedAbbreviationEndsASentenceBeforeASentenceStarter) {
   EXPECT_EQ(q[0].text, "the plan came from the U.S.");
 }
 
+TEST(Sentences, TitlesEllipsesAndQuotesThatEndSentences) {
+  // "Gen." does not end a sentence; "..." before a capital does; so does a
+  // quote closing after its period, and the attribution after it stands alone.
+  const auto a = annotate({"Gen. Mark Milley said the war was over... The army left.",
+                           "“We are done.” Smith said nothing else. Jones said the talks failed."});
+  const auto indirect = quotes(a, "indirect");
+  ASSERT_EQ(indirect.size(), 2u);
+  EXPECT_EQ(indirect[0].text, "the war was over");  // closing punctuation is not content
+  EXPECT_EQ(indirect[0].speaker, "Mark Milley");
+  EXPECT_EQ(indirect[1].text, "the talks failed");
+  const auto direct = marked(a);
+  ASSERT_EQ(direct.size(), 1u);
+  EXPECT_EQ(direct[0].text, "We are done.");
+}
+
 // --- Quotation marks --------------------------------------------------------
 
 TEST(Quotes, CurlyStraightSingleGuillemetsGerman) {
@@ -115,6 +130,20 @@ TEST(Quotes, CurlyStraightSingleGuillemetsGerman) {
   EXPECT_EQ(marked(annotate({"‘We will win,’ Smith said."}))[0].text, "We will win,");
   EXPECT_EQ(marked(annotate({"«We will win», Smith said."}))[0].text, "We will win");
   EXPECT_EQ(marked(annotate({"„Wir schaffen das“, Merkel said."}))[0].text, "Wir schaffen das");
+}
+
+TEST(Quotes, TypewriterQuotes) {
+  const auto q = marked(annotate({"''This isn't tax reform,'' said Douglas Holtz-Eakin."}));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "This isn't tax reform,");
+  EXPECT_EQ(q[0].speaker_text, "Douglas Holtz-Eakin");
+}
+
+TEST(Quotes, PiecesAroundTheAttributionShareIt) {
+  const auto q = marked(annotate({"“This is in their heads,” he said. “It worries them.”"}));
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker_text, "he");
+  EXPECT_EQ(q[1].cue, "said");
 }
 
 TEST(Quotes, ApostrophesAreNotClosingMarks) {
@@ -258,6 +287,16 @@ TEST(Entities, GazetteerDemonymsAndRecogniser) {
   ASSERT_NE(find_entity(all, "UN Security Council"), nullptr);
   EXPECT_EQ(find_entity(all, "UN Security Council")->type, "ORG");
   EXPECT_EQ(find_entity(all, "Russia"), nullptr);  // "Russian" is a demonym, not Russia
+}
+
+TEST(Entities, InternationalOrganisationsAndCountryAliases) {
+  const auto all = entities(annotate({"NATO and the United Nations met in the U.S. Officials from the UN left."}));
+  ASSERT_NE(find_entity(all, "NATO"), nullptr);
+  EXPECT_EQ(find_entity(all, "NATO")->type, "ORG");
+  ASSERT_NE(find_entity(all, "United Nations"), nullptr);
+  EXPECT_EQ(find_entity(all, "United Nations")->mentions, 2u);  // "UN" is an alias
+  ASSERT_NE(find_entity(all, "United States"), nullptr);
+  EXPECT_EQ(find_entity(all, "United States")->type, "GPE");
 }
 
 TEST(Entities, AliasesLinkToTheLongestFullName) {
