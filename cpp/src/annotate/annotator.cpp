@@ -156,6 +156,13 @@ class ArticleAnnotator {
   std::vector<std::int32_t> mention_at_;     // token -> mention, or none
   std::vector<std::uint8_t> in_quote_;       // token inside quotation marks
   std::vector<QuoteDraft> quotes_;
+  struct Form {  // a name or alias of an article entity, as words in form_words_
+    std::uint32_t begin = 0, length = 0;
+    std::int32_t entity = 0;
+  };
+  std::vector<std::string_view> form_words_;
+  std::vector<Form> forms_;
+  std::vector<Token> scratch_tokens_;
   std::string lower_buffer_;
   std::vector<std::string> entity_ids_;
   std::vector<std::vector<std::string_view>> alias_views_;
@@ -427,12 +434,14 @@ void ArticleAnnotator::link_entities() {
 void ArticleAnnotator::scan_mentions() {
   // Every form of every entity, longest first at each token; a form shared
   // by several people goes to the one named most recently.
-  std::unordered_map<std::string_view, std::vector<std::pair<std::vector<std::string_view>, std::int32_t>>> forms;
+  form_words_.clear();
+  forms_.clear();
   for (std::size_t e = 0; e < entities_.size(); ++e)
     for (const auto& form : entities_[e].forms) {
-      auto parts = split_tokens(form);
-      if (parts.empty()) continue;
-      forms[parts[0]].emplace_back(std::move(parts), static_cast<std::int32_t>(e));
+      const auto begin = static_cast<std::uint32_t>(form_words_.size());
+      split_tokens(form, scratch_tokens_, form_words_);
+      const auto len = static_cast<std::uint32_t>(form_words_.size()) - begin;
+      if (len != 0) forms_.push_back(Form{begin, len, static_cast<std::int32_t>(e)});
     }
   mentions_.clear();
   mention_at_.assign(tokens_.size(), none);
@@ -443,27 +452,26 @@ void ArticleAnnotator::scan_mentions() {
       ++i;
       continue;
     }
-    const auto found = forms.find(text(i));
     std::int32_t best_len = 0, best_entity = none;
     bool best_is_name = false;
-    if (found != forms.end()) {
-      for (const auto& [parts, e] : found->second) {
-        const auto len = static_cast<std::int32_t>(parts.size());
-        if (len < best_len || i + len > n) continue;
-        bool match = true;
-        for (std::int32_t k = 1; k < len && match; ++k)
-          match = tok(i + k).paragraph == tok(i).paragraph && text(i + k) == parts[static_cast<std::size_t>(k)];
-        if (!match) continue;
-        const bool is_name = entities_[static_cast<std::size_t>(e)].forms.front().size() ==
-                             static_cast<std::size_t>(tok(i + len - 1).end - tok(i).begin);
-        const bool better = len > best_len || best_entity == none ||
-                            (len == best_len && last_full[static_cast<std::size_t>(e)] >
-                                                    (best_entity == none ? none : last_full[static_cast<std::size_t>(best_entity)]));
-        if (better) {
-          best_len = len;
-          best_entity = e;
-          best_is_name = is_name;
-        }
+    const auto first_word = text(i);
+    for (const auto& form : forms_) {
+      const std::int32_t e = form.entity;
+      const auto len = static_cast<std::int32_t>(form.length);
+      if (len < best_len || i + len > n || form_words_[form.begin] != first_word) continue;
+      bool match = true;
+      for (std::int32_t k = 1; k < len && match; ++k)
+        match = tok(i + k).paragraph == tok(i).paragraph && text(i + k) == form_words_[form.begin + k];
+      if (!match) continue;
+      const bool is_name = entities_[static_cast<std::size_t>(e)].forms.front().size() ==
+                           static_cast<std::size_t>(tok(i + len - 1).end - tok(i).begin);
+      // Longer forms win; between equal forms, the entity named most recently.
+      const bool better = len > best_len || best_entity == none ||
+                          last_full[static_cast<std::size_t>(e)] > last_full[static_cast<std::size_t>(best_entity)];
+      if (better) {
+        best_len = len;
+        best_entity = e;
+        best_is_name = is_name;
       }
     }
     if (best_len == 0) {
@@ -472,7 +480,8 @@ void ArticleAnnotator::scan_mentions() {
     }
     if (best_is_name || entities_[static_cast<std::size_t>(best_entity)].forms.size() == 1)
       last_full[static_cast<std::size_t>(best_entity)] = i;
-    for (std::int32_t k = i; k < i + best_len; ++k) mention_at_[static_cast<std::size_t>(k)] = static_cast<std::int32_t>(mentions_.size());
+    for (std::int32_t k = i; k < i + best_len; ++k)
+      mention_at_[static_cast<std::size_t>(k)] = static_cast<std::int32_t>(mentions_.size());
     mentions_.push_back(MentionDraft{i, i + best_len, best_entity});
     i += best_len;
   }
@@ -1093,6 +1102,10 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
   classes_.resize(tokens_.size());
   lower_classes_.resize(tokens_.size());
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    if (!tokens_[i].is(TokenFlag::word)) {
+      classes_[i] = lower_classes_[i] = 0;  // the lists hold words only
+      continue;
+    }
     const auto w = text(static_cast<std::int32_t>(i));
     classes_[i] = lex_.classes.find(w);
     lower_classes_[i] = classes_[i];

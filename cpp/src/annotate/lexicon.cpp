@@ -168,12 +168,16 @@ const BuiltinWords& BuiltinWords::get() {
 }
 
 std::vector<std::string_view> split_tokens(std::string_view text) {
-  std::vector<Token> tokens;
-  tokenize_paragraph(text, 0, static_cast<std::uint32_t>(text.size()), 0, tokens);
+  std::vector<Token> scratch;
   std::vector<std::string_view> words;
-  words.reserve(tokens.size());
-  for (const auto& t : tokens) words.push_back(text.substr(t.begin, t.end - t.begin));
+  split_tokens(text, scratch, words);
   return words;
+}
+
+void split_tokens(std::string_view text, std::vector<Token>& scratch, std::vector<std::string_view>& words) {
+  scratch.clear();
+  tokenize_paragraph(text, 0, static_cast<std::uint32_t>(text.size()), 0, scratch);
+  for (const auto& t : scratch) words.push_back(text.substr(t.begin, t.end - t.begin));
 }
 
 Lexicon::Lexicon() : classes(BuiltinWords::get().classes) {}

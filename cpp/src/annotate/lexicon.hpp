@@ -175,5 +175,7 @@ struct Lexicon {
 
 /// Splits `text` into its token texts the way the annotator tokenizes bodies.
 std::vector<std::string_view> split_tokens(std::string_view text);
+/// The same, appending to `words` and reusing `scratch` (no allocation once warm).
+void split_tokens(std::string_view text, std::vector<struct Token>& scratch, std::vector<std::string_view>& words);
 
 }  // namespace newsdoc::detail

@@ -72,54 +72,49 @@ struct Cursor {
   }
 };
 
-std::uint16_t word_flags(std::string_view word) {
-  std::size_t i = 0;
-  const char32_t first = next_code_point(word, i);
-  std::uint16_t flags = TokenFlag::word;
-  if (is_digit(first)) flags |= TokenFlag::number;
-  // The first letter decides the case: S-400 is upper, 3rd is lower.
-  char32_t first_letter = first;
-  for (std::size_t j = 0; j < word.size() && !is_upper_letter(first_letter) && !is_lower_letter(first_letter);) {
-    first_letter = next_code_point(word, j);
-  }
-  if (is_upper_letter(first_letter)) flags |= TokenFlag::upper;
-  else if (is_lower_letter(first_letter)) flags |= TokenFlag::lower;
+// Whether each ASCII byte is a letter or digit.
+constexpr auto ascii_word = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c)
+    table[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return table;
+}();
 
+// The case of a word's letters, counted while the tokenizer reads it.
+struct LetterCount {
+  char32_t first = 0;  // the first code point
+  char32_t first_letter = 0;
   std::size_t letters = 0, uppers = 0;
-  for (std::size_t j = 0; j < word.size();) {
-    const char32_t c = next_code_point(word, j);
-    if (is_upper_letter(c)) ++letters, ++uppers;
-    else if (is_lower_letter(c)) ++letters;
-  }
-  if (letters >= 2 && letters == uppers) flags |= TokenFlag::all_caps;
 
-  if (flags & TokenFlag::lower) {
-    const auto hyphen = word.find('-');
-    if (hyphen != std::string_view::npos && hyphen + 1 < word.size() && is_particle_prefix(word.substr(0, hyphen))) {
-      std::size_t k = hyphen + 1;
-      if (is_upper_letter(next_code_point(word, k))) flags = (flags & ~TokenFlag::lower) | TokenFlag::upper;
+  void add(char32_t c) noexcept {
+    if (first == 0) first = c;
+    const bool up = is_upper_letter(c);
+    if (up || is_lower_letter(c)) {
+      if (first_letter == 0) first_letter = c;
+      ++letters;
+      uppers += up ? 1 : 0;
     }
   }
-  return flags;
-}
+
+  std::uint16_t flags(std::string_view word) const {
+    std::uint16_t flags = TokenFlag::word;
+    if (is_digit(first)) flags |= TokenFlag::number;
+    // The first letter decides the case: S-400 is upper, 3rd is lower.
+    if (is_upper_letter(first_letter)) flags |= TokenFlag::upper;
+    else if (is_lower_letter(first_letter)) flags |= TokenFlag::lower;
+    if (letters >= 2 && letters == uppers) flags |= TokenFlag::all_caps;
+    if (flags & TokenFlag::lower) {
+      const auto hyphen = word.find('-');
+      if (hyphen != std::string_view::npos && hyphen + 1 < word.size() && is_particle_prefix(word.substr(0, hyphen))) {
+        std::size_t k = hyphen + 1;
+        if (is_upper_letter(next_code_point(word, k))) flags = (flags & ~TokenFlag::lower) | TokenFlag::upper;
+      }
+    }
+    return flags;
+  }
+};
 
 }  // namespace
-
-bool is_upper_letter(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
-  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0;  // Latin Extended-A alternates upper, lower
-  if (c >= 0x391 && c <= 0x3A9) return true;
-  return c >= 0x400 && c <= 0x42F;
-}
-
-bool is_lower_letter(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
-  if (c >= 0x100 && c <= 0x17F) return c % 2 == 1;
-  if (c >= 0x3B1 && c <= 0x3C9) return true;
-  return c >= 0x430 && c <= 0x45F;
-}
 
 void tokenize_paragraph(std::string_view body, std::uint32_t begin, std::uint32_t end, std::uint32_t paragraph,
                         std::vector<Token>& tokens) {
@@ -205,9 +200,18 @@ void tokenize_paragraph(std::string_view body, std::uint32_t begin, std::uint32_
     std::size_t segment_start = i;
     bool absorbed_period = false;
     char32_t prev = 0;
+    LetterCount letters;
     while (i < end) {
+      const auto byte = static_cast<unsigned char>(body[i]);
+      if (byte < 0x80 && ascii_word[byte]) {  // the common case, without decoding
+        letters.add(byte);
+        prev = byte;
+        ++i;
+        continue;
+      }
       const char32_t d = cur.peek(i);
-      if (is_word_char(d)) {
+      if (byte >= 0x80 && is_word_char(d)) {
+        letters.add(d);
         prev = d;
         i = cur.advance(i);
         continue;
@@ -265,7 +269,7 @@ void tokenize_paragraph(std::string_view body, std::uint32_t begin, std::uint32_
     }
     if (absorbed_period && !dotted) absorbed_period = false;
     t.end = static_cast<std::uint32_t>(i);
-    t.flags |= word_flags(body.substr(t.begin, t.end - t.begin));
+    t.flags |= letters.flags(body.substr(t.begin, t.end - t.begin));
     if (absorbed_period) t.flags |= TokenFlag::abbreviation;
     tokens.push_back(t);
   }

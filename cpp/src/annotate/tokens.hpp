@@ -73,8 +73,22 @@ inline char32_t next_code_point(std::string_view text, std::size_t& i) noexcept 
   return c;
 }
 
-bool is_upper_letter(char32_t c) noexcept;
-bool is_lower_letter(char32_t c) noexcept;
+inline bool is_upper_letter(char32_t c) noexcept {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0;  // Latin Extended-A alternates upper, lower
+  if (c >= 0x391 && c <= 0x3A9) return true;
+  return c >= 0x400 && c <= 0x42F;
+}
+
+inline bool is_lower_letter(char32_t c) noexcept {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
+  if (c >= 0x100 && c <= 0x17F) return c % 2 == 1;
+  if (c >= 0x3B1 && c <= 0x3C9) return true;
+  return c >= 0x430 && c <= 0x45F;
+}
+
 
 /// Appends the tokens of body[begin, end), paragraph `paragraph`. Sentence
 /// numbers and the sentence_start flag are left for the sentence splitter.
