@@ -1046,7 +1046,7 @@ void ArticleAnnotator::find_reported_speech() {
       if (opener == "’s" || opener == "'s" || opener == "according") continue;
       content.last = reported_clause_end(content, first, k);
       if (content.empty()) continue;
-      if (has_lower(content.first, wc::prepositions)) {
+      if (content.last <= np.first && has_lower(content.first, wc::prepositions)) {
         // "In a statement, Smith said: ..." A fronted phrase alone is not what was said.
         bool clause = false;
         for (std::int32_t m = content.first; m < content.last && !clause; ++m) clause = is_punct(m, ',');
