@@ -208,14 +208,26 @@ void walk_document(Document& doc, const char* at) {
   }
 }
 
-/// A JSON pointer, base + "/" + index, formatted only when an error needs it.
-struct LazyPointer {
+/// A JSON pointer inside a record, formatted only when an error needs it:
+/// the pointer of the parent value and one step more, a key or an index.
+/// The record itself is Pointer{}. Parents must outlive their children.
+struct Pointer {
   static constexpr std::size_t no_index = static_cast<std::size_t>(-1);
-  LazyPointer(std::string_view base_, std::size_t index_ = no_index) : base(base_), index(index_) {}
-  LazyPointer(const std::string& base_) : base(base_) {}
-  std::string str() const { return index == no_index ? std::string(base) : fmt::format("{}/{}", base, index); }
-  std::string_view base;
+  const Pointer* parent = nullptr;
+  std::string_view key;
   std::size_t index = no_index;
+
+  std::string str() const {
+    if (!parent) return {};
+    std::string out = parent->str();
+    out += '/';
+    if (index == no_index) {
+      out += key;
+    } else {
+      out += std::to_string(index);
+    }
+    return out;
+  }
 };
 
 /// Maps input keys to article fields, best candidate first.
@@ -363,18 +375,18 @@ class RecordReader {
     entries_.push_back(entry);
   }
 
-  [[noreturn]] static void wrong_type(const LazyPointer& pointer, std::string_view expected, od::json_type found) {
+  [[noreturn]] static void wrong_type(const Pointer& pointer, std::string_view expected, od::json_type found) {
     throw SchemaError(pointer.str(), fmt::format("expected {}, found {}", expected, type_name(found)));
   }
 
-  std::string_view read_string(od::value value, const char* at, const LazyPointer& pointer, bool allow_number) {
+  std::string_view read_string(od::value value, const char* at, const Pointer& pointer, bool allow_number) {
     const auto type = take(value.type(), at);
     if (type == od::json_type::string) return take(value.get_string(), at);
     if (allow_number && type == od::json_type::number) return checked_number(take(value.raw_json_token(), at), at);
     wrong_type(pointer, "a string", type);
   }
 
-  std::uint64_t read_offset(od::value value, const char* at, const LazyPointer& pointer) {
+  std::uint64_t read_offset(od::value value, const char* at, const Pointer& pointer) {
     const auto type = take(value.type(), at);
     if (type != od::json_type::number) wrong_type(pointer, "a non-negative integer", type);
     std::uint64_t n = 0;
@@ -385,16 +397,15 @@ class RecordReader {
     return n;
   }
 
-  void read_strings(od::value value, const char* at, std::string_view pointer, std::vector<std::string_view>& out) {
+  void read_strings(od::value value, const char* at, const Pointer& pointer, std::vector<std::string_view>& out) {
     std::size_t i = 0;
     for (auto element : take(value.get_array(), at)) {
-      out.push_back(read_string(take(std::move(element), at), at, LazyPointer(pointer, i++), false));
+      out.push_back(read_string(take(std::move(element), at), at, Pointer{&pointer, {}, i++}, false));
     }
   }
 
   /// Splits a list given as one string at commas, or takes a list of strings.
-  void read_string_list(od::value value, const char* at, std::string_view pointer,
-                        std::vector<std::string_view>& out) {
+  void read_string_list(od::value value, const char* at, const Pointer& pointer, std::vector<std::string_view>& out) {
     out.clear();
     const auto type = take(value.type(), at);
     if (type == od::json_type::string) {
@@ -414,7 +425,7 @@ class RecordReader {
 
   /// A list of paragraphs, or one string split at newlines into trimmed,
   /// non-empty paragraphs.
-  void read_body(od::value value, const char* at, std::string_view pointer) {
+  void read_body(od::value value, const char* at, const Pointer& pointer) {
     auto& paragraphs = input_.paragraphs;
     paragraphs.clear();
     const auto type = take(value.type(), at);
@@ -432,28 +443,28 @@ class RecordReader {
 
   /// Calls `begin_item()` for each object of a list, then `on_field` for each of its fields.
   template <class Begin, class OnField>
-  void for_each_object(od::value value, const char* at, const std::string& pointer, Begin&& begin_item,
+  void for_each_object(od::value value, const char* at, const Pointer& pointer, Begin&& begin_item,
                        OnField&& on_field) {
     const auto type = take(value.type(), at);
     if (type != od::json_type::array) wrong_type(pointer, "a list", type);
     std::size_t i = 0;
     for (auto element : take(value.get_array(), at)) {
       od::value item = take(std::move(element), at);
-      const std::string item_pointer = fmt::format("{}/{}", pointer, i++);
+      const Pointer item_pointer{&pointer, {}, i++};
       const auto item_type = take(item.type(), at);
       if (item_type != od::json_type::object) wrong_type(item_pointer, "an object", item_type);
       begin_item();
       for (auto field_result : take(item.get_object(), at)) {
         od::field field = take(std::move(field_result), at);
         const std::string_view key = take(field.unescaped_key(), at);
-        on_field(key, take(field.value(), at), item_pointer + "/" + std::string(key));
+        on_field(key, take(field.value(), at), Pointer{&item_pointer, key});
       }
     }
   }
 
-  void read_quotes(od::value value, const char* at) {
-    for_each_object(value, at, "/quotes", [&] { quote_drafts_.emplace_back(); },
-                    [&](std::string_view key, od::value v, const std::string& pointer) {
+  void read_quotes(od::value value, const char* at, const Pointer& list) {
+    for_each_object(value, at, list, [&] { quote_drafts_.emplace_back(); },
+                    [&](std::string_view key, od::value v, const Pointer& pointer) {
       QuoteDraft& q = quote_drafts_.back();
       const bool is_null = take(v.type(), at) == od::json_type::null;
       if (key == "start") {
@@ -462,7 +473,7 @@ class RecordReader {
         q.end = read_offset(v, at, pointer);
       } else if (key == "kind") {
         const auto kind = quote_kind_from_string(read_string(v, at, pointer, false));
-        if (!kind) throw SchemaError(pointer, "expected \"direct\", \"partial\" or \"indirect\"");
+        if (!kind) throw SchemaError(pointer.str(), "expected \"direct\", \"partial\" or \"indirect\"");
         q.kind = *kind;
       } else if (key == "speaker") {
         if (!is_null) q.speaker = read_string(v, at, pointer, true);
@@ -471,28 +482,28 @@ class RecordReader {
       } else if (key == "cue") {
         if (!is_null) q.cue = read_string(v, at, pointer, false);
       } else {
-        throw SchemaError(pointer, "unknown quote field");
+        throw SchemaError(pointer.str(), "unknown quote field");
       }
     });
   }
 
-  std::pair<std::uint64_t, std::uint64_t> read_pair(od::value value, const char* at, const std::string& pointer) {
+  std::pair<std::uint64_t, std::uint64_t> read_pair(od::value value, const char* at, const Pointer& pointer) {
     const auto type = take(value.type(), at);
     if (type != od::json_type::array) wrong_type(pointer, "[start, end]", type);
     std::uint64_t numbers[2] = {0, 0};
     std::size_t n = 0;
     for (auto element : take(value.get_array(), at)) {
       od::value item = take(std::move(element), at);
-      if (n < 2) numbers[n] = read_offset(item, at, LazyPointer(pointer, n));
+      if (n < 2) numbers[n] = read_offset(item, at, Pointer{&pointer, {}, n});
       ++n;
     }
-    if (n != 2) throw SchemaError(pointer, "expected [start, end]");
+    if (n != 2) throw SchemaError(pointer.str(), "expected [start, end]");
     return {numbers[0], numbers[1]};
   }
 
-  void read_entities(od::value value, const char* at) {
-    for_each_object(value, at, "/entities", [&] { input_.entities.emplace_back(); },
-                    [&](std::string_view key, od::value v, const std::string& pointer) {
+  void read_entities(od::value value, const char* at, const Pointer& list) {
+    for_each_object(value, at, list, [&] { input_.entities.emplace_back(); },
+                    [&](std::string_view key, od::value v, const Pointer& pointer) {
       EntityInput& e = input_.entities.back();
       if (key == "id") {
         e.id = read_string(v, at, pointer, true);
@@ -503,14 +514,14 @@ class RecordReader {
       } else if (key == "aliases") {
         read_string_list(v, at, pointer, e.aliases);
       } else {
-        throw SchemaError(pointer, "unknown entity field");
+        throw SchemaError(pointer.str(), "unknown entity field");
       }
     });
   }
 
-  void read_mentions(od::value value, const char* at) {
-    for_each_object(value, at, "/mentions", [&] { mention_drafts_.emplace_back(); },
-                    [&](std::string_view key, od::value v, const std::string& pointer) {
+  void read_mentions(od::value value, const char* at, const Pointer& list) {
+    for_each_object(value, at, list, [&] { mention_drafts_.emplace_back(); },
+                    [&](std::string_view key, od::value v, const Pointer& pointer) {
       MentionDraft& m = mention_drafts_.back();
       if (key == "entity") {
         m.entity = read_string(v, at, pointer, true);
@@ -519,23 +530,24 @@ class RecordReader {
       } else if (key == "end") {
         m.end = read_offset(v, at, pointer);
       } else {
-        throw SchemaError(pointer, "unknown mention field");
+        throw SchemaError(pointer.str(), "unknown mention field");
       }
     });
   }
 
   void read_field(const KeyTable::Role& role, std::string_view key, od::value value, const char* at) {
-    const std::string pointer = "/" + std::string(key);
+    const Pointer record;
+    const Pointer pointer{&record, key};
     switch (role.field) {
-      case Field::quotes: return read_quotes(value, at);
-      case Field::entities: return read_entities(value, at);
-      case Field::mentions: return read_mentions(value, at);
+      case Field::quotes: return read_quotes(value, at, pointer);
+      case Field::entities: return read_entities(value, at, pointer);
+      case Field::mentions: return read_mentions(value, at, pointer);
       case Field::meta: {
         const auto type = take(value.type(), at);
         if (type != od::json_type::object) wrong_type(pointer, "an object", type);
         // Two meta objects cannot both be meta, and neither can be kept
         // under the key "meta" inside the other.
-        if (!given_meta_.empty()) throw SchemaError(pointer, "duplicate key \"meta\"");
+        if (!given_meta_.empty()) throw SchemaError(pointer.str(), "duplicate key \"meta\"");
         walk(value, &given_meta_);
         return;
       }
@@ -581,32 +593,39 @@ class RecordReader {
         entity_index_.emplace(input_.entities[i].id, static_cast<std::uint32_t>(i));
       }
     }
-    auto entity_of = [&](std::string_view id, const std::string& pointer) {
+    auto entity_of = [&](std::string_view id, const Pointer& item, std::string_view key) {
       const auto it = entity_index_.find(id);
-      if (it == entity_index_.end()) throw SchemaError(pointer, fmt::format("no entity with id \"{}\"", id));
+      if (it == entity_index_.end()) {
+        throw SchemaError(Pointer{&item, key}.str(), fmt::format("no entity with id \"{}\"", id));
+      }
       return it->second;
     };
-    auto span = [](std::uint64_t start, std::uint64_t end, const std::string& pointer) {
+    auto span = [](std::uint64_t start, std::uint64_t end, const Pointer& pointer) {
       constexpr std::uint64_t limit = std::numeric_limits<std::uint32_t>::max();
-      if (start > limit || end > limit) throw SchemaError(pointer, "offset lies outside the text");
+      if (start > limit || end > limit) throw SchemaError(pointer.str(), "offset lies outside the text");
       return Span{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
     };
+    const Pointer record;
+    const Pointer quotes{&record, "quotes"};
+    const Pointer mentions{&record, "mentions"};
     input_.unit = OffsetUnit::chars;
     for (std::size_t i = 0; i < quote_drafts_.size(); ++i) {
       const QuoteDraft& d = quote_drafts_[i];
-      const std::string pointer = fmt::format("/quotes/{}", i);
+      const Pointer quote{&quotes, {}, i};
       QuoteInput q;
-      q.span = span(d.start, d.end, pointer);
+      q.span = span(d.start, d.end, quote);
       q.kind = d.kind;
-      if (d.speaker) q.speaker = static_cast<std::int32_t>(entity_of(*d.speaker, pointer + "/speaker"));
-      if (d.speaker_span) q.speaker_span = span(d.speaker_span->first, d.speaker_span->second, pointer + "/speaker_span");
+      if (d.speaker) q.speaker = static_cast<std::int32_t>(entity_of(*d.speaker, quote, "speaker"));
+      if (d.speaker_span) {
+        q.speaker_span = span(d.speaker_span->first, d.speaker_span->second, Pointer{&quote, "speaker_span"});
+      }
       q.cue = d.cue;
       input_.quotes.push_back(q);
     }
     for (std::size_t i = 0; i < mention_drafts_.size(); ++i) {
       const MentionDraft& d = mention_drafts_[i];
-      const std::string pointer = fmt::format("/mentions/{}", i);
-      input_.mentions.push_back({span(d.start, d.end, pointer), entity_of(d.entity, pointer + "/entity")});
+      const Pointer mention{&mentions, {}, i};
+      input_.mentions.push_back({span(d.start, d.end, mention), entity_of(d.entity, mention, "entity")});
     }
   }
 
@@ -788,7 +807,7 @@ class Loader {
     const char* start = take(doc.raw_json_token(), w.data).data();
     switch (take(doc.type(), start)) {
       case od::json_type::object:
-        return read_article(take(doc.get_object(), start), start, "", w, lines, whole_input);
+        return read_article(take(doc.get_object(), start), start, Pointer{}, w, lines, whole_input);
       case od::json_type::array: {
         if (!whole_input) {
           // A bad JSONL line is one bad record: check it all before adding
@@ -797,16 +816,17 @@ class Loader {
           walk(take(doc.get_value(), start), nullptr);
           doc.rewind();
         }
+        const Pointer root;
         std::size_t i = 0;
         for (auto element : take(doc.get_array(), start)) {
           od::value value = take(std::move(element), start);
           const char* at = take(value.raw_json_token(), start).data();
           const auto type = take(value.type(), at);
-          const std::string pointer = fmt::format("/{}", i++);
+          const Pointer pointer{&root, {}, i++};
           if (type != od::json_type::object) {
             walk(value, nullptr);
-            fail_schema(SchemaError(pointer, fmt::format("expected an article object, found {}", type_name(type))),
-                        "", lines.locate(path_, at), w, whole_input);
+            fail_schema(SchemaError("", fmt::format("expected an article object, found {}", type_name(type))),
+                        pointer, lines.locate(path_, at), w, whole_input);
             continue;
           }
           read_article(take(value.get_object(), at), at, pointer, w, lines, whole_input);
@@ -817,27 +837,28 @@ class Loader {
         const auto type = take(doc.type(), start);
         walk_document(doc, start);
         fail_schema(SchemaError("", fmt::format("expected an article object or an array of them, found {}", type_name(type))),
-                    "", lines.locate(path_, start), w, whole_input);
+                    Pointer{}, lines.locate(path_, start), w, whole_input);
       }
     }
     return true;
   }
 
-  bool read_article(od::object object, const char* at, const std::string& pointer, const Window& w,
+  /// `element` points at the article in its document.
+  bool read_article(od::object object, const char* at, const Pointer& element, const Window& w,
                     LineCounter& lines, bool whole_input) {
     try {
       builder_.add_with_valid_meta(reader_.read(object, at));
       return true;
     } catch (const SchemaError& e) {
-      fail_schema(e, pointer, lines.locate(path_, at), w, whole_input);
+      fail_schema(e, element, lines.locate(path_, at), w, whole_input);
       return false;
     }
   }
 
   void fail_parse(Location where, const std::string& reason) { report(ParseError(std::move(where), reason)); }
 
-  void fail_schema(const SchemaError& e, const std::string& prefix, Location where, const Window& w, bool whole_input) {
-    const std::string pointer = prefix + e.pointer();
+  void fail_schema(const SchemaError& e, const Pointer& element, Location where, const Window& w, bool whole_input) {
+    const std::string pointer = element.str() + e.pointer();
     if (options_.on_error == OnError::raise) {
       // Malformed JSON further on is the better message: look for it first.
       if (whole_input) {

@@ -719,4 +719,28 @@ TEST(Regression, BigNumbersAreValidJson) {
   parse_error(R"({"x":.5})");
 }
 
+// The pointers of nested errors, now formatted only when an error happens.
+TEST(JsonErrors, NestedPointers) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"paragraphs":"xyz","quotes":[{"start":0,"end":1},{"start":0,"end":1,"speaker_span":[0,"1"]}]})",
+       "/quotes/1/speaker_span/1"},
+      {R"({"paragraphs":"x","quotes":[{"start":0,"end":1,"kind":"loud"}]})", "/quotes/0/kind"},
+      {R"({"paragraphs":"x","quotes":[{"start":0,"end":1,"cue":7}]})", "/quotes/0/cue"},
+      {R"({"entities":[{"id":"a"},{"id":"b","aliases":["x",2]}]})", "/entities/1/aliases/1"},
+      {R"({"entities":[{"id":"a","name":[]}]})", "/entities/0/name"},
+      {R"({"paragraphs":"x","entities":[{"id":"a"}],"mentions":[{"entity":"a","start":0,"end":1},{"entity":"a","start":"0"}]})",
+       "/mentions/1/start"},
+      {R"({"paragraphs":"x","entities":[{"id":"a"}],"mentions":[{"entity":"a","start":0,"end":1},{"entity":"a","start":1,"end":0}]})",
+       "/mentions/1"},
+      {R"({"paragraphs":"x","entities":[{"id":"a"}],"quotes":[{"start":0,"end":1,"speaker":"b"}]})", "/quotes/0/speaker"},
+      {R"({"tags":["a","b",{}]})", "/tags/2"},
+      {R"({"paragraphs":["a",null]})", "/paragraphs/1"},
+      {R"([{"title":"a"},{"title":"b","mentions":[{"entity":"e"}]}])", "/1/mentions/0/entity"},
+  };
+  for (const auto& [json, pointer] : cases) {
+    SCOPED_TRACE(json);
+    EXPECT_EQ(schema_error(json).pointer(), pointer);
+  }
+}
+
 }  // namespace
