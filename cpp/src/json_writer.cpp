@@ -6,6 +6,7 @@
 
 #include "newsdoc/article.hpp"
 #include "newsdoc/json.hpp"
+#include "store.hpp"
 
 namespace newsdoc {
 namespace {
@@ -22,11 +23,13 @@ void append_key(std::string& out, std::string_view key) {
   out += "\":";
 }
 
-void append_string_list(std::string& out, const std::vector<std::string_view>& list) {
+/// Authors, tags or aliases, read from the store: the Article accessors
+/// would build a vector for each list.
+void append_string_list(std::string& out, const detail::Store& store, detail::Range list) {
   out += '[';
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i) out += ',';
-    append_string(out, list[i]);
+  for (auto i = list.begin; i < list.end; ++i) {
+    if (i > list.begin) out += ',';
+    append_string(out, store.strings[i].view());
   }
   out += ']';
 }
@@ -36,6 +39,13 @@ void append_span(std::string& out, Span chars) {
 }
 
 void append_article(std::string& out, const Article& a) {
+  const detail::Store& store = *a.store();
+  const detail::ArticleRecord& record = store.articles[a.index()];
+  // Quotes and mentions name their entity by id: read it from the store, as
+  // Article::entity() would build a whole Entity, aliases and all, for it.
+  const auto entity = [&](std::size_t k) -> const detail::EntityRecord& {
+    return store.entities[record.entities.begin + k];
+  };
   out += '{';
   append_key(out, "id");
   append_string(out, a.id());
@@ -50,7 +60,7 @@ void append_article(std::string& out, const Article& a) {
   append_string(out, a.title());
   out += ',';
   append_key(out, "authors");
-  append_string_list(out, a.authors());
+  append_string_list(out, store, record.authors);
   out += ',';
   append_key(out, "published");
   if (const auto published = a.published()) {
@@ -63,7 +73,7 @@ void append_article(std::string& out, const Article& a) {
   append_string(out, a.language());
   out += ',';
   append_key(out, "tags");
-  append_string_list(out, a.tags());
+  append_string_list(out, store, record.tags);
   out += ',';
   append_key(out, "paragraphs");
   out += '[';
@@ -85,7 +95,7 @@ void append_article(std::string& out, const Article& a) {
     if (q.speaker == no_entity) {
       out += "null";
     } else {
-      append_string(out, a.entity(static_cast<std::size_t>(q.speaker)).id);
+      append_string(out, entity(static_cast<std::size_t>(q.speaker)).id.view());
     }
     out += ",\"speaker_span\":";
     if (q.speaker_chars) {
@@ -105,16 +115,16 @@ void append_article(std::string& out, const Article& a) {
   append_key(out, "entities");
   out += '[';
   for (std::size_t i = 0; i < a.entity_count(); ++i) {
-    const Entity e = a.entity(i);
+    const detail::EntityRecord& e = entity(i);
     if (i) out += ',';
     out += "{\"id\":";
-    append_string(out, e.id);
+    append_string(out, e.id.view());
     out += ",\"name\":";
-    append_string(out, e.name);
+    append_string(out, e.name.view());
     out += ",\"type\":";
-    append_string(out, e.type);
+    append_string(out, e.type.view());
     out += ",\"aliases\":";
-    append_string_list(out, e.aliases);
+    append_string_list(out, store, e.aliases);
     out += '}';
   }
   out += "],";
@@ -124,7 +134,7 @@ void append_article(std::string& out, const Article& a) {
     const Mention m = a.mention(i);
     if (i) out += ',';
     out += "{\"entity\":";
-    append_string(out, a.entity(m.entity).id);
+    append_string(out, entity(m.entity).id.view());
     out += ',';
     append_span(out, m.chars);
     out += '}';
@@ -133,6 +143,12 @@ void append_article(std::string& out, const Article& a) {
   append_key(out, "meta");
   out += a.meta_json();
   out += '}';
+}
+
+/// About the size of an article's canonical JSON, to allocate once.
+std::size_t size_hint(const Article& a) {
+  return 256 + a.text().size() + a.title().size() + a.url().size() + a.meta_json().size() +
+         96 * a.quote_count() + 48 * (a.mention_count() + a.entity_count());
 }
 
 }  // namespace
@@ -164,13 +180,16 @@ void append_json_escaped(std::string& out, std::string_view text) {
 
 std::string Article::to_json() const {
   std::string out;
-  out.reserve(text().size() + 256);
+  out.reserve(size_hint(*this));
   append_article(out, *this);
   return out;
 }
 
 std::string Corpus::to_jsonl() const {
   std::string out;
+  std::size_t size = 0;
+  for (const Article& a : articles_) size += size_hint(a) + 1;
+  out.reserve(size);
   for (const Article& a : articles_) {
     append_article(out, a);
     out += '\n';

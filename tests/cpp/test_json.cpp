@@ -719,6 +719,18 @@ TEST(Regression, BigNumbersAreValidJson) {
   parse_error(R"({"x":.5})");
 }
 
+// The writer reads entity ids from the store instead of building an Entity
+// per speaker and mention: ids must come from the article's own entities.
+TEST(Regression, WriterNamesEntitiesOfEachArticle) {
+  const std::string jsonl = worked_example + "\n" + canonical + "\n" + minimal + "\n";
+  const Corpus corpus = loads(jsonl);
+  ASSERT_EQ(corpus.size(), 3u);
+  EXPECT_EQ(corpus.to_jsonl(), jsonl);
+  EXPECT_EQ(corpus[1].to_json(), canonical);
+  EXPECT_EQ(corpus.slice(1, 2).to_jsonl(), canonical + "\n");
+  EXPECT_EQ(Corpus().to_jsonl(), "");
+}
+
 // The pointers of nested errors, now formatted only when an error happens.
 TEST(JsonErrors, NestedPointers) {
   const std::pair<const char*, const char*> cases[] = {
