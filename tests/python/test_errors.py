@@ -274,6 +274,11 @@ class TestSchemaError:
             with pytest.raises(newsdoc.SchemaError):
                 newsdoc.loads(data)
 
+    def test_duplicate_meta(self):
+        with pytest.raises(newsdoc.SchemaError) as info:
+            newsdoc.loads('{"title": "t", "meta": {"a": 1}, "meta": {"b": 2}}')
+        assert (info.value.pointer, info.value.reason) == ("/meta", 'duplicate key "meta"')
+
 
 class TestOnError:
     def test_bogus_on_error(self, tmp_path):
@@ -312,6 +317,16 @@ class TestOnError:
         single = newsdoc.loads('{"title":3,"x":1}', on_error="skip")
         assert len(single) == 0
         assert [(type(e), e.line) for e in single.errors] == [(newsdoc.SchemaError, 1)]
+
+    @pytest.mark.parametrize("fmt", ["auto", "jsonl"])
+    def test_line_cut_after_a_colon_is_one_parse_error(self, fmt):
+        data = '{"title":"a"}\n{"id":\n{"title":"b"}\n{"title":"c"}\n'
+        corpus = newsdoc.loads(data, format=fmt, on_error="skip")
+        assert [a.title for a in corpus] == ["a", "b", "c"]
+        assert [(type(e), e.line) for e in corpus.errors] == [(newsdoc.ParseError, 2)]
+        with pytest.raises(newsdoc.ParseError) as info:
+            newsdoc.loads(data, format=fmt)
+        assert info.value.line == 2
 
     def test_skip_in_array(self):
         corpus = newsdoc.loads('[{"title":"a"},{"title":3},{"title":"c"},7]', on_error="skip")

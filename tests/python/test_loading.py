@@ -66,6 +66,26 @@ class TestLoads:
         assert info.value.offset >= 3 + len('{"title": ')
         assert info.value.line == 1
 
+    @pytest.mark.parametrize("first", ['{"title":"a"', '[{"title":"a"},{"title":x}]', "nonsense"])
+    def test_bad_first_line_falls_back_to_jsonl(self, first, tmp_path):
+        data = first + '\n{"title":"b"}\n{"title":"c"}\n'
+        corpus = newsdoc.loads(data, on_error="skip")
+        assert titles(corpus) == ["b", "c"]
+        assert [(type(e), e.line) for e in corpus.errors] == [(newsdoc.ParseError, 1)]
+        path = tmp_path / "lines.json"
+        path.write_text(data, encoding="utf-8")
+        assert titles(newsdoc.load(path, on_error="skip")) == ["b", "c"]
+        with pytest.raises(newsdoc.ParseError) as info:
+            newsdoc.load(path)
+        assert info.value.line == 1
+
+    def test_big_numbers_keep_their_spelling(self):
+        digits = "9" * 400
+        a = newsdoc.loads('{"id": 1e400, "x": 1E+400, "y": -%s, "z": [0.5e-999]}' % digits)[0]
+        assert a.id == "1e400"
+        assert a.to_json().endswith(',"meta":{"x":1E+400,"y":-%s,"z":[0.5e-999]}}' % digits)
+        assert a.meta["y"] == -int(digits)
+
     def test_loads_does_not_keep_its_input(self):
         data = bytearray(b'{"title":"abc","paragraphs":["para"]}')
         corpus = newsdoc.loads(data)
@@ -309,6 +329,11 @@ class TestMappings:
         a = newsdoc.loads('{"tags":"x, y ,z","entities":[{"id":"e","aliases":"A, B"}]}')[0]
         assert a.tags == ["x", "y", "z"]
         assert a.entities[0].aliases == ["A", "B"]
+
+    @pytest.mark.parametrize("data", ['{"text": 5, "paragraphs": ["a"]}', '{"paragraphs": ["a"], "text": 5}'])
+    def test_losing_key_is_not_type_checked(self, data):
+        a = newsdoc.loads(data)[0]
+        assert [p.text for p in a.paragraphs] == ["a"] and a.meta == {"text": 5}
 
     def test_author_key(self):
         assert newsdoc.loads('{"author": "Ann, Bob"}')[0].authors == ["Ann", "Bob"]

@@ -48,6 +48,12 @@ def test_read_text_missing_file():
         newsdoc.read_text("/nonexistent/article.txt")
 
 
+def test_read_text_of_a_directory_is_a_read_error(tmp_path):
+    with pytest.raises(newsdoc.ReadError) as info:
+        newsdoc.read_text(tmp_path)
+    assert info.value.path == str(tmp_path) and str(info.value) == f"{tmp_path}: Is a directory"
+
+
 def _words(text: str) -> list:
     return text.split()
 
