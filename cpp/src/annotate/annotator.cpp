@@ -610,7 +610,11 @@ std::string ArticleAnnotator::cue_text(std::int32_t first, std::int32_t last) {
 
 Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
   if (j < lo || !is_word(j)) return {};
-  if (has(j, wc::pronouns)) return Range{j, j + 1};
+  // Pronouns, the relative "who" ("a child, who said") and a lone quantifier
+  // opening the sentence ("Some have suggested", "Others said").
+  if (has(j, wc::pronouns) || text(j) == "who" ||
+      (j == lo && (has_lower(j, wc::determiners) || lower_first(j) == "others")))
+    return Range{j, j + 1};
   if (mention_at_[static_cast<std::size_t>(j)] != none || (is_name_token(j) && !is_non_name(j))) {
     std::int32_t s = j;
     while (s - 1 >= lo && is_word(s - 1) &&
@@ -657,6 +661,14 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
          (has(j, wc::adverbs) || (text(j).size() > 4 && text(j).substr(text(j).size() - 2) == "ly")))
     --j;
   if (j < lo) return {};
+  const auto cue_word = text(cue);
+  if (is_punct(j, ',') && cue_word.size() > 4 && cue_word.substr(cue_word.size() - 3) == "ing") {
+    // "..., saying they were nitpicking": the sentence's subject speaks.
+    std::int32_t s = lo;
+    while (s < j && is_word(s) && is_non_name(s) && !has(s, wc::pronouns)) ++s;
+    const Range subject = speaker_after(s, j, false);
+    return subject.empty() || subject.first != s ? Range{} : subject;
+  }
   if (is_punct(j, ',')) {
     // An apposition: "Igor Konashenkov, official representative of ..., stated".
     std::int32_t k = j - 1;
@@ -765,6 +777,7 @@ bool ArticleAnnotator::find_attribution(std::int32_t from, std::int32_t to, bool
       np = speaker_after(k + len, backwards ? stop : to, false);
     } else {
       np = speaker_before(k, from);
+      if (!np.empty() && passive_cue(np.last, k)) continue;  // "they are intended to": nobody speaks
       if (np.empty()) np = speaker_after(k + len, backwards ? stop : to, true);
     }
     if (np.empty()) continue;
@@ -793,6 +806,13 @@ std::int32_t ArticleAnnotator::resolve_pronoun(std::int32_t i) {
 std::int32_t ArticleAnnotator::speaker_entity(Range np) {
   if (np.empty()) return none;
   if (np.last - np.first == 1 && has(np.first, wc::pronouns)) return resolve_pronoun(np.first);
+  if (np.last - np.first == 1 && text(np.first) == "who") {
+    // "Smith, who said ...": the name before the comma.
+    const std::int32_t before = np.first - 2;
+    if (before >= 0 && is_punct(np.first - 1, ',') && mention_at_[static_cast<std::size_t>(before)] != none)
+      return mentions_[static_cast<std::size_t>(mention_at_[static_cast<std::size_t>(before)])].entity;
+    return none;
+  }
   std::int32_t best = none;
   for (std::int32_t k = np.first; k < np.last; ++k) {
     const auto m = mention_at_[static_cast<std::size_t>(k)];
@@ -926,13 +946,15 @@ Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last
   // What follows a cue directly is what was said, unless it is a time, a
   // place, a manner or a single word ("said in a statement", "said Friday",
   // "said so", "said no.").
+  if (j + 1 >= last || !is_word(j + 1)) return {};
+  if (w == "to") {
+    // "vowed to block the refugees" is an intention; "said to reporters" is not.
+    const bool intention = tok(j + 1).is(TokenFlag::lower) && !has(j + 1, wc::determiners | wc::pronouns) &&
+                           !has(j + 1, wc::source_nouns | wc::roles);
+    return intention ? Range{j, last} : Range{};
+  }
   if (has(j, wc::prepositions | wc::adverbs | wc::months_and_days) || w == "so" || w == "not" || w == "yes" ||
       w == "goodbye" || w == "hello")
-    return {};
-  if (j + 1 >= last || !is_word(j + 1)) return {};
-  // "agreed to clean up the mines" is an intention; "said to reporters" is not.
-  if (w == "to" && (!tok(j + 1).is(TokenFlag::lower) || has(j + 1, wc::determiners | wc::pronouns) ||
-                    has(j + 1, wc::source_nouns | wc::roles)))
     return {};
   // "said when asked about it": the circumstance, not the content.
   if ((w == "when" || w == "if") && text(j + 1).size() > 2 && text(j + 1).substr(text(j + 1).size() - 2) == "ed")
@@ -1014,7 +1036,7 @@ void ArticleAnnotator::find_reported_speech() {
             if (!is_word(m)) break;
           }
           std::int32_t after_comma = none;  // "As Smith pointed out, CONTENT."
-          if (np.first == first + 1 && text(first) == "As")
+          if (np.first > first && lower_first(np.first - 1) == "as")
             for (std::int32_t m = k + len; m < last && m < k + len + 8; ++m)
               if (is_punct(m, ',')) {
                 after_comma = m;

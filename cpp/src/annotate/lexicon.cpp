@@ -24,13 +24,15 @@ constexpr std::string_view speech_verbs[] = {
     "criticize", "criticise", "blame", "praise", "endorse", "slam", "dismiss", "reject", "challenge", "defend",
     "threaten", "mock", "tout", "hail", "condemn", "decry", "denounce", "fault", "show", "cite", "recommend",
     "learn", "guess", "figure", "reckon", "imagine", "assume", "realize", "realise", "forecast", "project",
-    "calculate", "conclude", "determine", "decide", "discover", "notice", "complain", "lament"};
+    "calculate", "conclude", "determine", "decide", "discover", "notice", "complain", "lament",
+    // Intentions, which PolNeAR attributes too: "vowed to block", "wants to build".
+    "want", "plan", "intend", "aim", "refuse", "wish", "prefer", "seek"};
 
 // Irregular forms, and multi-word cues matched as written.
 constexpr std::string_view irregular_cues[] = {
     "said", "tell", "tells", "told", "telling", "write", "writes", "wrote", "written", "writing", "think", "thinks",
     "thought", "thinking", "feel", "feels", "felt", "know", "knows", "knew", "found", "finds", "shown",
-    "heard", "hears", "pointed out", "points out",
+    "heard", "hears", "sought", "seeking", "seeks", "pointed out", "points out",
     "point out", "made clear", "makes clear", "made it clear", "makes it clear", "went on", "goes on",
     "gave his assurance", "gave her assurance", "gave their assurance", "gave assurances", "gave an assurance",
     "spoke of"};
