@@ -78,6 +78,16 @@ bool is_closing(const Token& t) {
          t.first == ')' || t.first == ']';
 }
 
+// Verbs of intention, whose content may be "to" and a verb ("vowed to block").
+bool is_intention(std::string_view cue) {
+  constexpr std::string_view stems[] = {"want", "plan", "intend", "aim", "refus", "wish", "prefer", "seek",
+                                        "sought", "vow", "pledg", "promis", "threaten", "agree", "decid",
+                                        "hope", "hoping", "expect", "offer"};
+  for (auto stem : stems)
+    if (cue.substr(0, stem.size()) == stem) return true;
+  return false;
+}
+
 bool is_double(Mark m) { return m == Mark::double_open || m == Mark::double_close || m == Mark::double_either; }
 bool is_single(Mark m) { return m == Mark::single_open || m == Mark::single_close || m == Mark::single_either; }
 
@@ -136,7 +146,8 @@ class ArticleAnnotator {
   std::int32_t speaker_entity(Range np);
   std::int32_t resolve_pronoun(std::int32_t i);
   void find_reported_speech();
-  Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb);
+  Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb,
+                               bool intention_cue);
   bool passive_cue(std::int32_t from, std::int32_t cue) const;
   std::int32_t reported_clause_end(Range content, std::int32_t sentence_first, std::int32_t cue) const;
 
@@ -594,10 +605,24 @@ std::int32_t ArticleAnnotator::cue_at(std::int32_t i, CueKind& kind) {
   if (i > 0 && is_word(i - 1) && has_lower(i - 1, wc::determiners) && text(i - 1) != "that") return 0;
   // A form that is also a noun ("his home state", "the rowdy feel") is a
   // noun after a determiner or preposition and an adjective.
-  if (has(i, wc::noun_like_cue) && i > 1 && is_word(i - 1) && tok(i - 1).is(TokenFlag::lower) &&
-      !has(i - 1, wc::source_nouns | wc::roles | wc::pronouns | wc::adverbs) &&
-      (has_lower(i - 2, wc::determiners | wc::prepositions) || text(i - 2) == "’s" || text(i - 2) == "'s"))
-    return 0;
+  if (has(i, wc::noun_like_cue) && i > 0 && is_word(i - 1)) {
+    if (has(i - 1, wc::prepositions)) return 0;  // "a number of states"
+    if (tok(i - 1).is(TokenFlag::upper) && mention_at_[static_cast<std::size_t>(i - 1)] == none &&
+        !has(i - 1, wc::pronouns))
+      return 0;  // "Western states"
+    if (i > 1 && tok(i - 1).is(TokenFlag::lower) &&
+        !has(i - 1, wc::source_nouns | wc::roles | wc::pronouns | wc::adverbs) &&
+        (has_lower(i - 2, wc::determiners | wc::prepositions) || text(i - 2) == "’s" || text(i - 2) == "'s"))
+      return 0;
+  }
+  // A participle ("saying", "seeking") speaks after a comma or an auxiliary;
+  // "a Republican seeking office" is a description.
+  if (w.size() > 4 && w.substr(w.size() - 3) == "ing" && i > 0) {
+    const auto before = text(i - 1);
+    if (!(is_punct(i - 1, ',') || before == "is" || before == "are" || before == "was" || before == "were" ||
+          before == "been" || before == "be" || before == "and" || has(i - 1, wc::adverbs)))
+      return 0;
+  }
   kind = CueKind::speech;
   return 1;
 }
@@ -663,6 +688,15 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
   if (j < lo) return {};
   const auto cue_word = text(cue);
   if (is_punct(j, ',') && cue_word.size() > 4 && cue_word.substr(cue_word.size() - 3) == "ing") {
+    // "Mr. Manafort said, adding that ...": the speaker of the cue before.
+    for (std::int32_t m = j - 1; m >= lo && m >= j - 12; --m) {
+      CueKind kind;
+      const std::int32_t len = cue_at(m, kind);
+      if (len == 0 || kind != CueKind::speech) continue;
+      Range earlier = speaker_after(m + len, j, false);
+      if (earlier.empty()) earlier = noun_phrase_ending_at(m - 1, lo);
+      if (!earlier.empty()) return earlier;
+    }
     // "..., saying they were nitpicking": the sentence's subject speaks.
     std::int32_t s = lo;
     while (s < j && is_word(s) && is_non_name(s) && !has(s, wc::pronouns)) ++s;
@@ -728,10 +762,17 @@ Range ArticleAnnotator::speaker_after(std::int32_t j, std::int32_t hi, bool need
     e = j + 1;
   } else if ((is_name_token(j) && !has_lower(j, wc::determiners)) || has(j, wc::titles)) {
     e = j;
-    while (e < hi && is_word(e) &&
-           (is_name_token(e) || has(e, wc::titles) ||
-            (has(e, wc::name_particles) && e + 1 < hi && is_name_token(e + 1))))
-      ++e;
+    while (e < hi) {
+      if (is_word(e) && (is_name_token(e) || has(e, wc::titles) ||
+                         (has(e, wc::name_particles) && e + 1 < hi && is_name_token(e + 1)))) {
+        ++e;
+      } else if (is_punct(e, '.') && e > j && has(e - 1, wc::abbreviations) && e + 1 < hi &&
+                 tok(e).begin == tok(e - 1).end && is_name_token(e + 1)) {
+        ++e;  // "Mr. Manafort", "Sen. Ted Cruz"
+      } else {
+        break;
+      }
+    }
   } else if (has_lower(j, wc::determiners) || has(j, wc::roles | wc::source_nouns)) {
     e = j + 1;
     while (e < hi && e - j < 5 && is_word(e) &&
@@ -921,7 +962,8 @@ void ArticleAnnotator::classify_and_attribute() {
 // ---------------------------------------------------------------------------
 // Reported speech
 
-Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last, bool tell_verb) {
+Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last, bool tell_verb,
+                                               bool intention_cue) {
   if (tell_verb && j < last) {
     // "told reporters", "told CNN on Sunday": the listener is not the content.
     if (is_name_token(j) || has(j, wc::pronouns) || text(j) == "him" || text(j) == "her" ||
@@ -948,9 +990,10 @@ Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last
   // "said so", "said no.").
   if (j + 1 >= last || !is_word(j + 1)) return {};
   if (w == "to") {
-    // "vowed to block the refugees" is an intention; "said to reporters" is not.
-    const bool intention = tok(j + 1).is(TokenFlag::lower) && !has(j + 1, wc::determiners | wc::pronouns) &&
-                           !has(j + 1, wc::source_nouns | wc::roles);
+    // "vowed to block the refugees" is an intention; "said to reporters" and
+    // "continue to back" are not.
+    const bool intention = intention_cue && tok(j + 1).is(TokenFlag::lower) &&
+                           !has(j + 1, wc::determiners | wc::pronouns) && !has(j + 1, wc::source_nouns | wc::roles);
     return intention ? Range{j, last} : Range{};
   }
   if (has(j, wc::prepositions | wc::adverbs | wc::months_and_days) || w == "so" || w == "not" || w == "yes" ||
@@ -1051,7 +1094,7 @@ void ArticleAnnotator::find_reported_speech() {
             const auto w = text(k);
             const bool tell = w.substr(0, 3) == "tol" || w.substr(0, 4) == "tell" || w.substr(0, 4) == "info" ||
                               w.substr(0, 4) == "assu" || w.substr(0, 4) == "warn" || w.substr(0, 5) == "remin";
-            content = reported_content_after(k + len, last, tell);
+            content = reported_content_after(k + len, last, tell, is_intention(w));
           }
         } else {
           np = speaker_after(k + len, last, true);
