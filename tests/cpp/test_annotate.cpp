@@ -237,6 +237,15 @@ TEST(Speakers, AppositionsAndTitles) {
   EXPECT_EQ(q[1].speaker_text, "Bashar al-Assad");
 }
 
+TEST(Speakers, GroupsNamedByADemonymAreNotTheDemonym) {
+  const auto q = quotes(annotate({"Scottish ministers insist they will have the final say.",
+                                  "Russia said the talks were over."}), "indirect");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker_text, "Scottish ministers");
+  EXPECT_EQ(q[0].speaker, "");
+  EXPECT_EQ(q[1].speaker, "Russia");
+}
+
 TEST(Speakers, PronounsResolveToTheNearestFittingPerson) {
   const auto a = annotate({"Hillary Clinton met Donald Trump in New York.", "“It went well,” she said.",
                            "“It went badly,” he said."});

@@ -653,7 +653,10 @@ Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
     return Range{s, j + 1};
   }
   if (!tok(j).is(TokenFlag::lower)) return {};
-  const bool head_ok = has(j, wc::source_nouns | wc::roles);
+  // Roles are listed in the singular: "ministers" is a role too.
+  const auto w = text(j);
+  const bool head_ok = has(j, wc::source_nouns | wc::roles) ||
+                       (w.size() > 3 && w.back() == 's' && (lex_.classes.find(w.substr(0, w.size() - 1)) & wc::roles));
   std::int32_t s = j;
   bool determiner = false;
   for (int count = 0; s - 1 >= lo && count < 4; ++count) {
@@ -854,12 +857,19 @@ std::int32_t ArticleAnnotator::speaker_entity(Range np) {
       return mentions_[static_cast<std::size_t>(mention_at_[static_cast<std::size_t>(before)])].entity;
     return none;
   }
+  // A person or organisation named in the phrase speaks; a place or a
+  // demonym only when it is the whole phrase ("Russia said", not "Scottish
+  // ministers said").
   std::int32_t best = none;
   for (std::int32_t k = np.first; k < np.last; ++k) {
     const auto m = mention_at_[static_cast<std::size_t>(k)];
     if (m == none) continue;
-    const auto e = mentions_[static_cast<std::size_t>(m)].entity;
-    if (best == none || entities_[static_cast<std::size_t>(e)].type == "PERSON") best = e;
+    const auto& mention = mentions_[static_cast<std::size_t>(m)];
+    const auto& type = entities_[static_cast<std::size_t>(mention.entity)].type;
+    const bool whole = mention.first <= np.first + (has_lower(np.first, wc::determiners) ? 1 : 0) &&
+                       mention.last == np.last;
+    if (type == "PERSON") return mention.entity;
+    if (type == "ORG" || whole) best = mention.entity;
   }
   return best;
 }
