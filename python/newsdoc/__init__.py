@@ -13,6 +13,7 @@ from ._core import __version__
 from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads, parse_text, read_text
 from ._errors import NewsdocError, ParseError, ReadError, SchemaError
 from ._model import Article, Entity, Mention, Paragraph, Quote
+from ._pandas import TABLES, empty_frame
 
 __all__ = [
     "__version__",
@@ -29,7 +30,9 @@ __all__ = [
     "Quote",
     "ReadError",
     "SchemaError",
+    "TABLES",
     "annotate",
+    "empty_frame",
     "load",
     "loads",
     "parse_text",

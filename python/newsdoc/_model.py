@@ -12,9 +12,12 @@ All offsets are Unicode code points into :attr:`Article.text`, so
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence, Tuple
 
-from . import _core
+from . import _core, _pandas
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["Article", "Paragraph", "Quote", "Entity", "Mention"]
 
@@ -354,6 +357,18 @@ class Article:
     @property
     def mentions(self) -> Tuple[Mention, ...]:
         return tuple(Mention(self, i) for i in range(self._handle.mention_count))
+
+    def to_pandas(self, table: str) -> "pandas.DataFrame":
+        """Table ``table`` of this one article as a pandas DataFrame; see :meth:`Corpus.to_pandas`.
+
+        Example:
+            >>> article = newsdoc.Article(paragraphs=["Assad spoke."],
+            ...     entities=[{"id": "e1", "name": "Bashar al-Assad", "type": "PERSON"}],
+            ...     mentions=[{"entity": "e1", "start": 0, "end": 5}])
+            >>> article.to_pandas("mentions")[["entity_id", "name", "text", "start", "end"]].values.tolist()
+            [['e1', 'Bashar al-Assad', 'Assad', 0, 5]]
+        """
+        return _pandas.frame(_core.Corpus([self._handle]), table)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Article):

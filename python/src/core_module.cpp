@@ -9,6 +9,8 @@
 namespace py = pybind11;
 using namespace py::literals;
 
+void bind_table(py::module_& m);
+
 namespace {
 
 py::str to_py(std::string_view text) { return py::str(text.data(), text.size()); }
@@ -241,4 +243,6 @@ PYBIND11_MODULE(_core, m) {
         return newsdoc::loads(view, options, name);
       },
       "data"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a, "name"_a);
+
+  bind_table(m);
 }

@@ -1,0 +1,321 @@
+"""pandas DataFrames of a corpus, and corpora from DataFrames.
+
+pandas is optional: ``import newsdoc`` never imports it, and the functions
+here raise an ImportError naming the package to install when it is missing.
+
+Tables
+======
+
+:meth:`Corpus.to_pandas` (and :meth:`Article.to_pandas`) give one of five
+tables. The columns are made in C++ in bulk: numbers as numpy arrays,
+strings as Python str made once per distinct stored value. Every table
+starts with ``article_index`` (the article's position in the corpus, unique
+even when ids are empty or repeated) and ``article_id``; rows join on
+``article_index`` plus the row's own index (``paragraph_index``,
+``quote_index``, ``entity_index``, ``mention_index``), or on
+``(article_index, speaker_id)`` = ``(article_index, entity_id)`` between
+quotes and entities. Offsets are code points into the article's text, as
+everywhere in Python.
+
+=============  ================================================================
+Table          Columns
+=============  ================================================================
+``articles``   article_index, article_id, url, source, title, authors,
+               published, language, tags, paragraph_count, quote_count,
+               entity_count, mention_count, meta, text
+``paragraphs`` article_index, article_id, paragraph_index, text, start, end
+``quotes``     article_index, article_id, quote_index, text, start, end, kind,
+               speaker, speaker_id, speaker_type, speaker_start, speaker_end,
+               cue, paragraph, last_paragraph, source, published
+``entities``   article_index, article_id, entity_index, entity_id, name, type,
+               aliases, mentions, quotes
+``mentions``   article_index, article_id, mention_index, entity_index,
+               entity_id, name, type, text, start, end
+=============  ================================================================
+
+In quotes, ``speaker`` is the speaking entity's canonical name and
+``speaker_id`` its id, ``speaker_start`` / ``speaker_end`` the words naming
+it in this attribution, ``paragraph`` / ``last_paragraph`` the paragraphs
+holding the quote's first and last character, ``source`` and ``published``
+the article's. In entities, ``mentions`` and ``quotes`` count the entity's
+mentions and the quotes it speaks. In articles, ``meta`` is the article's
+meta object as compact JSON text (``json.loads`` it; numbers keep their
+spelling) and ``text`` the body.
+
+Dtypes
+======
+
+They are the same for every corpus, so :func:`empty_frame` can stand for a
+table before it is made (Dask's ``meta``):
+
+- ``int64``: article_index, the row indexes, start, end, paragraph,
+  last_paragraph, the counts (paragraph_count, …, mentions, quotes).
+- ``Int64`` (pandas' nullable integer): speaker_start, speaker_end.
+- ``category``: kind (categories always ``direct``, ``partial``,
+  ``indirect``), and source, language, type, speaker_type, whose categories
+  are the distinct values of the table, sorted (none in an empty frame).
+- ``object`` holding str: every other text column; holding lists of str:
+  authors, tags, aliases.
+
+A value is missing exactly where canonical JSON writes ``null``:
+``published``, ``speaker``, ``speaker_id`` and ``cue`` are None,
+``speaker_type`` is NaN, ``speaker_start`` / ``speaker_end`` are ``<NA>``.
+Strings that are merely unknown stay ``""``, as in the model.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
+
+from . import _core
+from ._errors import NewsdocError
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["TABLES", "empty_frame"]
+
+#: The tables :meth:`Corpus.to_pandas` makes.
+TABLES = ("articles", "paragraphs", "quotes", "entities", "mentions")
+
+# Columns that from_pandas reads for each article field, the first present winning: the names
+# load()'s automatic mapping knows, plus article_id, the name to_pandas("articles") gives the id.
+_FRAME_COLUMNS = {
+    "id": ("id", "article_id", "ID", "_id"),
+    "url": ("url",),
+    "source": ("source", "domain", "source_domain"),
+    "title": ("title",),
+    "authors": ("authors", "author"),
+    "published": ("published", "date", "date_publish", "publish_date"),
+    "language": ("language",),
+    "tags": ("tags", "keywords"),
+    "body": ("paragraphs", "text", "maintext", "content", "body"),
+    "meta": ("meta",),
+}
+# What to_pandas("articles") derives from the rest: from_pandas ignores these columns.
+_DERIVED_COLUMNS = frozenset({"article_index", "paragraph_count", "quote_count", "entity_count", "mention_count"})
+_FIELD_ALIASES = {"paragraphs": "body", "text": "body"}
+# A blank line: a line break, white space only, a line break. The white space is what the JSON
+# reader trims from the lines of a string body.
+_BLANK_LINE = re.compile("\n[ \t\r\f\v\u00a0]*\n")
+_TRIMMED = " \t\r\n\f\v\u00a0"
+
+
+def _pandas():
+    """The pandas module, or an ImportError saying how to install it."""
+    try:
+        import pandas
+    except ImportError as error:
+        raise ImportError("newsdoc needs pandas for DataFrames, and it is not installed: install Debian's "
+                          "python3-pandas (apt-get install python3-pandas), or pip install pandas") from error
+    return pandas
+
+
+def _check_table(table: str) -> None:
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(TABLES)}")
+
+
+def frame(corpus: _core.Corpus, table: str) -> "pandas.DataFrame":
+    """Table ``table`` of ``corpus`` (a core corpus) as a DataFrame."""
+    pd = _pandas()
+    _check_table(table)
+    columns = {}
+    for name, column_type, data in _core.table(corpus, table):
+        if column_type == "category":
+            codes, categories = data
+            columns[name] = pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+        elif column_type == "nullable_int64":
+            values, missing = data
+            columns[name] = pd.arrays.IntegerArray(values, missing)
+        else:
+            columns[name] = data
+    return pd.DataFrame(columns, copy=False)
+
+
+def empty_frame(table: str) -> "pandas.DataFrame":
+    """A DataFrame with the columns and dtypes of ``table`` and no rows.
+
+    Every frame :meth:`Corpus.to_pandas` makes has these columns and dtypes,
+    except that the categories of ``source``, ``language``, ``type`` and
+    ``speaker_type`` are the values present (none here). Use it where a
+    table's layout must be known before its data, e.g. as Dask's ``meta``.
+
+    Example:
+        >>> quotes = newsdoc.empty_frame("quotes")
+        >>> len(quotes), str(quotes["start"].dtype), str(quotes["speaker_start"].dtype), list(quotes["kind"].cat.categories)
+        (0, 'int64', 'Int64', ['direct', 'partial', 'indirect'])
+    """
+    return frame(_core.Corpus([]), table)
+
+
+# --- from_pandas ---------------------------------------------------------------------------------
+
+
+def _is_missing(value: Any) -> bool:
+    """True for None, NaN, NaT and pd.NA; False for every container."""
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes, Mapping)) or hasattr(value, "__len__"):
+        return False
+    pd = _pandas()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+class _RowError(Exception):
+    """A value of one cell that cannot feed its field; from_pandas adds the row and column."""
+
+
+def _text(value: Any, field: str) -> str:
+    if isinstance(value, str):
+        return value
+    # Ids are often numbers in a frame; the JSON reader accepts numeric ids the same way.
+    if field == "id" and _is_integer(value):
+        return str(int(value))
+    raise _RowError(f"expected a string, found {type(value).__name__} {value!r}")
+
+
+def _is_integer(value: Any) -> bool:
+    import numpy
+
+    return isinstance(value, (int, numpy.integer)) and not isinstance(value, (bool, numpy.bool_))
+
+
+def _published(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):  # pandas' Timestamp is a datetime
+        return value.isoformat()
+    raise _RowError(f"expected a string or a date, found {type(value).__name__} {value!r}")
+
+
+def _strings(value: Any) -> Union[str, List[str]]:
+    """A list of strings, or one string for the reader to split at commas."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = list(value.tolist() if hasattr(value, "tolist") else value)
+        if all(isinstance(item, str) for item in items):
+            return items
+    raise _RowError(f"expected a list of strings, found {value!r}")
+
+
+def _paragraphs(value: Any) -> List[str]:
+    if isinstance(value, str):
+        paragraphs = (paragraph.strip(_TRIMMED) for paragraph in _BLANK_LINE.split(value))
+        return [paragraph for paragraph in paragraphs if paragraph]
+    items = _strings(value)
+    assert not isinstance(items, str)
+    return items
+
+
+def _meta_members(value: Any) -> str:
+    """The members of a meta object, without its braces: from a dict, or from JSON text kept as written."""
+    if isinstance(value, Mapping):
+        return json.dumps(dict(value), ensure_ascii=False, default=_json_value)[1:-1]
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("{") and text.endswith("}"):
+            return text[1:-1].strip()
+    raise _RowError(f"expected a dict or the JSON text of an object, found {value!r}")
+
+
+def _json_value(value: Any) -> Any:
+    """What json.dumps cannot write by itself: numpy scalars and arrays, dates."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} {value!r} cannot be written as JSON")
+
+
+_READERS = {"id": lambda value: _text(value, "id"), "url": lambda value: _text(value, "url"),
+            "source": lambda value: _text(value, "source"), "title": lambda value: _text(value, "title"),
+            "language": lambda value: _text(value, "language"), "published": _published, "authors": _strings,
+            "tags": _strings, "body": _paragraphs}
+
+
+def _choose_columns(columns: Sequence[Any], mapping: Optional[Mapping[str, Union[str, Sequence[str]]]]
+                    ) -> Dict[str, Any]:
+    """{field: column} for the fields the frame has a column for."""
+    candidates = dict(_FRAME_COLUMNS)
+    if mapping is not None:
+        if not isinstance(mapping, Mapping):
+            raise TypeError(f"mapping must be None or a dict from field to column, not {type(mapping).__name__}")
+        for field, names in mapping.items():
+            field = _FIELD_ALIASES.get(field, field)
+            if field not in _FRAME_COLUMNS:
+                raise ValueError(f"unknown article field {field!r} in mapping; expected one of "
+                                 f"{', '.join(_FRAME_COLUMNS)}")
+            names = (names,) if isinstance(names, str) else tuple(names)
+            if not any(name in columns for name in names):
+                raise ValueError(f"mapping names {', '.join(map(repr, names))} for {field!r}, but the frame has "
+                                 f"no such column (it has {', '.join(map(repr, columns))})")
+            candidates[field] = names
+    chosen = {}
+    for field, names in candidates.items():
+        for name in names:
+            if name in columns:
+                chosen[field] = name
+                break
+    return chosen
+
+
+def corpus_from_frame(df: "pandas.DataFrame", mapping: Optional[Mapping[str, Union[str, Sequence[str]]]] = None
+                      ) -> _core.Corpus:
+    """The articles of ``df``, one a row, as a core corpus (see Corpus.from_pandas)."""
+    pd = _pandas()
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"from_pandas needs a pandas DataFrame, not {type(df).__name__}")
+    columns = list(df.columns)
+    if len(set(columns)) != len(columns):
+        repeated = sorted({str(c) for c in columns if columns.count(c) > 1})
+        raise ValueError(f"from_pandas needs unique column names; repeated: {', '.join(repeated)}")
+    chosen = _choose_columns(columns, mapping)
+    field_of = {column: field for field, column in chosen.items()}
+    extras = [c for c in columns if c not in field_of and c not in _DERIVED_COLUMNS]
+    values = {c: df[c].tolist() for c in columns if c in field_of or c in extras}
+    labels = df.index.tolist()
+
+    lines = []
+    for row, label in enumerate(labels):
+        record: Dict[str, Any] = {}
+        meta_members: List[str] = []
+        column = None
+        try:
+            for column, field in field_of.items():
+                value = values[column][row]
+                if _is_missing(value):
+                    continue
+                if field == "meta":
+                    members = _meta_members(value)
+                    if members:
+                        meta_members.append(members)
+                else:
+                    record["paragraphs" if field == "body" else field] = _READERS[field](value)
+            for column in extras:
+                value = values[column][row]
+                if not _is_missing(value):
+                    meta_members.append(json.dumps({str(column): value}, ensure_ascii=False,
+                                                   default=_json_value)[1:-1])
+        except (_RowError, TypeError, ValueError) as error:
+            raise ValueError(f"from_pandas: row {label!r}, column {column!r}: {error}") from None
+        # meta is spliced in as text, so JSON text from to_pandas("articles") keeps its numbers as written.
+        lines.append(json.dumps(record, ensure_ascii=False)[:-1] + (", " if record else "")
+                     + '"meta": {' + ",".join(meta_members) + "}}")
+    data = "".join(line + "\n" for line in lines).encode("utf-8", "surrogatepass")
+    try:
+        return _core.loads(data, "canonical", {}, "raise", "jsonl", "<DataFrame>")
+    except NewsdocError as error:
+        line = getattr(error, "line", 0)
+        if not 1 <= line <= len(labels):
+            raise
+        reason = getattr(error, "reason", str(error))
+        raise type(error)(f"from_pandas: row {labels[line - 1]!r}: {reason}",
+                          **{key: value for key, value in vars(error).items()}) from None
