@@ -68,7 +68,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._errors import NewsdocError
@@ -155,19 +155,6 @@ def empty_frame(table: str) -> "pandas.DataFrame":
 # --- from_pandas ---------------------------------------------------------------------------------
 
 
-def _is_missing(value: Any) -> bool:
-    """True for None, NaN, NaT and pd.NA; False for every container."""
-    if value is None:
-        return True
-    if isinstance(value, (str, bytes, Mapping)) or hasattr(value, "__len__"):
-        return False
-    pd = _pandas()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 class _RowError(Exception):
     """A value of one cell that cannot feed its field; from_pandas adds the row and column."""
 
@@ -217,7 +204,7 @@ def _paragraphs(value: Any) -> List[str]:
 
 def _meta_members(value: Any) -> str:
     """The members of a meta object, without its braces: from a dict, or from JSON text kept as written."""
-    if isinstance(value, Mapping):
+    if isinstance(value, (dict, Mapping)):
         return json.dumps(dict(value), ensure_ascii=False, default=_json_value)[1:-1]
     if isinstance(value, str):
         text = value.strip()
@@ -278,37 +265,40 @@ def corpus_from_frame(df: "pandas.DataFrame", mapping: Optional[Mapping[str, Uni
         repeated = sorted({str(c) for c in columns if columns.count(c) > 1})
         raise ValueError(f"from_pandas needs unique column names; repeated: {', '.join(repeated)}")
     chosen = _choose_columns(columns, mapping)
-    field_of = {column: field for field, column in chosen.items()}
-    extras = [c for c in columns if c not in field_of and c not in _DERIVED_COLUMNS]
-    values = {c: df[c].tolist() for c in columns if c in field_of or c in extras}
     labels = df.index.tolist()
 
+    def read_column(column: Any, read: Callable[[Any], Any]) -> List[Any]:
+        """``read`` of each value of ``column``; None where the value is missing (None, NaN, NaT, pd.NA)."""
+        series = df[column]
+        out: List[Any] = []
+        for row, (value, missing) in enumerate(zip(series.tolist(), series.isna().tolist())):
+            if missing:
+                out.append(None)
+                continue
+            try:
+                out.append(read(value))
+            except (_RowError, TypeError, ValueError) as error:
+                raise ValueError(f"from_pandas: row {labels[row]!r}, column {column!r}: {error}") from None
+        return out
+
+    fields = [("paragraphs" if field == "body" else field, read_column(column, _READERS[field]))
+              for field, column in chosen.items() if field != "meta"]
+    # The meta column's members first, then one member per column that feeds no field.
+    meta_parts = [read_column(chosen["meta"], _meta_members)] if "meta" in chosen else []
+    used = set(chosen.values())
+    for column in columns:
+        if column not in used and column not in _DERIVED_COLUMNS:
+            key = json.dumps(str(column), ensure_ascii=False)
+            meta_parts.append(read_column(column, lambda value, key=key: key + ":" + json.dumps(
+                value, ensure_ascii=False, default=_json_value)))
+
     lines = []
-    for row, label in enumerate(labels):
-        record: Dict[str, Any] = {}
-        meta_members: List[str] = []
-        column = None
-        try:
-            for column, field in field_of.items():
-                value = values[column][row]
-                if _is_missing(value):
-                    continue
-                if field == "meta":
-                    members = _meta_members(value)
-                    if members:
-                        meta_members.append(members)
-                else:
-                    record["paragraphs" if field == "body" else field] = _READERS[field](value)
-            for column in extras:
-                value = values[column][row]
-                if not _is_missing(value):
-                    meta_members.append(json.dumps({str(column): value}, ensure_ascii=False,
-                                                   default=_json_value)[1:-1])
-        except (_RowError, TypeError, ValueError) as error:
-            raise ValueError(f"from_pandas: row {label!r}, column {column!r}: {error}") from None
+    for row in range(len(labels)):
+        record = {name: values[row] for name, values in fields if values[row] is not None}
+        members = ",".join(part[row] for part in meta_parts if part[row])
         # meta is spliced in as text, so JSON text from to_pandas("articles") keeps its numbers as written.
         lines.append(json.dumps(record, ensure_ascii=False)[:-1] + (", " if record else "")
-                     + '"meta": {' + ",".join(meta_members) + "}}")
+                     + '"meta": {' + members + "}}")
     data = "".join(line + "\n" for line in lines).encode("utf-8", "surrogatepass")
     try:
         return _core.loads(data, "canonical", {}, "raise", "jsonl", "<DataFrame>")
