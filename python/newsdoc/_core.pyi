@@ -1,6 +1,6 @@
 """Type stubs of the C++ binding. Use the newsdoc package, not this module."""
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple, Union
 
 __version__: str
 
@@ -56,3 +56,7 @@ def load_text(path: str) -> Corpus: ...
 
 # bind_table.cpp: (name, type, data) per column of newsdoc::make_table; see newsdoc._pandas.
 def table(corpus: Corpus, name: str) -> List[Tuple[str, str, object]]: ...
+
+# bind_binary.cpp: the binary form of newsdoc/binary.hpp, which Corpus and Article pickle in.
+def to_binary(corpus: Corpus) -> bytes: ...
+def from_binary(blob: Union[bytes, bytearray, memoryview], name: str) -> Corpus: ...

@@ -12,6 +12,7 @@ All offsets are Unicode code points into :attr:`Article.text`, so
 from __future__ import annotations
 
 import json
+import pickle
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence, Tuple
 
 from . import _core, _pandas
@@ -377,8 +378,9 @@ class Article:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __reduce__(self):
-        return (Article.from_json, (self.to_json(),))
+    def __reduce_ex__(self, protocol: int):
+        # A one-article corpus in binary form, as Corpus pickles (see there).
+        return (_article_from_binary, (_binary_argument(_core.to_binary(_core.Corpus([self._handle])), protocol),))
 
     def __repr__(self) -> str:
         h = self._handle
@@ -394,6 +396,21 @@ class Article:
 
 def _items(value: Any) -> Any:
     return value if isinstance(value, str) else list(value)
+
+
+def _binary_argument(blob: bytes, protocol: int) -> Any:
+    """``blob`` as a pickle argument: a PickleBuffer (out of band if the pickler wants) from protocol 5 on."""
+    return pickle.PickleBuffer(blob) if protocol >= 5 else blob
+
+
+def _article_from_binary(blob) -> Article:
+    """The article a pickle holds: a one-article corpus in binary form."""
+    corpus = _core.from_binary(blob, "<pickle>")
+    if len(corpus) != 1:
+        from ._errors import SchemaError
+
+        raise SchemaError(f"a pickled Article holds one article, this one {len(corpus)}")
+    return Article._wrap(corpus.article(0))
 
 
 def _single(text: str | bytes) -> _core.Article:

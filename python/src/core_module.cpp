@@ -10,6 +10,7 @@ namespace py = pybind11;
 using namespace py::literals;
 
 void bind_table(py::module_& m);
+void bind_binary(py::module_& m);
 
 namespace {
 
@@ -245,4 +246,5 @@ PYBIND11_MODULE(_core, m) {
       "data"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a, "name"_a);
 
   bind_table(m);
+  bind_binary(m);
 }

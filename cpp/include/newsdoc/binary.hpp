@@ -1,0 +1,67 @@
+// A compact binary form of a Corpus, for moving corpora between processes
+// (pickle, Dask, multiprocessing) faster than canonical JSON allows. It is
+// not a file format: canonical JSONL (docs/schema.md) stays the format to
+// store and exchange articles; a binary blob is only promised to load into
+// the newsdoc version that wrote it or a later one.
+//
+// ## Layout
+// The header's integers are little-endian; every other integer is a varint
+// (LEB128: seven bits a byte, low bits first, the high bit set on all but
+// the last byte); a string is a varint byte length and its UTF-8 bytes.
+//
+//     header   magic "\x89NDCORP\n" (8 bytes), u32 version, u32 CRC-32 of
+//              the payload, u64 payload size
+//     payload  article count, error count, the articles, the errors
+//     article  id, url, source, title, language; u8 has_published and
+//              published when 1; meta; n + n authors; n + n tags; n + n
+//              paragraph texts; n + n entities (id, name, type, n + n
+//              aliases); n + n quotes (start, end, u8 kind, speaker index
+//              + 1 or 0, u8 has_speaker_span and speaker start and end when
+//              1, cue); n + n mentions (start, end, entity index). Offsets
+//              are UTF-8 bytes into the body (the paragraphs joined by
+//              "\n\n").
+//     error    u8 kind (0 parse, 1 schema), path, line, column, offset,
+//              pointer, reason, message
+//
+// Code point offsets are not stored: loading recomputes them while it
+// validates the spans, as it must for a blob it cannot trust.
+//
+// ## Validation
+// from_binary trusts nothing in the blob. A wrong magic, version, size or
+// checksum, or a record running past the end, is a ParseError; an article
+// the CorpusBuilder rejects (a span outside the body or inside a UTF-8
+// sequence, an unknown entity, text that is not UTF-8, meta that is not a
+// JSON object) is a SchemaError whose line is the 1-based article number.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "newsdoc/article.hpp"
+
+namespace newsdoc {
+
+/// The version to_binary writes; from_binary reads it and no other.
+inline constexpr std::uint32_t binary_version = 1;
+
+/// The number of bytes to_binary(corpus) writes.
+std::size_t binary_size(const Corpus& corpus);
+
+/// Writes the binary form of `corpus` to `out`, which must hold exactly
+/// binary_size(corpus) bytes (std::invalid_argument otherwise). This lets a
+/// caller write straight into a buffer it owns, such as a Python bytes.
+void write_binary(const Corpus& corpus, char* out, std::size_t size);
+
+/// The binary form of `corpus`: its articles and its skipped-record errors.
+///
+///     const std::string blob = newsdoc::to_binary(corpus);
+///     const newsdoc::Corpus copy = newsdoc::from_binary(blob);  // copy[i] == corpus[i]
+std::string to_binary(const Corpus& corpus);
+
+/// The corpus in `blob`, in one new Store; nothing refers to `blob`
+/// afterwards. `name` stands for the blob in error messages.
+Corpus from_binary(std::string_view blob, const std::string& name = "<binary>");
+
+}  // namespace newsdoc

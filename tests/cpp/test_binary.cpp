@@ -1,0 +1,307 @@
+// to_binary / from_binary: the compact form corpora cross process boundaries in.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <newsdoc/binary.hpp>
+#include <newsdoc/newsdoc.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "test_util.hpp"
+
+namespace {
+
+using newsdoc::ArticleInput;
+using newsdoc::Corpus;
+using newsdoc::CorpusBuilder;
+using newsdoc::OffsetUnit;
+using newsdoc::QuoteKind;
+using newsdoc::Span;
+
+constexpr std::size_t header_size = 24;
+
+/// Every kind of field set, with multi-byte UTF-8 and spans in code points.
+ArticleInput full_article() {
+  ArticleInput in;
+  in.id = "ex-1";
+  in.url = "https://taz.de/ex-1";
+  in.source = "taz";
+  in.title = "Müller";
+  in.language = "de";
+  in.published = "2017-03-01";
+  in.authors = {"A. Smith", "B. Jones"};
+  in.tags = {"Politik"};
+  in.paragraphs = {"Zoë Müller arrived.", "“Wir schaffen das 👍”, sagte Müller."};
+  in.entities = {{"e1", "Zoë Müller", "PERSON", {"Müller"}}, {"e2", "Berlin", "GPE", {}}};
+  in.quotes = {{Span{22, 40}, QuoteKind::direct, 0, Span{49, 55}, "sagte"},
+               {Span{0, 10}, QuoteKind::indirect, newsdoc::no_entity, std::nullopt, ""}};
+  in.mentions = {{Span{0, 10}, 0}, {Span{49, 55}, 0}};
+  in.unit = OffsetUnit::chars;
+  in.meta = R"({"section":"Politik","n":1.50})";
+  return in;
+}
+
+/// One article whose layout the tests below patch by offset: id "a", one
+/// paragraph "Hello world", one direct quote [0, 5) without speaker or cue.
+Corpus tiny_corpus() {
+  ArticleInput in;
+  in.id = "a";
+  in.paragraphs = {"Hello world"};
+  in.quotes = {{Span{0, 5}, QuoteKind::direct, newsdoc::no_entity, std::nullopt, ""}};
+  CorpusBuilder builder;
+  builder.add(in);
+  return builder.finish();
+}
+// Offsets in tiny_corpus's blob, where every number is one byte: the header (24), two counts (2), id (2),
+// four empty strings (4), the published flag (1), meta "{}" (3), authors and tags (2), the paragraphs
+// (1 + 12), entities (1), quotes (1): the quote's start, end and kind follow.
+constexpr std::size_t tiny_quote_end = 24 + 2 + 2 + 4 + 1 + 3 + 2 + 13 + 1 + 1 + 1;
+constexpr std::size_t tiny_quote_kind = tiny_quote_end + 1;
+
+Corpus with_errors() {
+  CorpusBuilder builder;
+  builder.add(full_article());
+  builder.add(ArticleInput{});
+  newsdoc::RecordError error;
+  error.kind = newsdoc::RecordError::Kind::schema;
+  error.path = "in.jsonl";
+  error.line = 3;
+  error.column = 9;
+  error.offset = 120;
+  error.pointer = "/quotes/0/start";
+  error.reason = "span ends (1) before it starts (4)";
+  error.message = "in.jsonl:3:9: /quotes/0/start: span ends (1) before it starts (4)";
+  builder.add_error(error);
+  return builder.finish();
+}
+
+void expect_same(const Corpus& a, const Corpus& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) EXPECT_TRUE(a[i] == b[i]) << "article " << i;
+  EXPECT_EQ(a.to_jsonl(), b.to_jsonl());
+  ASSERT_EQ(a.errors().size(), b.errors().size());
+  for (std::size_t i = 0; i < a.errors().size(); ++i) {
+    const auto& x = a.errors()[i];
+    const auto& y = b.errors()[i];
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.path, y.path);
+    EXPECT_EQ(x.line, y.line);
+    EXPECT_EQ(x.column, y.column);
+    EXPECT_EQ(x.offset, y.offset);
+    EXPECT_EQ(x.pointer, y.pointer);
+    EXPECT_EQ(x.reason, y.reason);
+    EXPECT_EQ(x.message, y.message);
+  }
+}
+
+std::uint32_t crc_of(std::string_view payload) {
+  return static_cast<std::uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(payload.data()), payload.size()));
+}
+
+/// Rewrites the payload size and checksum of `blob`, so only the payload's own checks can object.
+std::string resealed(std::string blob) {
+  const std::uint64_t payload = blob.size() - header_size;
+  const std::uint32_t crc = crc_of(std::string_view(blob).substr(header_size));
+  for (int i = 0; i < 4; ++i) blob[12 + i] = static_cast<char>(crc >> (8 * i));
+  for (int i = 0; i < 8; ++i) blob[16 + i] = static_cast<char>(payload >> (8 * i));
+  return blob;
+}
+
+/// Loads `blob` expecting one of newsdoc's errors: true for a ParseError, false for a SchemaError.
+testing::AssertionResult rejected(const std::string& blob) {
+  try {
+    newsdoc::from_binary(blob);
+  } catch (const newsdoc::ParseError&) {
+    return testing::AssertionSuccess();
+  } catch (const newsdoc::SchemaError&) {
+    return testing::AssertionSuccess();
+  }
+  return testing::AssertionFailure() << "a blob of " << blob.size() << " bytes loaded";
+}
+
+TEST(Binary, RoundTripKeepsArticlesAndErrors) {
+  const Corpus corpus = with_errors();
+  const std::string blob = newsdoc::to_binary(corpus);
+  EXPECT_EQ(blob.size(), newsdoc::binary_size(corpus));
+  const Corpus copy = newsdoc::from_binary(blob);
+  expect_same(corpus, copy);
+  EXPECT_EQ(copy[0].quote(0).speaker_chars, (Span{49, 55}));
+  EXPECT_EQ(copy[0].quote(0).text, "Wir schaffen das 👍");
+  EXPECT_FALSE(copy[0].quote(1).speaker_chars.has_value());
+  EXPECT_EQ(copy[0].meta_json(), R"({"section":"Politik","n":1.50})");
+  EXPECT_EQ(copy[1].published(), std::nullopt);
+  EXPECT_EQ(copy[0].published(), "2017-03-01");
+}
+
+TEST(Binary, RoundTripOfTheAnnotatedSeed) {
+  const Corpus seed = newsdoc::load(newsdoc_test::seed_json().string());
+  ASSERT_GT(seed[0].quote_count(), 0u);
+  ASSERT_GT(seed[0].mention_count(), 0u);
+  expect_same(seed, newsdoc::from_binary(newsdoc::to_binary(seed)));
+}
+
+TEST(Binary, CorpusOfSeveralStoresLoadsIntoOne) {
+  const Corpus a = with_errors();
+  const Corpus b = tiny_corpus();
+  const Corpus mixed({b[0], a[0], b[0]});
+  const Corpus copy = newsdoc::from_binary(newsdoc::to_binary(mixed));
+  expect_same(mixed, copy);
+  EXPECT_EQ(copy[0].store(), copy[2].store());
+  EXPECT_EQ(copy[0].store(), copy[1].store());
+}
+
+TEST(Binary, SliceWritesOnlyItsArticles) {
+  const Corpus corpus = with_errors();
+  const Corpus second = corpus.slice(1, 2);
+  const Corpus copy = newsdoc::from_binary(newsdoc::to_binary(second));
+  ASSERT_EQ(copy.size(), 1u);
+  EXPECT_TRUE(copy[0] == corpus[1]);
+  EXPECT_LT(newsdoc::binary_size(second), newsdoc::binary_size(corpus));
+}
+
+TEST(Binary, EmptyCorpusIsAHeaderAndTwoZeroCounts) {
+  const std::string blob = newsdoc::to_binary(Corpus{});
+  ASSERT_EQ(blob.size(), header_size + 2);
+  EXPECT_EQ(blob.substr(0, 8), std::string("\x89NDCORP\n", 8));
+  EXPECT_EQ(blob.substr(8, 4), std::string("\x01\x00\x00\x00", 4));
+  EXPECT_EQ(blob.substr(16, 8), std::string("\x02\x00\x00\x00\x00\x00\x00\x00", 8));
+  EXPECT_EQ(blob.substr(24), std::string("\x00\x00", 2));
+  EXPECT_EQ(newsdoc::from_binary(blob).size(), 0u);
+}
+
+TEST(Binary, WriteBinaryChecksTheBufferSize) {
+  const Corpus corpus = tiny_corpus();
+  std::string buffer(newsdoc::binary_size(corpus) + 1, '\0');
+  EXPECT_THROW(newsdoc::write_binary(corpus, buffer.data(), buffer.size()), std::invalid_argument);
+  EXPECT_THROW(newsdoc::write_binary(corpus, buffer.data(), 3), std::invalid_argument);
+}
+
+TEST(Binary, HeaderProblemsAreParseErrorsThatSayWhat) {
+  const std::string blob = newsdoc::to_binary(tiny_corpus());
+  const auto message_of = [](const std::string& bad) -> std::string {
+    try {
+      newsdoc::from_binary(bad, "part-3");
+    } catch (const newsdoc::ParseError& e) {
+      return e.what();
+    }
+    return "loaded";
+  };
+  EXPECT_EQ(message_of(blob.substr(0, 10)),
+            "part-3: binary corpus: truncated: 10 bytes, shorter than the 24-byte header");
+  EXPECT_EQ(message_of("{\"title\": \"not binary at all\"}"),
+            "part-3: binary corpus: not a newsdoc binary corpus (wrong magic bytes)");
+  std::string newer = blob;
+  newer[8] = 2;
+  EXPECT_EQ(message_of(newer), "part-3: binary corpus: version 2, but this newsdoc reads version 1");
+  EXPECT_EQ(message_of(blob.substr(0, blob.size() - 1)),
+            "part-3: binary corpus: the header announces " + std::to_string(blob.size() - header_size) +
+                " payload bytes, but " + std::to_string(blob.size() - header_size - 1) +
+                " follow it (truncated)");
+  std::string flipped = blob;
+  flipped[blob.size() - 20] ^= 0x20;
+  EXPECT_EQ(message_of(flipped), "part-3: binary corpus: checksum mismatch: the blob is corrupted");
+}
+
+TEST(Binary, EveryTruncationAndEveryByteFlipIsAnError) {
+  const std::string blob = newsdoc::to_binary(with_errors());
+  for (std::size_t size = 0; size < blob.size(); ++size) {
+    EXPECT_TRUE(rejected(blob.substr(0, size))) << "cut at " << size;
+  }
+  for (std::size_t at = 0; at < blob.size(); ++at) {
+    for (const unsigned char bit : {0x01, 0x80}) {
+      std::string bad = blob;
+      bad[at] = static_cast<char>(bad[at] ^ bit);
+      EXPECT_TRUE(rejected(bad)) << "bit " << int(bit) << " of byte " << at;
+    }
+  }
+}
+
+TEST(Binary, PayloadIsValidatedEvenWithAMatchingChecksum) {
+  // A cut payload with a header rewritten to match: only the record checks stand in the way.
+  const std::string blob = newsdoc::to_binary(with_errors());
+  for (std::size_t size = header_size; size < blob.size(); ++size) {
+    EXPECT_TRUE(rejected(resealed(blob.substr(0, size)))) << "cut at " << size;
+  }
+  // Random bytes written over the payload load or fail with a newsdoc error, never crash.
+  std::mt19937 random(20240229);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string bad = blob;
+    const int changes = 1 + trial % 4;
+    for (int c = 0; c < changes; ++c) {
+      const std::size_t at = header_size + random() % (blob.size() - header_size);
+      bad[at] = static_cast<char>(random());
+    }
+    try {
+      newsdoc::from_binary(resealed(bad));
+    } catch (const newsdoc::Error&) {
+    }
+  }
+}
+
+TEST(Binary, CountsTooLargeForTheBlobAreRefusedBeforeAllocating) {
+  const std::string header = newsdoc::to_binary(Corpus{}).substr(0, header_size);
+  const auto message_of = [&header](const std::string& payload) -> std::string {
+    try {
+      newsdoc::from_binary(resealed(header + payload));
+    } catch (const newsdoc::ParseError& e) {
+      return e.what();
+    }
+    return "loaded";
+  };
+  EXPECT_EQ(message_of(std::string(10, '\xff') + std::string(1, '\x01')),
+            "<binary>: binary corpus: integer larger than 64 bits");
+  // 2^63 articles claimed in a 10-byte payload.
+  EXPECT_EQ(message_of(std::string(9, '\x80') + std::string(1, '\x01')),
+            "<binary>: binary corpus: 9223372036854775808 articles cannot fit in the 0 bytes left");
+  EXPECT_EQ(message_of(std::string("\x00\x05", 2)), "<binary>: binary corpus: 5 errors cannot fit in the 0 bytes left");
+}
+
+TEST(Binary, BadArticleIsASchemaErrorNamingArticleAndField) {
+  std::string blob = newsdoc::to_binary(tiny_corpus());
+  ASSERT_EQ(blob.substr(tiny_quote_end - 1, 3), std::string("\x00\x05\x00", 3));
+  std::string outside = blob;
+  outside[tiny_quote_end] = 99;
+  try {
+    newsdoc::from_binary(resealed(outside), "part-3");
+    FAIL() << "a quote outside the body loaded";
+  } catch (const newsdoc::SchemaError& e) {
+    EXPECT_EQ(e.pointer(), "/quotes/0");
+    EXPECT_EQ(e.where().line, 1u);
+    EXPECT_EQ(std::string(e.what()), "part-3:1: /quotes/0: span [0, 99) lies outside the text (11 bytes)");
+  }
+  std::string kind = blob;
+  kind[tiny_quote_kind] = 7;
+  try {
+    newsdoc::from_binary(resealed(kind));
+    FAIL() << "quote kind 7 loaded";
+  } catch (const newsdoc::SchemaError& e) {
+    EXPECT_EQ(std::string(e.what()), "<binary>:1: /quotes/0/kind: unknown quote kind 7");
+  }
+  std::string cut_utf8 = newsdoc::to_binary(with_errors());
+  // The mentions: two, the first of "Zoë Müller" (bytes [0, 12), entity 0). The ë is bytes 2..4, so an end
+  // at 3 cuts it. They end the article, which the errors follow.
+  const std::string mention_bytes("\x02\x00\x0c\x00", 4);
+  const auto at = cut_utf8.find(mention_bytes);
+  ASSERT_NE(at, std::string::npos);
+  cut_utf8[at + 2] = 3;
+  EXPECT_THROW(newsdoc::from_binary(resealed(cut_utf8)), newsdoc::SchemaError);
+}
+
+TEST(Binary, LoadOfTheNewsSampleRoundTrips) {
+  const auto path = newsdoc_test::shared_dir() / "corpora" / "news-sample-2000.jsonl";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "shared sample not available: " << path;
+  const Corpus corpus = newsdoc::load(path.string());
+  const std::string blob = newsdoc::to_binary(corpus);
+  const Corpus copy = newsdoc::from_binary(blob);
+  ASSERT_EQ(copy.size(), corpus.size());
+  EXPECT_EQ(copy.to_jsonl(), corpus.to_jsonl());
+  // Texts and fixed-size records only: no larger than the canonical JSON.
+  EXPECT_LT(blob.size(), corpus.to_jsonl().size());
+}
+
+}  // namespace
