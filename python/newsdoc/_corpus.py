@@ -130,9 +130,9 @@ class Corpus:
 
         ``table`` is one of :data:`newsdoc.TABLES`. Every table has
         ``article_index`` (position in the corpus) and ``article_id`` to join
-        on; columns and dtypes are listed in ``help(newsdoc._pandas)`` and
-        are those of :func:`newsdoc.empty_frame`. The columns are made in C++
-        in bulk (a million quotes well under a second). Needs pandas.
+        on; the columns, what they hold and their dtypes are those of
+        :func:`newsdoc.empty_frame` (see its help). The columns are made in
+        C++ in bulk: a million quotes take well under a second. Needs pandas.
 
         Example:
             >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")

@@ -3,64 +3,8 @@
 pandas is optional: ``import newsdoc`` never imports it, and the functions
 here raise an ImportError naming the package to install when it is missing.
 
-Tables
-======
-
-:meth:`Corpus.to_pandas` (and :meth:`Article.to_pandas`) give one of five
-tables. The columns are made in C++ in bulk: numbers as numpy arrays,
-strings as Python str made once per distinct stored value. Every table
-starts with ``article_index`` (the article's position in the corpus, unique
-even when ids are empty or repeated) and ``article_id``; rows join on
-``article_index`` plus the row's own index (``paragraph_index``,
-``quote_index``, ``entity_index``, ``mention_index``), or on
-``(article_index, speaker_id)`` = ``(article_index, entity_id)`` between
-quotes and entities. Offsets are code points into the article's text, as
-everywhere in Python.
-
-=============  ================================================================
-Table          Columns
-=============  ================================================================
-``articles``   article_index, article_id, url, source, title, authors,
-               published, language, tags, paragraph_count, quote_count,
-               entity_count, mention_count, meta, text
-``paragraphs`` article_index, article_id, paragraph_index, text, start, end
-``quotes``     article_index, article_id, quote_index, text, start, end, kind,
-               speaker, speaker_id, speaker_type, speaker_start, speaker_end,
-               cue, paragraph, last_paragraph, source, published
-``entities``   article_index, article_id, entity_index, entity_id, name, type,
-               aliases, mentions, quotes
-``mentions``   article_index, article_id, mention_index, entity_index,
-               entity_id, name, type, text, start, end
-=============  ================================================================
-
-In quotes, ``speaker`` is the speaking entity's canonical name and
-``speaker_id`` its id, ``speaker_start`` / ``speaker_end`` the words naming
-it in this attribution, ``paragraph`` / ``last_paragraph`` the paragraphs
-holding the quote's first and last character, ``source`` and ``published``
-the article's. In entities, ``mentions`` and ``quotes`` count the entity's
-mentions and the quotes it speaks. In articles, ``meta`` is the article's
-meta object as compact JSON text (``json.loads`` it; numbers keep their
-spelling) and ``text`` the body.
-
-Dtypes
-======
-
-They are the same for every corpus, so :func:`empty_frame` can stand for a
-table before it is made (Dask's ``meta``):
-
-- ``int64``: article_index, the row indexes, start, end, paragraph,
-  last_paragraph, the counts (paragraph_count, …, mentions, quotes).
-- ``Int64`` (pandas' nullable integer): speaker_start, speaker_end.
-- ``category``: kind (categories always ``direct``, ``partial``,
-  ``indirect``), and source, language, type, speaker_type, whose categories
-  are the distinct values of the table, sorted (none in an empty frame).
-- ``object`` holding str: every other text column; holding lists of str:
-  authors, tags, aliases.
-
-A value is missing exactly where canonical JSON writes ``null``:
-``published``, ``speaker``, ``speaker_id`` and ``cue`` are None,
-``speaker_type`` is NaN, ``speaker_start`` / ``speaker_end`` are ``<NA>``.
-Strings that are merely unknown stay ``""``, as in the model.
+The tables, their columns and their dtypes are documented at
+:func:`empty_frame`, which gives each of them without rows.
 """
 
 from __future__ import annotations
@@ -139,15 +83,68 @@ def frame(corpus: _core.Corpus, table: str) -> "pandas.DataFrame":
 def empty_frame(table: str) -> "pandas.DataFrame":
     """A DataFrame with the columns and dtypes of ``table`` and no rows.
 
-    Every frame :meth:`Corpus.to_pandas` makes has these columns and dtypes,
-    except that the categories of ``source``, ``language``, ``type`` and
-    ``speaker_type`` are the values present (none here). Use it where a
-    table's layout must be known before its data, e.g. as Dask's ``meta``.
+    :meth:`Corpus.to_pandas` makes frames with exactly these columns and
+    dtypes, whatever the corpus; only the categories of ``source``,
+    ``language``, ``type`` and ``speaker_type`` follow the data (here there
+    are none). So this frame can stand for a table before it is made, e.g. as
+    Dask's ``meta``.
+
+    Every table starts with ``article_index`` (the article's position in the
+    corpus, unique even when ids are empty or repeated) and ``article_id``.
+    Rows join on ``article_index`` plus their own index (``paragraph_index``,
+    ``quote_index``, ``entity_index``, ``mention_index``); quotes join
+    entities on ``(article_index, speaker_id)`` = ``(article_index,
+    entity_id)``. Offsets are code points into the article's text.
+
+    =============  ============================================================
+    Table          Columns
+    =============  ============================================================
+    ``articles``   article_index, article_id, url, source, title, authors,
+                   published, language, tags, paragraph_count, quote_count,
+                   entity_count, mention_count, meta, text
+    ``paragraphs`` article_index, article_id, paragraph_index, text, start,
+                   end
+    ``quotes``     article_index, article_id, quote_index, text, start, end,
+                   kind, speaker, speaker_id, speaker_type, speaker_start,
+                   speaker_end, cue, paragraph, last_paragraph, source,
+                   published
+    ``entities``   article_index, article_id, entity_index, entity_id, name,
+                   type, aliases, mentions, quotes
+    ``mentions``   article_index, article_id, mention_index, entity_index,
+                   entity_id, name, type, text, start, end
+    =============  ============================================================
+
+    In quotes, ``speaker`` is the speaking entity's canonical name and
+    ``speaker_id`` its id, ``speaker_start`` / ``speaker_end`` the words
+    naming it in this attribution, ``paragraph`` / ``last_paragraph`` the
+    paragraphs holding the quote's first and last character, ``source`` and
+    ``published`` the article's. In entities, ``mentions`` and ``quotes``
+    count the entity's mentions and the quotes it speaks. In articles,
+    ``meta`` is the meta object as compact JSON text (``json.loads`` it;
+    numbers keep their spelling) and ``text`` the body.
+
+    Dtypes:
+
+    - ``int64``: article_index, the row indexes, start, end, paragraph,
+      last_paragraph and the counts (paragraph_count, …, mentions, quotes).
+    - ``Int64`` (pandas' nullable integer): speaker_start, speaker_end.
+    - ``category``: kind, whose categories are always ``direct``,
+      ``partial``, ``indirect``; source, language, type and speaker_type,
+      whose categories are the table's distinct values, sorted.
+    - ``object``: str in every other text column; lists of str in authors,
+      tags and aliases.
+
+    A value is missing exactly where canonical JSON writes ``null``:
+    ``published``, ``speaker``, ``speaker_id`` and ``cue`` are None,
+    ``speaker_type`` is NaN, ``speaker_start`` / ``speaker_end`` are
+    ``<NA>``. Strings that are merely unknown stay ``""``, as in the model.
 
     Example:
         >>> quotes = newsdoc.empty_frame("quotes")
-        >>> len(quotes), str(quotes["start"].dtype), str(quotes["speaker_start"].dtype), list(quotes["kind"].cat.categories)
-        (0, 'int64', 'Int64', ['direct', 'partial', 'indirect'])
+        >>> len(quotes), str(quotes["start"].dtype), str(quotes["speaker_start"].dtype)
+        (0, 'int64', 'Int64')
+        >>> list(quotes["kind"].cat.categories)
+        ['direct', 'partial', 'indirect']
     """
     return frame(_core.Corpus([]), table)
 
