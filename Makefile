@@ -11,7 +11,7 @@ FUZZ_SECONDS ?= 60
 
 DEBIAN_PACKAGES := cmake g++ make libsimdjson-dev libfmt-dev zlib1g-dev libgtest-dev libbenchmark-dev \
 	pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip python3-setuptools python3-wheel \
-	python3-pytest python3-hypothesis python3-numpy python3-pandas python3-tqdm \
+	python3-pytest python3-hypothesis python3-numpy python3-pandas python3-tqdm python3-dask python3-distributed \
 	clang libclang-rt-14-dev
 
 CORE_SOURCES := $(wildcard cpp/include/newsdoc/*.hpp cpp/include/newsdoc/*.in cpp/src/*.cpp cpp/src/*.hpp) \

@@ -1,0 +1,427 @@
+"""newsdoc on Dask: corpora larger than one machine, processed partition by partition.
+
+:func:`read_jsonl` and :func:`read_text` make a :class:`dask.bag.Bag` whose
+partitions are :class:`newsdoc.Corpus` objects, read through fsspec (local
+files, ``s3://``, ``gs://``, ``hdfs://``: any filesystem Dask knows). The
+functions here then work per partition and never bring the corpus to one
+place: :func:`map_articles` and the transforms return bags of corpora,
+:func:`quotes_frame` and its siblings return :class:`dask.dataframe.DataFrame`
+objects, and :func:`to_jsonl` writes one file per partition.
+
+Everything runs on whatever scheduler is active: threads by default, a
+``distributed.Client`` (a LocalCluster or a real cluster) when one exists.
+Partitions cross process boundaries in newsdoc's binary form
+(newsdoc/binary.hpp), not as JSON. docs/scale-out.md tells how to size
+partitions and workers.
+
+Dask is optional: ``import newsdoc`` never imports it, and importing this
+module without Dask installed raises an ImportError saying what to install.
+
+Example:
+    >>> import newsdoc.dask as nd
+    >>> bag = nd.read_jsonl("corpus/*.jsonl")          # annotates what lacks annotations
+    >>> quotes = nd.quotes_frame(bag)                    # a dask DataFrame, nothing computed yet
+    >>> quotes[quotes.speaker == "Angela Merkel"].text.compute()
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+try:
+    import dask
+    import dask.bag
+    import fsspec
+    from dask.utils import parse_bytes
+    from fsspec.utils import infer_compression, seek_delimiter
+except ImportError as error:  # pragma: no cover - depends on the machine
+    raise ImportError("newsdoc.dask needs Dask and fsspec, which are not installed: install Debian's python3-dask "
+                      "(and python3-distributed for a cluster), or pip install 'dask[bag,dataframe]' "
+                      "distributed") from error
+
+from . import _core
+from ._annotate import default_annotator
+from ._corpus import _JSON_SUFFIXES, _TEXT_SUFFIX, Corpus, MappingSpec, _loads_core, _mapping_args, parse_text
+from ._model import Article
+from ._pandas import empty_frame
+
+if TYPE_CHECKING:
+    import dask.dataframe
+    import pandas
+
+__all__ = ["read_jsonl", "read_text", "quotes_frame", "mentions_frame", "entities_frame", "articles_frame",
+           "paragraphs_frame", "quotes", "mentions", "map_articles", "to_jsonl"]
+
+# How far past a block boundary to look for the end of a line, per read.
+_DELIMITER_READ = 1 << 16
+
+
+def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str, None] = "64 MiB",
+               mapping: MappingSpec = None, annotate: Optional[bool] = None, on_error: str = "raise",
+               storage_options: Optional[Dict[str, Any]] = None) -> dask.bag.Bag:
+    """A bag of corpora read from JSONL files: a file, a glob, a folder or a list of them.
+
+    Files are read through fsspec, so ``urlpath`` may name any filesystem
+    Dask knows (``"s3://bucket/news/*.jsonl"``); ``storage_options`` go to
+    it. A folder means every ``.json``, ``.jsonl`` and ``.ndjson`` file in
+    it and its subfolders, gzip-compressed (``.gz``) or not, in path order.
+    Uncompressed JSONL is split into partitions of about ``blocksize``
+    bytes at line boundaries, as :func:`dask.bag.read_text` splits text;
+    compressed files and ``.json`` files (one article or an array) make one
+    partition each, as does every file when ``blocksize`` is None.
+
+    ``mapping``, ``on_error`` and ``annotate`` are as in
+    :func:`newsdoc.load`; annotation uses one thread per partition, as Dask
+    runs partitions in parallel. With ``on_error="skip"`` each partition
+    keeps its skipped records in :attr:`Corpus.errors`. An error names the
+    file and, for a partition that starts inside it, the byte where the
+    partition starts: ``news.jsonl from byte 67108912:12:5: ...`` is line
+    12 counted from there.
+
+    Example:
+        >>> bag = newsdoc.dask.read_jsonl("news/2016-*.jsonl", blocksize="32 MiB")
+        >>> bag.npartitions, bag.map_partitions(len).sum().compute()
+        (12, 41018)
+    """
+    preset, keys = _mapping_args(mapping)
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f'on_error must be "raise" or "skip", not {on_error!r}')
+    if annotate not in (None, True, False):
+        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
+    block = None if blocksize is None else parse_bytes(blocksize)
+    if block is not None and block < 1:
+        raise ValueError(f"blocksize must be positive or None, not {blocksize!r}")
+    fs, paths = _expand(urlpath, storage_options, _JSON_SUFFIXES, "JSON")
+    parts = []
+    for path in paths:
+        compression = infer_compression(path)
+        size = fs.size(path)
+        whole = compression is not None or block is None or size <= block or _is_json_document(path)
+        spans = [(0, None)] if whole else [(offset, block) for offset in range(0, size, block)]
+        for offset, length in spans:
+            parts.append(dask.delayed(_load_block)(fs, path, compression, offset, length, preset, keys, on_error,
+                                                   annotate))
+    return dask.bag.from_delayed(parts)
+
+
+def read_text(urlpath: Union[str, Sequence[str]], *, files_per_partition: int = 1000, annotate: bool = True,
+              storage_options: Optional[Dict[str, Any]] = None) -> dask.bag.Bag:
+    """A bag of corpora of plain-text articles: one article per ``.txt`` file.
+
+    ``urlpath`` is a file, a glob, a folder (every ``.txt`` file in it and
+    its subfolders, in path order) or a list of them, on any filesystem
+    fsspec knows. Each file becomes an article as in
+    :func:`newsdoc.read_text` (its id is the file name without the
+    extension); ``files_per_partition`` files make one partition. With
+    ``annotate`` (the default) the built-in annotator finds quotes and
+    entities, one thread per partition.
+
+    Example:
+        >>> bag = newsdoc.dask.read_text("seeds/", annotate=False)
+        >>> [a.id for a in bag.compute()][:1]
+        ['000_0eafb7a6a491ae43']
+    """
+    if not isinstance(files_per_partition, int) or files_per_partition < 1:
+        raise ValueError(f"files_per_partition must be a positive integer, not {files_per_partition!r}")
+    fs, paths = _expand(urlpath, storage_options, (_TEXT_SUFFIX,), "text")
+    groups = [paths[i:i + files_per_partition] for i in range(0, len(paths), files_per_partition)]
+    return dask.bag.from_delayed([dask.delayed(_load_texts)(fs, group, bool(annotate)) for group in groups])
+
+
+def quotes_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
+    """The quotes of every corpus in ``bag`` as one Dask DataFrame.
+
+    Columns and dtypes are those of ``Corpus.to_pandas("quotes")``; see
+    :func:`articles_frame` for the index, ``article_index`` and categories.
+
+    Example:
+        >>> quotes = newsdoc.dask.quotes_frame(bag)
+        >>> quotes.groupby("speaker").size().nlargest(3).compute()
+    """
+    return _frame(bag, "quotes", Corpus.to_pandas, "quotes")
+
+
+def mentions_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
+    """The entity mentions of every corpus in ``bag`` as one Dask DataFrame (see :func:`articles_frame`).
+
+    Example:
+        >>> mentions = newsdoc.dask.mentions_frame(bag)
+        >>> mentions[mentions.type == "ORG"].name.value_counts().compute().head()
+    """
+    return _frame(bag, "mentions", Corpus.to_pandas, "mentions")
+
+
+def entities_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
+    """The entities of every article in ``bag`` as one Dask DataFrame (see :func:`articles_frame`).
+
+    Example:
+        >>> entities = newsdoc.dask.entities_frame(bag)
+        >>> entities.groupby(["name", "type"], observed=True).mentions.sum().nlargest(5).compute()
+    """
+    return _frame(bag, "entities", Corpus.to_pandas, "entities")
+
+
+def paragraphs_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
+    """The paragraphs of every article in ``bag`` as one Dask DataFrame (see :func:`articles_frame`).
+
+    Example:
+        >>> newsdoc.dask.paragraphs_frame(bag).text.str.len().mean().compute()
+    """
+    return _frame(bag, "paragraphs", Corpus.to_pandas, "paragraphs")
+
+
+def articles_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
+    """One row per article in ``bag``, as one Dask DataFrame.
+
+    The columns and dtypes of every frame here are those of
+    :meth:`Corpus.to_pandas` for the same table, given to Dask as ``meta``,
+    so nothing is computed to learn them. ``article_index`` is the
+    article's position in the whole bag and the index counts rows across
+    the bag, so a computed frame holds exactly the rows, values and order
+    of ``to_pandas`` on the concatenated corpus. Two things differ: Dask
+    does not know in advance the categories of ``source``, ``language``,
+    ``type`` and ``speaker_type`` (they are the values present, as there),
+    and a computed frame lists them in order of appearance rather than
+    sorted (``kind`` has its fixed three). Partition i waits only for the
+    article and row counts of partitions before it, not for their data.
+
+    Example:
+        >>> articles = newsdoc.dask.articles_frame(bag)
+        >>> articles.groupby("source", observed=True).quote_count.sum().compute()
+    """
+    return _frame(bag, "articles", Corpus.to_pandas, "articles")
+
+
+def quotes(bag: dask.bag.Bag, speaker: Union[None, str, Iterable[str]] = None,
+           kind: Union[None, str, Iterable[str]] = None, contains: Optional[str] = None
+           ) -> "dask.dataframe.DataFrame":
+    """The quotes that :meth:`Corpus.quotes` finds in each corpus of ``bag``, as one Dask DataFrame.
+
+    Filters and matching are those of :meth:`Corpus.quotes` (a speaker's
+    name or alias, case-insensitive; kinds; a substring), answered from
+    each partition's index, so only the matching rows are ever made. The
+    rows are those of :func:`quotes_frame` for the matching quotes, in
+    corpus order, with ``article_index`` the position in the whole bag (see
+    :func:`articles_frame`).
+
+    Example:
+        >>> newsdoc.dask.quotes(bag, speaker="Merkel", kind="direct").text.compute()
+    """
+    Corpus().quotes(speaker=speaker, kind=kind, contains=contains)  # bad arguments fail here, not on a worker
+    return _frame(bag, "quotes", _found_quotes, speaker, kind, contains)
+
+
+def mentions(bag: dask.bag.Bag, entity: Union[None, str, Iterable[str]] = None,
+             type: Union[None, str, Iterable[str]] = None) -> "dask.dataframe.DataFrame":
+    """The mentions that :meth:`Corpus.mentions` finds in each corpus of ``bag``, as one Dask DataFrame.
+
+    As :func:`quotes`, for mentions of entities by name or alias and by type.
+
+    Example:
+        >>> newsdoc.dask.mentions(bag, type="ORG").name.value_counts().compute().head()
+    """
+    Corpus().mentions(entity=entity, type=type)  # bad arguments fail here, not on a worker
+    return _frame(bag, "mentions", _found_mentions, entity, type)
+
+
+def map_articles(bag: dask.bag.Bag, fn: Callable[[Article], Article]) -> dask.bag.Bag:
+    """A bag of corpora holding ``fn(article)`` for every article of ``bag``, in order.
+
+    ``fn`` runs on the workers, so it must pickle (cloudpickle takes
+    lambdas and closures) and must return an :class:`Article`.
+
+    Example:
+        >>> titled = newsdoc.dask.map_articles(bag, lambda a: newsdoc.Article.from_dict({**a.to_dict(), "title": a.title.upper()}))
+    """
+    if not callable(fn):
+        raise TypeError(f"map_articles needs a function of an Article, not {type(fn).__name__}")
+    return bag.map_partitions(_map_partition, fn)
+
+
+def to_jsonl(bag: dask.bag.Bag, urlpath: str, *, compute: bool = True,
+             storage_options: Optional[Dict[str, Any]] = None) -> Union[List[str], List[Any]]:
+    """Writes every partition of ``bag`` as canonical JSONL, one file per partition.
+
+    A ``*`` in ``urlpath`` is replaced by the partition number, zero-padded
+    to five digits so the files sort in partition order
+    (``"out/part-*.jsonl.gz"``; ``.gz`` compresses); a ``urlpath`` without
+    one is a folder that receives ``part-00000.jsonl`` and so on. Any
+    filesystem fsspec knows will do. Returns the paths written, or with
+    ``compute=False`` one Delayed per partition that writes it.
+
+    Example:
+        >>> newsdoc.dask.to_jsonl(bag, "out/")
+        ['out/part-00000.jsonl', 'out/part-00001.jsonl']
+    """
+    if "*" not in urlpath:
+        urlpath = urlpath.rstrip("/") + "/part-*.jsonl"
+    files = fsspec.open_files(urlpath, mode="wb", compression="infer", num=bag.npartitions,
+                              name_function="{:05d}".format, auto_mkdir=True, **(storage_options or {}))
+    writes = [dask.delayed(_write_partition)(part, file) for part, file in zip(bag.to_delayed(), files)]
+    return list(dask.compute(*writes)) if compute else writes
+
+
+# --- partitions ----------------------------------------------------------------------------------
+
+
+def _expand(urlpath: Union[str, Sequence[str]], storage_options: Optional[Dict[str, Any]],
+            suffixes: Tuple[str, ...], kind: str) -> Tuple[Any, List[str]]:
+    """The filesystem and the files ``urlpath`` names: folders searched recursively for ``suffixes``."""
+    fs, _, paths = fsspec.get_fs_token_paths(urlpath, mode="rb", storage_options=storage_options)
+    files: List[str] = []
+    for path in paths:
+        if fs.isdir(path):
+            files.extend(sorted(p for p in fs.find(path) if p.endswith(suffixes)))
+        else:
+            files.append(path)
+    if not files:
+        raise FileNotFoundError(f"no {kind} files at {urlpath!r}")
+    return fs, files
+
+
+def _is_json_document(path: str) -> bool:
+    """True for .json files: one article or an array, which cannot be cut at line boundaries."""
+    return path.endswith((".json", ".json.gz"))
+
+
+def _read_lines(file: Any, offset: int, length: int) -> Tuple[int, bytes]:
+    """(start, bytes) of the lines that begin after byte ``offset`` and by byte ``offset + length`` (the
+    first block also takes the line at 0), as dask.bag.read_text cuts: every line lands in exactly one
+    block."""
+    start = 0
+    if offset > 0:
+        file.seek(offset)
+        seek_delimiter(file, b"\n", _DELIMITER_READ)
+        start = file.tell()
+    file.seek(offset + length)
+    seek_delimiter(file, b"\n", _DELIMITER_READ)
+    end = file.tell()
+    file.seek(start)
+    return start, file.read(end - start)
+
+
+def _load_block(fs: Any, path: str, compression: Optional[str], offset: int, length: Optional[int], preset: str,
+                keys: dict, on_error: str, annotate: Optional[bool]) -> Corpus:
+    """One partition of read_jsonl: a whole file when ``length`` is None, else the lines of one block."""
+    with fs.open(path, "rb", compression=compression) as file:
+        if length is None:
+            start, data = 0, file.read()
+        else:
+            start, data = _read_lines(file, offset, length)
+    name = path if start == 0 else f"{path} from byte {start}"
+    format = "auto" if length is None and _is_json_document(path) else "jsonl"
+    core = _loads_core(data, mapping=preset, keys=keys, on_error=on_error, format=format, name=name)
+    return _annotate(Corpus._wrap(core), annotate)
+
+
+def _load_texts(fs: Any, paths: List[str], annotate: bool) -> Corpus:
+    """One partition of read_text: a corpus of one article per file."""
+    contents = fs.cat(paths)
+    articles = [parse_text(contents[path], id=_stem(path), annotate=False) for path in paths]
+    return _annotate(Corpus.from_articles(articles), annotate)
+
+
+def _stem(path: str) -> str:
+    """The file name without its extension, as newsdoc.read_text names an article."""
+    name = posixpath.basename(path)
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 else name
+
+
+def _annotate(corpus: Corpus, annotate: Optional[bool]) -> Corpus:
+    """The ``annotate=`` rule of newsdoc.load, on one thread: Dask runs partitions in parallel."""
+    if annotate is False:
+        return corpus
+    return default_annotator().annotate(corpus, threads=1, only_missing=annotate is None)
+
+
+def _as_corpus(partition: Iterable[Any]) -> Corpus:
+    """A partition as a Corpus: itself, or a corpus of its articles (after bag.filter, say)."""
+    if isinstance(partition, Corpus):
+        return partition
+    articles = list(partition)
+    for item in articles:
+        if not isinstance(item, Article):
+            raise TypeError(f"a partition of a newsdoc bag holds Articles, not {type(item).__name__}")
+    return Corpus.from_articles(articles)
+
+
+def _map_partition(partition: Iterable[Any], fn: Callable[[Article], Article]) -> Corpus:
+    out = []
+    for article in _as_corpus(partition):
+        result = fn(article)
+        if not isinstance(result, Article):
+            raise TypeError(f"map_articles: the function returned a {type(result).__name__}, not an Article")
+        out.append(result)
+    return Corpus.from_articles(out)
+
+
+def _write_partition(partition: Iterable[Any], file: Any) -> str:
+    data = _as_corpus(partition)._core.to_jsonl()
+    with file as out:
+        out.write(data)
+    return file.path
+
+
+# --- frames --------------------------------------------------------------------------------------
+
+
+def _meta(table: str) -> "pandas.DataFrame":
+    """The empty frame of ``table``, its data-dependent categories marked unknown, as Dask wants them."""
+    from dask.dataframe.utils import clear_known_categories
+
+    meta = empty_frame(table)
+    unknown = [name for name, dtype in meta.dtypes.items()
+               if str(dtype) == "category" and len(dtype.categories) == 0]
+    return clear_known_categories(meta, cols=unknown)
+
+
+def _frame(bag: dask.bag.Bag, table: str, make: Callable[..., "pandas.DataFrame"] = Corpus.to_pandas,
+           *args: Any) -> "dask.dataframe.DataFrame":
+    """A Dask DataFrame with the layout of ``table``, partition i being ``make(corpus_i, *args)``."""
+    import dask.dataframe
+
+    if not isinstance(bag, dask.bag.Bag):
+        raise TypeError(f"expected a dask.bag.Bag of newsdoc corpora, not {type(bag).__name__}")
+    placed = []
+    # (articles, rows) before the current partition: a chain of tiny tasks, so partition i waits for
+    # the counts of partitions 0..i-1 only, and their frames need not be in memory together.
+    before: Any = (0, 0)
+    for part in bag.to_delayed():
+        local = dask.delayed(_local_frame)(part, make, args)
+        placed.append(dask.delayed(_place)(local, before))
+        before = dask.delayed(_advance)(before, local)
+    return dask.dataframe.from_delayed(placed, meta=_meta(table))
+
+
+def _local_frame(partition: Iterable[Any], make: Callable[..., "pandas.DataFrame"],
+                 args: Tuple[Any, ...]) -> Tuple["pandas.DataFrame", int]:
+    """The partition's frame as if it were the whole corpus, and its number of articles."""
+    corpus = _as_corpus(partition)
+    return make(corpus, *args), len(corpus)
+
+
+def _found_quotes(corpus: Corpus, speaker: Any, kind: Any, contains: Optional[str]) -> "pandas.DataFrame":
+    return corpus.quotes(speaker=speaker, kind=kind, contains=contains).to_pandas()
+
+
+def _found_mentions(corpus: Corpus, entity: Any, type: Any) -> "pandas.DataFrame":
+    return corpus.mentions(entity=entity, type=type).to_pandas()
+
+
+def _advance(before: Tuple[int, int], local: Tuple["pandas.DataFrame", int]) -> Tuple[int, int]:
+    frame, articles = local
+    return before[0] + articles, before[1] + len(frame)
+
+
+def _place(local: Tuple["pandas.DataFrame", int], before: Tuple[int, int]) -> "pandas.DataFrame":
+    """The local frame moved to its place in the bag: article_index and the index offset by what precedes."""
+    import pandas
+
+    # A shallow copy: Dask may hand the same local frame to a task run twice, so it must not change.
+    frame = local[0].copy(deep=False)
+    articles, rows = before
+    frame["article_index"] = frame["article_index"] + articles
+    frame.index = pandas.RangeIndex(rows, rows + len(frame))
+    return frame
