@@ -237,14 +237,97 @@ def test_drop_contained_and_categories():
     assert ev.predictions_for("indirect", quotes) == [0, 4]
 
 
-def test_merge_fragments_joins_pieces_of_one_gold_quote():
-    gold = [set(range(0, 20)), set(range(50, 60))]
-    pieces = [set(range(0, 8)), set(range(12, 20)), set(range(100, 105)), set(range(50, 60))]
-    units = ev.merge_fragments(gold, pieces, 0.8)
-    assert units == [set(range(0, 8)) | set(range(12, 20)), set(range(50, 60)), set(range(100, 105))]
-    # strictly, the two pieces are one match and one false positive; merged, one unit matches at 0.8
-    assert len(ev.match_token_sets(gold, pieces, 0.8)) == 1
-    assert ev.match_token_sets(gold, units, 0.8) == [(0, 0), (1, 1)]
+def _piece(span, speaker_span, cue, paragraph):
+    return ev.RawQuote(span, "direct", speaker_span, None, cue, (paragraph, paragraph))
+
+
+def test_attribution_units_join_pieces_with_the_same_speaker_span_and_cue_in_one_paragraph():
+    # “A,” he said. “B.”: newsdoc gives the second piece the first one's speaker span and cue
+    quotes = [_piece((0, 10), (12, 14), "said", 0), _piece((21, 40), (12, 14), "said", 0),
+              _piece((50, 60), (62, 67), "said", 1)]
+    assert ev.attribution_units(quotes) == [[0, 1], [2]]
+
+
+def test_attribution_units_keep_pieces_in_different_paragraphs_apart():
+    quotes = [_piece((0, 10), (12, 14), "said", 0), _piece((21, 40), (12, 14), "said", 1)]
+    assert ev.attribution_units(quotes) == [[0], [1]]
+    # a different cue or speaker span, or a quote over several paragraphs, is no piece of the same attribution
+    assert ev.attribution_units([_piece((0, 10), (12, 14), "said", 0), _piece((21, 40), (12, 14), "added", 0)]) \
+        == [[0], [1]]
+    assert ev.attribution_units([_piece((0, 10), (12, 14), "said", 0), _piece((21, 40), (15, 17), "said", 0)]) \
+        == [[0], [1]]
+    over = ev.RawQuote((0, 10), "direct", (12, 14), None, "said", (0, 1))
+    assert ev.attribution_units([over, ev.RawQuote((21, 40), "direct", (12, 14), None, "said", (0, 1))]) \
+        == [[0], [1]]
+
+
+def test_attribution_units_without_speaker_span_are_separate():
+    quotes = [_piece((0, 10), None, "said", 0), _piece((21, 40), None, "said", 0), _piece((50, 55), None, "", 0)]
+    assert ev.attribution_units(quotes) == [[0], [1], [2]]
+
+
+def test_body_paragraphs():
+    paragraphs = ["abc", "defg", "h"]  # body "abc\n\ndefg\n\nh": paragraphs start at 0, 5 and 11
+    assert ev.body_paragraphs(paragraphs, 0, 3) == (0, 0)
+    assert ev.body_paragraphs(paragraphs, 5, 9) == (1, 1)
+    assert ev.body_paragraphs(paragraphs, 1, 7) == (0, 1)
+    assert ev.body_paragraphs(paragraphs, 3, 9) == (1, 1)  # starts in the separator
+    assert ev.body_paragraphs(paragraphs, 11, 12) == (2, 2)
+
+
+INTERRUPTED = "Headline\n\n“We will win,” Smith said. “Nothing can stop us now.”\n\n“Yes,” Smith said.\n"
+
+
+def _interrupted_prediction(second_paragraph: bool = False, speaker: bool = True) -> "ev.PredictedArticle":
+    paragraphs = ["“We will win,” Smith said. “Nothing can stop us now.”", "“Yes,” Smith said."]
+    body = "\n\n".join(paragraphs)
+
+    def at(part: str, after: int = 0) -> tuple:
+        start = body.index(part, after)
+        return start, start + len(part)
+
+    smith = at("Smith") if speaker else None
+    first = ev.PredictedQuote(*at("We will win,"), "direct", smith, None, "said", (0, 0))
+    second = ev.PredictedQuote(*at("Nothing can stop us now."), "direct", smith, None, "said", (0, 0))
+    if second_paragraph:
+        second.paragraphs = (1, 1)
+    third = ev.PredictedQuote(*at("Yes,"), "direct", at("Smith", body.index("Yes")) if speaker else None, None,
+                              "said", (1, 1))
+    return ev.PredictedArticle(paragraphs, [first, second, third], "Headline")
+
+
+def _interrupted_gold() -> list:
+    raw = INTERRUPTED
+    both = ev.GoldAttribution("E1", spans_of(raw, "“We will win,”", "“Nothing can stop us now.”"),
+                              spans_of(raw, "Smith"), spans_of(raw, "said"), "direct")
+    yes = raw.index("“Yes,”")
+    return [both, ev.GoldAttribution("E2", [(yes, yes + 6)], [(yes + 7, yes + 12)], [(yes + 13, yes + 17)],
+                                     "direct")]
+
+
+def test_score_article_attribution_units_against_multi_fragment_gold():
+    result = ev.score_article("toy", INTERRUPTED, _interrupted_gold(), _interrupted_prediction())
+    both = result.counts["all"]
+    # per quote: "We will win" is 4 of the 10 gold tokens (a match at 0.3 only), "Nothing ..." a false positive
+    assert (both.gold, both.predicted, both.matched) == (2, 3, {0.3: 2, 0.8: 1})
+    # as units: the two pieces are one unit, which matches the two-fragment gold at 0.8
+    assert (both.units, both.units_matched) == (2, {0.3: 2, 0.8: 2})
+    assert both.unit_precision(0.8) == 1.0 and both.unit_recall(0.8) == 1.0 and both.unit_f1(0.3) == 1.0
+    assert result.counts["direct"].units == 2 and result.counts["indirect"].units == 0
+    # speakers stay per quote
+    assert (both.pairs, both.judged, both.speaker_correct) == (2, 2, 2)
+
+
+def test_score_article_units_need_one_paragraph_and_a_speaker_span():
+    for predicted in (_interrupted_prediction(second_paragraph=True), _interrupted_prediction(speaker=False)):
+        both = ev.score_article("toy", INTERRUPTED, _interrupted_gold(), predicted).counts["all"]
+        assert (both.units, both.units_matched) == (3, both.matched) == (3, {0.3: 2, 0.8: 1})
+    # without paragraphs from the predictor they are taken from the offsets
+    predicted = _interrupted_prediction()
+    for q in predicted.quotes:
+        q.paragraphs = None
+    both = ev.score_article("toy", INTERRUPTED, _interrupted_gold(), predicted).counts["all"]
+    assert (both.units, both.units_matched) == (2, {0.3: 2, 0.8: 2})
 
 
 def test_classify_cue():
@@ -335,8 +418,11 @@ def test_score_article_reports_misses():
 def test_counts_add_up():
     a, b = ev.Counts(gold=2, predicted=3), ev.Counts(gold=1, predicted=1)
     a.matched[0.3], b.matched[0.3] = 1, 1
+    a.units, b.units = 2, 1
+    a.units_matched[0.8], b.units_matched[0.8] = 1, 1
     a.add(b)
     assert (a.gold, a.predicted, a.matched[0.3]) == (3, 4, 2)
+    assert (a.units, a.units_matched) == (3, {0.3: 0, 0.8: 2})
 
 
 def _paragraph_predictor(text, doc_id):
@@ -393,6 +479,11 @@ def test_run_polnear_and_bbc_with_a_predictor_hook(tmp_path):
     ev.write_report(report, "bench/eval.py --output accuracy.md", run, stats, None)
     text = report.read_text(encoding="utf-8")
     assert "| direct | 1 | 1 |" in text and ev.REVIEW_START in text
+    # the attribution-unit score is the first table, the per-quote score the second
+    assert text.index("| attribution units (headline) |") < text.index("| per quote (strict) |") \
+        < text.index("| speakers (quotes matched at 0.3) |")
+    assert "| all | 2 | 1 | 100.0 | 50.0 | 66.7 |" in text  # units: no speaker spans here, one unit per quote
+    assert any(line.startswith("  all      units F1 66.7/66.7") for line in ev.summary_lines(run, stats))
     # a hand-written review between the markers survives regeneration
     report.write_text(text.replace("(not written yet)", "Reviewed by hand."), encoding="utf-8")
     ev.write_report(report, "bench/eval.py", run, stats, None, ev.kept_review(report))
