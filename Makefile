@@ -81,7 +81,8 @@ fuzz: $(STAMPS)/deps
 # (gcc): the library, the tests and the extension are built sanitized in
 # $(SANITIZE_BUILD); pytest imports that extension from a staging folder
 # (the .venv install is left alone), with the ASan runtime preloaded into
-# Python (without leak detection: CPython frees little at exit). Both
+# Python (without leak detection: CPython frees little at exit), and
+# libstdc++ with it, or ASan cannot intercept the first C++ throw. Both
 # suites run even if the first fails; any sanitizer report fails the run.
 # RelWithDebInfo, not Debug: without NDEBUG simdjson turns on its
 # development checks, which change what the loader sees.
@@ -102,7 +103,7 @@ sanitize: $(STAMPS)/deps $(PY)
 	cp python/newsdoc/*.py python/newsdoc/*.pyi python/newsdoc/py.typed $(SANITIZE_STAGE)/newsdoc/
 	status=0; \
 	$(SANITIZE_ENV) ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) || status=1; \
-	$(SANITIZE_ENV) ASAN_OPTIONS=detect_leaks=0 LD_PRELOAD=$$(gcc -print-file-name=libasan.so) \
+	$(SANITIZE_ENV) ASAN_OPTIONS=detect_leaks=0 LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libstdc++.so)" \
 	  PYTHONPATH=$(abspath $(SANITIZE_STAGE)) $(PY) -m pytest -q -p no:cacheprovider tests/python || status=1; \
 	exit $$status
 
