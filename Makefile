@@ -84,8 +84,7 @@ fuzz: $(STAMPS)/deps
 # Python (without leak detection: CPython frees little at exit), and
 # libstdc++ with it, or ASan cannot intercept the first C++ throw. Both
 # suites run even if the first fails; any sanitizer report fails the run.
-# RelWithDebInfo, not Debug: without NDEBUG simdjson turns on its
-# development checks, which change what the loader sees.
+# RelWithDebInfo: the optimised code that ships, with lines in the reports.
 SANITIZE_BUILD := build/sanitize
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SANITIZE_STAGE := $(SANITIZE_BUILD)/python
