@@ -23,8 +23,9 @@ It prints a Markdown report (progress goes to stderr) with three parts:
    (b) in one process with the annotator on every core (threads=None);
    (c) on distributed.LocalCluster(n_workers=--workers, threads_per_worker=1,
        processes=True) with newsdoc.dask.read_jsonl, quotes_frame,
-       entities_frame and Dask group-bys.
-   The answers of (b) and (c) must equal those of (a). Times are
+       entities_frame and Dask group-bys;
+   (d) as (c) with the scheduler's work stealing turned off.
+   The answers of (b), (c) and (d) must equal those of (a). Times are
    wall-clock seconds of the job (not process or cluster start); each
    worker's peak resident set (VmHWM) is read from the worker after the run.
 
@@ -192,13 +193,13 @@ def worker_status(key: str) -> int:
     return status_kib(key)
 
 
-def cluster_run(path: str, workers: int, blocksize: str, runs: int) -> dict:
+def cluster_run(path: str, workers: int, blocksize: str, runs: int, stealing: bool) -> dict:
     import dask
     import distributed
 
     import newsdoc.dask as nd
 
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+    with dask.config.set({"distributed.scheduler.work-stealing": stealing}), distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
         client.run(__import__, "newsdoc.dask")  # imports are not the job's cost
         base = client.run(worker_status, "VmRSS")
@@ -261,7 +262,8 @@ def mib(kib: float) -> str:
     return f"{kib / 1024:,.0f}"
 
 
-def report(pickling: dict, partition: dict, single: dict, threaded: dict, cluster: dict, input_path: Path,
+def report(pickling: dict, partition: dict, single: dict, threaded: dict, cluster: dict, unstolen: dict,
+           input_path: Path,
            args: argparse.Namespace, busy: float) -> str:
     size = input_path.stat().st_size
     lines = ["## Pickling a corpus", "",
@@ -303,12 +305,13 @@ def report(pickling: dict, partition: dict, single: dict, threaded: dict, cluste
               "|---|---:|---:|---:|---:|---:|---:|---:|"]
     rows = [("(a) one process, one thread", single, [single["peak_rss_kib"]]),
             ("(b) one process, annotator on every core", threaded, [threaded["peak_rss_kib"]]),
-            (f"(c) LocalCluster, {args.workers} worker processes × 1 thread", cluster, cluster["peak_rss_kib"])]
+            (f"(c) LocalCluster, {args.workers} worker processes × 1 thread", cluster, cluster["peak_rss_kib"]),
+            ("(d) as (c), without work stealing", unstolen, unstolen["peak_rss_kib"])]
     for name, r, peaks in rows:
         lines.append(f"| {name} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {size / MB / r['seconds']:,.0f} | "
                      f"{size / MB / r['cpu_seconds']:,.0f} | {articles / r['seconds']:,.0f} | {' / '.join(mib(p) for p in peaks)} | "
                      f"{single['seconds'] / r['seconds']:.2f}× |")
-    same = single["digest"] == threaded["digest"] == cluster["digest"]
+    same = single["digest"] == threaded["digest"] == cluster["digest"] == unstolen["digest"]
     lines += ["", f"- Per core: {per_core:.1f} MB/s, {articles / single['seconds']:,.0f} articles/s of wall-clock "
               f"time in run (a); {size / MB / single['cpu_seconds']:.1f} MB and "
               f"{articles / single['cpu_seconds']:,.0f} articles per CPU second, which other people's work on the "
@@ -319,7 +322,7 @@ def report(pickling: dict, partition: dict, single: dict, threaded: dict, cluste
               "newsdoc imported).",
               f"- Answers: {cluster['speakers']:,} speakers, {cluster['entities']:,} entities (name, type); top "
               f"speakers {', '.join(f'{name} ({n:,})' for name, n in cluster['top'])}. "
-              f"{'Identical in (a), (b) and (c)' if same else 'DIFFERENT between the runs'} "
+              f"{'Identical in (a), (b), (c) and (d)' if same else 'DIFFERENT between the runs'} "
               f"(digest {cluster['digest']}).",
               f"- Command: `{' '.join([Path(sys.executable).name, 'bench/dask_bench.py', *sys.argv[1:]])}`"]
     return "\n".join(lines) + "\n"
@@ -360,8 +363,10 @@ def main() -> None:
     threaded = min((run_child("single", str(input_path), "all") for _ in range(args.job_runs)),
                    key=lambda r: r["seconds"])
     log(f"(c) LocalCluster of {args.workers} workers")
-    cluster = cluster_run(str(input_path), args.workers, args.blocksize, args.job_runs)
-    print(report(pickling, partition, single, threaded, cluster, input_path, args, busy))
+    cluster = cluster_run(str(input_path), args.workers, args.blocksize, args.job_runs, stealing=True)
+    log(f"(d) LocalCluster of {args.workers} workers, no work stealing")
+    unstolen = cluster_run(str(input_path), args.workers, args.blocksize, args.job_runs, stealing=False)
+    print(report(pickling, partition, single, threaded, cluster, unstolen, input_path, args, busy))
 
 
 if __name__ == "__main__":

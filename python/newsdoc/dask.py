@@ -4,7 +4,9 @@
 partitions are :class:`newsdoc.Corpus` objects, read through fsspec (local
 files, ``s3://``, ``gs://``, ``hdfs://``: any filesystem Dask knows). The
 functions here then work per partition and never bring the corpus to one
-place: :func:`map_articles` and the transforms return bags of corpora,
+place: :func:`map_articles`, :func:`where` and the transforms
+(:func:`redact`, :func:`normalize_quotes`, :func:`select_paragraphs`,
+:func:`rename_entity`, :func:`merge_entities`) return bags of corpora,
 :func:`quotes_frame` and its siblings return :class:`dask.dataframe.DataFrame`
 objects, and :func:`to_jsonl` writes one file per partition.
 
@@ -26,12 +28,14 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 try:
     import dask
     import dask.bag
+    import dask.sizeof
     import fsspec
     from dask.utils import parse_bytes
     from fsspec.utils import infer_compression, seek_delimiter
@@ -51,7 +55,8 @@ if TYPE_CHECKING:
     import pandas
 
 __all__ = ["read_jsonl", "read_text", "quotes_frame", "mentions_frame", "entities_frame", "articles_frame",
-           "paragraphs_frame", "quotes", "mentions", "map_articles", "to_jsonl"]
+           "paragraphs_frame", "quotes", "mentions", "map_articles", "where", "redact", "normalize_quotes",
+           "select_paragraphs", "rename_entity", "merge_entities", "to_jsonl"]
 
 # How far past a block boundary to look for the end of a line, per read.
 _DELIMITER_READ = 1 << 16
@@ -81,7 +86,7 @@ def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str,
 
     Example:
         >>> bag = newsdoc.dask.read_jsonl("news/2016-*.jsonl", blocksize="32 MiB")
-        >>> bag.npartitions, bag.map_partitions(len).sum().compute()
+        >>> bag.npartitions, bag.count().compute()
         (12, 41018)
     """
     preset, keys = _mapping_args(mapping)
@@ -236,7 +241,81 @@ def map_articles(bag: dask.bag.Bag, fn: Callable[[Article], Article]) -> dask.ba
     """
     if not callable(fn):
         raise TypeError(f"map_articles needs a function of an Article, not {type(fn).__name__}")
-    return bag.map_partitions(_map_partition, fn)
+    return bag.map_partitions(functools.partial(_map_partition, fn=fn))
+
+
+def where(bag: dask.bag.Bag, *, source: Union[None, str, Iterable[str]] = None, published_from: Any = None,
+          published_to: Any = None, author: Union[None, str, Iterable[str]] = None,
+          tag: Union[None, str, Iterable[str]] = None,
+          has_quote_by: Union[None, str, Iterable[str]] = None) -> dask.bag.Bag:
+    """A bag of the articles passing every filter, as :meth:`Corpus.where` filters, partition by partition.
+
+    Example:
+        >>> september = newsdoc.dask.where(bag, published_from="2016-09", published_to="2016-09", has_quote_by="Assad")
+    """
+    filters = dict(source=source, published_from=published_from, published_to=published_to, author=author, tag=tag,
+                   has_quote_by=has_quote_by)
+    Corpus().where(**filters)  # bad arguments fail here, not on a worker
+    return _per_partition(bag, "where", (), filters, False)
+
+
+def redact(bag: dask.bag.Bag, types: Union[str, Iterable[str]] = ("PERSON",),
+           placeholder: str = "[{type}]") -> dask.bag.Bag:
+    """A bag of the corpora with the entities of ``types`` redacted, as :meth:`Corpus.redact` does.
+
+    Example:
+        >>> newsdoc.dask.to_jsonl(newsdoc.dask.redact(bag, ["PERSON", "NORP"]), "s3://bucket/redacted/")
+    """
+    Corpus().redact(types, placeholder)  # bad arguments fail here, not on a worker
+    return _per_partition(bag, "redact", (types, placeholder), {"threads": 1}, False)
+
+
+def normalize_quotes(bag: dask.bag.Bag, style: str = "straight") -> dask.bag.Bag:
+    """A bag of the corpora with straight or curly quotation marks, as :meth:`Corpus.normalize_quotes` does.
+
+    Example:
+        >>> straight = newsdoc.dask.normalize_quotes(bag)
+    """
+    Corpus().normalize_quotes(style)  # bad arguments fail here, not on a worker
+    return _per_partition(bag, "normalize_quotes", (style,), {"threads": 1}, False)
+
+
+def select_paragraphs(bag: dask.bag.Bag, selection: Any) -> dask.bag.Bag:
+    """A bag of the corpora keeping the same paragraphs of every article, as :meth:`Corpus.select_paragraphs`.
+
+    A predicate runs on the workers, so it must pickle (cloudpickle takes lambdas).
+
+    Example:
+        >>> leads = newsdoc.dask.select_paragraphs(bag, slice(0, 3))
+    """
+    Corpus().select_paragraphs(selection)  # bad arguments fail here, not on a worker
+    return _per_partition(bag, "select_paragraphs", (selection,), {"threads": 1}, False)
+
+
+def rename_entity(bag: dask.bag.Bag, old: str, new: str) -> dask.bag.Bag:
+    """A bag of the corpora with entity ``old`` (id, name or alias) called ``new``, as :meth:`Corpus.rename_entity`.
+
+    Unlike the Corpus method, a bag in which no article holds ``old`` is no
+    KeyError: each partition is renamed on its own, and one without the
+    entity is left as it is.
+
+    Example:
+        >>> renamed = newsdoc.dask.rename_entity(bag, "Assad", "Bashar Hafez al-Assad")
+    """
+    _check_entity_arguments(lambda: Corpus().rename_entity(old, new))
+    return _per_partition(bag, "rename_entity", (old, new), {"threads": 1}, True)
+
+
+def merge_entities(bag: dask.bag.Bag, a: str, b: str) -> dask.bag.Bag:
+    """A bag of the corpora with entity ``b`` merged into ``a``, as :meth:`Corpus.merge_entities` does.
+
+    As in :func:`rename_entity`, a partition without both is left as it is.
+
+    Example:
+        >>> merged = newsdoc.dask.merge_entities(bag, "Viktor Ozerov", "Igor Konashenkov")
+    """
+    _check_entity_arguments(lambda: Corpus().merge_entities(a, b))
+    return _per_partition(bag, "merge_entities", (a, b), {"threads": 1}, True)
 
 
 def to_jsonl(bag: dask.bag.Bag, urlpath: str, *, compute: bool = True,
@@ -358,11 +437,47 @@ def _map_partition(partition: Iterable[Any], fn: Callable[[Article], Article]) -
     return Corpus.from_articles(out)
 
 
+def _check_entity_arguments(call: Callable[[], Any]) -> None:
+    """Runs a rename or merge on an empty corpus: bad argument types fail here, not on a worker. The
+    KeyError it must raise (no article holds the entity) is expected."""
+    try:
+        call()
+    except KeyError:
+        pass
+
+
+def _per_partition(bag: dask.bag.Bag, method: str, args: Tuple[Any, ...], kwargs: Dict[str, Any],
+                   absent_is_unchanged: bool) -> dask.bag.Bag:
+    # The arguments ride in a partial: in a task tuple, Dask would call a predicate given as one.
+    return bag.map_partitions(functools.partial(_transformed, method=method, args=args, kwargs=kwargs,
+                                                absent_is_unchanged=absent_is_unchanged))
+
+
+def _transformed(partition: Iterable[Any], method: str, args: Tuple[Any, ...], kwargs: Dict[str, Any],
+                 absent_is_unchanged: bool) -> Corpus:
+    """``partition.<method>(*args, **kwargs)``; with ``absent_is_unchanged``, the partition itself when
+    the method finds no article holding its entity (its KeyError)."""
+    corpus = _as_corpus(partition)
+    try:
+        return getattr(corpus, method)(*args, **kwargs)
+    except KeyError:
+        if absent_is_unchanged:
+            return corpus
+        raise
+
+
 def _write_partition(partition: Iterable[Any], file: Any) -> str:
     data = _as_corpus(partition)._core.to_jsonl()
     with file as out:
         out.write(data)
     return file.path
+
+
+@dask.sizeof.sizeof.register(Corpus)
+def _sizeof_corpus(corpus: Corpus) -> int:
+    """The bytes of a corpus's binary form, near its size in memory. Without it Dask takes a partition
+    for a few bytes and moves partitions between workers (to balance work) as if they cost nothing."""
+    return _core.binary_size(corpus._core)
 
 
 # --- frames --------------------------------------------------------------------------------------
@@ -387,20 +502,26 @@ def _frame(bag: dask.bag.Bag, table: str, make: Callable[..., "pandas.DataFrame"
         raise TypeError(f"expected a dask.bag.Bag of newsdoc corpora, not {type(bag).__name__}")
     placed = []
     # (articles, rows) before the current partition: a chain of tiny tasks, so partition i waits for
-    # the counts of partitions 0..i-1 only, and their frames need not be in memory together.
+    # the counts of partitions 0..i-1 only, and their frames need not be in memory together. The
+    # counts are a task of their own: the scheduler runs a task where its large inputs are only when
+    # every input is on one worker, and the chain's links hop between workers.
     before: Any = (0, 0)
     for part in bag.to_delayed():
-        local = dask.delayed(_local_frame)(part, make, args)
+        local = dask.delayed(functools.partial(_local_frame, make=make, args=args))(part)
         placed.append(dask.delayed(_place)(local, before))
-        before = dask.delayed(_advance)(before, local)
+        before = dask.delayed(_advance)(before, dask.delayed(_counts)(part, local))
     return dask.dataframe.from_delayed(placed, meta=_meta(table))
 
 
 def _local_frame(partition: Iterable[Any], make: Callable[..., "pandas.DataFrame"],
-                 args: Tuple[Any, ...]) -> Tuple["pandas.DataFrame", int]:
-    """The partition's frame as if it were the whole corpus, and its number of articles."""
-    corpus = _as_corpus(partition)
-    return make(corpus, *args), len(corpus)
+                 args: Tuple[Any, ...]) -> "pandas.DataFrame":
+    """The partition's frame as if it were the whole corpus."""
+    return make(_as_corpus(partition), *args)
+
+
+def _counts(partition: Iterable[Any], local: "pandas.DataFrame") -> Tuple[int, int]:
+    """The partition's articles and its frame's rows."""
+    return len(_as_corpus(partition)), len(local)
 
 
 def _found_quotes(corpus: Corpus, speaker: Any, kind: Any, contains: Optional[str]) -> "pandas.DataFrame":
@@ -411,17 +532,16 @@ def _found_mentions(corpus: Corpus, entity: Any, type: Any) -> "pandas.DataFrame
     return corpus.mentions(entity=entity, type=type).to_pandas()
 
 
-def _advance(before: Tuple[int, int], local: Tuple["pandas.DataFrame", int]) -> Tuple[int, int]:
-    frame, articles = local
-    return before[0] + articles, before[1] + len(frame)
+def _advance(before: Tuple[int, int], counts: Tuple[int, int]) -> Tuple[int, int]:
+    return before[0] + counts[0], before[1] + counts[1]
 
 
-def _place(local: Tuple["pandas.DataFrame", int], before: Tuple[int, int]) -> "pandas.DataFrame":
+def _place(local: "pandas.DataFrame", before: Tuple[int, int]) -> "pandas.DataFrame":
     """The local frame moved to its place in the bag: article_index and the index offset by what precedes."""
     import pandas
 
     # A shallow copy: Dask may hand the same local frame to a task run twice, so it must not change.
-    frame = local[0].copy(deep=False)
+    frame = local.copy(deep=False)
     articles, rows = before
     frame["article_index"] = frame["article_index"] + articles
     frame.index = pandas.RangeIndex(rows, rows + len(frame))

@@ -47,6 +47,9 @@ void bind_binary(py::module_& m) {
       },
       "corpus"_a);
 
+  // What a corpus weighs in memory, roughly: Dask's sizeof, which decides what is cheap to move.
+  m.def("binary_size", &newsdoc::binary_size, "corpus"_a);
+
   m.def(
       "from_binary",
       [](py::buffer blob, const std::string& name) {

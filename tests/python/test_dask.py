@@ -247,6 +247,70 @@ class TestQueries:
             nd.mentions(bag, entity=5)
 
 
+def require_transforms() -> None:
+    if not hasattr(newsdoc.Corpus, "redact"):
+        pytest.skip("the transforms (Corpus.redact, ...) have not landed yet")
+
+
+def seed_bag(tmp_path, partitions: int = 3):
+    """The seed article three times and an article without entities, cut into ``partitions`` partitions."""
+    seed = newsdoc.load(seed_file(".json"))
+    corpus = newsdoc.Corpus(list(seed) * 2 + [newsdoc.Article(id="plain", paragraphs=["“No,” she said."])]
+                            + list(seed))
+    path = tmp_path / "c.jsonl"
+    corpus.to_jsonl(path)
+    bag = nd.read_jsonl(str(path), blocksize=-(-path.stat().st_size // partitions), annotate=False)
+    assert bag.npartitions == partitions
+    return corpus, bag
+
+
+class TestTransforms:
+    @pytest.mark.parametrize("name, args", [
+        ("redact", (["PERSON", "GPE"], "<{type}>")),
+        ("normalize_quotes", ("straight",)),
+        ("select_paragraphs", (slice(0, 2),)),
+        ("select_paragraphs", (lambda paragraph: paragraph.index % 2 == 0,)),
+        ("rename_entity", ("Assad", "Bashar Hafez al-Assad")),
+        ("merge_entities", ("Viktor Ozerov", "Igor Konashenkov")),
+    ])
+    def test_each_transform_of_the_partitions_equals_that_of_the_whole(self, tmp_path, synchronous, name, args):
+        require_transforms()
+        corpus, bag = seed_bag(tmp_path)
+        expected = getattr(corpus, name)(*args)
+        computed = newsdoc.Corpus(getattr(nd, name)(bag, *args).compute())
+        assert computed.dumps() == expected.dumps()
+        assert computed.dumps() != corpus.dumps()
+
+    def test_where_filters_each_partition(self, tmp_path, synchronous):
+        require_query_api()
+        corpus, bag = seed_bag(tmp_path)
+        kept = nd.where(bag, has_quote_by="Assad").compute()
+        assert [a.id for a in kept] == [a.id for a in corpus.where(has_quote_by="Assad")]
+        assert len(kept) == 3
+
+    def test_a_partition_without_the_entity_is_left_as_it_is(self, tmp_path, synchronous):
+        require_transforms()
+        corpus, bag = seed_bag(tmp_path, partitions=4)
+        renamed = newsdoc.Corpus(nd.rename_entity(bag, "Assad", "B. al-Assad").compute())
+        assert renamed.dumps() == corpus.rename_entity("Assad", "B. al-Assad").dumps()
+        with pytest.raises(KeyError):
+            corpus.rename_entity("Nobody Atall", "Somebody")
+        unchanged = newsdoc.Corpus(nd.rename_entity(bag, "Nobody Atall", "Somebody").compute())
+        assert unchanged.dumps() == corpus.dumps()
+
+    def test_bad_arguments_fail_before_computing(self):
+        require_transforms()
+        bag = dask.bag.from_sequence([newsdoc.Article()], npartitions=1)
+        with pytest.raises(TypeError, match="types must be strings"):
+            nd.redact(bag, [5])
+        with pytest.raises(ValueError, match="straight"):
+            nd.normalize_quotes(bag, "fancy")
+        with pytest.raises(TypeError, match="old must be"):
+            nd.rename_entity(bag, 5, "x")
+        with pytest.raises(TypeError, match="source must be"):
+            nd.where(bag, source=5)
+
+
 class TestMapAndWrite:
     def test_map_articles_keeps_order_and_corpus_partitions(self, tmp_path, synchronous):
         path = write_lines(tmp_path / "a.jsonl", RECORDS)
@@ -405,10 +469,11 @@ class TestLocalCluster:
         assert [a.to_dict() for a in articles] == [without_quotes(a).to_dict() for a in single]
 
     def test_redact(self, client, bag, single):
-        if not hasattr(newsdoc.Corpus, "redact"):
-            pytest.skip("the transforms (Corpus.redact) have not landed yet")
-        redacted = compute(client, bag.map_partitions(lambda corpus: corpus.redact()))
-        assert newsdoc.Corpus(redacted).dumps() == single.redact().dumps()
+        require_transforms()
+        redacted = compute(client, nd.redact(bag, ["PERSON", "NORP"]))
+        expected = single.redact(["PERSON", "NORP"])
+        assert newsdoc.Corpus(redacted).dumps() == expected.dumps()
+        assert expected.dumps() != single.dumps()
 
     def test_to_jsonl_from_the_cluster(self, client, bag, single, tmp_path):
         written = compute(client, dask.delayed(list)(nd.to_jsonl(bag, str(tmp_path / "out"), compute=False)))
