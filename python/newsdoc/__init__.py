@@ -14,6 +14,7 @@ from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads, parse_text, read_tex
 from ._errors import NewsdocError, ParseError, ReadError, SchemaError
 from ._model import Article, Entity, Mention, Paragraph, Quote
 from ._pandas import TABLES, empty_frame
+from ._transform import concat
 
 __all__ = [
     "__version__",
@@ -32,6 +33,7 @@ __all__ = [
     "SchemaError",
     "TABLES",
     "annotate",
+    "concat",
     "empty_frame",
     "load",
     "loads",

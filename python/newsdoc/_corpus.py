@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
-from typing import TYPE_CHECKING, Iterable, Iterator, List, Mapping, Optional, Sequence, Union, overload
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, List, Mapping, Optional, Sequence, Union, overload
 
 from . import _core, _pandas
 from ._annotate import Annotator, default_annotator
@@ -13,6 +13,8 @@ from ._model import Article, _binary_argument, _short
 
 if TYPE_CHECKING:
     import pandas
+
+    from ._model import Paragraph
 
 __all__ = ["Corpus", "load", "loads", "parse_text", "read_text", "MAPPINGS", "FIELDS"]
 
@@ -188,6 +190,106 @@ class Corpus:
         # times as fast (docs/scale-out.md). From protocol 5 on, a pickler with a buffer_callback (Dask's
         # has one) sends the blob out of band, without copying it into the pickle.
         return (_from_binary, (_binary_argument(_core.to_binary(self._core), protocol),))
+
+    # --- Transforms (newsdoc/_transform.py): each article as the Article method does, GIL released ---
+
+    def redact(self, types: Union[str, Iterable[str]] = ("PERSON",), placeholder: str = "[{type}]", *,
+               threads: Optional[int] = None) -> "Corpus":
+        """A copy with the entities of ``types`` redacted in every article; see :meth:`Article.redact`.
+
+        Runs in C++ on ``threads`` threads (default: every core). Articles
+        without such entities are shared, not copied.
+
+        Example:
+            >>> redacted = corpus.redact(["PERSON", "NORP"], placeholder="<{type}>")
+            >>> "Assad" in redacted.dumps()
+            False
+        """
+        from . import _transform
+
+        return _transform.redact(self, types, placeholder, threads)
+
+    def normalize_quotes(self, style: str = "straight", *, threads: Optional[int] = None) -> "Corpus":
+        """A copy with the quotation marks of every article straight or curly; see :meth:`Article.normalize_quotes`.
+
+        Example:
+            >>> "“" in newsdoc.loads('{"paragraphs": ["“Yes,” he said."]}').normalize_quotes()[0].text
+            False
+        """
+        from . import _transform
+
+        return _transform.normalize_quotes(self, style, threads)
+
+    def select_paragraphs(self, selection: Union[int, slice, Iterable[int], Callable[[Paragraph], bool]], *,
+                          threads: Optional[int] = None) -> "Corpus":
+        """A copy keeping the same paragraphs of every article; see :meth:`Article.select_paragraphs`.
+
+        Indices and slices are resolved per article (``slice(0, 3)`` keeps
+        the lead of each); an index past an article's paragraphs is an
+        IndexError naming the article. A predicate is called on every
+        paragraph of every article.
+
+        Example:
+            >>> leads = newsdoc.loads('{"paragraphs": ["A.", "B.", "C."]}\\n{"paragraphs": ["D."]}').select_paragraphs(slice(0, 2))
+            >>> [a.text for a in leads]
+            ['A.\\n\\nB.', 'D.']
+        """
+        from . import _transform
+
+        return _transform.select_paragraphs(self, selection, threads)
+
+    def rename_entity(self, old: str, new: str, *, threads: Optional[int] = None) -> "Corpus":
+        """A copy with entity ``old`` (id, canonical name or alias) called ``new`` in every article holding it.
+
+        Articles without it are shared unchanged; a KeyError if none holds it.
+        See :meth:`Article.rename_entity`.
+
+        Example:
+            >>> renamed = corpus.rename_entity("Assad", "Bashar Hafez al-Assad")
+            >>> renamed[0].quotes_by("Bashar Hafez al-Assad")[0].speaker.name
+            'Bashar Hafez al-Assad'
+        """
+        from . import _transform
+
+        return _transform.rename_entity(self, old, new, threads)
+
+    def merge_entities(self, a: str, b: str, *, threads: Optional[int] = None) -> "Corpus":
+        """A copy with entity ``b`` merged into ``a`` in every article holding both; see :meth:`Article.merge_entities`.
+
+        Articles without both are shared unchanged; a KeyError if none holds both.
+
+        Example:
+            >>> merged = corpus.merge_entities("Viktor Ozerov", "Igor Konashenkov")
+        """
+        from . import _transform
+
+        return _transform.merge_entities(self, a, b, threads)
+
+    def with_entities(self, entities: Sequence[Iterable], replace: bool = True, *,
+                      threads: Optional[int] = None) -> "Corpus":
+        """A copy with one's own entity mentions, ``entities[i]`` for article ``i``; see :meth:`Article.with_entities`.
+
+        ``entities`` has one iterable (or spaCy ``Doc``) per article; a
+        different number is a ValueError.
+
+        Example:
+            >>> docs = [nlp(article.text) for article in corpus]  # spaCy
+            >>> corpus = corpus.with_entities(docs)
+        """
+        from . import _transform
+
+        return _transform.with_entities(self, entities, replace, threads)
+
+    def with_quotes(self, quotes: Sequence[Iterable], replace: bool = True, *,
+                    threads: Optional[int] = None) -> "Corpus":
+        """A copy with one's own quotes, ``quotes[i]`` for article ``i``; see :meth:`Article.with_quotes`.
+
+        Example:
+            >>> direct_only = corpus.with_quotes([[q for q in a.quotes if q.kind == "direct"] for a in corpus])
+        """
+        from . import _transform
+
+        return _transform.with_quotes(self, quotes, replace, threads)
 
     def __repr__(self) -> str:
         n = len(self)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core, _pandas
 
@@ -370,6 +370,168 @@ class Article:
             [['e1', 'Bashar al-Assad', 'Assad', 0, 5]]
         """
         return _pandas.frame(_core.Corpus([self._handle]), table)
+
+    # --- Transforms (newsdoc/_transform.py, C++ in newsdoc/transform.hpp): new articles, every span kept ---
+
+    def redact(self, types: Union[str, Iterable[str]] = ("PERSON",), placeholder: str = "[{type}]") -> "Article":
+        """A copy with the entities of ``types`` redacted: their mentions replaced by ``placeholder``.
+
+        ``placeholder`` may hold ``{type}`` (the entity's type) and ``{id}``
+        (its id); ``{{`` and ``}}`` are literal braces. In the body, every
+        mention of such an entity, every other whole-word occurrence of its
+        name or an alias (case-sensitive) unless inside a mention of an entity
+        kept (that "Washington" is the GPE), and every speaker span overlapping
+        one of them becomes the placeholder; offsets after it shift, and a
+        quote around it keeps its words with the placeholder inside. The
+        entity's name becomes the placeholder and its aliases ``[]``; its
+        mentions stay, spanning the placeholder. In the title, the authors,
+        the tags and the string values of ``meta``, whole-word occurrences of
+        a name or alias are replaced too, and a tag equal to one is removed.
+        Meta keys, ids, the url and source are left as they are.
+
+        Example:
+            >>> a = newsdoc.Article(title="Müller speaks", paragraphs=["“Yes,” said Zoë Müller."],
+            ...     entities=[{"id": "e1", "name": "Zoë Müller", "type": "PERSON", "aliases": ["Müller"]}],
+            ...     mentions=[{"entity": "e1", "start": 12, "end": 22}],
+            ...     quotes=[{"start": 1, "end": 5, "speaker": "e1", "speaker_span": [12, 22]}])
+            >>> r = a.redact()
+            >>> r.text, r.title, r.entities[0].name, r.quotes[0].speaker_text
+            ('“Yes,” said [PERSON].', '[PERSON] speaks', '[PERSON]', '[PERSON]')
+        """
+        from . import _transform
+
+        return _transform.redact(self, types, placeholder, None)
+
+    def normalize_quotes(self, style: str = "straight") -> "Article":
+        """A copy with its quotation marks and apostrophes straight (``"`` and ``'``) or curly.
+
+        ``"straight"`` turns “ ” „ ‟ « » into ``"`` and ‘ ’ ‚ ‛ ‹ › into
+        ``'``. ``"curly"`` turns ``"`` and ``'`` into “ ” ‘ ’: a mark at the
+        start, after white space, an opening bracket, an opening mark or a
+        dash opens, any other closes, and a ``'`` between letters is an
+        apostrophe (’). Applied to the paragraphs, title, authors, tags,
+        entity names and aliases and cues. Every span keeps its code point
+        offsets.
+
+        Example:
+            >>> newsdoc.Article(paragraphs=["“It’s fine,” she said."]).normalize_quotes().text
+            '"It\\'s fine," she said.'
+            >>> newsdoc.Article(paragraphs=['"It\\'s fine," she said.']).normalize_quotes("curly").text
+            '“It’s fine,” she said.'
+        """
+        from . import _transform
+
+        return _transform.normalize_quotes(self, style, None)
+
+    def select_paragraphs(self, selection: Union[int, slice, Iterable[int], Callable[["Paragraph"], bool]]) -> "Article":
+        """A copy with only some paragraphs: an index, a list of indices, a slice, or a predicate on :class:`Paragraph`.
+
+        Negative indices count from the end; kept paragraphs stay in article
+        order (this selects, it does not reorder). A quote or mention is kept,
+        its offsets shifted, when it lies wholly inside kept consecutive
+        paragraphs; one touching a dropped paragraph is dropped. A kept
+        quote whose speaker span is in a dropped paragraph loses the span
+        but keeps its speaker. An entity left with no mentions and no
+        quotes is dropped (one that had none to begin with is kept). An
+        index out of range is an IndexError.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["One.", "Two.", "Three."])
+            >>> a.select_paragraphs([0, -1]).text, a.select_paragraphs(slice(1, None)).text
+            ('One.\\n\\nThree.', 'Two.\\n\\nThree.')
+            >>> a.select_paragraphs(lambda p: "w" in p.text).text
+            'Two.'
+        """
+        from . import _transform
+
+        return _transform.select_paragraphs(self, selection, None)
+
+    def rename_entity(self, old: Union[str, "Entity"], new: str) -> "Article":
+        """A copy whose entity ``old`` (its id, canonical name or an alias) is called ``new``.
+
+        Only the canonical name changes (``new`` leaves the aliases if it was
+        one); the body text and every span stay. An unknown ``old`` is a
+        KeyError; a name or alias shared by several entities is a
+        ValueError (give the id).
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["Assad spoke."],
+            ...     entities=[{"id": "e1", "name": "Assad", "type": "PERSON"}])
+            >>> a.rename_entity("Assad", "Bashar al-Assad").entities[0].name
+            'Bashar al-Assad'
+        """
+        from . import _transform
+
+        return _transform.rename_entity(self, old, new, None)
+
+    def merge_entities(self, a: Union[str, "Entity"], b: Union[str, "Entity"]) -> "Article":
+        """A copy with entity ``b`` merged into entity ``a`` (each named by id, canonical name or alias).
+
+        ``b``'s mentions and the quotes it speaks go to ``a``; ``b``'s name
+        and aliases become aliases of ``a`` (once each); ``b`` is removed.
+        ``a`` keeps its id, name and type. Unknown names are a KeyError.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["Bashar al-Assad met Assad."],
+            ...     entities=[{"id": "e1", "name": "Bashar al-Assad", "type": "PERSON"},
+            ...               {"id": "e2", "name": "Assad", "type": "PERSON"}],
+            ...     mentions=[{"entity": "e1", "start": 0, "end": 15}, {"entity": "e2", "start": 20, "end": 25}])
+            >>> e = a.merge_entities("e1", "Assad").entities
+            >>> len(e), e[0].aliases, [m.text for m in e[0].mentions]
+            (1, ['Assad'], ['Bashar al-Assad', 'Assad'])
+        """
+        from . import _transform
+
+        return _transform.merge_entities(self, a, b, None)
+
+    def with_entities(self, entities: Iterable[Any], replace: bool = True) -> "Article":
+        """A copy with one's own entity mentions, given as code point spans into :attr:`text`.
+
+        Each item is a ``(start, end, label)`` or ``(start, end, label, id)``
+        tuple, an object with ``start_char``, ``end_char`` and ``label_``
+        (a spaCy entity ``Span``; its ``kb_id_``, if set, is the id), a dict
+        with ``start``, ``end``, ``type`` (or ``label``) and optionally ``id``
+        and ``name``, or a :class:`Mention`. A spaCy ``Doc`` stands for its
+        ``ents``. Mentions with the same id are one entity; without ids,
+        mentions with the same name (else text) and label are one. New ids
+        are ``e1``, ``e2``, … in text order, skipping ids in use. With
+        ``replace`` (the default) the old entities and mentions go, and each
+        quote's speaker becomes the new entity mentioned at its speaker span
+        (else the one named like the old speaker, else None); with
+        ``replace=False`` the new mentions join the old ones (and an old
+        entity of the same label and name or alias). A bad span is a
+        :class:`SchemaError` naming the item.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["Angela Merkel met Macron in Paris."])
+            >>> doc_ents = [(0, 13, "PERSON"), (18, 24, "PERSON"), (28, 33, "GPE")]
+            >>> [(e.id, e.name, e.type) for e in a.with_entities(doc_ents).entities]
+            [('e1', 'Angela Merkel', 'PERSON'), ('e2', 'Macron', 'PERSON'), ('e3', 'Paris', 'GPE')]
+        """
+        from . import _transform
+
+        return _transform.with_entities(self, entities, replace, None)
+
+    def with_quotes(self, quotes: Iterable[Any], replace: bool = True) -> "Article":
+        """A copy with one's own quotes, given as code point spans into :attr:`text`.
+
+        Each item is a dict like a canonical quote (``start``, ``end``,
+        ``kind``, ``speaker`` as an entity id or :class:`Entity`,
+        ``speaker_span``, ``cue``), a ``(start, end)`` or ``(start, end,
+        kind)`` tuple, a :class:`Quote` (so ``article.with_quotes(q for q in
+        article.quotes if q.speaker)`` filters), or an object with
+        ``start_char`` and ``end_char``. ``replace`` (the default) drops the
+        old quotes; ``replace=False`` appends. Entities and mentions stay. A
+        bad span or an unknown speaker id is a :class:`SchemaError` naming the item.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["“Yes,” he said."])
+            >>> a.with_quotes([{"start": 1, "end": 5, "cue": "said", "speaker_span": [7, 9]}]).quotes[0].text
+            'Yes,'
+        """
+        from . import _transform
+
+        return _transform.with_quotes(self, quotes, replace, None)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Article):
