@@ -15,6 +15,7 @@ from ._errors import NewsdocError, ParseError, ReadError, SchemaError
 from ._model import Article, Entity, Mention, Paragraph, Quote
 from ._pandas import TABLES, empty_frame
 from ._transform import concat
+from ._query import EntityCount, EntityTable, MentionResult, QuoteResult, SearchHit, SearchResult, fold_case
 
 __all__ = [
     "__version__",
@@ -22,19 +23,26 @@ __all__ = [
     "Article",
     "Corpus",
     "Entity",
+    "EntityCount",
+    "EntityTable",
     "FIELDS",
     "MAPPINGS",
     "Mention",
+    "MentionResult",
     "NewsdocError",
     "Paragraph",
     "ParseError",
     "Quote",
+    "QuoteResult",
     "ReadError",
     "SchemaError",
+    "SearchHit",
+    "SearchResult",
     "TABLES",
     "annotate",
     "concat",
     "empty_frame",
+    "fold_case",
     "load",
     "loads",
     "parse_text",

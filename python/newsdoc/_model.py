@@ -359,6 +359,19 @@ class Article:
     def mentions(self) -> Tuple[Mention, ...]:
         return tuple(Mention(self, i) for i in range(self._handle.mention_count))
 
+    def quotes_by(self, name: Union[str, Iterable[str]]) -> Tuple[Quote, ...]:
+        """The quotes whose speaker has ``name`` (or one of several) as canonical name or alias, case-insensitively.
+
+        Names match whole, folded as in :meth:`Corpus.quotes`.
+
+        Example:
+            >>> [q.kind for q in newsdoc.read_text("seeds/000_0eafb7a6a491ae43.txt").quotes_by("assad")]
+            ['indirect', 'direct', 'indirect', 'direct', 'indirect', 'direct']
+        """
+        from . import _query
+
+        return _query.quotes_by(self, name)
+
     def to_pandas(self, table: str) -> "pandas.DataFrame":
         """Table ``table`` of this one article as a pandas DataFrame; see :meth:`Corpus.to_pandas`.
 

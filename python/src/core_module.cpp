@@ -11,6 +11,7 @@ using namespace py::literals;
 
 void bind_table(py::module_& m);
 void bind_binary(py::module_& m);
+void bind_query(py::module_& m);
 void bind_transform(py::module_& m);
 
 namespace {
@@ -248,5 +249,6 @@ PYBIND11_MODULE(_core, m) {
 
   bind_table(m);
   bind_binary(m);
+  bind_query(m);
   bind_transform(m);
 }

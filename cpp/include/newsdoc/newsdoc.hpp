@@ -5,6 +5,7 @@
 #include "newsdoc/article.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
+#include "newsdoc/query.hpp"
 #include "newsdoc/text.hpp"
 #include "newsdoc/utf8.hpp"
 #include "newsdoc/version.hpp"

@@ -1,0 +1,162 @@
+// Queries across a corpus: quotes by speaker, kind and text; mentions by
+// entity and type; entities aggregated across articles; literal text search;
+// and article filters (source, date, author, tag, speaker) that make a
+// sub-corpus sharing storage.
+//
+// ## The index
+// A CorpusIndex is built once per corpus (one pass over its articles) and
+// answers every query after that. It maps each entity name and alias, case
+// folded, to the quotes that entity speaks and to its mentions (posting
+// lists in corpus order), each entity type to its mentions, and keeps one
+// row per quote and mention (article, index, kind, type) so filters scan
+// flat arrays. A speaker query is a hash lookup plus a copy of the matching
+// postings: microseconds on a corpus of a million quotes.
+//
+// ## Names and case
+// Every name comparison (speaker, entity, type, source, author, tag) is
+// on whole strings, trimmed of white space, after fold_case(). The
+// `contains` filter and search() compare folded text too, unless asked to
+// be case sensitive.
+//
+// ## Positions
+// An `article` in a result is the article's position in the indexed corpus;
+// `item` is the quote's (or mention's) index in that article. Results come
+// in corpus order: by article, then by item.
+//
+// ## Lifetimes and threads
+// A CorpusIndex keeps a copy of its Corpus (handles only), so the string
+// views it returns stay valid as long as it lives. It is immutable once
+// built: every query is const and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsdoc/article.hpp"
+
+namespace newsdoc {
+
+/// `text` (valid UTF-8) with every letter of a cased script lowercased by
+/// one-to-one simple case folding: ASCII, Latin-1, Latin Extended-A and
+/// Additional (Vietnamese), Greek (final sigma folds to sigma), Cyrillic,
+/// Armenian and the fullwidth Latin letters. Each code point maps to exactly
+/// one code point, so code point offsets in the folded text are those of the
+/// original. Not done: full Unicode case folding (ß stays ß, not "ss"),
+/// Latin Extended-B, Cherokee, Georgian and other rarer cased letters, and
+/// any normalisation (a precomposed é does not match e + U+0301).
+std::string fold_case(std::string_view text);
+/// Appends fold_case(text) to `out`.
+void append_folded(std::string_view text, std::string& out);
+
+/// A quote or mention: the article's position in the corpus and the item's index in it.
+struct ItemRef {
+  std::uint32_t article = 0;
+  std::uint32_t item = 0;
+  friend bool operator==(const ItemRef& a, const ItemRef& b) { return a.article == b.article && a.item == b.item; }
+};
+
+/// Filters of CorpusIndex::quotes. An unset filter lets everything through;
+/// a set one keeps the quotes matching any of its values (none if it is empty).
+struct QuoteQuery {
+  /// Names or aliases of the speaking entity.
+  std::optional<std::vector<std::string>> speakers;
+  std::optional<std::vector<QuoteKind>> kinds;
+  /// A substring of the quote's text (case-insensitive: both sides folded).
+  std::optional<std::string> contains;
+};
+
+/// Filters of CorpusIndex::mentions, as in QuoteQuery.
+struct MentionQuery {
+  /// Names or aliases of the mentioned entity.
+  std::optional<std::vector<std::string>> entities;
+  /// Entity types ("PERSON", "ORG", ...).
+  std::optional<std::vector<std::string>> types;
+};
+
+/// Article filters of CorpusIndex::articles; every one that is set must hold.
+struct ArticleFilter {
+  std::optional<std::vector<std::string>> sources;  ///< the source is one of these
+  std::optional<std::vector<std::string>> authors;  ///< one of the authors is one of these
+  std::optional<std::vector<std::string>> tags;     ///< one of the tags is one of these
+  /// The article has a quote spoken by an entity of one of these names or aliases.
+  std::optional<std::vector<std::string>> quote_speakers;
+  /// Date bounds, inclusive, compared as text with the same number of leading
+  /// characters of `published`: "2016-09" as upper bound keeps all of
+  /// September, "2016-09-12" all of that day whatever the time. With a bound
+  /// set, an article whose date is missing or does not start with four
+  /// digits is left out.
+  std::optional<std::string> published_from;
+  std::optional<std::string> published_to;
+};
+
+/// One entity aggregated over the articles of a corpus by (name, type).
+struct EntityCount {
+  std::string_view name;
+  std::string_view type;
+  /// Every alias the entity has in any article, folded duplicates removed, first seen first.
+  std::vector<std::string_view> aliases;
+  std::uint32_t articles = 0;  ///< articles holding the entity
+  std::uint32_t mentions = 0;  ///< its mentions in them
+  std::uint32_t quotes = 0;    ///< quotes it speaks in them
+};
+
+/// The indexes of one corpus; see the header notes.
+class CorpusIndex {
+ public:
+  /// Indexes `corpus` (one pass; the handles are copied, the text is not).
+  explicit CorpusIndex(Corpus corpus);
+  ~CorpusIndex();
+  CorpusIndex(CorpusIndex&&) noexcept;
+  CorpusIndex& operator=(CorpusIndex&&) noexcept;
+
+  const Corpus& corpus() const noexcept;
+  std::size_t quote_count() const noexcept;
+  std::size_t mention_count() const noexcept;
+
+  /// The quotes passing every filter of `query`, in corpus order.
+  std::vector<ItemRef> quotes(const QuoteQuery& query) const;
+  /// The mentions passing every filter of `query`, in corpus order.
+  std::vector<ItemRef> mentions(const MentionQuery& query) const;
+  /// Every entity of the given types (all if unset), aggregated by exact
+  /// (name, type), in order of first appearance in the corpus.
+  std::vector<EntityCount> entities(const std::optional<std::vector<std::string>>& types = std::nullopt) const;
+  /// Positions of the articles passing every filter of `filter`, ascending.
+  std::vector<std::uint32_t> articles(const ArticleFilter& filter) const;
+
+ private:
+  struct Data;
+  std::unique_ptr<Data> data_;
+};
+
+/// Articles `positions` of `corpus` (any order, repeats allowed), sharing storage.
+/// Throws std::out_of_range for a position past the end.
+Corpus take(const Corpus& corpus, const std::vector<std::uint32_t>& positions);
+
+enum class SearchField : std::uint8_t { body, title };
+std::string_view to_string(SearchField field) noexcept;
+
+/// One occurrence of a search pattern.
+struct SearchHit {
+  std::uint32_t article = 0;  ///< position in the corpus
+  SearchField field = SearchField::body;
+  Span chars;  ///< code points into the body text or the title
+  Span bytes;  ///< UTF-8 bytes into the same
+};
+
+struct SearchOptions {
+  bool case_sensitive = false;  ///< false: both sides folded with fold_case
+  bool title = true;            ///< search titles
+  bool body = true;             ///< search bodies
+};
+
+/// Every occurrence of the literal `pattern` (not empty) in the corpus's
+/// titles and bodies: by article, its title's hits before its body's, each
+/// field's hits left to right and not overlapping. Thread-safe.
+std::vector<SearchHit> search(const Corpus& corpus, std::string_view pattern, const SearchOptions& options = {});
+
+}  // namespace newsdoc
