@@ -26,8 +26,9 @@ It prints a Markdown report (progress goes to stderr) with three parts:
        entities_frame and Dask group-bys;
    (d) as (c) with the scheduler's work stealing turned off.
    The answers of (b), (c) and (d) must equal those of (a). Times are
-   wall-clock seconds of the job (not process or cluster start); each
-   worker's peak resident set (VmHWM) is read from the worker after the run.
+   wall-clock seconds of the job (not process or cluster start), the best
+   of --job-runs rounds that run (a) to (d) in turn; each worker's peak
+   resident set (VmHWM) is read from the worker after the run.
 
 Usage (with a built newsdoc importable, e.g. after `make install`):
     .venv/bin/python bench/dask_bench.py [--size-mb 1000] [--workers 2] [--blocksize "64 MiB"] [--runs 3]
@@ -193,7 +194,7 @@ def worker_status(key: str) -> int:
     return status_kib(key)
 
 
-def cluster_run(path: str, workers: int, blocksize: str, runs: int, stealing: bool) -> dict:
+def cluster_run(path: str, workers: int, blocksize: str, stealing: bool) -> dict:
     import dask
     import distributed
 
@@ -203,22 +204,18 @@ def cluster_run(path: str, workers: int, blocksize: str, runs: int, stealing: bo
                                   silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
         client.run(__import__, "newsdoc.dask")  # imports are not the job's cost
         base = client.run(worker_status, "VmRSS")
-        times, cpu_times = [], []
-        for i in range(runs):
-            # CPU time of the workers, and of this process, which runs the client and the scheduler.
-            worker_cpu = sum(client.run(time.process_time).values())
-            start, cpu = time.perf_counter(), time.process_time()
-            bag = nd.read_jsonl(path, blocksize=blocksize)
-            speakers = nd.quotes_frame(bag).groupby("speaker").size()
-            entities = entity_counts(nd.entities_frame(bag))
-            speaker_sizes, entity_table = dask.compute(speakers, entities)
-            times.append(time.perf_counter() - start)
-            cpu_times.append(time.process_time() - cpu + sum(client.run(time.process_time).values()) - worker_cpu)
-            log(f"  cluster: run {i + 1}: {times[-1]:.1f} s, {cpu_times[-1]:.1f} CPU s, {bag.npartitions} partitions")
+        # CPU time of the workers, and of this process, which runs the client and the scheduler.
+        worker_cpu = sum(client.run(time.process_time).values())
+        start, cpu = time.perf_counter(), time.process_time()
+        bag = nd.read_jsonl(path, blocksize=blocksize)
+        speakers = nd.quotes_frame(bag).groupby("speaker").size()
+        entities = entity_counts(nd.entities_frame(bag))
+        speaker_sizes, entity_table = dask.compute(speakers, entities)
+        seconds = time.perf_counter() - start
+        cpu_seconds = time.process_time() - cpu + sum(client.run(time.process_time).values()) - worker_cpu
         result = answers(speaker_sizes, entity_table.sort_index())
         peak = client.run(worker_status, "VmHWM")
-    fastest = times.index(min(times))
-    return {"seconds": times[fastest], "cpu_seconds": cpu_times[fastest], "partitions": bag.npartitions,
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "partitions": bag.npartitions,
             "base_rss_kib": sorted(base.values()), "peak_rss_kib": sorted(peak.values()), **result}
 
 
@@ -262,8 +259,7 @@ def mib(kib: float) -> str:
     return f"{kib / 1024:,.0f}"
 
 
-def report(pickling: dict, partition: dict, single: dict, threaded: dict, cluster: dict, unstolen: dict,
-           input_path: Path,
+def report(pickling: dict, partition: dict, runs: Dict[str, List[dict]], input_path: Path,
            args: argparse.Namespace, busy: float) -> str:
     size = input_path.stat().st_size
     lines = ["## Pickling a corpus", "",
@@ -294,21 +290,25 @@ def report(pickling: dict, partition: dict, single: dict, threaded: dict, cluste
               f"and raised the process's peak resident set by {mib(net)} MiB "
               f"({net * 1024 / parse_size(args.blocksize):.1f}× the block size) above the "
               f"{mib(partition['base_rss_kib'])} MiB of the idle process.", ""]
+    single, threaded, cluster, unstolen = (min(runs[m], key=lambda r: r["seconds"]) for m in "abcd")
     articles = single["articles"]
     per_core = size / MB / single["seconds"]
     lines += ["## The job on one process and on a LocalCluster", "",
               f"Input: `{input_path.relative_to(ROOT)}`, {size / MB:,.0f} MB, {articles:,} articles "
               f"({args.source.name} repeated). Job: load, annotate, quotes and entities tables, quotes per speaker "
-              f"and counts per entity. {busy:.0%} of the CPUs were busy with other work just before the runs.", "",
-              "| Run | Seconds | CPU seconds | MB/s | MB per CPU second | Articles/s | Peak RSS per process MiB "
-              "| Speed-up over (a) |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+              f"and counts per entity. {busy:.0%} of the CPUs were busy with other work just before the runs. "
+              f"{args.job_runs} rounds, each running (a) to (d) in turn; the table shows each method's fastest run.",
+              "",
+              "| Run | Seconds | All runs (s) | CPU seconds | MB/s | MB per CPU second | Articles/s "
+              "| Peak RSS per process MiB | Speed-up over (a) |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     rows = [("(a) one process, one thread", single, [single["peak_rss_kib"]]),
             ("(b) one process, annotator on every core", threaded, [threaded["peak_rss_kib"]]),
             (f"(c) LocalCluster, {args.workers} worker processes × 1 thread", cluster, cluster["peak_rss_kib"]),
             ("(d) as (c), without work stealing", unstolen, unstolen["peak_rss_kib"])]
-    for name, r, peaks in rows:
-        lines.append(f"| {name} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {size / MB / r['seconds']:,.0f} | "
+    for (name, r, peaks), method in zip(rows, "abcd"):
+        every = " / ".join(f"{run['seconds']:.1f}" for run in runs[method])
+        lines.append(f"| {name} | {r['seconds']:.1f} | {every} | {r['cpu_seconds']:.1f} | {size / MB / r['seconds']:,.0f} | "
                      f"{size / MB / r['cpu_seconds']:,.0f} | {articles / r['seconds']:,.0f} | {' / '.join(mib(p) for p in peaks)} | "
                      f"{single['seconds'] / r['seconds']:.2f}× |")
     same = single["digest"] == threaded["digest"] == cluster["digest"] == unstolen["digest"]
@@ -341,7 +341,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="worker processes of the LocalCluster")
     parser.add_argument("--blocksize", default="64 MiB", help="partition size of read_jsonl")
     parser.add_argument("--runs", type=int, default=3, help="runs of the pickling measurements")
-    parser.add_argument("--job-runs", type=int, default=1, help="runs of each job on the replicated input")
+    parser.add_argument("--job-runs", type=int, default=3, help="rounds of the four jobs on the replicated input")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -356,17 +356,16 @@ def main() -> None:
     log("memory of one partition")
     partition = run_child("partition", str(input_path), args.blocksize)
     busy = busy_cpus()
-    log("(a) one process, one thread")
-    single = min((run_child("single", str(input_path), "1") for _ in range(args.job_runs)),
-                 key=lambda r: r["seconds"])
-    log("(b) one process, every core")
-    threaded = min((run_child("single", str(input_path), "all") for _ in range(args.job_runs)),
-                   key=lambda r: r["seconds"])
-    log(f"(c) LocalCluster of {args.workers} workers")
-    cluster = cluster_run(str(input_path), args.workers, args.blocksize, args.job_runs, stealing=True)
-    log(f"(d) LocalCluster of {args.workers} workers, no work stealing")
-    unstolen = cluster_run(str(input_path), args.workers, args.blocksize, args.job_runs, stealing=False)
-    print(report(pickling, partition, single, threaded, cluster, unstolen, input_path, args, busy))
+    # The runs take turns, so that other people's work on the machine weighs on every method alike.
+    runs: Dict[str, List[dict]] = {"a": [], "b": [], "c": [], "d": []}
+    for i in range(args.job_runs):
+        runs["a"].append(run_child("single", str(input_path), "1"))
+        runs["b"].append(run_child("single", str(input_path), "all"))
+        runs["c"].append(cluster_run(str(input_path), args.workers, args.blocksize, stealing=True))
+        runs["d"].append(cluster_run(str(input_path), args.workers, args.blocksize, stealing=False))
+        log(f"round {i + 1}: " + ", ".join(f"({m}) {r[-1]['seconds']:.1f} s, {r[-1]['cpu_seconds']:.1f} CPU s"
+                                           for m, r in runs.items()))
+    print(report(pickling, partition, runs, input_path, args, busy))
 
 
 if __name__ == "__main__":
