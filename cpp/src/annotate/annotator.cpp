@@ -2,6 +2,7 @@
 // quotation marks, speakers, reported speech. Every rule reads tokens; no
 // step backtracks over the text more than a sentence.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <thread>
@@ -173,6 +174,7 @@ class ArticleAnnotator {
   };
   std::vector<std::string_view> form_words_;
   std::vector<Form> forms_;
+  std::array<bool, 256> first_bytes_{};  // first bytes of the forms' first words
   std::vector<Token> scratch_tokens_;
   std::string lower_buffer_;
   std::vector<std::string> entity_ids_;
@@ -454,6 +456,9 @@ void ArticleAnnotator::scan_mentions() {
       const auto len = static_cast<std::uint32_t>(form_words_.size()) - begin;
       if (len != 0) forms_.push_back(Form{begin, len, static_cast<std::int32_t>(e)});
     }
+  // Most capitalised words start no entity's name: their first byte says so.
+  first_bytes_.fill(false);
+  for (const auto& form : forms_) first_bytes_[static_cast<unsigned char>(form_words_[form.begin][0])] = true;
   mentions_.clear();
   mention_at_.assign(tokens_.size(), none);
   std::vector<std::int32_t> last_full(entities_.size(), none);
@@ -466,6 +471,10 @@ void ArticleAnnotator::scan_mentions() {
     std::int32_t best_len = 0, best_entity = none;
     bool best_is_name = false;
     const auto first_word = text(i);
+    if (!first_bytes_[static_cast<unsigned char>(first_word[0])]) {
+      ++i;
+      continue;
+    }
     for (const auto& form : forms_) {
       const std::int32_t e = form.entity;
       const auto len = static_cast<std::int32_t>(form.length);

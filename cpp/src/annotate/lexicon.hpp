@@ -63,19 +63,23 @@ class WordClasses {
  public:
   std::uint32_t find(std::string_view word) const noexcept {
     if (slots_.empty()) return 0;
-    for (std::size_t i = hash(word) & mask_;; i = (i + 1) & mask_) {
+    const std::size_t h = hash(word);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.word.data() == nullptr) return 0;
-      if (slot.word == word) return slot.classes;
+      if (slot.tag == tag && slot.word == word) return slot.classes;
     }
   }
   /// Adds `classes` to the bits of `word`.
   void add(std::string_view word, std::uint32_t classes) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    for (std::size_t i = hash(word) & mask_;; i = (i + 1) & mask_) {
+    const std::size_t h = hash(word);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
       if (slot.word.data() == nullptr) {
-        slot = Slot{word, classes};
+        slot = Slot{word, classes, tag};
         ++size_;
         return;
       }
@@ -90,11 +94,12 @@ class WordClasses {
   struct Slot {
     std::string_view word{nullptr, 0};
     std::uint32_t classes = 0;
+    std::uint32_t tag = 0;  // high hash bits: most mismatches end here, before comparing text
   };
   static std::size_t hash(std::string_view word) noexcept {
     std::uint64_t h = 14695981039346656037ull;
     for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
+    return static_cast<std::size_t>(h ^ (h >> 29));  // 64 bits: the high half is the tag
   }
   void grow() {
     std::vector<Slot> old = std::move(slots_);

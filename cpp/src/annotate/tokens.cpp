@@ -85,6 +85,7 @@ struct LetterCount {
   char32_t first = 0;  // the first code point
   char32_t first_letter = 0;
   std::size_t letters = 0, uppers = 0;
+  bool hyphenated = false;
 
   void add(char32_t c) noexcept {
     if (first == 0) first = c;
@@ -103,7 +104,7 @@ struct LetterCount {
     if (is_upper_letter(first_letter)) flags |= TokenFlag::upper;
     else if (is_lower_letter(first_letter)) flags |= TokenFlag::lower;
     if (letters >= 2 && letters == uppers) flags |= TokenFlag::all_caps;
-    if (flags & TokenFlag::lower) {
+    if ((flags & TokenFlag::lower) && hyphenated) {
       const auto hyphen = word.find('-');
       if (hyphen != std::string_view::npos && hyphen + 1 < word.size() && is_particle_prefix(word.substr(0, hyphen))) {
         std::size_t k = hyphen + 1;
@@ -225,6 +226,7 @@ void tokenize_paragraph(std::string_view body, std::uint32_t begin, std::uint32_
       }
       if (is_hyphen(d) && is_word_char(prev) && is_word_char(next)) {
         dotted = false;
+        letters.hyphenated = true;
         i = cur.advance(i);
         prev = d;
         continue;
