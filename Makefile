@@ -59,6 +59,8 @@ test: test-cpp test-python
 
 demo: install
 	$(PY) examples/demo.py
+	$(VENV)/bin/newsdoc show seeds/000_0eafb7a6a491ae43.json
+	$(VENV)/bin/newsdoc quotes seeds/000_0eafb7a6a491ae43.json --speaker assad
 
 bench: install
 	$(PY) bench/run.py --output docs/performance.md
