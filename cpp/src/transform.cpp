@@ -90,6 +90,13 @@ class Scratch {
   std::deque<std::string> strings_;
 };
 
+/// `text`, never with a null data pointer. An empty body is stored as a null
+/// view, and the builder memcpy's every paragraph: from null that is
+/// undefined behaviour even for 0 bytes (UBSan reports it).
+std::string_view non_null(std::string_view text) noexcept {
+  return text.data() != nullptr ? text : std::string_view("");
+}
+
 /// `article` as builder input viewing its Store, spans in `unit`.
 void read_input(const Article& article, OffsetUnit unit, ArticleInput& in) {
   in.clear();
@@ -104,14 +111,16 @@ void read_input(const Article& article, OffsetUnit unit, ArticleInput& in) {
   in.tags = article.tags();
   in.meta = article.meta_json();
   const bool bytes = unit == OffsetUnit::bytes;
-  for (std::size_t i = 0; i < article.paragraph_count(); ++i) in.paragraphs.push_back(article.paragraph(i).text);
+  for (std::size_t i = 0; i < article.paragraph_count(); ++i)
+    in.paragraphs.push_back(non_null(article.paragraph(i).text));
   for (std::size_t i = 0; i < article.entity_count(); ++i) {
     Entity e = article.entity(i);
     in.entities.push_back({e.id, e.name, e.type, std::move(e.aliases)});
   }
   for (std::size_t i = 0; i < article.quote_count(); ++i) {
     const Quote q = article.quote(i);
-    in.quotes.push_back({bytes ? q.bytes : q.chars, q.kind, q.speaker, bytes ? q.speaker_bytes : q.speaker_chars, q.cue});
+    in.quotes.push_back(
+        {bytes ? q.bytes : q.chars, q.kind, q.speaker, bytes ? q.speaker_bytes : q.speaker_chars, q.cue});
   }
   for (std::size_t i = 0; i < article.mention_count(); ++i) {
     const Mention m = article.mention(i);
@@ -226,9 +235,9 @@ class EditedText {
   /// start of its replacement.
   std::uint32_t map_start(std::uint32_t offset) const noexcept {
     // The first edit ending after offset.
-    const auto k = static_cast<std::size_t>(
-        std::upper_bound(edits_.begin(), edits_.end(), offset, [](std::uint32_t o, const Edit& e) { return o < e.end; }) -
-        edits_.begin());
+    const auto k = static_cast<std::size_t>(std::upper_bound(edits_.begin(), edits_.end(), offset,
+                                                             [](std::uint32_t o, const Edit& e) { return o < e.end; }) -
+                                            edits_.begin());
     if (k < edits_.size() && edits_[k].start < offset) return shifted(edits_[k].start, k);
     return shifted(offset, k);
   }
@@ -237,9 +246,9 @@ class EditedText {
   /// its replacement.
   std::uint32_t map_end(std::uint32_t offset) const noexcept {
     // The first edit ending at or after offset.
-    const auto k = static_cast<std::size_t>(
-        std::lower_bound(edits_.begin(), edits_.end(), offset, [](const Edit& e, std::uint32_t o) { return e.end < o; }) -
-        edits_.begin());
+    const auto k = static_cast<std::size_t>(std::lower_bound(edits_.begin(), edits_.end(), offset,
+                                                             [](const Edit& e, std::uint32_t o) { return e.end < o; }) -
+                                            edits_.begin());
     if (k < edits_.size() && edits_[k].start < offset) return shifted(edits_[k].end, k + 1);
     return shifted(offset, k);
   }
@@ -282,8 +291,8 @@ class Placeholder {
         }
         const std::string_view name = pattern.substr(i + 1, close - i - 1);
         if (name != "type" && name != "id") {
-          throw std::invalid_argument(
-              fmt::format("placeholder \"{}\": unknown field {{{}}}; the fields are {{type}} and {{id}}", pattern, name));
+          throw std::invalid_argument(fmt::format(
+              "placeholder \"{}\": unknown field {{{}}}; the fields are {{type}} and {{id}}", pattern, name));
         }
         pieces_.push_back({std::exchange(literal, {}), name == "type" ? Field::type : Field::id});
         i = close;
@@ -369,9 +378,12 @@ std::uint32_t hex_value(std::string_view digits) noexcept {
   std::uint32_t value = 0;
   for (const char c : digits) {
     value <<= 4;
-    if (c >= '0' && c <= '9') value |= static_cast<std::uint32_t>(c - '0');
-    else if (c >= 'a' && c <= 'f') value |= static_cast<std::uint32_t>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') value |= static_cast<std::uint32_t>(c - 'A' + 10);
+    if (c >= '0' && c <= '9')
+      value |= static_cast<std::uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      value |= static_cast<std::uint32_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      value |= static_cast<std::uint32_t>(c - 'A' + 10);
   }
   return value;
 }
@@ -388,11 +400,21 @@ std::string decode_json_string(std::string_view raw) {
     }
     const char e = raw[++i];
     switch (e) {
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         char32_t c = hex_value(raw.substr(i + 1, 4));
         i += 4;
@@ -406,7 +428,8 @@ std::string decode_json_string(std::string_view raw) {
         append_utf8(out, c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c);
         break;
       }
-      default: out += e;  // \" \\ \/
+      default:
+        out += e;  // \" \\ \/
     }
   }
   return out;
@@ -428,7 +451,8 @@ bool redact_meta(std::string_view meta, const std::vector<Name>& names, const st
     std::size_t next = close + 1;
     while (next < meta.size() && is_space(static_cast<unsigned char>(meta[next]))) ++next;
     const bool is_key = next < meta.size() && meta[next] == ':';
-    if (!is_key && replace_names(decode_json_string(meta.substr(i + 1, close - i - 1)), names, placeholders, replaced)) {
+    if (!is_key &&
+        replace_names(decode_json_string(meta.substr(i + 1, close - i - 1)), names, placeholders, replaced)) {
       result.append(meta.data() + copied, i + 1 - copied);
       append_json_escaped(result, replaced);
       copied = close;
@@ -542,7 +566,8 @@ bool rebuild_redacted(const Article& article, const RedactOptions& options, cons
   }
   if (!any) return false;
   // Longest first, so "Zoë Müller" is one occurrence rather than "Müller" inside it.
-  std::stable_sort(names.begin(), names.end(), [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
+  std::stable_sort(names.begin(), names.end(),
+                   [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
 
   read_input(article, OffsetUnit::bytes, in);
   const EditedText body(article.text(), redaction_edits(article, redacted, names, placeholders));
@@ -592,8 +617,8 @@ bool is_single_mark(char32_t c) noexcept {
 
 /// True when a quotation mark after `c` opens a quotation.
 bool opens_after(char32_t c) noexcept {
-  return is_space(c) || c == '(' || c == '[' || c == '{' || c == '<' || c == 0x201C || c == 0x2018 ||
-         c == 0xAB || c == 0x2039 || c == 0x201E || c == 0x201A || c == 0x2013 || c == 0x2014;
+  return is_space(c) || c == '(' || c == '[' || c == '{' || c == '<' || c == 0x201C || c == 0x2018 || c == 0xAB ||
+         c == 0x2039 || c == 0x201E || c == 0x201A || c == 0x2013 || c == 0x2014;
 }
 
 bool rebuild_normalized(const Article& article, QuoteStyle style, ArticleInput& in, Scratch& scratch) {
@@ -629,8 +654,8 @@ struct Run {
 
 /// The new place of `span`, or nullopt when it leaves the kept runs.
 std::optional<Span> map_into_runs(const std::vector<Run>& runs, Span span) {
-  auto run = std::upper_bound(runs.begin(), runs.end(), span.start,
-                              [](std::uint32_t o, const Run& r) { return o < r.start; });
+  auto run =
+      std::upper_bound(runs.begin(), runs.end(), span.start, [](std::uint32_t o, const Run& r) { return o < r.start; });
   if (run == runs.begin()) return std::nullopt;
   --run;
   if (span.end > run->end) return std::nullopt;
@@ -653,7 +678,7 @@ bool rebuild_selected(const Article& article, const std::vector<std::uint32_t>& 
       runs.push_back({p.bytes.start, p.bytes.end, position});
     }
     position += p.bytes.end - p.bytes.start;
-    in.paragraphs.push_back(p.text);
+    in.paragraphs.push_back(non_null(p.text));
   }
 
   const std::size_t entity_count = in.entities.size();
@@ -718,8 +743,9 @@ std::string ids_of(const Article& article, const std::vector<std::uint32_t>& ent
 
 std::uint32_t require_entity(const Article& article, std::string_view key) {
   if (const auto found = find_entity(article, key)) return *found;
-  throw EntityNotFound(std::string(key), fmt::format("no entity \"{}\" in article \"{}\" (looked up by id, name and alias)",
-                                                     key, article.id()));
+  throw EntityNotFound(
+      std::string(key),
+      fmt::format("no entity \"{}\" in article \"{}\" (looked up by id, name and alias)", key, article.id()));
 }
 
 void rebuild_renamed(const Article& article, std::uint32_t entity, std::string_view new_name, ArticleInput& in) {
@@ -742,7 +768,8 @@ void rebuild_merged(const Article& article, std::uint32_t kept, std::uint32_t ab
   candidates.insert(candidates.end(), gone.aliases.begin(), gone.aliases.end());
   std::vector<std::string_view> aliases;
   for (const auto alias : candidates) {
-    if (alias.empty() || alias == target.name || std::find(aliases.begin(), aliases.end(), alias) != aliases.end()) continue;
+    if (alias.empty() || alias == target.name || std::find(aliases.begin(), aliases.end(), alias) != aliases.end())
+      continue;
     aliases.push_back(alias);
   }
   target.aliases = std::move(aliases);
@@ -782,8 +809,8 @@ void check_span(Span span, std::uint32_t length, const std::string& pointer) {
   }
 }
 
-void rebuild_with_entities(const Article& article, const std::vector<EntitySpan>& spans, bool replace,
-                           ArticleInput& in, Scratch& scratch) {
+void rebuild_with_entities(const Article& article, const std::vector<EntitySpan>& spans, bool replace, ArticleInput& in,
+                           Scratch& scratch) {
   const std::uint32_t length = article.char_length();
   for (std::size_t i = 0; i < spans.size(); ++i) check_span(spans[i].chars, length, fmt::format("/{}", i));
   const std::string_view body = article.text();
@@ -848,7 +875,8 @@ void rebuild_with_entities(const Article& article, const std::vector<EntitySpan>
         by_id.emplace(s.id, e);
       }
     } else {
-      const std::pair<std::string_view, std::string_view> key{s.label, s.name.empty() ? text : std::string_view(s.name)};
+      const std::pair<std::string_view, std::string_view> key{s.label,
+                                                              s.name.empty() ? text : std::string_view(s.name)};
       if (const auto old = old_names.find(key); old != old_names.end()) {
         e = old->second;
       } else if (const auto made = new_keys.find(key); made != new_keys.end()) {
@@ -906,7 +934,8 @@ void rebuild_with_quotes(const Article& article, const std::vector<QuoteSpan>& q
     if (!q.speaker.empty()) {
       const auto found = by_id.find(q.speaker);
       if (found == by_id.end()) {
-        throw SchemaError(fmt::format("/{}/speaker", i), fmt::format("no entity with id \"{}\" in the article", q.speaker));
+        throw SchemaError(fmt::format("/{}/speaker", i),
+                          fmt::format("no entity with id \"{}\" in the article", q.speaker));
       }
       speaker = found->second;
     }
@@ -917,8 +946,8 @@ void rebuild_with_quotes(const Article& article, const std::vector<QuoteSpan>& q
 template <class Items>
 void check_sizes(const Corpus& corpus, const std::vector<Items>& per_article, const char* what) {
   if (per_article.size() != corpus.size()) {
-    throw std::invalid_argument(fmt::format("{} given for {} articles, but the corpus has {}", what,
-                                            per_article.size(), corpus.size()));
+    throw std::invalid_argument(
+        fmt::format("{} given for {} articles, but the corpus has {}", what, per_article.size(), corpus.size()));
   }
 }
 
@@ -962,7 +991,8 @@ std::string normalize_quotes(std::string_view text, QuoteStyle style) {
     } else if (c == '"') {
       written = at_start || opens_after(previous) ? 0x201C : 0x201D;
     } else if (c == '\'') {
-      const bool inside_word = !at_start && is_word_char(previous) && i < text.size() && is_word_char(code_point_at(text, i));
+      const bool inside_word =
+          !at_start && is_word_char(previous) && i < text.size() && is_word_char(code_point_at(text, i));
       written = !inside_word && (at_start || opens_after(previous)) ? 0x2018 : 0x2019;
     }
     if (written == c) {
@@ -1082,8 +1112,9 @@ std::optional<std::uint32_t> find_entity(const Article& article, std::string_vie
     for (std::uint32_t i = 0; i < count; ++i)
       if (matches(entities[i])) found.push_back(i);
     if (found.size() > 1) {
-      throw std::invalid_argument(fmt::format("\"{}\" is {} of several entities of article \"{}\" ({}): name one by its id",
-                                              key, what, article.id(), ids_of(article, found)));
+      throw std::invalid_argument(
+          fmt::format("\"{}\" is {} of several entities of article \"{}\" ({}): name one by its id", key, what,
+                      article.id(), ids_of(article, found)));
     }
     if (found.empty()) return std::nullopt;
     return found[0];
@@ -1114,7 +1145,8 @@ Corpus rename_entity(const Corpus& corpus, std::string_view key, std::string_vie
   });
   if (!found) {
     throw EntityNotFound(std::string(key), fmt::format("no entity \"{}\" in any of the {} articles (looked up by id, "
-                                                       "name and alias)", key, corpus.size()));
+                                                       "name and alias)",
+                                                       key, corpus.size()));
   }
   return out;
 }
@@ -1141,7 +1173,8 @@ Corpus merge_entities(const Corpus& corpus, std::string_view kept, std::string_v
   if (!found) {
     throw EntityNotFound(std::string(absorbed),
                          fmt::format("no article of the {} holds both \"{}\" and \"{}\" (looked up by id, name and "
-                                     "alias)", corpus.size(), kept, absorbed));
+                                     "alias)",
+                                     corpus.size(), kept, absorbed));
   }
   return out;
 }

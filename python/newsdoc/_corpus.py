@@ -322,8 +322,8 @@ class Corpus:
         paragraph of every article.
 
         Example:
-            >>> leads = newsdoc.loads('{"paragraphs": ["A.", "B.", "C."]}\\n{"paragraphs": ["D."]}').select_paragraphs(slice(0, 2))
-            >>> [a.text for a in leads]
+            >>> corpus = newsdoc.loads('{"paragraphs": ["A.", "B.", "C."]}\\n{"paragraphs": ["D."]}')
+            >>> [a.text for a in corpus.select_paragraphs(slice(0, 2))]
             ['A.\\n\\nB.', 'D.']
         """
         from . import _transform

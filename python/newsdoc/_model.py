@@ -436,7 +436,8 @@ class Article:
 
         return _transform.normalize_quotes(self, style, None)
 
-    def select_paragraphs(self, selection: Union[int, slice, Iterable[int], Callable[["Paragraph"], bool]]) -> "Article":
+    def select_paragraphs(self,
+                          selection: Union[int, slice, Iterable[int], Callable[["Paragraph"], bool]]) -> "Article":
         """A copy with only some paragraphs: an index, a list of indices, a slice, or a predicate on :class:`Paragraph`.
 
         Negative indices count from the end; kept paragraphs stay in article

@@ -5,9 +5,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <newsdoc/transform.hpp>
-
 #include <cstdint>
+#include <newsdoc/transform.hpp>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -36,7 +35,8 @@ std::vector<newsdoc::QuoteSpan> quote_spans(const std::vector<QuoteTuple>& items
   out.reserve(items.size());
   for (const auto& [start, end, kind, speaker, speaker_span, cue] : items) {
     const auto parsed = newsdoc::quote_kind_from_string(kind);
-    if (!parsed) throw py::value_error("quote kind must be \"direct\", \"partial\" or \"indirect\", not \"" + kind + "\"");
+    if (!parsed)
+      throw py::value_error("quote kind must be \"direct\", \"partial\" or \"indirect\", not \"" + kind + "\"");
     std::optional<newsdoc::Span> speaker_chars;
     if (speaker_span) speaker_chars = newsdoc::Span{speaker_span->first, speaker_span->second};
     out.push_back({{start, end}, *parsed, speaker, speaker_chars, cue});

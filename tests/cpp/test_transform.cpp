@@ -2,10 +2,9 @@
 // renaming and merging, annotations from elsewhere; spans stay consistent.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <newsdoc/newsdoc.hpp>
 #include <newsdoc/transform.hpp>
-
-#include <limits>
 #include <string>
 #include <vector>
 
@@ -189,7 +188,7 @@ ArticleInput three_paragraphs() {
   in.id = "p3";
   in.paragraphs = {"Ann spoke.", "Bob spoke.", "“Cy,” said Ann."};
   in.entities = {{"e1", "Ann", "PERSON", {}}, {"e2", "Bob", "PERSON", {}}, {"e3", "Dee", "PERSON", {}}};
-  in.quotes = {{Span{0, 22}, QuoteKind::indirect, 1, std::nullopt, ""},  // paragraphs 0 and 1
+  in.quotes = {{Span{0, 22}, QuoteKind::indirect, 1, std::nullopt, ""},   // paragraphs 0 and 1
                {Span{25, 28}, QuoteKind::direct, 0, Span{0, 3}, "said"},  // speaker span in paragraph 0
                {Span{12, 15}, QuoteKind::indirect, newsdoc::no_entity, std::nullopt, ""}};
   in.mentions = {{Span{0, 3}, 0}, {Span{12, 15}, 1}, {Span{35, 38}, 0}};
@@ -285,7 +284,8 @@ TEST(Entities, FindRenameAndErrors) {
     newsdoc::find_entity(build(twins), "Müller");
     FAIL() << "expected invalid_argument";
   } catch (const std::invalid_argument& e) {
-    EXPECT_STREQ(e.what(), "\"Müller\" is an alias of several entities of article \"ex-1\" (e1, e2): name one by its id");
+    EXPECT_STREQ(e.what(),
+                 "\"Müller\" is an alias of several entities of article \"ex-1\" (e1, e2): name one by its id");
   }
 }
 
@@ -323,9 +323,8 @@ TEST(WithEntities, GroupsByTextAndLabelAndNumbersNewIds) {
   in.quotes[0].speaker_span = Span{49, 55};
   const Article original = build(in);
   // Given out of order; "e1" is taken by a given id, so made-up ids skip it.
-  const std::vector<newsdoc::EntitySpan> spans = {{Span{49, 55}, "PERSON", "", ""},
-                                                  {Span{4, 10}, "PERSON", "", ""},
-                                                  {Span{0, 3}, "PERSON", "e1", "Zoë"}};
+  const std::vector<newsdoc::EntitySpan> spans = {
+      {Span{49, 55}, "PERSON", "", ""}, {Span{4, 10}, "PERSON", "", ""}, {Span{0, 3}, "PERSON", "e1", "Zoë"}};
   const Article a = newsdoc::with_entities(original, spans);
   ASSERT_EQ(a.entity_count(), 2u);
   EXPECT_EQ(a.entity(0).id, "e1");
@@ -373,8 +372,9 @@ TEST(WithQuotes, ReplacesOrAppends) {
   EXPECT_EQ(a.quote(0).text, "Zoë Müller arrived.");
   EXPECT_EQ(a.quote(0).speaker, 1);
   EXPECT_EQ(a.quote(0).cue, "says");
-  EXPECT_EQ(newsdoc::with_quotes(original, {{Span{0, 3}, QuoteKind::partial, "", std::nullopt, ""}}, false).quote_count(),
-            2u);
+  EXPECT_EQ(
+      newsdoc::with_quotes(original, {{Span{0, 3}, QuoteKind::partial, "", std::nullopt, ""}}, false).quote_count(),
+      2u);
   try {
     newsdoc::with_quotes(original, {{Span{0, 3}, QuoteKind::direct, "e9", std::nullopt, ""}});
     FAIL() << "expected SchemaError";

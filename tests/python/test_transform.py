@@ -253,7 +253,8 @@ def test_rename_entity_errors():
         a.rename_entity("e1", "")
     twins = newsdoc.Article(entities=[{"id": "a", "name": "Li", "type": "PERSON"},
                                       {"id": "b", "name": "Li", "type": "PERSON"}])
-    with pytest.raises(ValueError, match=r'"Li" is the name of several entities of article "" \(a, b\): name one by its id'):
+    with pytest.raises(ValueError,
+                       match=r'"Li" is the name of several entities of article "" \(a, b\): name one by its id'):
         twins.rename_entity("Li", "Li Wei")
     with pytest.raises(TypeError, match="old must be"):
         a.rename_entity(1, "x")
