@@ -12,13 +12,14 @@ FUZZ_SECONDS ?= 60
 DEBIAN_PACKAGES := cmake g++ make libsimdjson-dev libfmt-dev zlib1g-dev libgtest-dev libbenchmark-dev \
 	pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip python3-setuptools python3-wheel \
 	python3-pytest python3-hypothesis python3-numpy python3-pandas python3-tqdm python3-dask python3-distributed \
+	python3-sphinx python3-myst-parser python3-nbclient python3-nbformat python3-ipykernel \
 	clang libclang-rt-14-dev
 
 CORE_SOURCES := $(wildcard cpp/include/newsdoc/*.hpp cpp/include/newsdoc/*.in cpp/src/*.cpp cpp/src/*.hpp) \
 	CMakeLists.txt cmake/newsdocConfig.cmake.in
 PY_SOURCES := $(wildcard python/newsdoc/*.py python/newsdoc/*.pyi python/src/*.cpp) setup.py pyproject.toml
 
-.PHONY: all deps venv build install test test-cpp test-python demo bench eval fuzz sanitize clean
+.PHONY: all deps venv build install test test-cpp test-python demo bench eval docs fuzz sanitize clean
 
 all: install
 
@@ -68,6 +69,11 @@ bench: install
 # Quote and speaker accuracy on PolNeAR's dev split, BBC corpus statistics.
 eval: install
 	$(PY) bench/eval.py --output docs/accuracy.md
+
+# The documentation (docs/*.rst, the Markdown pages, the API reference from the
+# installed package's docstrings) as HTML in docs/_build/html; warnings are errors.
+docs: install
+	$(PY) -m sphinx -W -b html docs docs/_build/html
 
 # libFuzzer targets (tests/fuzz), built with clang, ASan and UBSan, each run
 # for FUZZ_SECONDS; fails on any crash. docs/reliability.md tells more.

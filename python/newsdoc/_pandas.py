@@ -96,9 +96,9 @@ def empty_frame(table: str) -> "pandas.DataFrame":
     entities on ``(article_index, speaker_id)`` = ``(article_index,
     entity_id)``. Offsets are code points into the article's text.
 
-    =============  ============================================================
+    ============== ============================================================
     Table          Columns
-    =============  ============================================================
+    ============== ============================================================
     ``articles``   article_index, article_id, url, source, title, authors,
                    published, language, tags, paragraph_count, quote_count,
                    entity_count, mention_count, meta, text
@@ -112,7 +112,7 @@ def empty_frame(table: str) -> "pandas.DataFrame":
                    type, aliases, mentions, quotes
     ``mentions``   article_index, article_id, mention_index, entity_index,
                    entity_id, name, type, text, start, end
-    =============  ============================================================
+    ============== ============================================================
 
     In quotes, ``speaker`` is the speaking entity's canonical name and
     ``speaker_id`` its id, ``speaker_start`` / ``speaker_end`` the words
