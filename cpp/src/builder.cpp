@@ -227,7 +227,8 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
         body[pos++] = '\n';
         body[pos++] = '\n';
       }
-      std::memcpy(body + pos, in.paragraphs[i].data(), in.paragraphs[i].size());
+      // memcpy from the null pointer of an empty default view is undefined even for 0 bytes.
+      if (!in.paragraphs[i].empty()) std::memcpy(body + pos, in.paragraphs[i].data(), in.paragraphs[i].size());
       paragraph_bytes.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + in.paragraphs[i].size())});
       pos += in.paragraphs[i].size();
     }

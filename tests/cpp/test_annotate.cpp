@@ -212,6 +212,10 @@ TEST(Kinds, SaidThatAndToldListener) {
   EXPECT_EQ(q[0].speaker_text, "Smith");
 }
 
+TEST(Kinds, WhereTheListenerWasIsNotContent) {
+  EXPECT_TRUE(quotes(annotate({"Smith told reporters outside the ministry."}), "indirect").empty());
+}
+
 TEST(Kinds, QuotedNamesTitlesAndScareQuotesAreNotSpeech) {
   EXPECT_TRUE(marked(annotate({"Konashenkov stated that there are effective S-200 “Buk” missile systems."})).empty());
   EXPECT_TRUE(marked(annotate({"She starred in “The Apprentice” for years."})).empty());
@@ -347,6 +351,8 @@ TEST(Configuration, UserCuesAreInflected) {
   const auto cues = annotator.cues();
   EXPECT_NE(std::find(cues.begin(), cues.end(), "bellows"), cues.end());
   EXPECT_THROW(annotator.add_cue(" "), std::invalid_argument);
+  annotator.add_cue("quip");  // a short consonant-vowel-consonant verb doubles its last letter
+  EXPECT_EQ(marked(annotate({"“We won,” Smith quipped."}, {}, annotator))[0].speaker_text, "Smith");
 }
 
 TEST(Configuration, CopiesDoNotShareChanges) {

@@ -570,3 +570,15 @@ TEST(Regression, SliceWithHugeStep) {
 }
 
 }  // namespace
+
+// A default std::string_view has a null data pointer; copying it was
+// undefined behaviour (UBSan in `make sanitize` reports it).
+TEST(Regression, EmptyDefaultParagraphViews) {
+  newsdoc::ArticleInput in;
+  in.paragraphs = {std::string_view(), std::string_view()};
+  newsdoc::CorpusBuilder builder;
+  builder.add(in);
+  const auto corpus = builder.finish();
+  EXPECT_EQ(corpus[0].text(), "\n\n");
+  EXPECT_EQ(corpus[0].paragraph_count(), 2u);
+}

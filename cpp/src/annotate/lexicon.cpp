@@ -73,7 +73,7 @@ constexpr std::string_view builtin_particles[] = {"al", "el", "bin", "ibn", "abu
 
 constexpr std::string_view builtin_prepositions[] = {
     "in", "on", "at", "during", "after", "before", "from", "to", "with", "via", "through", "over", "by", "for",
-    "about", "of", "as", "while", "under", "into", "upon", "since", "until", "so", "and", "but", "or",
+    "about", "of", "as", "while", "under", "outside", "inside", "near", "behind", "ahead", "beside", "across", "into", "upon", "since", "until", "so", "and", "but", "or",
     "yesterday", "today", "tonight", "last", "earlier", "later", "this", "recently", "previously", "afterward",
     "afterwards", "too", "again", "repeatedly", "publicly", "privately", "once", "twice", "only", "simply"};
 
@@ -265,10 +265,16 @@ void Lexicon::add_cue(std::string_view cue, CueKind kind, bool inflect) {
                                                base.compare(base.size() - 2, 2, "sh") == 0)))
                           ? base + "es"
                           : base + "s";
-  std::string past = consonant_y ? base.substr(0, base.size() - 1) + "ied" : last == 'e' ? base + "d" : base + "ed";
-  std::string gerund = (last == 'e' && base.size() > 2 && base[base.size() - 2] != 'e')
-                           ? base.substr(0, base.size() - 1) + "ing"
-                           : base + "ing";
+  // A short verb ending consonant-vowel-consonant doubles its last letter
+  // (quip: quipped, plan: planned), as do the -mit verbs (admitted).
+  const std::size_t n = base.size();
+  const bool consonant_end = !is_vowel(last) && last != 'w' && last != 'x' && last != 'y';
+  const bool consonant_before = n >= 3 && (!is_vowel(base[n - 3]) || (n >= 4 && base.compare(n - 4, 2, "qu") == 0));
+  const bool doubles = consonant_end && consonant_before && is_vowel(base[n - 2]) &&
+                       (n <= 4 || base.compare(n - 3, 3, "mit") == 0);
+  const std::string stem = doubles ? base + last : base;
+  std::string past = consonant_y ? base.substr(0, n - 1) + "ied" : last == 'e' ? base + "d" : stem + "ed";
+  std::string gerund = (last == 'e' && n > 2 && base[n - 2] != 'e') ? base.substr(0, n - 1) + "ing" : stem + "ing";
   add_cue_form(store(std::move(third)), kind);
   add_cue_form(store(std::move(past)), kind);
   add_cue_form(store(std::move(gerund)), kind);
