@@ -330,8 +330,8 @@ def to_jsonl(bag: dask.bag.Bag, urlpath: str, *, compute: bool = True,
     ``compute=False`` one Delayed per partition that writes it.
 
     Example:
-        >>> newsdoc.dask.to_jsonl(bag, "out/")
-        ['out/part-00000.jsonl', 'out/part-00001.jsonl']
+        >>> newsdoc.dask.to_jsonl(bag, "/data/out/")
+        ['/data/out/part-00000.jsonl', '/data/out/part-00001.jsonl']
     """
     if "*" not in urlpath:
         urlpath = urlpath.rstrip("/") + "/part-*.jsonl"
