@@ -11,10 +11,12 @@ accented names), loads it with newsdoc.loads(..., annotate=False), then times
       1 by default: it is slow).
 
 It checks that both give the same frame, and prints both times and their
-ratio. Times are wall-clock seconds of the conversion alone.
+ratio. Times are wall-clock seconds of the conversion alone. With --json the
+progress lines go to stderr and stdout gets one line of JSON (bench/run.py
+reads it).
 
 Usage (with a built newsdoc importable, e.g. after `make install`):
-    .venv/bin/python bench/pandas_bench.py [--articles 100000] [--quotes-per-article 10]
+    .venv/bin/python bench/pandas_bench.py [--articles 100000] [--quotes-per-article 10] [--json]
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import json
 import random
 import sys
 import time
-from typing import Callable, List
+from typing import Callable, List, Optional
 
 import newsdoc
 
@@ -101,9 +103,9 @@ def baseline_quotes(corpus: newsdoc.Corpus):
                          "speaker_start": "Int64", "speaker_end": "Int64"})
 
 
-def best_of(runs: int, work: Callable[[], object]) -> tuple:
-    """(best seconds, result of the last run)."""
-    times: List[float] = []
+def best_of(runs: int, work: Callable[[], object], times: Optional[List[float]] = None) -> tuple:
+    """(best seconds, result of the last run); every run's seconds are appended to `times`."""
+    times = [] if times is None else times
     result = None
     for _ in range(runs):
         result = None  # free the previous frame before timing the next
@@ -119,22 +121,35 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--quotes-per-article", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3, help="runs of to_pandas (the best counts)")
     parser.add_argument("--baseline-runs", type=int, default=1, help="runs of the baseline (the best counts)")
+    parser.add_argument("--json", action="store_true", help="progress to stderr, one line of JSON to stdout")
     args = parser.parse_args(argv)
     import pandas as pd
+
+    out = sys.stderr if args.json else sys.stdout
+
+    def say(line: str) -> None:
+        print(line, file=out, flush=True)
 
     started = time.perf_counter()
     data = synthetic_jsonl(args.articles, args.quotes_per_article)
     corpus = newsdoc.loads(data, annotate=False)
     del data
-    print(f"corpus: {len(corpus):,} articles (generated and loaded in {time.perf_counter() - started:.1f} s)")
+    say(f"corpus: {len(corpus):,} articles (generated and loaded in {time.perf_counter() - started:.1f} s)")
 
-    fast, frame = best_of(args.runs, lambda: corpus.to_pandas("quotes"))
-    print(f"quotes: {len(frame):,}")
-    print(f"to_pandas(\"quotes\"), best of {args.runs}:  {fast:8.3f} s")
-    slow, expected = best_of(args.baseline_runs, lambda: baseline_quotes(corpus))
-    print(f"pandas from the views, best of {args.baseline_runs}: {slow:8.3f} s")
+    fast_times: List[float] = []
+    fast, frame = best_of(args.runs, lambda: corpus.to_pandas("quotes"), fast_times)
+    say(f"quotes: {len(frame):,}")
+    say(f"to_pandas(\"quotes\"), best of {args.runs}:  {fast:8.3f} s")
+    slow_times: List[float] = []
+    slow, expected = best_of(args.baseline_runs, lambda: baseline_quotes(corpus), slow_times)
+    say(f"pandas from the views, best of {args.baseline_runs}: {slow:8.3f} s")
     pd.testing.assert_frame_equal(frame, expected)
-    print(f"speed-up: {slow / fast:.1f}x (the two frames are equal)")
+    say(f"speed-up: {slow / fast:.1f}x (the two frames are equal)")
+    if args.json:
+        print(json.dumps({"articles": len(corpus), "quotes": len(frame), "to_pandas_seconds": fast,
+                          "to_pandas_all_seconds": fast_times, "baseline_seconds": slow,
+                          "baseline_all_seconds": slow_times, "frames_equal": True,
+                          "pandas": pd.__version__}))
     return 0
 
 

@@ -13,14 +13,16 @@ of the articles), loads it with newsdoc.loads(..., annotate=False), then times
   - a few scans for scale: kind filter, contains, mentions by type,
     entities(), literal search, regex search, where().
 
-Times are wall-clock. Usage (with a built newsdoc importable, e.g. after
+Times are wall-clock. With --json the report goes to stderr and stdout gets
+one line of JSON with the figures (bench/run.py reads it). Usage (with a built newsdoc importable, e.g. after
 `make install`):
-    .venv/bin/python bench/query_bench.py [--articles 100000] [--quotes-per-article 10] [--queries 2000]
+    .venv/bin/python bench/query_bench.py [--articles 100000] [--quotes-per-article 10] [--queries 2000] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import builtins
 import json
 import random
 import statistics
@@ -119,7 +121,18 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--quotes-per-article", type=int, default=10)
     parser.add_argument("--names", type=int, default=20_000)
     parser.add_argument("--queries", type=int, default=2_000)
+    parser.add_argument("--json", action="store_true", help="the report to stderr, one line of JSON to stdout")
     args = parser.parse_args(argv)
+    out = sys.stderr if args.json else sys.stdout
+    figures: dict = {}
+
+    def print(line: str) -> None:  # noqa: A001 - the report goes to `out`
+        builtins.print(line, file=out, flush=True)
+
+    def stats(times: List[float]) -> dict:
+        ordered = sorted(times)
+        return {"median_seconds": statistics.median(times),
+                "p99_seconds": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], "queries": len(times)}
 
     rng = random.Random(7)
     pool = names(args.names, rng)
@@ -131,22 +144,31 @@ def main(argv: List[str]) -> int:
     del data  # the corpus holds its own copy of the text
     quotes = sum(a.quote_count for a in (corpus._core.article(i) for i in range(len(corpus))))
     print(f"loaded {len(corpus):,} articles, {quotes:,} quotes in {seconds:.2f} s")
+    figures.update(articles=len(corpus), quotes=quotes, load_seconds=seconds)
 
     seconds, _ = timed(lambda: newsdoc._query.index_of(corpus))
     print(f"index build: {seconds * 1e3:,.0f} ms")
+    figures["index_build_seconds"] = seconds
     index = corpus._index
 
     queries = [rng.choice(pool) for _ in range(args.queries)]
     hits = [len(corpus.quotes(speaker=name)) for name in queries[:200]]
     print(f"speaker query, a random name of {len(pool):,} (about {statistics.mean(hits):.0f} quotes each):")
-    print("  " + summary("corpus.quotes(speaker=name)", latencies(lambda n: corpus.quotes(speaker=n), queries)))
-    print("  " + summary("C++ index call", latencies(lambda n: index.quotes([n], None, None), queries)))
+    figures["names"] = len(pool)
+    figures["quotes_per_name"] = statistics.mean(hits)
+    times = latencies(lambda n: corpus.quotes(speaker=n), queries)
+    figures["speaker_query"] = stats(times)
+    print("  " + summary("corpus.quotes(speaker=name)", times))
+    times = latencies(lambda n: index.quotes([n], None, None), queries)
+    figures["speaker_query_index_call"] = stats(times)
+    print("  " + summary("C++ index call", times))
     print("  " + summary("corpus.quotes(speaker=name.upper())",
                          latencies(lambda n: corpus.quotes(speaker=n.upper()), queries[:500])))
     frequent = len(corpus.quotes(speaker=FREQUENT))
     print(f"speaker query, the frequent speaker ({frequent:,} quotes):")
-    print("  " + summary("corpus.quotes(speaker=FREQUENT)",
-                         latencies(lambda n: corpus.quotes(speaker=n), [FREQUENT] * 200)))
+    times = latencies(lambda n: corpus.quotes(speaker=n), [FREQUENT] * 200)
+    figures["frequent_speaker_query"] = dict(stats(times), hits=frequent)
+    print("  " + summary("corpus.quotes(speaker=FREQUENT)", times))
     surname = pool[0].split()[-1]
     print("  " + summary(f"corpus.quotes(speaker={surname!r}) (an alias)",
                          latencies(lambda n: corpus.quotes(speaker=n), [surname] * 200)))
@@ -166,6 +188,10 @@ def main(argv: List[str]) -> int:
     ]:
         seconds, result = timed(fn)
         print(f"  {label}: {seconds * 1e3:,.1f} ms, {len(result):,} results")  # type: ignore[arg-type]
+        figures.setdefault("scans", []).append({"label": label, "seconds": seconds,
+                                                "results": len(result)})  # type: ignore[arg-type]
+    if args.json:
+        builtins.print(json.dumps(figures))
     return 0
 
 

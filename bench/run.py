@@ -26,10 +26,20 @@ articles, about 5 MB of body text) it times, in MB of body text a second,
       (bench/baseline_quotes.py) on the same text, in the same run.
 
 The annotation section is skipped, with a message, when the corpus is absent.
-With --only, one section runs and the other is kept as it stands in --output.
+
+DataFrames and queries. On a synthetic corpus of one million quotes (100,000
+articles of 10), each in its own child process that prints one line of JSON
+(`--json`):
+
+  (h) bench/pandas_bench.py: corpus.to_pandas("quotes") against a pandas-only
+      baseline building the same frame from the Quote views (checked equal);
+  (i) bench/query_bench.py: the index build, then corpus.quotes(speaker=name)
+      over 2,000 random names (median and 99th percentile).
+
+With --only, one section runs and the others are kept as they stand in --output.
 
 Usage (with the project's .venv Python, after `make install`):
-    .venv/bin/python bench/run.py [--only load|annotate] [--quick | --size-mb N] [--output docs/performance.md]
+    .venv/bin/python bench/run.py [--only load|annotate|tables] [--quick | --size-mb N] [--output docs/performance.md]
 """
 
 from __future__ import annotations
@@ -60,6 +70,9 @@ TARGET_ANNOTATE = 50.0  # annotation: at least 50 MB/s of body text per core, si
 ANNOTATE_REPEAT = 5  # passes over the corpus within one annotation child; the best counts
 ANNOTATE_RUNS = 5  # annotation children per method at least (each takes about a second)
 ANNOTATION_HEADING = "## Annotation"
+TABLES_HEADING = "## DataFrames and queries"
+TARGET_TO_PANDAS = 1.0  # to_pandas("quotes") on 1M quotes: under a second
+TARGET_QUERY = 1e-3  # a speaker query on 1M quotes, index built: under a millisecond (median)
 
 
 # ---------------------------------------------------------------------------
@@ -846,6 +859,108 @@ def annotation_section(results: Dict[str, dict], corpus: Path, command: str, inf
 
 
 # ---------------------------------------------------------------------------
+# DataFrames and queries: bench/pandas_bench.py and bench/query_bench.py, each in its own process.
+
+
+def run_tables(py: str, command: str, info: Dict[str, str], load: float) -> str:
+    here = Path(__file__).resolve().parent
+    log("measure: (h) bench/pandas_bench.py --json (1M quotes: to_pandas against the pandas-only baseline)")
+    frames = run_child([py, str(here / "pandas_bench.py"), "--json"])
+    log(f"  to_pandas {frames['to_pandas_seconds']:.3f} s, baseline {frames['baseline_seconds']:.3f} s, "
+        f"other work {frames['others_busy']:.0%} of the CPUs")
+    log("measure: (i) bench/query_bench.py --json (1M quotes: index build, speaker queries)")
+    queries = run_child([py, str(here / "query_bench.py"), "--json"])
+    q = queries["speaker_query"]
+    log(f"  index {queries['index_build_seconds']:.3f} s, speaker query median {q['median_seconds'] * 1e6:.1f} µs, "
+        f"p99 {q['p99_seconds'] * 1e6:.1f} µs, other work {queries['others_busy']:.0%} of the CPUs")
+    return tables_section(frames, queries, command, info, load)
+
+
+def _us(seconds: float) -> str:
+    return f"{seconds * 1e6:,.1f} µs"
+
+
+def tables_section(frames: dict, queries: dict, command: str, info: Dict[str, str], load: float) -> str:
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    fast, slow = frames["to_pandas_seconds"], frames["baseline_seconds"]
+    q, qi, qf = queries["speaker_query"], queries["speaker_query_index_call"], queries["frequent_speaker_query"]
+    met_frame = fast < TARGET_TO_PANDAS
+    met_query = q["median_seconds"] < TARGET_QUERY
+    others = max(load, frames["others_busy"], queries["others_busy"])
+    lines = [
+        TABLES_HEADING,
+        "",
+        "How fast a million quotes become a pandas DataFrame, against building the same frame in pandas alone, and "
+        "how fast the query index answers a speaker query on them.",
+        "",
+        "### Set-up",
+        "",
+        f"- Date: {now}",
+        f"- Machine: {info['cpu']}, {info['cores']} cores, {info['memory']} RAM, {info['os']}; {load:.0%} of the "
+        f"CPUs busy with other work just before the run; Python {info['python']}, pandas {frames.get('pandas', '?')}",
+        f"- Command: `{command}`, which runs `bench/pandas_bench.py --json` and `bench/query_bench.py --json`, each "
+        "in its own process, and reads the line of JSON each prints.",
+        f"- Corpus: synthetic canonical JSONL, {frames['articles']:,} articles of 10 quotes ({frames['quotes']:,} "
+        "quotes) with speakers, cues, kinds, sources and dates, generated in the child and read with "
+        "`newsdoc.loads(..., annotate=False)` before the clock starts. Times are wall-clock seconds of the work "
+        "alone.",
+        "- Other work: the share of all the CPUs that other processes kept busy while the child ran (from "
+        "/proc/stat, less the child's own CPU time, over the whole child: generating, loading, timing).",
+        "",
+        "### Results",
+        "",
+        "| Measurement | newsdoc | Baseline | Baseline ÷ newsdoc | Target | Met? | Other work (% of CPUs) |",
+        "|---|---:|---:|---:|---:|---|---:|",
+        f"| (h) `corpus.to_pandas(\"quotes\")`, {frames['quotes']:,} quotes | {fast:.3f} s | {slow:.3f} s "
+        f"| {fmt_ratio(slow / fast)} | < {TARGET_TO_PANDAS:g} s | {'yes' if met_frame else '**no**'} "
+        f"| {frames['others_busy']:.0%} |",
+        f"| (i) `corpus.quotes(speaker=name)`, median, index built | {_us(q['median_seconds'])} | — | — "
+        f"| < {TARGET_QUERY * 1e3:g} ms | {'yes' if met_query else '**no**'} | {queries['others_busy']:.0%} |",
+        "",
+        f"- (h) `bench/pandas_bench.py`: newsdoc's time is the best of "
+        f"{len(frames['to_pandas_all_seconds'])} runs "
+        f"({' / '.join(f'{t:.3f}' for t in frames['to_pandas_all_seconds'])} s), the columns made in C++. The "
+        "baseline is the usual pandas way, a dict per quote from the Quote views, then `pd.DataFrame` and `astype` "
+        f"to the same dtypes, {len(frames['baseline_all_seconds'])} run "
+        f"({' / '.join(f'{t:.2f}' for t in frames['baseline_all_seconds'])} s); the two frames are checked equal.",
+        f"- (i) `bench/query_bench.py` on {queries['quotes']:,} quotes, each article with 4 people drawn from "
+        f"{queries['names']:,} names (about {queries['quotes_per_name']:.0f} quotes a name), plus one frequent "
+        "speaker in a tenth of the articles. There is no baseline in this row: without the index the query is a "
+        "scan.",
+        "",
+        "Query figures:",
+        "",
+        "| Query | Median | p99 | Queries |",
+        "|---|---:|---:|---:|",
+        f"| Index build (the first query of a Corpus; once) | {queries['index_build_seconds'] * 1e3:,.0f} ms "
+        "| | 1 |",
+        f"| `corpus.quotes(speaker=name)`, a random name (result object included) | {_us(q['median_seconds'])} "
+        f"| {_us(q['p99_seconds'])} | {q['queries']:,} |",
+        f"| the bare C++ index call for the same names | {_us(qi['median_seconds'])} | {_us(qi['p99_seconds'])} "
+        f"| {qi['queries']:,} |",
+        f"| `corpus.quotes(speaker=…)`, the frequent speaker ({qf['hits']:,} quotes) | {_us(qf['median_seconds'])} "
+        f"| {_us(qf['p99_seconds'])} | {qf['queries']:,} |",
+        "",
+        "### Reading",
+        "",
+        f"- **`to_pandas(\"quotes\")` target (< {TARGET_TO_PANDAS:g} s on {frames['quotes']:,} quotes): "
+        f"{'met' if met_frame else 'missed'}.** {fast:.3f} s, {fmt_ratio(slow / fast)} as fast as the pandas-only "
+        f"baseline ({slow:.2f} s).",
+        f"- **Speaker query target (< {TARGET_QUERY * 1e3:g} ms on {queries['quotes']:,} quotes, index built): "
+        f"{'met' if met_query else 'missed'}.** Median {_us(q['median_seconds'])}, p99 {_us(q['p99_seconds'])} "
+        f"({'under' if q['p99_seconds'] < TARGET_QUERY else 'over'} the target too), after an index build of "
+        f"{queries['index_build_seconds'] * 1e3:,.0f} ms paid once per Corpus.",
+    ]
+    if others > 0.1:
+        lines.append(
+            f"- The machine was not idle: other work kept up to {others:.0%} of the CPUs busy (before the run or "
+            "during a child), so these times are upper bounds rather than an idle machine's; the p99 above all is "
+            "at the mercy of the scheduler.")
+    lines.append("")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
 # The document: a header, the loading part, the annotation part.
 
 
@@ -854,33 +969,43 @@ def header() -> str:
         "# Performance",
         "",
         "How fast newsdoc loads a JSONL news corpus, against the practical limit and the usual Python ways, and "
-        "how fast it annotates plain-text news against a pure-Python quote finder ([Annotation](#annotation)).",
-        "Written by `bench/run.py`; regenerate both with `make bench`, or one part with "
-        "`.venv/bin/python bench/run.py --only load|annotate --output docs/performance.md` (the other part is kept).",
+        "how fast it annotates plain-text news against a pure-Python quote finder ([Annotation](#annotation)), "
+        "and how fast a million quotes become a DataFrame or answer a speaker query "
+        "([DataFrames and queries](#dataframes-and-queries)).",
+        "Written by `bench/run.py`; regenerate all with `make bench`, or one part with "
+        "`.venv/bin/python bench/run.py --only load|annotate|tables --output docs/performance.md` (the other parts "
+        "are kept).",
         "",
         "",
     ])
 
 
 def split_document(text: str) -> tuple:
-    """(loading part from "## Set-up", annotation part from its heading); either may be ''."""
-    annotation = ""
+    """(loading part from "## Set-up", annotation part, tables part from their headings); any may be ''."""
+    tables = annotation = ""
+    at = text.find("\n" + TABLES_HEADING + "\n")
+    if at >= 0:
+        text, tables = text[:at + 1], text[at + 1:]
     at = text.find("\n" + ANNOTATION_HEADING + "\n")
     if at >= 0:
         text, annotation = text[:at + 1], text[at + 1:]
     start = text.find("## Set-up")
-    return (text[start:] if start >= 0 else ""), annotation
+    return (text[start:] if start >= 0 else ""), annotation, tables
 
 
-def write_document(output: Path, load_text: Optional[str], annotation_text: Optional[str]) -> str:
+def write_document(output: Path, load_text: Optional[str], annotation_text: Optional[str],
+                   tables_text: Optional[str] = None) -> str:
     """Writes `output` with the parts given; a part that is None is kept from `output` as it stands."""
-    old_load, old_annotation = split_document(output.read_text()) if output.exists() else ("", "")
+    old_load, old_annotation, old_tables = split_document(output.read_text()) if output.exists() else ("", "", "")
     if load_text is None and old_load:
         log(f"report: keeping the loading part of {output.name} as it stands")
     if annotation_text is None and old_annotation:
         log(f"report: keeping the annotation part of {output.name} as it stands")
+    if tables_text is None and old_tables:
+        log(f"report: keeping the DataFrames and queries part of {output.name} as it stands")
     parts = [load_text if load_text is not None else old_load,
-             annotation_text if annotation_text is not None else old_annotation]
+             annotation_text if annotation_text is not None else old_annotation,
+             tables_text if tables_text is not None else old_tables]
     text = header() + "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text)
@@ -891,8 +1016,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", nargs="+", metavar="ARG", help=argparse.SUPPRESS)  # METHOD PATH [THREADS]
     parser.add_argument("--output", type=Path, help="write the Markdown report here (default build/bench/performance.md)")
-    parser.add_argument("--only", choices=("load", "annotate"),
-                        help="run one part; the other part of --output is kept as it stands")
+    parser.add_argument("--only", choices=("load", "annotate", "tables"),
+                        help="run one part; the other parts of --output are kept as they stand")
     parser.add_argument("--size-mb", type=int, default=500, help="loading: input size in MB (default 500)")
     parser.add_argument("--quick", action="store_true", help="loading: a 50 MB input")
     parser.add_argument("--runs", type=int, default=3, help="runs per method (default 3)")
@@ -910,7 +1035,7 @@ def main() -> None:
     size_mb = 50 if args.quick else args.size_mb
     started = time.perf_counter()
     load = busy_cpus()
-    programs = build_programs()
+    programs = build_programs() if args.only != "tables" else {}
     py = python_for_children()
     me = str(Path(__file__).resolve())
     info = machine()
@@ -922,30 +1047,36 @@ def main() -> None:
         command = f"{shown} bench/run.py"
         if args.only:
             command += f" --only {args.only}"
-        if args.only != "annotate":
+        if args.only in (None, "load"):
             command += " --quick" if args.quick else f" --size-mb {size_mb}"
-        if args.text_corpus != DEFAULT_TEXT_CORPUS and args.only != "load":
+        if args.text_corpus != DEFAULT_TEXT_CORPUS and args.only in (None, "annotate"):
             command += f" --text-corpus {args.text_corpus}"
         if args.output:
             command += f" --output {args.output}"
     output = args.output or BUILD / "performance.md"
     output = output if output.is_absolute() else Path.cwd() / output
 
-    load_text = annotation_text = None
-    if args.only != "annotate":
+    load_text = annotation_text = tables_text = None
+    if args.only in (None, "load"):
         load_text = run_load(args, size_mb, programs, py, me, command, info, load)
-    if args.only != "load":
+    if args.only in (None, "annotate"):
         if args.only is None:
             load = busy_cpus()  # again: the loading part may have taken minutes
         annotation_text = run_annotation(args, programs, py, me, command, info, load)
         if annotation_text is None and args.only == "annotate":
             sys.exit(f"bench: no annotation figures ({args.text_corpus} is absent); {output} left as it was")
-    write_document(output, load_text, annotation_text)
+    if args.only in (None, "tables"):
+        if args.only is None:
+            load = busy_cpus()
+        tables_text = run_tables(py, command, info, load)
+    write_document(output, load_text, annotation_text, tables_text)
     log(f"wrote {output}")
     if load_text:
         print(load_text.split("## Results\n", 1)[1].rstrip("\n"))  # the tables and the reading
     if annotation_text:
         print(annotation_text.split("### Results\n", 1)[1].rstrip("\n"))
+    if tables_text:
+        print(tables_text.split("### Results\n", 1)[1].rstrip("\n"))
     log(f"bench: {time.perf_counter() - started:.0f} s in all")
 
 
