@@ -1052,6 +1052,7 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
     const Window w{buffer.get() + start, end - start, line, offset + start};
     loader.read_stream(w);
     if (eof) break;
+    if (options.check_interrupt) options.check_interrupt();
     line += count_newlines(buffer.get() + start, buffer.get() + end);
     offset += end;
     std::memmove(buffer.get(), buffer.get() + end, filled - end);

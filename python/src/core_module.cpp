@@ -230,7 +230,12 @@ PYBIND11_MODULE(_core, m) {
       "load",
       [](const std::string& path, const std::string& mapping, const std::map<std::string, std::vector<std::string>>& keys,
          const std::string& on_error, const std::string& format) {
-        const auto options = make_options(mapping, keys, on_error, format);
+        auto options = make_options(mapping, keys, on_error, format);
+        // Ctrl-C stops a long load between windows: signals are only seen with the GIL held.
+        options.check_interrupt = [] {
+          py::gil_scoped_acquire gil;
+          if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+        };
         py::gil_scoped_release release;
         return newsdoc::load(path, options);
       },

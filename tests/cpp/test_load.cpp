@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,25 @@ TEST(Load, JsonFile) {
   // A .json file holding one object a line is recognised as JSONL.
   write_file(dir / "lines.json", record(0) + "\n" + record(1) + "\n" + record(2) + "\n");
   EXPECT_EQ(load((dir / "lines.json").string()).size(), 3u);
+}
+
+// Ctrl-C from Python reaches a long load through check_interrupt, called
+// between the 8 MiB windows; a throw there ends the load.
+TEST(Load, CheckInterruptStopsAStreamedLoad) {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; jsonl.size() < 20u << 20; ++i) jsonl += record(i) + "\n";
+  write_file(dir / "big.jsonl", jsonl);
+  newsdoc::LoadOptions options;
+  int calls = 0;
+  options.check_interrupt = [&calls] {
+    if (++calls == 1) throw std::runtime_error("interrupted");
+  };
+  EXPECT_THROW(load((dir / "big.jsonl").string(), options), std::runtime_error);
+  EXPECT_EQ(calls, 1);
+  options.check_interrupt = [&calls] { ++calls; };
+  EXPECT_GT(load((dir / "big.jsonl").string(), options).size(), 0u);
+  EXPECT_GE(calls, 3);
 }
 
 TEST(Load, JsonlAndNdjsonFiles) {

@@ -207,11 +207,6 @@ class TestKeyboardInterrupt:
         assert unbound
         assert resident_kib < 200 << 10  # the 1.3 GB corpus is freed again
 
-    @pytest.mark.xfail(strict=True, reason="the load runs to its end with the GIL released and never checks for "
-                                           "signals, so the KeyboardInterrupt arrives only after it (1.8 s after "
-                                           "the signal here); a fix: a cancellation check per 8 MiB window in "
-                                           "load_jsonl_file (cpp/src/json_reader.cpp), fed by PyErr_CheckSignals "
-                                           "from the load binding (python/src/core_module.cpp)")
     def test_interrupt_stops_the_load_within_a_second(self, interrupted_load):
         after_signal, _, _ = interrupted_load
         assert after_signal < 1.0

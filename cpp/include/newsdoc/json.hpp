@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,10 @@ struct LoadOptions {
   FieldMapping mapping = FieldMapping::automatic();
   OnError on_error = OnError::raise;
   Format format = Format::automatic;
+  /// Called between the 8 MiB windows of a streamed JSONL file. It may throw
+  /// to stop the load (the Python binding raises KeyboardInterrupt this way);
+  /// the exception propagates out of load() and nothing of the load is kept.
+  std::function<void()> check_interrupt;
 };
 
 /// Loads a .json, .jsonl, .ndjson or .jsonl.gz file.
