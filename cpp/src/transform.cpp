@@ -9,7 +9,6 @@
 #include <map>
 #include <set>
 #include <stdexcept>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,6 +17,7 @@
 #include "annotate/tokens.hpp"
 #include "newsdoc/json.hpp"
 #include "newsdoc/utf8.hpp"
+#include "parallel.hpp"
 
 namespace newsdoc {
 
@@ -162,7 +162,7 @@ std::exception_ptr in_article(std::exception_ptr error, std::size_t position, co
 template <class Rebuild>
 Corpus transform_corpus(const Corpus& corpus, unsigned threads, const Rebuild& rebuild) {
   const std::size_t n = corpus.size();
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = detail::thread_count(threads);
   // Chunks of at least 64 articles, as the annotator's: a thread per handful
   // of articles costs more than it saves.
   const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, (n + 63) / 64));
@@ -188,14 +188,7 @@ Corpus transform_corpus(const Corpus& corpus, unsigned threads, const Rebuild& r
       failures[c] = i < end ? in_article(std::current_exception(), i, corpus[i]) : std::current_exception();
     }
   };
-  if (chunks == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t c = 1; c < chunks; ++c) pool.emplace_back(work, c);
-    work(0);
-    for (auto& t : pool) t.join();
-  }
+  detail::run_chunks(chunks, work);
   for (const auto& f : failures)
     if (f) std::rethrow_exception(f);
   return Corpus(std::move(articles), corpus.errors());

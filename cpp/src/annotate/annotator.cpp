@@ -5,13 +5,13 @@
 #include <array>
 #include <optional>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "annotate/lexicon.hpp"
 #include "annotate/tokens.hpp"
+#include "parallel.hpp"
 #include "newsdoc/annotate.hpp"
 
 namespace newsdoc {
@@ -1366,7 +1366,7 @@ Article Annotator::annotate(const Article& article) const {
 
 Corpus Annotator::annotate(const Corpus& corpus, AnnotateMode mode, unsigned threads) const {
   const std::size_t n = corpus.size();
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = detail::thread_count(threads);
   // Chunks of at least 64 articles; each thread builds its own Store.
   const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, (n + 63) / 64));
   std::vector<Corpus> parts(chunks);
@@ -1391,14 +1391,7 @@ Corpus Annotator::annotate(const Corpus& corpus, AnnotateMode mode, unsigned thr
       failures[c] = std::current_exception();
     }
   };
-  if (chunks == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t c = 1; c < chunks; ++c) pool.emplace_back(work, c);
-    work(0);
-    for (auto& t : pool) t.join();
-  }
+  detail::run_chunks(chunks, work);
   for (const auto& f : failures)
     if (f) std::rethrow_exception(f);
   std::vector<Article> articles;
