@@ -30,8 +30,11 @@ It prints a Markdown report (progress goes to stderr) with three parts:
    of --job-runs rounds that run (a) to (d) in turn; each worker's peak
    resident set (VmHWM) is read from the worker after the run.
 
+With --json the Markdown report goes to stderr and stdout gets one line of
+JSON with the figures (what bench/run.py --only scaleout reads).
+
 Usage (with a built newsdoc importable, e.g. after `make install`):
-    .venv/bin/python bench/dask_bench.py [--size-mb 1000] [--workers 2] [--blocksize "64 MiB"] [--runs 3]
+    .venv/bin/python bench/dask_bench.py [--size-mb 1000] [--workers 2] [--blocksize "64 MiB"] [--runs 3] [--json]
 """
 
 from __future__ import annotations
@@ -328,6 +331,21 @@ def report(pickling: dict, partition: dict, runs: Dict[str, List[dict]], input_p
     return "\n".join(lines) + "\n"
 
 
+def figures(pickling: dict, partition: dict, runs: Dict[str, List[dict]], input_path: Path,
+            args: argparse.Namespace, busy: float) -> dict:
+    """Everything the report shows, for --json: one JSON object."""
+    labels = {"a": "one process, one thread", "b": "one process, annotator on every core",
+              "c": f"LocalCluster, {args.workers} worker processes × 1 thread", "d": "as (c), without work stealing"}
+    digests = {r["digest"] for rs in runs.values() for r in rs}
+    return {"command": " ".join([Path(sys.executable).name, "bench/dask_bench.py", *sys.argv[1:]]),
+            "input": str(input_path.relative_to(ROOT)), "input_bytes": input_path.stat().st_size,
+            "source": args.source.name, "size_mb": args.size_mb, "workers": args.workers, "cores": os.cpu_count(),
+            "blocksize": args.blocksize, "blocksize_bytes": parse_size(args.blocksize), "runs": args.runs,
+            "job_runs": args.job_runs, "busy_before": busy, "pickling": pickling, "partition": partition,
+            "jobs": {m: {"label": labels[m], "runs": rs} for m, rs in runs.items()},
+            "same_answers": len(digests) == 1}
+
+
 def parse_size(text: str) -> int:
     from dask.utils import parse_bytes
 
@@ -342,6 +360,8 @@ def main() -> None:
     parser.add_argument("--blocksize", default="64 MiB", help="partition size of read_jsonl")
     parser.add_argument("--runs", type=int, default=3, help="runs of the pickling measurements")
     parser.add_argument("--job-runs", type=int, default=3, help="rounds of the four jobs on the replicated input")
+    parser.add_argument("--json", action="store_true",
+                        help="print one line of JSON with the figures on stdout; the Markdown report goes to stderr")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -365,7 +385,13 @@ def main() -> None:
         runs["d"].append(cluster_run(str(input_path), args.workers, args.blocksize, stealing=False))
         log(f"round {i + 1}: " + ", ".join(f"({m}) {r[-1]['seconds']:.1f} s, {r[-1]['cpu_seconds']:.1f} CPU s"
                                            for m, r in runs.items()))
-    print(report(pickling, partition, runs, input_path, args, busy))
+    text = report(pickling, partition, runs, input_path, args, busy)
+    if args.json:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+        print(json.dumps(figures(pickling, partition, runs, input_path, args, busy)), flush=True)
+    else:
+        print(text)
 
 
 if __name__ == "__main__":

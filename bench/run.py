@@ -36,10 +36,18 @@ articles of 10), each in its own child process that prints one line of JSON
   (i) bench/query_bench.py: the index build, then corpus.quotes(speaker=name)
       over 2,000 random names (median and 99th percentile).
 
+Scale-out on Dask. bench/dask_bench.py --json in a child process (it prints
+one line of JSON; its own Markdown report goes to stderr): the 2,000-article
+sample replicated to --scaleout-mb MB (default 1,000) and run as one job (load,
+annotate, quotes and entities tables, group-bys) in one process and on a
+distributed.LocalCluster, plus pickle round trips of the sample and the memory
+of one partition. It runs last, after the others.
+
 With --only, one section runs and the others are kept as they stand in --output.
 
 Usage (with the project's .venv Python, after `make install`):
-    .venv/bin/python bench/run.py [--only load|annotate|tables] [--quick | --size-mb N] [--output docs/performance.md]
+    .venv/bin/python bench/run.py [--only load|annotate|tables|scaleout] [--quick | --size-mb N] [--scaleout-mb N]
+        [--output docs/performance.md]
 """
 
 from __future__ import annotations
@@ -73,6 +81,9 @@ ANNOTATION_HEADING = "## Annotation"
 TABLES_HEADING = "## DataFrames and queries"
 TARGET_TO_PANDAS = 1.0  # to_pandas("quotes") on 1M quotes: under a second
 TARGET_QUERY = 1e-3  # a speaker query on 1M quotes, index built: under a millisecond (median)
+SCALEOUT_HEADING = "## Scale-out on Dask"
+DEFAULT_SCALEOUT_MB = 1000  # scale-out: the replicated input of bench/dask_bench.py
+SCALEOUT_PICKLE_RUNS = 5  # scale-out: pickle round trips at least (each well under a second)
 
 
 # ---------------------------------------------------------------------------
@@ -325,15 +336,20 @@ def cpu_jiffies() -> tuple:
     return sum(values), values[3] + values[4]  # idle + iowait
 
 
-def run_child(command: List[str]) -> dict:
-    """The child's JSON, plus "others_busy": the share of all CPUs busy with other processes meanwhile."""
+def run_child(command: List[str], show_stderr: bool = False) -> dict:
+    """The child's JSON, plus "others_busy": the share of all CPUs busy with other processes meanwhile.
+
+    With show_stderr the child's stderr (its progress) goes straight to ours instead of being kept.
+    """
     total0, idle0 = cpu_jiffies()
     own0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=None if show_stderr else subprocess.PIPE,
+                            text=True)
     total1, idle1 = cpu_jiffies()
     own1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
-        sys.stderr.write(result.stderr)
+        if result.stderr:
+            sys.stderr.write(result.stderr)
         raise RuntimeError(f"{' '.join(command)} exited with {result.returncode}")
     out = json.loads(result.stdout.strip().splitlines()[-1])
     hz = os.sysconf("SC_CLK_TCK")
@@ -961,7 +977,109 @@ def tables_section(frames: dict, queries: dict, command: str, info: Dict[str, st
 
 
 # ---------------------------------------------------------------------------
-# The document: a header, the loading part, the annotation part.
+# Scale-out on Dask: bench/dask_bench.py in its own process.
+
+
+def run_scaleout(args: argparse.Namespace, py: str, command: str, info: Dict[str, str], load: float) -> str:
+    here = Path(__file__).resolve().parent
+    child = [py, str(here / "dask_bench.py"), "--json", "--size-mb", str(args.scaleout_mb),
+             "--runs", str(max(args.runs, SCALEOUT_PICKLE_RUNS)), "--job-runs", str(args.runs)]
+    if args.source != DEFAULT_SOURCE:
+        child += ["--source", str(args.source)]
+    log(f"measure: bench/dask_bench.py --json ({args.scaleout_mb} MB: one process against a LocalCluster; "
+        "pickling); its progress and report follow")
+    figures = run_child(child, show_stderr=True)
+    jobs = figures["jobs"]
+    log("  " + ", ".join(f"({m}) {min(r['seconds'] for r in j['runs']):.1f} s" for m, j in jobs.items())
+        + f", other work {figures['others_busy']:.0%} of the CPUs")
+    return scaleout_section(figures, command, info, load)
+
+
+def _memory(kib: float) -> str:
+    return f"{kib / 1024 / 1024:.1f} GiB" if kib >= 1024 * 1024 else f"{kib / 1024:,.0f} MiB"
+
+
+def _span(values: List[float], fmt: str, unit: str = "") -> str:
+    low, high = min(values), max(values)
+    text = format(low, fmt) + unit
+    return text if format(low, fmt) == format(high, fmt) else f"{format(low, fmt)}–{format(high, fmt)}{unit}"
+
+
+def scaleout_section(f: dict, command: str, info: Dict[str, str], load: float) -> str:
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    jobs = f["jobs"]
+    single = jobs["a"]["runs"]
+    best_single = min(r["seconds"] for r in single)
+    articles = single[0]["articles"]
+    others = max(load, f["busy_before"], f["others_busy"])
+    child = f["command"].split(" ", 1)[1]  # bench/dask_bench.py and its arguments
+    lines = [
+        SCALEOUT_HEADING,
+        "",
+        f"Measured {now} with `{command}`, which runs `{child}` in its own process and reads the line of JSON "
+        f"it prints, on this {info['cores']}-core machine ({info['cpu']}); {f['busy_before']:.0%} of the CPUs were "
+        f"busy with other work just before the runs and {f['others_busy']:.0%} during them"
+        + (", so the ranges are wide" if others > 0.3 else "")
+        + ". [scale-out.md](scale-out.md) has the method and more.",
+        "",
+        f"The job: the {f['source']} sample replicated to {f['input_bytes'] / MB:,.0f} MB ({articles:,} articles, "
+        f"`{f['input']}`), loaded, annotated, quotes and entities tables built and grouped. Wall-clock seconds of "
+        f"the job alone (not process or cluster start), {f['job_runs']} round{'s' if f['job_runs'] != 1 else ''} "
+        "each running every row in turn; "
+        "speed-up is one process's best time over the row's best (the range: round by round).",
+        "",
+        "| run | seconds (best) | all runs (s) | speed-up | CPU seconds | peak memory per process |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for key in ("a", "b", "c", "d"):
+        job = jobs.get(key)
+        if not job:
+            continue
+        runs = job["runs"]
+        best = min(r["seconds"] for r in runs)
+        ratios = [a["seconds"] / r["seconds"] for a, r in zip(single, runs)]
+        speedup = f"{best_single / best:.2f}×" + (f" ({_span(ratios, '.2f', '×')})" if len(runs) > 1 else "")
+        label = job["label"]
+        if key == "b":
+            label += f" ({f['cores']})"
+        peaks = [p for r in runs for p in (r["peak_rss_kib"] if isinstance(r["peak_rss_kib"], list)
+                                           else [r["peak_rss_kib"]])]
+        low, high = _memory(min(peaks)), _memory(max(peaks))
+        memory = low if low == high else f"{low}–{high}"
+        if isinstance(runs[0]["peak_rss_kib"], list):
+            memory += " per worker"
+        every = " / ".join(f"{r['seconds']:.1f}" for r in runs)
+        lines.append(f"| {label} | {best:.1f} | {every} | {speedup} "
+                     f"| {_span([r['cpu_seconds'] for r in runs], '.1f')} | {memory} |")
+    cluster = min(jobs["c"]["runs"], key=lambda r: r["seconds"])
+    lines += [
+        "",
+        f"- The cluster's CPU seconds add its workers' and those of the process running the client and the "
+        f"scheduler; it made {cluster['partitions']} partitions of {f['blocksize']}, and each worker idled at "
+        f"{' / '.join(_memory(k) for k in cluster['base_rss_kib'])} before the job.",
+        f"- Answers: {cluster['speakers']:,} speakers, {cluster['entities']:,} entities; "
+        + ("identical in every run of every row." if f["same_answers"] else "**DIFFERENT between the runs.**"),
+    ]
+    annotated = f["pickling"].get("annotated")
+    if annotated:
+        new, old = annotated["binary_oob"], annotated["json_text"]
+        new_t, old_t = new["dump_seconds"] + new["load_seconds"], old["dump_seconds"] + old["load_seconds"]
+        lines.append(
+            f"- A Corpus crosses process boundaries in newsdoc's binary form: a pickle round trip of the annotated "
+            f"sample (protocol 5, out of band, as Dask sends it; best of {f['runs']}) takes {new_t * 1e3:.0f} ms "
+            f"against {old_t * 1e3:.0f} ms for the former JSON-text pickle ({old_t / new_t:.1f}×), "
+            f"{new['bytes'] / MB:.1f} MB against {old['bytes'] / MB:.1f} MB.")
+    part = f["partition"]
+    net = part["peak_rss_kib"] - part["base_rss_kib"]
+    lines.append(
+        f"- A {f['blocksize']} partition ({part['articles']:,} articles) needs about {net / 1024:,.0f} MiB at peak "
+        f"through load, annotation and tables ({net * 1024 / f['blocksize_bytes']:.1f}× the block size).")
+    lines.append("")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# The document: a header, the loading part, the annotation part, the tables part, the scale-out part.
 
 
 def header() -> str:
@@ -970,19 +1088,23 @@ def header() -> str:
         "",
         "How fast newsdoc loads a JSONL news corpus, against the practical limit and the usual Python ways, and "
         "how fast it annotates plain-text news against a pure-Python quote finder ([Annotation](#annotation)), "
-        "and how fast a million quotes become a DataFrame or answer a speaker query "
-        "([DataFrames and queries](#dataframes-and-queries)).",
+        "how fast a million quotes become a DataFrame or answer a speaker query "
+        "([DataFrames and queries](#dataframes-and-queries)), and how the job scales out on Dask "
+        "([Scale-out on Dask](#scale-out-on-dask)).",
         "Written by `bench/run.py`; regenerate all with `make bench`, or one part with "
-        "`.venv/bin/python bench/run.py --only load|annotate|tables --output docs/performance.md` (the other parts "
-        "are kept).",
+        "`.venv/bin/python bench/run.py --only load|annotate|tables|scaleout --output docs/performance.md` (the "
+        "other parts are kept).",
         "",
         "",
     ])
 
 
 def split_document(text: str) -> tuple:
-    """(loading part from "## Set-up", annotation part, tables part from their headings); any may be ''."""
-    tables = annotation = ""
+    """(loading part from "## Set-up", annotation, tables and scale-out parts from their headings); any may be ''."""
+    tables = annotation = scaleout = ""
+    at = text.find("\n" + SCALEOUT_HEADING + "\n")
+    if at >= 0:
+        text, scaleout = text[:at + 1], text[at + 1:]
     at = text.find("\n" + TABLES_HEADING + "\n")
     if at >= 0:
         text, tables = text[:at + 1], text[at + 1:]
@@ -990,22 +1112,26 @@ def split_document(text: str) -> tuple:
     if at >= 0:
         text, annotation = text[:at + 1], text[at + 1:]
     start = text.find("## Set-up")
-    return (text[start:] if start >= 0 else ""), annotation, tables
+    return (text[start:] if start >= 0 else ""), annotation, tables, scaleout
 
 
 def write_document(output: Path, load_text: Optional[str], annotation_text: Optional[str],
-                   tables_text: Optional[str] = None) -> str:
+                   tables_text: Optional[str] = None, scaleout_text: Optional[str] = None) -> str:
     """Writes `output` with the parts given; a part that is None is kept from `output` as it stands."""
-    old_load, old_annotation, old_tables = split_document(output.read_text()) if output.exists() else ("", "", "")
+    old_load, old_annotation, old_tables, old_scaleout = (split_document(output.read_text()) if output.exists()
+                                                          else ("", "", "", ""))
     if load_text is None and old_load:
         log(f"report: keeping the loading part of {output.name} as it stands")
     if annotation_text is None and old_annotation:
         log(f"report: keeping the annotation part of {output.name} as it stands")
     if tables_text is None and old_tables:
         log(f"report: keeping the DataFrames and queries part of {output.name} as it stands")
+    if scaleout_text is None and old_scaleout:
+        log(f"report: keeping the scale-out part of {output.name} as it stands")
     parts = [load_text if load_text is not None else old_load,
              annotation_text if annotation_text is not None else old_annotation,
-             tables_text if tables_text is not None else old_tables]
+             tables_text if tables_text is not None else old_tables,
+             scaleout_text if scaleout_text is not None else old_scaleout]
     text = header() + "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text)
@@ -1016,10 +1142,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", nargs="+", metavar="ARG", help=argparse.SUPPRESS)  # METHOD PATH [THREADS]
     parser.add_argument("--output", type=Path, help="write the Markdown report here (default build/bench/performance.md)")
-    parser.add_argument("--only", choices=("load", "annotate", "tables"),
+    parser.add_argument("--only", choices=("load", "annotate", "tables", "scaleout"),
                         help="run one part; the other parts of --output are kept as they stand")
     parser.add_argument("--size-mb", type=int, default=500, help="loading: input size in MB (default 500)")
     parser.add_argument("--quick", action="store_true", help="loading: a 50 MB input")
+    parser.add_argument("--scaleout-mb", type=int, default=DEFAULT_SCALEOUT_MB,
+                        help=f"scale-out: size of bench/dask_bench.py's replicated input in MB "
+                             f"(default {DEFAULT_SCALEOUT_MB})")
     parser.add_argument("--runs", type=int, default=3, help="runs per method (default 3)")
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="loading: the JSONL file to replicate")
     parser.add_argument("--text-corpus", type=Path, default=DEFAULT_TEXT_CORPUS,
@@ -1035,13 +1164,13 @@ def main() -> None:
     size_mb = 50 if args.quick else args.size_mb
     started = time.perf_counter()
     load = busy_cpus()
-    programs = build_programs() if args.only != "tables" else {}
+    programs = build_programs() if args.only not in ("tables", "scaleout") else {}
     py = python_for_children()
     me = str(Path(__file__).resolve())
     info = machine()
     shown = Path(py).relative_to(ROOT) if Path(py).is_relative_to(ROOT) else py
     if not args.only and not args.quick and size_mb == 500 and args.output and args.source == DEFAULT_SOURCE \
-            and args.text_corpus == DEFAULT_TEXT_CORPUS:
+            and args.text_corpus == DEFAULT_TEXT_CORPUS and args.scaleout_mb == DEFAULT_SCALEOUT_MB:
         command = "make bench"
     else:
         command = f"{shown} bench/run.py"
@@ -1051,12 +1180,16 @@ def main() -> None:
             command += " --quick" if args.quick else f" --size-mb {size_mb}"
         if args.text_corpus != DEFAULT_TEXT_CORPUS and args.only in (None, "annotate"):
             command += f" --text-corpus {args.text_corpus}"
+        if args.only in (None, "scaleout") and args.scaleout_mb != DEFAULT_SCALEOUT_MB:
+            command += f" --scaleout-mb {args.scaleout_mb}"
+        if args.runs != 3:
+            command += f" --runs {args.runs}"
         if args.output:
             command += f" --output {args.output}"
     output = args.output or BUILD / "performance.md"
     output = output if output.is_absolute() else Path.cwd() / output
 
-    load_text = annotation_text = tables_text = None
+    load_text = annotation_text = tables_text = scaleout_text = None
     if args.only in (None, "load"):
         load_text = run_load(args, size_mb, programs, py, me, command, info, load)
     if args.only in (None, "annotate"):
@@ -1069,7 +1202,11 @@ def main() -> None:
         if args.only is None:
             load = busy_cpus()
         tables_text = run_tables(py, command, info, load)
-    write_document(output, load_text, annotation_text, tables_text)
+    if args.only in (None, "scaleout"):
+        if args.only is None:
+            load = busy_cpus()
+        scaleout_text = run_scaleout(args, py, command, info, load)
+    write_document(output, load_text, annotation_text, tables_text, scaleout_text)
     log(f"wrote {output}")
     if load_text:
         print(load_text.split("## Results\n", 1)[1].rstrip("\n"))  # the tables and the reading
@@ -1077,6 +1214,8 @@ def main() -> None:
         print(annotation_text.split("### Results\n", 1)[1].rstrip("\n"))
     if tables_text:
         print(tables_text.split("### Results\n", 1)[1].rstrip("\n"))
+    if scaleout_text:
+        print(scaleout_text.split("\n", 2)[2].rstrip("\n"))
     log(f"bench: {time.perf_counter() - started:.0f} s in all")
 
 
