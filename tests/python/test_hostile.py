@@ -21,7 +21,7 @@ import pytest
 import newsdoc
 from newsdoc import _core
 
-from conftest import crashed, run_python
+from conftest import SANITIZED, crashed, run_python
 
 
 def write(path: Path, data: bytes) -> Path:
@@ -135,7 +135,7 @@ class TestFiles:
         assert result.returncode == 0, crashed(result)
         summary, peak_kib = result.stdout.splitlines()
         assert summary == f"['a', 'long', 'c'] {size} abcdéa abcdé"
-        assert int(peak_kib) * 1024 < 6 * size  # file bytes + body (é is 2 bytes) + one Python str of it
+        assert SANITIZED or int(peak_kib) * 1024 < 6 * size  # file bytes + body (é is 2 bytes) + one Python str of it
 
     def test_binary_file_in_a_directory(self, tmp_path):
         write(tmp_path / "a.jsonl", b'{"title":"a"}\n')
@@ -259,7 +259,7 @@ class TestCounts:
         assert result.returncode == 0, crashed(result)
         summary, peak_kib = result.stdout.splitlines()
         assert summary == f"{n} {quotes} ab {3 * (n - 1)} e"
-        assert int(peak_kib) * 1024 < 6 * size  # 140 MB of JSON; 743 MB peak here
+        assert SANITIZED or int(peak_kib) * 1024 < 6 * size  # 140 MB of JSON; 743 MB peak here
 
 
 def write_jsonl_of_size(path: Path, size: int) -> tuple:
@@ -303,5 +303,5 @@ class TestBigFile:
         count, last_id, quote = summary.split("|")
         assert int(count) == articles and (last_id, quote) == ("a999", "Para 9")
         peak = int(peak_kib) * 1024
-        assert peak < 1.5 * size, f"peak resident memory {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
+        assert SANITIZED or peak < 1.5 * size, f"peak resident memory {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
         assert seconds < 120

@@ -12,7 +12,7 @@ import pytest
 
 import newsdoc
 
-from conftest import crashed, run_python
+from conftest import SANITIZED, crashed, run_python
 from test_hostile import write_jsonl_of_size
 
 SETUP = """
@@ -205,7 +205,7 @@ class TestKeyboardInterrupt:
     def test_interrupt_is_raised_and_leaves_no_corpus(self, interrupted_load):
         _, unbound, resident_kib = interrupted_load
         assert unbound
-        assert resident_kib < 200 << 10  # the 1.3 GB corpus is freed again
+        assert SANITIZED or resident_kib < 200 << 10  # the 1.3 GB corpus is freed again
 
     def test_interrupt_stops_the_load_within_a_second(self, interrupted_load):
         after_signal, _, _ = interrupted_load
