@@ -171,6 +171,10 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
       throw SchemaError(fmt::format("/entities/{}/id", i), fmt::format("duplicate entity id \"{}\"", e.id));
     }
   }
+  // A quote lies in paragraphs: an article without any has no quotes.
+  if (!in.quotes.empty() && in.paragraphs.empty()) {
+    throw SchemaError("/quotes/0", "a quote in an article without paragraphs");
+  }
   for (std::size_t i = 0; i < in.quotes.size(); ++i) {
     const auto speaker = in.quotes[i].speaker;
     if (speaker != no_entity && (speaker < 0 || static_cast<std::size_t>(speaker) >= in.entities.size())) {

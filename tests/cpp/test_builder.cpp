@@ -582,3 +582,18 @@ TEST(Regression, EmptyDefaultParagraphViews) {
   EXPECT_EQ(corpus[0].text(), "\n\n");
   EXPECT_EQ(corpus[0].paragraph_count(), 2u);
 }
+
+// Found by fuzz_loads: an empty quote in an article without paragraphs got
+// first and last paragraph 0, which does not exist.
+TEST(Regression, QuoteWithoutParagraphsIsASchemaError) {
+  newsdoc::ArticleInput in;
+  in.quotes.push_back({});
+  newsdoc::CorpusBuilder builder;
+  try {
+    builder.add(in);
+    ADD_FAILURE() << "no SchemaError";
+  } catch (const newsdoc::SchemaError& e) {
+    EXPECT_EQ(e.pointer(), "/quotes/0");
+  }
+  EXPECT_EQ(builder.size(), 0u);
+}
