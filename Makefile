@@ -19,7 +19,7 @@ CORE_SOURCES := $(wildcard cpp/include/newsdoc/*.hpp cpp/include/newsdoc/*.in cp
 	CMakeLists.txt cmake/newsdocConfig.cmake.in
 PY_SOURCES := $(wildcard python/newsdoc/*.py python/newsdoc/*.pyi python/src/*.cpp) setup.py pyproject.toml
 
-.PHONY: all deps venv build install test test-cpp test-python demo bench eval docs fuzz sanitize clean
+.PHONY: all deps venv build install test test-cpp test-python demo bench eval docs fuzz sanitize clean train
 
 all: install
 
@@ -74,6 +74,22 @@ eval: install
 # installed package's docstrings) as HTML in docs/_build/html; warnings are errors.
 docs: install
 	$(PY) -m sphinx -W -b html docs docs/_build/html
+
+# The learned models (cpp/include/newsdoc/model.hpp): part-of-speech, entity
+# and attribution-cue taggers trained on PolNeAR's train split (CoreNLP silver
+# and BRAT gold cues) into $(MODELS), then scored on its dev split.
+# Deterministic: the same seed gives the same bytes.
+MODELS := models
+MODELS_BUILD := build/models
+POLNEAR := ../shared/corpora/polnear
+TRAIN_EPOCHS ?= 8
+TRAIN_SEED ?= 1
+
+train: $(STAMPS)/deps
+	cmake -S . -B $(MODELS_BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(MODELS_BUILD) -j $(JOBS) --target newsdoc-train
+	$(MODELS_BUILD)/newsdoc-train --corenlp $(POLNEAR)/corenlp/train.jsonl.gz --out $(MODELS) \
+	  --epochs $(TRAIN_EPOCHS) --seed $(TRAIN_SEED) --dev $(POLNEAR)/corenlp/dev.jsonl.gz
 
 # libFuzzer targets (tests/fuzz), built with clang, ASan and UBSan, each run
 # for FUZZ_SECONDS; fails on any crash. docs/reliability.md tells more.

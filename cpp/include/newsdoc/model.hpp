@@ -1,0 +1,219 @@
+// Learned linear models: one home for every trained component of newsdoc.
+//
+// - `LinearModel`: the inference side of a multi-class linear model over
+//   hashed sparse features (feature strings hashed with 64-bit FNV-1a into a
+//   table of 2^k buckets x classes), with int16 weights and one scale.
+//   Saved to and loaded from a compact, versioned, CRC32-checked file.
+// - `PerceptronTrainer`: an averaged perceptron that trains a LinearModel.
+// - `Tagger`: a greedy left-to-right sequence tagger (previous-tag features)
+//   over a LinearModel: the part-of-speech tagger ("pos"), the named-entity
+//   tagger ("ner", BIO over PERSON, ORGANIZATION, LOCATION, MISC) and the
+//   attribution-cue tagger ("cue"). Training and inference share one
+//   feature extractor (cpp/src/model/features.cpp).
+//
+// ## Model files
+// Little-endian: magic "NDMODEL\x1a", u32 format version, the component
+// name, the feature-set version, the hash width, the label list, a free-form
+// info string, the weight scale, the non-zero rows (row index delta, a bitmask
+// of the non-zero classes, their int16 weights), then the CRC32 (zlib) of all
+// the bytes before it. A file is read with one read and checked whole: a
+// corrupt, truncated or mismatched file throws ModelError naming the file and
+// what is wrong.
+//
+// ## Lifetime and threads
+// A loaded LinearModel or Tagger owns all its data; label string_views it
+// returns stay valid as long as it lives (and are not invalidated by moves).
+// The const methods may be called from any number of threads at once.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "newsdoc/error.hpp"
+
+namespace newsdoc {
+
+/// A model file or model input is unusable: bad magic, wrong version or
+/// component, checksum mismatch, truncation, or words and tags of different
+/// lengths. `path()` names the file ("<memory>" for bytes, empty if none).
+class ModelError : public Error {
+ public:
+  ModelError(std::string path, const std::string& what);
+  const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::string path_;
+};
+
+namespace model {
+
+/// The current model file format version.
+inline constexpr std::uint32_t format_version = 1;
+
+/// 64-bit FNV-1a of `text`, continuing from `seed` (the FNV offset basis by
+/// default), so a feature "prefix=value" can be hashed in parts.
+std::uint64_t fnv1a(std::string_view text, std::uint64_t seed = 0xcbf29ce484222325ULL) noexcept;
+
+/// A feature as the model sees it: a 64-bit hash, reduced to a bucket by the
+/// model's hash width.
+using FeatureHash = std::uint64_t;
+
+/// Inference side of a multi-class linear model over hashed features.
+class LinearModel {
+ public:
+  LinearModel() = default;
+  /// An all-zero model. `hash_bits` in [8, 26]; at least one label.
+  LinearModel(std::string component, std::string feature_set, unsigned hash_bits,
+              std::vector<std::string> labels);
+
+  /// Reads and checks a model file (one read). If `component` is not empty,
+  /// the file must hold that component. Throws IoError or ModelError.
+  static LinearModel load(const std::string& path, std::string_view component = {});
+  /// The same from bytes in memory; `name` is used in error messages.
+  static LinearModel from_bytes(std::string_view bytes, const std::string& name = "<memory>",
+                                std::string_view component = {});
+  /// The file's bytes.
+  std::string to_bytes() const;
+  /// Writes the file (to a temporary name, then renamed). Throws IoError.
+  void save(const std::string& path) const;
+
+  const std::string& component() const noexcept { return component_; }
+  const std::string& feature_set() const noexcept { return feature_set_; }
+  const std::string& info() const noexcept { return info_; }
+  void set_info(std::string info) { info_ = std::move(info); }
+  unsigned hash_bits() const noexcept { return hash_bits_; }
+  std::size_t label_count() const noexcept { return labels_.size(); }
+  const std::vector<std::string>& labels() const noexcept { return labels_; }
+  /// The index of `label`, or -1.
+  int label_index(std::string_view label) const noexcept;
+  float scale() const noexcept { return scale_; }
+
+  /// Adds the weights of `features` into `scores` (label_count() values, in
+  /// units of scale()).
+  void add_scores(const FeatureHash* features, std::size_t count, std::int32_t* scores) const noexcept;
+  /// The best label for `features` (ties: the lowest index).
+  int predict(const std::vector<FeatureHash>& features) const;
+
+  /// Replaces the weights by quantized `weights` (buckets x labels floats).
+  void set_weights(const std::vector<float>& weights);
+  /// The bucket of a feature hash.
+  std::size_t bucket(FeatureHash h) const noexcept {
+    return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - hash_bits_));
+  }
+
+ private:
+  std::string component_;
+  std::string feature_set_;
+  std::string info_;
+  unsigned hash_bits_ = 0;
+  std::vector<std::string> labels_;
+  float scale_ = 1.0f;
+  std::vector<std::int16_t> weights_;  // (1 << hash_bits_) x labels_.size()
+};
+
+/// Averaged perceptron over hashed features; deterministic.
+class PerceptronTrainer {
+ public:
+  PerceptronTrainer(std::string component, std::string feature_set, unsigned hash_bits,
+                    std::vector<std::string> labels);
+  std::size_t label_count() const noexcept { return labels_.size(); }
+  /// The best label under the current (not averaged) weights; if `allowed`
+  /// is given (label_count() flags), the best label whose flag is not 0.
+  int predict(const FeatureHash* features, std::size_t count, const int* allowed = nullptr) const;
+  int predict(const std::vector<FeatureHash>& f) const { return predict(f.data(), f.size()); }
+  /// One training instance: if `guess` != `truth`, moves the weights.
+  /// Call once per instance (it also advances the averaging clock).
+  void update(const FeatureHash* features, std::size_t count, int truth, int guess);
+  void update(const std::vector<FeatureHash>& f, int truth, int guess) {
+    update(f.data(), f.size(), truth, guess);
+  }
+  /// Predicts and updates; returns the prediction.
+  int train(const std::vector<FeatureHash>& f, int truth);
+  /// The averaged, quantized model.
+  LinearModel finish() const;
+  std::size_t bucket(FeatureHash h) const noexcept {
+    return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - hash_bits_));
+  }
+
+ private:
+  std::string component_;
+  std::string feature_set_;
+  unsigned hash_bits_;
+  std::vector<std::string> labels_;
+  std::vector<float> weights_;
+  std::vector<double> totals_;  // sum of clock * delta, for averaging
+  double clock_ = 1;
+};
+
+/// One training sentence: words (raw text), optional part-of-speech tags
+/// (used as features by the "ner" and "cue" taggers), gold labels, and for
+/// "cue" the per-token context flags (see Tagger::tag).
+struct TaggedSentence {
+  std::vector<std::string> words;
+  std::vector<std::string> pos;
+  std::vector<std::string> labels;
+};
+
+/// Options of Tagger::train.
+struct TrainOptions {
+  int epochs = 8;
+  std::uint64_t seed = 1;
+  unsigned hash_bits = 20;
+  bool verbose = false;
+  std::string info;  ///< stored in the model file
+};
+
+/// A greedy left-to-right sequence tagger. Kinds: "pos" (features of the
+/// words), "ner" and "cue" (words and part-of-speech tags). For "ner" the
+/// output is BIO (B-PERSON, I-PERSON, ..., O) and never starts an entity
+/// with I-.
+class Tagger {
+ public:
+  Tagger() = default;
+  explicit Tagger(LinearModel model);
+
+  /// Loads a tagger model file. Throws IoError or ModelError (also when the
+  /// file is a model of another kind than a tagger, or of an unknown
+  /// feature set).
+  static Tagger load(const std::string& path);
+  /// Trains a tagger of `kind` on `sentences`.
+  static Tagger train(const std::string& kind, const std::vector<TaggedSentence>& sentences,
+                      const TrainOptions& options);
+
+  void save(const std::string& path) const { model_.save(path); }
+  const LinearModel& model() const noexcept { return model_; }
+  const std::string& kind() const noexcept { return model_.component(); }
+  /// True when tag() needs part-of-speech tags.
+  bool needs_pos() const noexcept;
+
+  /// The labels of one sentence's `words` (raw text of the tokens, in
+  /// order). `pos` must be given (and as long as `words`) when needs_pos().
+  /// The returned views point into this tagger.
+  std::vector<std::string_view> tag(const std::vector<std::string_view>& words,
+                                    const std::vector<std::string_view>* pos = nullptr) const;
+  /// The same as label indices into model().labels().
+  void tag_ids(const std::vector<std::string_view>& words, const std::vector<std::string_view>* pos,
+               std::vector<int>& out) const;
+
+ private:
+  LinearModel model_;
+  std::vector<int> allowed_after_;  // ner: label x label -> 0/1, flattened
+};
+
+/// A typed span of tokens [begin, end) decoded from BIO labels.
+struct TokenSpan {
+  std::size_t begin;
+  std::size_t end;
+  std::string type;
+};
+/// The spans of BIO `labels` ("B-X", "I-X", "O"); an I-X that does not
+/// continue an X starts a new span.
+std::vector<TokenSpan> bio_spans(const std::vector<std::string_view>& labels);
+
+}  // namespace model
+}  // namespace newsdoc

@@ -1,0 +1,149 @@
+#include "model/corenlp.hpp"
+
+#include <simdjson.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "newsdoc/error.hpp"
+#include "newsdoc/utf8.hpp"
+
+namespace newsdoc::model::detail {
+namespace {
+
+std::string read_gzip(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) throw IoError(path, "cannot open");
+  std::string out;
+  char buf[1 << 16];
+  for (;;) {
+    const int n = gzread(f, buf, sizeof buf);
+    if (n < 0) {
+      int err = 0;
+      const std::string msg = gzerror(f, &err);
+      gzclose(f);
+      throw IoError(path, "cannot decompress: " + msg);
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  gzclose(f);
+  return out;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path, "cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string str(simdjson::dom::element e) { return std::string(std::string_view(e.get_string())); }
+
+}  // namespace
+
+std::string default_text_dir(const std::string& corenlp_path) {
+  namespace fs = std::filesystem;
+  const fs::path p(corenlp_path);
+  std::string stem = p.filename().string();
+  const auto dot = stem.find('.');
+  if (dot != std::string::npos) stem.resize(dot);
+  return (p.parent_path().parent_path() / stem / "text").string();
+}
+
+std::vector<CoreNlpDoc> read_corenlp(const std::string& path, const std::string& text_dir, std::size_t limit) {
+  const std::string data = read_gzip(path);
+  simdjson::dom::parser parser;
+  std::vector<CoreNlpDoc> docs;
+  std::size_t line_no = 0;
+  for (std::size_t at = 0; at < data.size();) {
+    std::size_t end = data.find('\n', at);
+    if (end == std::string::npos) end = data.size();
+    const std::string_view line(data.data() + at, end - at);
+    at = end + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (limit != 0 && docs.size() >= limit) break;
+    try {
+      const simdjson::dom::element root = parser.parse(line.data(), line.size());
+      CoreNlpDoc doc;
+      doc.id = str(root["id"]);
+      doc.text = read_file(text_dir + "/" + doc.id + ".txt");
+      const Utf8Index index(doc.text);
+      for (simdjson::dom::element sent : root["sentences"].get_array()) {
+        std::vector<CoreNlpToken> tokens;
+        for (simdjson::dom::element tok : sent.get_array()) {
+          simdjson::dom::array a = tok.get_array();
+          CoreNlpToken t;
+          t.begin = static_cast<std::uint32_t>(std::int64_t(a.at(0)));
+          t.end = static_cast<std::uint32_t>(std::int64_t(a.at(1)));
+          t.ptb = str(a.at(2));
+          t.lemma = str(a.at(3));
+          t.pos = str(a.at(4));
+          t.ner = str(a.at(5));
+          t.head = static_cast<int>(std::int64_t(a.at(6)));
+          t.deprel = str(a.at(7));
+          const auto b = index.to_bytes(t.begin);
+          const auto e = index.to_bytes(t.end);
+          if (!b || !e || *e < *b)
+            throw ParseError(Location{path, line_no, 0, 0},
+                             "token offsets " + std::to_string(t.begin) + ".." + std::to_string(t.end) +
+                                 " outside " + doc.id + ".txt");
+          t.word = doc.text.substr(*b, *e - *b);
+          tokens.push_back(std::move(t));
+        }
+        if (!tokens.empty()) doc.sentences.push_back(std::move(tokens));
+      }
+      docs.push_back(std::move(doc));
+    } catch (const simdjson::simdjson_error& e) {
+      throw ParseError(Location{path, line_no, 0, 0}, std::string("bad CoreNLP record: ") + e.what());
+    }
+  }
+  return docs;
+}
+
+std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(attributions_dir))
+    if (entry.path().extension() == ".ann") names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  std::size_t found = 0;
+  for (CoreNlpDoc& doc : docs) {
+    // <id>_<annotator>.ann: the first in name order
+    const std::string prefix = doc.id + "_";
+    auto it = std::lower_bound(names.begin(), names.end(), prefix);
+    if (it == names.end() || it->rfind(prefix, 0) != 0) continue;
+    const std::string rest = it->substr(prefix.size());
+    if (rest.find('_') != std::string::npos) continue;  // another id that extends this one
+    ++found;
+    std::istringstream in(read_file(attributions_dir + "/" + *it));
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] != 'T') continue;
+      const auto tab1 = line.find('\t');
+      const auto tab2 = line.find('\t', tab1 + 1);
+      if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
+      std::string fields = line.substr(tab1 + 1, tab2 - tab1 - 1);  // "Cue 113 119;120 125"
+      if (fields.rfind("Cue ", 0) != 0) continue;
+      std::istringstream spans(fields.substr(4));
+      std::string part;
+      while (std::getline(spans, part, ';')) {
+        std::istringstream nums(part);
+        std::uint32_t b = 0, e = 0;
+        if (!(nums >> b >> e)) continue;
+        for (std::uint32_t c = b; c < e; ++c) doc.cue_chars.push_back(c);
+      }
+    }
+    std::sort(doc.cue_chars.begin(), doc.cue_chars.end());
+    doc.cue_chars.erase(std::unique(doc.cue_chars.begin(), doc.cue_chars.end()), doc.cue_chars.end());
+  }
+  return found;
+}
+
+}  // namespace newsdoc::model::detail

@@ -1,0 +1,40 @@
+// Training data readers for the models: PolNeAR's CoreNLP annotations
+// (.jsonl.gz, read with zlib and simdjson) and its BRAT attribution files.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace newsdoc::model::detail {
+
+struct CoreNlpToken {
+  std::uint32_t begin = 0, end = 0;  // code points into the text
+  std::string word;                  // the original text between the offsets
+  std::string ptb;                   // CoreNLP's normalised token
+  std::string lemma, pos, ner;
+  int head = 0;
+  std::string deprel;
+};
+
+struct CoreNlpDoc {
+  std::string id;
+  std::string text;
+  std::vector<std::vector<CoreNlpToken>> sentences;
+  std::vector<std::uint32_t> cue_chars;  // code point offsets that lie in a gold cue (sorted), when read
+};
+
+/// Reads up to `limit` (0: all) documents of `path` (a CoreNLP .jsonl.gz as
+/// corpora/polnear/corenlp holds), with their texts from `text_dir`
+/// (`<id>.txt`). Throws IoError or ParseError.
+std::vector<CoreNlpDoc> read_corenlp(const std::string& path, const std::string& text_dir, std::size_t limit = 0);
+
+/// The text folder beside a CoreNLP file: corenlp/train.jsonl.gz -> train/text.
+std::string default_text_dir(const std::string& corenlp_path);
+
+/// Adds the gold cue offsets of each document from `attributions_dir`
+/// (`<id>_<annotator>.ann`, the first annotator's file in name order).
+/// Returns the number of documents that had a file.
+std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir);
+
+}  // namespace newsdoc::model::detail

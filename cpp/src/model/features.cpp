@@ -1,0 +1,278 @@
+#include "model/features.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace newsdoc::model::detail {
+namespace {
+
+constexpr std::uint64_t basis = 0xcbf29ce484222325ULL;
+
+// A feature: template name, then value(s), '\x1f'-separated.
+struct Sink {
+  std::vector<FeatureHash>& out;
+  void add(std::string_view name, std::string_view v) { out.push_back(fnv1a(v, fnv1a(name, basis))); }
+  void add(std::string_view name, std::string_view a, std::string_view b) {
+    out.push_back(fnv1a(b, fnv1a("\x1f", fnv1a(a, fnv1a(name, basis)))));
+  }
+  void add(std::string_view name, std::string_view a, std::string_view b, std::string_view c) {
+    out.push_back(fnv1a(c, fnv1a("\x1f", fnv1a(b, fnv1a("\x1f", fnv1a(a, fnv1a(name, basis)))))));
+  }
+};
+
+// Typographic punctuation to ASCII; the rest is kept.
+std::string normalise(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (std::size_t i = 0; i < w.size();) {
+    const unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80) {
+      const unsigned char d = static_cast<unsigned char>(w[i + 2]);
+      const char* rep = nullptr;
+      switch (d) {
+        case 0x9C: case 0x9D: case 0x9E: case 0x9F: case 0xB3: rep = "\""; break;  // “ ” „ ‟ ″
+        case 0x98: case 0x99: case 0x9A: case 0x9B: case 0xB2: rep = "'"; break;   // ‘ ’ ‚ ‛ ′
+        case 0x93: case 0x94: case 0x95: case 0x92: rep = "--"; break;            // – — ― ‒
+        case 0x90: case 0x91: rep = "-"; break;                                      // ‐ ‑
+        case 0xA6: rep = "..."; break;                                               // …
+        default: break;
+      }
+      if (rep != nullptr) {
+        out += rep;
+        i += 3;
+        continue;
+      }
+    }
+    if (c == 0xC2 && i + 1 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0xA0) {  // no-break space
+      out += ' ';
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+    ++i;
+  }
+  if (out == "``" || out == "''") out = "\"";
+  return out;
+}
+
+void shapes(std::string_view w, std::string& shape, std::string& short_shape) {
+  shape.clear();
+  short_shape.clear();
+  char last = 0;
+  int run = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(w[i]);
+    if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
+    char k;
+    if (c >= 'A' && c <= 'Z') k = 'X';
+    else if (c >= 'a' && c <= 'z') k = 'x';
+    else if (c >= '0' && c <= '9') k = 'd';
+    else if (c >= 0x80) k = 'u';
+    else k = static_cast<char>(c);
+    if (k == last) {
+      ++run;
+    } else {
+      run = 1;
+      last = k;
+      short_shape += k;
+    }
+    if (run <= 4) shape += k;
+  }
+}
+
+std::string_view prefix(std::string_view w, std::size_t n) { return w.substr(0, std::min(n, w.size())); }
+std::string_view suffix(std::string_view w, std::size_t n) {
+  return w.size() <= n ? w : w.substr(w.size() - n);
+}
+
+const std::string k_bos = "<s>";
+const std::string k_eos = "</s>";
+
+std::string_view lower_at(const SentenceForms& s, std::ptrdiff_t j) {
+  if (j < 0) return j == -1 ? std::string_view("<s>") : std::string_view("<s2>");
+  if (j >= static_cast<std::ptrdiff_t>(s.tokens.size()))
+    return j == static_cast<std::ptrdiff_t>(s.tokens.size()) ? std::string_view("</s>") : std::string_view("</s2>");
+  return s.tokens[static_cast<std::size_t>(j)].lower;
+}
+std::string_view norm_at(const SentenceForms& s, std::ptrdiff_t j) {
+  if (j < 0 || j >= static_cast<std::ptrdiff_t>(s.tokens.size())) return lower_at(s, j);
+  return s.tokens[static_cast<std::size_t>(j)].norm;
+}
+std::string_view sshape_at(const SentenceForms& s, std::ptrdiff_t j) {
+  if (j < 0 || j >= static_cast<std::ptrdiff_t>(s.tokens.size())) return lower_at(s, j);
+  return s.tokens[static_cast<std::size_t>(j)].short_shape;
+}
+std::string_view pos_at(const std::vector<std::string_view>* pos, std::ptrdiff_t j) {
+  if (pos == nullptr) return {};
+  if (j < 0) return "<s>";
+  if (j >= static_cast<std::ptrdiff_t>(pos->size())) return "</s>";
+  return (*pos)[static_cast<std::size_t>(j)];
+}
+
+std::string_view bucket_distance(int d) {
+  static const char* names[] = {"0", "1", "2", "3", "4-5", "6-9", "10+", "none"};
+  if (d < 0) return names[7];
+  if (d <= 3) return names[d];
+  if (d <= 5) return names[4];
+  if (d <= 9) return names[5];
+  return names[6];
+}
+
+}  // namespace
+
+Kind kind_of(std::string_view component, const std::string& path) {
+  if (component == "pos") return Kind::pos;
+  if (component == "ner") return Kind::ner;
+  if (component == "cue") return Kind::cue;
+  throw ModelError(path, "unknown tagger component '" + std::string(component) + "' (expected pos, ner or cue)");
+}
+
+const char* feature_set_of(Kind kind) {
+  switch (kind) {
+    case Kind::pos: return "pos-features/1";
+    case Kind::ner: return "ner-features/1";
+    case Kind::cue: return "cue-features/1";
+  }
+  return "";
+}
+
+void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForms& out) {
+  out.tokens.resize(words.size());
+  std::size_t upper = 0, letters = 0, capitalised = 0, alpha_words = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    TokenForms& t = out.tokens[i];
+    t.norm = normalise(words[i]);
+    t.lower = t.norm;
+    for (char& c : t.lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    shapes(t.norm, t.shape, t.short_shape);
+    bool has_alpha = false;
+    for (char c : t.norm) {
+      if (c >= 'A' && c <= 'Z') ++upper, ++letters, has_alpha = true;
+      else if (c >= 'a' && c <= 'z') ++letters, has_alpha = true;
+    }
+    if (has_alpha && t.lower.size() > 3) {  // content-ish words
+      ++alpha_words;
+      if (t.norm[0] >= 'A' && t.norm[0] <= 'Z') ++capitalised;
+    }
+  }
+  out.upper_case = letters >= 4 && upper * 10 >= letters * 8;
+  out.title_case = alpha_words >= 2 && capitalised * 10 >= alpha_words * 8;
+  if (kind == Kind::cue) {
+    const std::size_t n = words.size();
+    out.quote_depth.assign(n, 0);
+    out.dist_quote.assign(n, -1);
+    out.dist_comma.assign(n, -1);
+    out.dist_colon.assign(n, -1);
+    int depth = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& w = out.tokens[i].norm;
+      if (w == "\"") {
+        depth ^= 1;
+        out.quote_depth[i] = 2;
+      } else {
+        out.quote_depth[i] = depth;
+      }
+    }
+    auto nearest = [&](std::vector<int>& dist, auto pred) {
+      int last = -1;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (pred(out.tokens[i].norm)) last = static_cast<int>(i);
+        dist[i] = last < 0 ? -1 : static_cast<int>(i) - last;
+      }
+      last = -1;
+      for (std::size_t k = n; k-- > 0;) {
+        if (pred(out.tokens[k].norm)) last = static_cast<int>(k);
+        if (last >= 0) {
+          const int d = last - static_cast<int>(k);
+          if (dist[k] < 0 || d < dist[k]) dist[k] = d;
+        }
+      }
+    };
+    nearest(out.dist_quote, [](const std::string& w) { return w == "\"" || w == "'"; });
+    nearest(out.dist_comma, [](const std::string& w) { return w == ","; });
+    nearest(out.dist_colon, [](const std::string& w) { return w == ":" || w == "--"; });
+  }
+}
+
+void static_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
+                     std::size_t i, std::vector<FeatureHash>& out) {
+  Sink f{out};
+  const TokenForms& t = s.tokens[i];
+  const auto j = static_cast<std::ptrdiff_t>(i);
+  const std::string_view w = t.lower;
+  f.add("bias", "");
+  f.add("w", w);
+  for (std::size_t n = 1; n <= 4; ++n) {
+    if (w.size() < n) break;
+    f.add(n == 1 ? "p1" : n == 2 ? "p2" : n == 3 ? "p3" : "p4", prefix(w, n));
+    f.add(n == 1 ? "s1" : n == 2 ? "s2" : n == 3 ? "s3" : "s4", suffix(w, n));
+  }
+  f.add("shape", t.shape);
+  f.add("sshape", t.short_shape);
+  if (t.norm.find('-') != std::string::npos && t.norm.size() > 1) f.add("hyphen", "");
+  if (i == 0) f.add("first", t.short_shape);
+  if (i + 1 == s.tokens.size()) f.add("last", t.short_shape);
+  f.add("posn", i == 0 ? "0" : i == 1 ? "1" : i == 2 ? "2" : "3+");
+  f.add("w-1", lower_at(s, j - 1));
+  f.add("w-2", lower_at(s, j - 2));
+  f.add("w+1", lower_at(s, j + 1));
+  f.add("w+2", lower_at(s, j + 2));
+  f.add("ss-1", sshape_at(s, j - 1));
+  f.add("ss-2", sshape_at(s, j - 2));
+  f.add("ss+1", sshape_at(s, j + 1));
+  f.add("ss+2", sshape_at(s, j + 2));
+  f.add("s3-1", suffix(lower_at(s, j - 1), 3));
+  f.add("s3+1", suffix(lower_at(s, j + 1), 3));
+  f.add("w-1w", lower_at(s, j - 1), w);
+  f.add("ww+1", w, lower_at(s, j + 1));
+  if (s.upper_case) f.add("ucsent", t.short_shape);
+  if (s.title_case) f.add("tcsent", t.short_shape);
+  if (kind == Kind::pos) return;
+
+  f.add("wc", t.norm);
+  f.add("wc-1", norm_at(s, j - 1));
+  f.add("wc+1", norm_at(s, j + 1));
+  f.add("ss-1ss", sshape_at(s, j - 1), t.short_shape);
+  f.add("ssss+1", t.short_shape, sshape_at(s, j + 1));
+  if (pos != nullptr) {
+    f.add("t", pos_at(pos, j));
+    f.add("t-1", pos_at(pos, j - 1));
+    f.add("t+1", pos_at(pos, j + 1));
+    f.add("t-2", pos_at(pos, j - 2));
+    f.add("t+2", pos_at(pos, j + 2));
+    f.add("tss", pos_at(pos, j), t.short_shape);
+    f.add("t-1t", pos_at(pos, j - 1), pos_at(pos, j));
+    f.add("tt+1", pos_at(pos, j), pos_at(pos, j + 1));
+  }
+  if (s.upper_case) f.add("ucsent-w", w);
+  if (kind == Kind::ner) {
+    f.add("w-1w+1", lower_at(s, j - 1), lower_at(s, j + 1));
+    return;
+  }
+  // cue
+  f.add("qd", s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
+  f.add("dq", bucket_distance(s.dist_quote[i]));
+  f.add("dc", bucket_distance(s.dist_comma[i]));
+  f.add("dcol", bucket_distance(s.dist_colon[i]));
+  f.add("qd-w", s.quote_depth[i] == 1 ? "in" : "out", w);
+  f.add("dq-t", bucket_distance(s.dist_quote[i]), pos_at(pos, j));
+  f.add("dc-t", bucket_distance(s.dist_comma[i]), pos_at(pos, j));
+  f.add("s5", suffix(w, 5));
+}
+
+void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
+                      std::size_t i, std::string_view prev1, std::string_view prev2,
+                      std::vector<FeatureHash>& out) {
+  Sink f{out};
+  const TokenForms& t = s.tokens[i];
+  f.add("y-1", prev1);
+  f.add("y-2", prev2);
+  f.add("y-1y-2", prev1, prev2);
+  f.add("y-1w", prev1, t.lower);
+  if (kind == Kind::pos) return;
+  f.add("y-1ss", prev1, t.short_shape);
+  if (pos != nullptr) f.add("y-1t", prev1, pos_at(pos, static_cast<std::ptrdiff_t>(i)));
+}
+
+}  // namespace newsdoc::model::detail

@@ -1,0 +1,250 @@
+// The learned models: averaged perceptron, model files, sequence taggers,
+// and the trainer's CoreNLP reader (skipped without ../shared).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "model/corenlp.hpp"
+#include "newsdoc/model.hpp"
+#include "test_util.hpp"
+
+namespace {
+
+using newsdoc::ModelError;
+using newsdoc::model::FeatureHash;
+using newsdoc::model::fnv1a;
+using newsdoc::model::LinearModel;
+using newsdoc::model::PerceptronTrainer;
+using newsdoc::model::TaggedSentence;
+using newsdoc::model::Tagger;
+using newsdoc_test::TempDir;
+
+std::vector<FeatureHash> feats(std::initializer_list<const char*> names) {
+  std::vector<FeatureHash> out;
+  for (const char* n : names) out.push_back(fnv1a(n));
+  return out;
+}
+
+// Three classes, each signalled by one feature, plus shared noise features.
+LinearModel tiny_model() {
+  PerceptronTrainer t("toy", "toy/1", 12, {"a", "b", "c"});
+  const std::vector<std::pair<std::vector<FeatureHash>, int>> data = {
+      {feats({"bias", "x=a", "n1"}), 0}, {feats({"bias", "x=b", "n1"}), 1}, {feats({"bias", "x=c", "n2"}), 2},
+      {feats({"bias", "x=a", "n2"}), 0}, {feats({"bias", "x=b", "n2"}), 1}, {feats({"bias", "x=c", "n1"}), 2},
+  };
+  for (int epoch = 0; epoch < 10; ++epoch)
+    for (const auto& [f, y] : data) t.train(f, y);
+  return t.finish();
+}
+
+std::string expect_model_error(const std::string& bytes, const std::string& name) {
+  try {
+    LinearModel::from_bytes(bytes, name);
+  } catch (const ModelError& e) {
+    EXPECT_EQ(e.path(), name);
+    EXPECT_NE(std::string(e.what()).find(name), std::string::npos) << e.what();
+    return e.what();
+  }
+  ADD_FAILURE() << "no ModelError for " << name;
+  return {};
+}
+
+TEST(Perceptron, LearnsASeparableProblem) {
+  const LinearModel m = tiny_model();
+  EXPECT_EQ(m.predict(feats({"bias", "x=a", "n1"})), 0);
+  EXPECT_EQ(m.predict(feats({"bias", "x=b", "n2"})), 1);
+  EXPECT_EQ(m.predict(feats({"bias", "x=c", "n2"})), 2);
+  EXPECT_EQ(m.predict(feats({"x=c"})), 2);
+  EXPECT_EQ(m.label_index("b"), 1);
+  EXPECT_EQ(m.label_index("z"), -1);
+}
+
+TEST(Perceptron, TrainingIsDeterministic) {
+  EXPECT_EQ(tiny_model().to_bytes(), tiny_model().to_bytes());
+}
+
+TEST(ModelFile, SaveLoadGivesIdenticalPredictions) {
+  LinearModel m = tiny_model();
+  m.set_info("a test model");
+  TempDir dir;
+  const std::string path = (dir / "toy.ndm").string();
+  m.save(path);
+  const LinearModel back = LinearModel::load(path, "toy");
+  EXPECT_EQ(back.component(), "toy");
+  EXPECT_EQ(back.feature_set(), "toy/1");
+  EXPECT_EQ(back.info(), "a test model");
+  EXPECT_EQ(back.labels(), m.labels());
+  EXPECT_EQ(back.hash_bits(), m.hash_bits());
+  EXPECT_EQ(back.to_bytes(), m.to_bytes());
+  for (const auto& f : {feats({"bias", "x=a"}), feats({"x=b", "n1"}), feats({"n2"}), feats({"unseen"})}) {
+    std::vector<std::int32_t> s1(3, 0), s2(3, 0);
+    m.add_scores(f.data(), f.size(), s1.data());
+    back.add_scores(f.data(), f.size(), s2.data());
+    EXPECT_EQ(s1, s2);
+    EXPECT_EQ(m.predict(f), back.predict(f));
+  }
+}
+
+TEST(ModelFile, CorruptTruncatedOrForeignFilesAreClearErrors) {
+  const std::string good = tiny_model().to_bytes();
+  ASSERT_GT(good.size(), 40u);
+
+  std::string flipped = good;
+  flipped[good.size() / 2] = static_cast<char>(flipped[good.size() / 2] ^ 0x10);
+  EXPECT_NE(expect_model_error(flipped, "flipped.ndm").find("checksum mismatch"), std::string::npos);
+
+  for (std::size_t keep : {good.size() - 1, good.size() / 2, std::size_t{14}, std::size_t{9}}) {
+    const std::string msg = expect_model_error(good.substr(0, keep), "cut.ndm");
+    EXPECT_TRUE(msg.find("truncated") != std::string::npos || msg.find("checksum") != std::string::npos) << msg;
+  }
+
+  std::string magic = good;
+  magic[0] = 'X';
+  EXPECT_NE(expect_model_error(magic, "magic.ndm").find("wrong magic"), std::string::npos);
+  EXPECT_NE(expect_model_error("", "empty.ndm").find("wrong magic"), std::string::npos);
+
+  std::string version = good;
+  version[8] = 9;
+  EXPECT_NE(expect_model_error(version, "v9.ndm").find("version 9"), std::string::npos);
+
+  try {
+    LinearModel::from_bytes(good, "toy.ndm", "ner");
+    ADD_FAILURE() << "no error for the wrong component";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("holds a 'toy' model, expected a 'ner' model"), std::string::npos) << e.what();
+  }
+  TempDir dir;
+  EXPECT_THROW(LinearModel::load((dir / "missing.ndm").string()), newsdoc::IoError);
+  // A valid model file that is not a tagger.
+  const std::string path = (dir / "toy.ndm").string();
+  tiny_model().save(path);
+  EXPECT_THROW(Tagger::load(path), ModelError);
+}
+
+std::vector<TaggedSentence> toy_pos_data() {
+  const std::vector<std::pair<std::string, std::string>> raw = {
+      {"The dog runs .", "DT NN VBZ ."},
+      {"A cat sleeps .", "DT NN VBZ ."},
+      {"The cats sleep .", "DT NNS VBP ."},
+      {"Dogs run fast .", "NNS VBP RB ."},
+      {"The old dog runs slowly .", "DT JJ NN VBZ RB ."},
+      {"A big cat eats .", "DT JJ NN VBZ ."},
+  };
+  std::vector<TaggedSentence> out;
+  auto split = [](const std::string& s) {
+    std::vector<std::string> v;
+    std::size_t at = 0;
+    while (at < s.size()) {
+      auto sp = s.find(' ', at);
+      if (sp == std::string::npos) sp = s.size();
+      v.push_back(s.substr(at, sp - at));
+      at = sp + 1;
+    }
+    return v;
+  };
+  for (const auto& [w, t] : raw) out.push_back(TaggedSentence{split(w), {}, split(t)});
+  return out;
+}
+
+TEST(Tagger, TinyPosModelTagsASentence) {
+  newsdoc::model::TrainOptions opt;
+  opt.epochs = 10;
+  opt.hash_bits = 14;
+  const Tagger tagger = Tagger::train("pos", toy_pos_data(), opt);
+  EXPECT_FALSE(tagger.needs_pos());
+  const std::vector<std::string_view> words = {"The", "cat", "runs", "."};
+  const auto tags = tagger.tag(words);
+  EXPECT_EQ(tags, (std::vector<std::string_view>{"DT", "NN", "VBZ", "."}));
+
+  // save -> load: the same tags
+  TempDir dir;
+  const std::string path = (dir / "pos.ndm").string();
+  tagger.save(path);
+  const Tagger back = Tagger::load(path);
+  EXPECT_EQ(back.kind(), "pos");
+  EXPECT_EQ(back.tag(words), tags);
+  EXPECT_TRUE(back.tag({}).empty());
+}
+
+TEST(Tagger, NerNeedsPosAndNeverStartsWithI) {
+  std::vector<TaggedSentence> data = {
+      {{"Barack", "Obama", "visited", "Paris", "."}, {"NNP", "NNP", "VBD", "NNP", "."}, {"B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}},
+      {{"Hillary", "Clinton", "left", "Ohio", "."}, {"NNP", "NNP", "VBD", "NNP", "."}, {"B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}},
+      {{"The", "senator", "spoke", "."}, {"DT", "NN", "VBD", "."}, {"O", "O", "O", "O"}},
+  };
+  newsdoc::model::TrainOptions opt;
+  opt.epochs = 8;
+  opt.hash_bits = 14;
+  const Tagger ner = Tagger::train("ner", data, opt);
+  EXPECT_TRUE(ner.needs_pos());
+  const std::vector<std::string_view> words = {"Barack", "Obama", "visited", "Ohio", "."};
+  const std::vector<std::string_view> pos = {"NNP", "NNP", "VBD", "NNP", "."};
+  EXPECT_THROW(ner.tag(words), ModelError);
+  const std::vector<std::string_view> short_pos = {"NNP"};
+  EXPECT_THROW(ner.tag(words, &short_pos), ModelError);
+  const auto labels = ner.tag(words, &pos);
+  EXPECT_EQ(labels, (std::vector<std::string_view>{"B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}));
+  const auto spans = newsdoc::model::bio_spans(labels);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].begin, 0u);
+  EXPECT_EQ(spans[0].end, 2u);
+  EXPECT_EQ(spans[0].type, "PERSON");
+  EXPECT_EQ(spans[1].type, "LOCATION");
+  // every I- continues its type
+  const std::vector<std::string_view> odd = {"Obama", "Obama", "Obama"};
+  const std::vector<std::string_view> odd_pos = {"NNP", "NNP", "NNP"};
+  const auto got = ner.tag(odd, &odd_pos);
+  for (std::size_t i = 0; i < got.size(); ++i)
+    if (got[i].substr(0, 2) == "I-") {
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(got[i - 1].substr(2), got[i].substr(2));
+    }
+}
+
+TEST(Tagger, BioSpans) {
+  const std::vector<std::string_view> labels = {"I-X", "I-X", "O", "B-Y", "B-Y", "I-Y", "I-X"};
+  const auto spans = newsdoc::model::bio_spans(labels);
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(spans[0].end, 2u);
+  EXPECT_EQ(spans[1].begin, 3u);
+  EXPECT_EQ(spans[2].begin, 4u);
+  EXPECT_EQ(spans[2].end, 6u);
+  EXPECT_EQ(spans[3].type, "X");
+}
+
+TEST(Trainer, TinyModelFromCoreNlpSilver) {
+  const auto corenlp = newsdoc_test::shared_dir() / "corpora" / "polnear" / "corenlp" / "train.jsonl.gz";
+  if (!std::filesystem::exists(corenlp)) GTEST_SKIP() << "no PolNeAR CoreNLP data at " << corenlp;
+  namespace d = newsdoc::model::detail;
+  const auto docs = d::read_corenlp(corenlp.string(), d::default_text_dir(corenlp.string()), 3);
+  ASSERT_EQ(docs.size(), 3u);
+  std::vector<TaggedSentence> data;
+  std::size_t tokens = 0;
+  for (const auto& doc : docs)
+    for (const auto& sent : doc.sentences) {
+      TaggedSentence s;
+      for (const auto& t : sent) {
+        s.words.push_back(t.word);
+        s.labels.push_back(t.pos);
+        // the raw text, not CoreNLP's PTB form
+        if (t.ptb == "``") {
+          EXPECT_NE(t.word, "``");
+        }
+      }
+      tokens += sent.size();
+      data.push_back(std::move(s));
+    }
+  newsdoc::model::TrainOptions opt;
+  opt.epochs = 5;
+  opt.hash_bits = 16;
+  const Tagger pos = Tagger::train("pos", data, opt);
+  std::size_t correct = 0;
+  for (const auto& s : data) {
+    const auto tags = pos.tag(std::vector<std::string_view>(s.words.begin(), s.words.end()));
+    for (std::size_t i = 0; i < tags.size(); ++i) correct += tags[i] == s.labels[i];
+  }
+  EXPECT_GT(double(correct) / double(tokens), 0.9);  // fits its training data
+}
+
+}  // namespace
