@@ -57,13 +57,38 @@ std::vector<std::string_view> views(const std::vector<std::string>& v) { return 
 // Per-sentence words, silver POS, BIO NER labels, BIO cue labels.
 struct Sentence {
   std::vector<std::string> words, pos, ner, cue;
+  std::size_t doc = 0;
 };
+
+// The sentence index ranges of each document.
+std::vector<std::pair<std::size_t, std::size_t>> doc_ranges(const std::vector<Sentence>& sents) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i < sents.size(); ++i) {
+    if (out.empty() || sents[out.back().first].doc != sents[i].doc) out.emplace_back(i, i);
+    out.back().second = i + 1;
+  }
+  return out;
+}
+
+// Entity labels of sentences [b, e) of one document: first pass, then ner-doc.
+std::vector<std::vector<std::string_view>> tag_doc(const Tagger& ner, const Tagger* ner_doc,
+                                                   const std::vector<Sentence>& sents,
+                                                   const std::vector<std::vector<std::string_view>>& pos,
+                                                   std::size_t b, std::size_t e) {
+  std::vector<std::vector<std::string_view>> w, p;
+  for (std::size_t i = b; i < e; ++i) {
+    w.push_back(views(sents[i].words));
+    p.push_back(pos[i]);
+  }
+  return newsdoc::model::tag_entities(ner, ner_doc, w, p);
+}
 
 std::vector<Sentence> sentences_of(const std::vector<CoreNlpDoc>& docs) {
   std::vector<Sentence> out;
   for (const CoreNlpDoc& d : docs) {
     for (const auto& sent : d.sentences) {
       Sentence s;
+      s.doc = static_cast<std::size_t>(&d - docs.data());
       std::string prev_type = "O";
       bool prev_cue = false;
       for (const auto& t : sent) {
@@ -105,8 +130,10 @@ struct Prf {
   double f() const { return p() + r() > 0 ? 2 * p() * r() / (p() + r()) : 0; }
 };
 
+std::size_t g_show_errors = 0;
+
 void score_spans(const std::vector<std::string>& gold, const std::vector<std::string_view>& pred,
-                 std::map<std::string, Prf>& by_type) {
+                 std::map<std::string, Prf>& by_type, const std::vector<std::string>* words = nullptr) {
   const auto g = newsdoc::model::bio_spans(views(gold));
   const auto p = newsdoc::model::bio_spans(pred);
   std::set<std::tuple<std::size_t, std::size_t, std::string>> gs, ps;
@@ -115,6 +142,16 @@ void score_spans(const std::vector<std::string>& gold, const std::vector<std::st
   for (const auto& s : ps) (gs.count(s) ? by_type[std::get<2>(s)].tp : by_type[std::get<2>(s)].fp)++;
   for (const auto& s : gs)
     if (!ps.count(s)) by_type[std::get<2>(s)].fn++;
+  if (words != nullptr && g_show_errors > 0 && gs != ps) {
+    --g_show_errors;
+    std::string line;
+    for (std::size_t i = 0; i < words->size(); ++i) {
+      line += (*words)[i];
+      if (gold[i] != "O" || pred[i] != "O") line += "[" + gold[i] + "|" + std::string(pred[i]) + "]";
+      line += ' ';
+    }
+    std::fprintf(stderr, "ERR %s\n", line.c_str());
+  }
 }
 
 void print_prf(const std::map<std::string, Prf>& by_type, const char* what) {
@@ -132,12 +169,15 @@ void evaluate(const std::string& dir, const std::vector<Sentence>& dev, const st
   auto t0 = Clock::now();
   const Tagger pos = Tagger::load(dir + "/pos.ndm");
   const bool have_ner = only.count("ner") && fs::exists(dir + "/ner.ndm");
+  const bool have_ner_doc = have_ner && fs::exists(dir + "/ner-doc.ndm");
+  Tagger ner_doc;
+  if (have_ner_doc) ner_doc = Tagger::load(dir + "/ner-doc.ndm");
   const bool have_cue = only.count("cue") && fs::exists(dir + "/cue.ndm");
   Tagger ner, cue;
   if (have_ner) ner = Tagger::load(dir + "/ner.ndm");
   if (have_cue) cue = Tagger::load(dir + "/cue.ndm");
   std::printf("load: %.3f s", seconds_since(t0));
-  for (const char* name : {"pos", "ner", "cue"}) {
+  for (const char* name : {"pos", "ner", "ner-doc", "cue"}) {
     const std::string p = dir + "/" + name + ".ndm";
     if (fs::exists(p)) std::printf(", %s.ndm %.2f MB", name, double(fs::file_size(p)) / 1e6);
   }
@@ -148,17 +188,19 @@ void evaluate(const std::string& dir, const std::vector<Sentence>& dev, const st
   Prf cue_tokens;
   std::vector<std::vector<std::string_view>> pos_out(dev.size()), ner_out(dev.size());
   t0 = Clock::now();
-  for (std::size_t i = 0; i < dev.size(); ++i) {
-    const auto words = views(dev[i].words);
-    pos_out[i] = pos.tag(words);
-    if (have_ner) ner_out[i] = ner.tag(words, &pos_out[i]);
+  for (std::size_t i = 0; i < dev.size(); ++i) pos_out[i] = pos.tag(views(dev[i].words));
+  if (have_ner) {
+    for (const auto& [b, e] : doc_ranges(dev)) {
+      auto labels = tag_doc(ner, have_ner_doc ? &ner_doc : nullptr, dev, pos_out, b, e);
+      for (std::size_t i = b; i < e; ++i) ner_out[i] = std::move(labels[i - b]);
+    }
   }
   const double tag_secs = seconds_since(t0);
   for (std::size_t i = 0; i < dev.size(); ++i) {
     const Sentence& s = dev[i];
     for (std::size_t k = 0; k < s.words.size(); ++k) correct += pos_out[i][k] == s.pos[k];
     tokens += s.words.size();
-    if (have_ner) score_spans(s.ner, ner_out[i], ner_scores);
+    if (have_ner) score_spans(s.ner, ner_out[i], ner_scores, &s.words);
   }
   std::printf("dev tokens: %zu in %zu sentences\n", tokens, dev.size());
   std::printf("POS accuracy: %.2f%%\n", 100.0 * double(correct) / double(tokens));
@@ -166,7 +208,8 @@ void evaluate(const std::string& dir, const std::vector<Sentence>& dev, const st
     std::printf("NER exact spans (silver dev):\n");
     print_prf(ner_scores, "NER");
   }
-  std::printf("speed: pos%s %.0f tokens/s (one thread)\n", have_ner ? "+ner" : "", double(tokens) / tag_secs);
+  std::printf("speed: pos%s%s %.0f tokens/s (one thread)\n", have_ner ? "+ner" : "", have_ner_doc ? "+ner-doc" : "",
+              double(tokens) / tag_secs);
   if (have_cue) {
     t0 = Clock::now();
     std::vector<std::vector<std::string_view>> cue_out(dev.size());
@@ -211,6 +254,7 @@ int main(int argc, char** argv) {
     else if (k == "--cue-bits") a.cue_bits = static_cast<unsigned>(std::atoi(value().c_str()));
     else if (k == "--evaluate") a.evaluate = true;
     else if (k == "--quiet") a.verbose = false;
+    else if (k == "--show-errors") g_show_errors = std::strtoull(value().c_str(), nullptr, 10);
     else if (k == "-h" || k == "--help") usage("trains newsdoc's taggers");
     else usage(("unknown option " + k).c_str());
   }
@@ -244,11 +288,10 @@ int main(int argc, char** argv) {
           std::fprintf(stderr, "newsdoc-train: no BRAT attributions in %s: not training the cue tagger\n", att.c_str());
           only.erase("cue");
         } else {
-          // train the cue tagger only on articles with gold attributions
-          std::vector<CoreNlpDoc> with;
-          for (auto& doc : docs)
-            if (!doc.cue_chars.empty()) with.push_back(doc);
-          if (a.verbose) std::fprintf(stderr, "cue gold: %zu of %zu articles\n", with.size(), docs.size());
+          // the cue tagger trains only on articles with gold attributions
+          std::size_t with = 0;
+          for (const auto& doc : docs) with += !doc.cue_chars.empty();
+          if (a.verbose) std::fprintf(stderr, "cue gold: %zu of %zu articles\n", with, docs.size());
         }
       }
       const std::vector<Sentence> train = sentences_of(docs);
@@ -270,7 +313,7 @@ int main(int argc, char** argv) {
       t0 = Clock::now();
       Tagger pos;
       if (only.count("pos") || !fs::exists(a.out + "/pos.ndm")) {
-        for (std::size_t i = 0; i < train.size(); ++i) data[i] = TaggedSentence{train[i].words, {}, train[i].pos};
+        for (std::size_t i = 0; i < train.size(); ++i) data[i] = TaggedSentence{train[i].words, {}, train[i].pos, {}};
         opt.hash_bits = a.pos_bits;
         pos = Tagger::train("pos", data, opt);
         pos.save(a.out + "/pos.ndm");
@@ -282,11 +325,41 @@ int main(int argc, char** argv) {
       if (only.count("ner") || only.count("cue")) predicted = predict_pos(pos, train);
       if (only.count("ner")) {
         t0 = Clock::now();
-        for (std::size_t i = 0; i < train.size(); ++i) data[i] = TaggedSentence{train[i].words, predicted[i], train[i].ner};
+        for (std::size_t i = 0; i < train.size(); ++i) data[i] = TaggedSentence{train[i].words, predicted[i], train[i].ner, {}};
         opt.hash_bits = a.ner_bits;
         const Tagger ner = Tagger::train("ner", data, opt);
         ner.save(a.out + "/ner.ndm");
         std::fprintf(stderr, "ner: trained in %.1f s\n", seconds_since(t0));
+        // ner-doc: trained on out-of-fold first-pass labels (two folds by document)
+        t0 = Clock::now();
+        std::vector<std::vector<std::string_view>> pos_views(train.size());
+        for (std::size_t i = 0; i < train.size(); ++i) pos_views[i] = views(predicted[i]);
+        const auto ranges = doc_ranges(train);
+        std::vector<TaggedSentence> with_ctx(train.size());
+        for (int fold = 0; fold < 2; ++fold) {
+          std::vector<TaggedSentence> part;
+          for (std::size_t i = 0; i < train.size(); ++i)
+            if (static_cast<int>(train[i].doc % 2) != fold) part.push_back(data[i]);
+          newsdoc::model::TrainOptions fold_opt = opt;
+          fold_opt.verbose = false;
+          const Tagger half = Tagger::train("ner", part, fold_opt);
+          for (const auto& [b, e] : ranges) {
+            if (static_cast<int>(train[b].doc % 2) != fold) continue;
+            std::vector<std::vector<std::string_view>> w, first;
+            for (std::size_t i = b; i < e; ++i) {
+              w.push_back(views(train[i].words));
+              first.push_back(half.tag(w.back(), &pos_views[i]));
+            }
+            const auto ctx = newsdoc::model::document_context(w, first);
+            for (std::size_t i = b; i < e; ++i) {
+              with_ctx[i] = data[i];
+              with_ctx[i].context = ctx[i - b];
+            }
+          }
+        }
+        const Tagger ner_doc = Tagger::train("ner-doc", with_ctx, opt);
+        ner_doc.save(a.out + "/ner-doc.ndm");
+        std::fprintf(stderr, "ner-doc: trained in %.1f s\n", seconds_since(t0));
       }
       if (only.count("cue")) {
         t0 = Clock::now();
@@ -294,7 +367,7 @@ int main(int argc, char** argv) {
         std::size_t k = 0;
         for (const CoreNlpDoc& doc : docs) {
           for (std::size_t s = 0; s < doc.sentences.size(); ++s, ++k)
-            if (!doc.cue_chars.empty()) data.push_back(TaggedSentence{train[k].words, predicted[k], train[k].cue});
+            if (!doc.cue_chars.empty()) data.push_back(TaggedSentence{train[k].words, predicted[k], train[k].cue, {}});
         }
         opt.hash_bits = a.cue_bits;
         opt.info = info_base + " and the first annotator's BRAT cues";

@@ -143,7 +143,7 @@ std::vector<TaggedSentence> toy_pos_data() {
     }
     return v;
   };
-  for (const auto& [w, t] : raw) out.push_back(TaggedSentence{split(w), {}, split(t)});
+  for (const auto& [w, t] : raw) out.push_back(TaggedSentence{split(w), {}, split(t), {}});
   return out;
 }
 
@@ -169,9 +169,9 @@ TEST(Tagger, TinyPosModelTagsASentence) {
 
 TEST(Tagger, NerNeedsPosAndNeverStartsWithI) {
   std::vector<TaggedSentence> data = {
-      {{"Barack", "Obama", "visited", "Paris", "."}, {"NNP", "NNP", "VBD", "NNP", "."}, {"B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}},
-      {{"Hillary", "Clinton", "left", "Ohio", "."}, {"NNP", "NNP", "VBD", "NNP", "."}, {"B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}},
-      {{"The", "senator", "spoke", "."}, {"DT", "NN", "VBD", "."}, {"O", "O", "O", "O"}},
+      {{"Barack", "Obama", "visited", "Paris", "."}, {"NNP", "NNP", "VBD", "NNP", "."}, {"B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}, {}},
+      {{"Hillary", "Clinton", "left", "Ohio", "."}, {"NNP", "NNP", "VBD", "NNP", "."}, {"B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}, {}},
+      {{"The", "senator", "spoke", "."}, {"DT", "NN", "VBD", "."}, {"O", "O", "O", "O"}, {}},
   };
   newsdoc::model::TrainOptions opt;
   opt.epochs = 8;
@@ -200,6 +200,41 @@ TEST(Tagger, NerNeedsPosAndNeverStartsWithI) {
       ASSERT_GT(i, 0u);
       EXPECT_EQ(got[i - 1].substr(2), got[i].substr(2));
     }
+}
+
+TEST(Tagger, DocumentContextAndSecondPass) {
+  const std::vector<std::vector<std::string_view>> words = {
+      {"Alicia", "Machado", "spoke", "."}, {"Machado", "left", "."}, {"the", "end"}};
+  const std::vector<std::vector<std::string_view>> first = {
+      {"B-PERSON", "I-PERSON", "O", "O"}, {"B-LOCATION", "O", "O"}, {"O", "O"}};
+  const auto ctx = newsdoc::model::document_context(words, first);
+  ASSERT_EQ(ctx.size(), 3u);
+  ASSERT_EQ(ctx[1].size(), 3u);
+  // the other "Machado" was a PERSON and ends a two-word PERSON name
+  EXPECT_EQ(ctx[1][0], "m=PERSON;l=PERSON;f=none");
+  EXPECT_EQ(ctx[0][0], "m=none;l=none;f=PERSON");
+  EXPECT_EQ(ctx[1][1], "-");
+  EXPECT_EQ(ctx[2][0], "-");
+  EXPECT_THROW(newsdoc::model::document_context(words, {first[0]}), ModelError);
+
+  // a ner-doc tagger trains on and needs the context
+  std::vector<TaggedSentence> data;
+  for (std::size_t s = 0; s < 2; ++s) {
+    TaggedSentence t;
+    t.words.assign(words[s].begin(), words[s].end());
+    t.pos.assign(words[s].size(), "NNP");
+    t.labels.assign(first[s].begin(), first[s].end());
+    t.context = ctx[s];
+    data.push_back(t);
+  }
+  newsdoc::model::TrainOptions opt;
+  opt.hash_bits = 12;
+  const Tagger doc = Tagger::train("ner-doc", data, opt);
+  EXPECT_TRUE(doc.needs_context());
+  const std::vector<std::string_view> pos(words[0].size(), "NNP");
+  EXPECT_THROW(doc.tag(words[0], &pos), ModelError);
+  const std::vector<std::string_view> c0(ctx[0].begin(), ctx[0].end());
+  EXPECT_EQ(doc.tag(words[0], &pos, &c0).size(), 4u);
 }
 
 TEST(Tagger, BioSpans) {

@@ -157,6 +157,7 @@ struct TaggedSentence {
   std::vector<std::string> words;
   std::vector<std::string> pos;
   std::vector<std::string> labels;
+  std::vector<std::string> context;  ///< "ner-doc": document_context() values
 };
 
 /// Options of Tagger::train.
@@ -190,20 +191,40 @@ class Tagger {
   const std::string& kind() const noexcept { return model_.component(); }
   /// True when tag() needs part-of-speech tags.
   bool needs_pos() const noexcept;
+  /// True when tag() needs document_context() values ("ner-doc").
+  bool needs_context() const noexcept;
 
   /// The labels of one sentence's `words` (raw text of the tokens, in
   /// order). `pos` must be given (and as long as `words`) when needs_pos().
   /// The returned views point into this tagger.
+  /// `context` must be given when needs_context().
   std::vector<std::string_view> tag(const std::vector<std::string_view>& words,
-                                    const std::vector<std::string_view>* pos = nullptr) const;
+                                    const std::vector<std::string_view>* pos = nullptr,
+                                    const std::vector<std::string_view>* context = nullptr) const;
   /// The same as label indices into model().labels().
   void tag_ids(const std::vector<std::string_view>& words, const std::vector<std::string_view>* pos,
-               std::vector<int>& out) const;
+               std::vector<int>& out, const std::vector<std::string_view>* context = nullptr) const;
 
  private:
   LinearModel model_;
   std::vector<int> allowed_after_;  // ner: label x label -> 0/1, flattened
 };
+
+/// Document-level evidence for the second-pass entity tagger ("ner-doc"):
+/// for each word of each sentence of one document, what the first-pass BIO
+/// labels say of the other occurrences of the same capitalised word in the
+/// document (their majority entity type, and whether it ends or starts a
+/// multi-word name elsewhere). Lower-case words get "-".
+std::vector<std::vector<std::string>> document_context(
+    const std::vector<std::vector<std::string_view>>& words,
+    const std::vector<std::vector<std::string_view>>& first_pass);
+
+/// Entity labels (BIO) of one document's sentences: `ner` ("ner") tags each
+/// sentence; if `ner_doc` ("ner-doc") is given, it tags them again with the
+/// document_context() of the first pass. `pos`: the sentences' POS tags.
+std::vector<std::vector<std::string_view>> tag_entities(
+    const Tagger& ner, const Tagger* ner_doc, const std::vector<std::vector<std::string_view>>& words,
+    const std::vector<std::vector<std::string_view>>& pos);
 
 /// A typed span of tokens [begin, end) decoded from BIO labels.
 struct TokenSpan {

@@ -109,6 +109,17 @@ std::string_view pos_at(const std::vector<std::string_view>* pos, std::ptrdiff_t
   return (*pos)[static_cast<std::size_t>(j)];
 }
 
+// A crude lemma for features: plural and verb endings stripped.
+std::string pseudo_lemma(std::string_view w) {
+  auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e; };
+  if (ends("ies") || ends("ied")) return std::string(w.substr(0, w.size() - 3)) + "y";
+  if (ends("ing")) return std::string(w.substr(0, w.size() - 3));
+  if (ends("ed")) return std::string(w.substr(0, w.size() - 2));
+  if (ends("es")) return std::string(w.substr(0, w.size() - 2));
+  if (ends("s") && !ends("ss")) return std::string(w.substr(0, w.size() - 1));
+  return std::string(w);
+}
+
 std::string_view bucket_distance(int d) {
   static const char* names[] = {"0", "1", "2", "3", "4-5", "6-9", "10+", "none"};
   if (d < 0) return names[7];
@@ -124,7 +135,8 @@ Kind kind_of(std::string_view component, const std::string& path) {
   if (component == "pos") return Kind::pos;
   if (component == "ner") return Kind::ner;
   if (component == "cue") return Kind::cue;
-  throw ModelError(path, "unknown tagger component '" + std::string(component) + "' (expected pos, ner or cue)");
+  if (component == "ner-doc") return Kind::ner_doc;
+  throw ModelError(path, "unknown tagger component '" + std::string(component) + "' (expected pos, ner, ner-doc or cue)");
 }
 
 const char* feature_set_of(Kind kind) {
@@ -132,6 +144,7 @@ const char* feature_set_of(Kind kind) {
     case Kind::pos: return "pos-features/1";
     case Kind::ner: return "ner-features/1";
     case Kind::cue: return "cue-features/1";
+    case Kind::ner_doc: return "ner-doc-features/1";
   }
   return "";
 }
@@ -246,8 +259,31 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
     f.add("tt+1", pos_at(pos, j), pos_at(pos, j + 1));
   }
   if (s.upper_case) f.add("ucsent-w", w);
-  if (kind == Kind::ner) {
+  if (kind == Kind::ner || kind == Kind::ner_doc) {
     f.add("w-1w+1", lower_at(s, j - 1), lower_at(s, j + 1));
+    // disjunctive window: the words within four tokens on each side, unordered
+    for (std::ptrdiff_t k = 1; k <= 4; ++k) {
+      if (j - k >= 0) f.add("dl", lower_at(s, j - k));
+      if (j + k < static_cast<std::ptrdiff_t>(s.tokens.size())) f.add("dr", lower_at(s, j + k));
+    }
+    if (w.size() > 5) {
+      f.add("s5", suffix(w, 5));
+      f.add("p5", prefix(w, 5));
+    }
+    f.add("wc-1wc", norm_at(s, j - 1), t.norm);
+    f.add("wcwc+1", t.norm, norm_at(s, j + 1));
+    if (kind == Kind::ner_doc && !s.context.empty()) {
+      auto ctx = [&](std::ptrdiff_t k) -> std::string_view {
+        return k < 0 || k >= static_cast<std::ptrdiff_t>(s.context.size()) ? std::string_view("<b>")
+                                                                               : s.context[static_cast<std::size_t>(k)];
+      };
+      f.add("doc", ctx(j));
+      f.add("doc-ss", ctx(j), t.short_shape);
+      f.add("doc-1", ctx(j - 1));
+      f.add("doc+1", ctx(j + 1));
+      f.add("doc-1doc", ctx(j - 1), ctx(j));
+      f.add("docdoc+1", ctx(j), ctx(j + 1));
+    }
     return;
   }
   // cue
@@ -259,6 +295,14 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   f.add("dq-t", bucket_distance(s.dist_quote[i]), pos_at(pos, j));
   f.add("dc-t", bucket_distance(s.dist_comma[i]), pos_at(pos, j));
   f.add("s5", suffix(w, 5));
+  const std::string lem = pseudo_lemma(w);
+  f.add("lem", lem);
+  f.add("lem-t", lem, pos_at(pos, j));
+  f.add("lem-1", pseudo_lemma(lower_at(s, j - 1)));
+  f.add("lem+1", pseudo_lemma(lower_at(s, j + 1)));
+  f.add("lem-qd", lem, s.quote_depth[i] == 1 ? "in" : "out");
+  f.add("lem-w+1", lem, lower_at(s, j + 1));
+  f.add("t-1-lem", pos_at(pos, j - 1), lem);
 }
 
 void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,

@@ -10,7 +10,7 @@
 
 namespace newsdoc::model::detail {
 
-enum class Kind { pos, ner, cue };
+enum class Kind { pos, ner, ner_doc, cue };
 
 /// The kind of a component name ("pos", "ner", "cue"); throws ModelError
 /// naming `path` for any other.
@@ -35,6 +35,7 @@ struct SentenceForms {
   std::vector<int> dist_quote;   // cue: distance to the nearest quotation mark (capped)
   std::vector<int> dist_comma;
   std::vector<int> dist_colon;
+  std::vector<std::string_view> context;  // ner-doc: document evidence per token (document_context)
 };
 
 void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForms& out);

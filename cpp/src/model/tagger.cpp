@@ -55,7 +55,7 @@ Tagger::Tagger(LinearModel model) : model_(std::move(model)) {
   if (model_.feature_set() != detail::feature_set_of(kind))
     throw ModelError("", "model of feature set '" + model_.feature_set() + "', this newsdoc extracts '" +
                              detail::feature_set_of(kind) + "'");
-  if (kind == Kind::ner) allowed_after_ = bio_transitions(model_.labels());
+  if (kind == Kind::ner || kind == Kind::ner_doc) allowed_after_ = bio_transitions(model_.labels());
 }
 
 Tagger Tagger::load(const std::string& path) {
@@ -67,10 +67,11 @@ Tagger Tagger::load(const std::string& path) {
   return Tagger(std::move(m));
 }
 
-bool Tagger::needs_pos() const noexcept { return model_.component() == "ner" || model_.component() == "cue"; }
+bool Tagger::needs_pos() const noexcept { return !model_.component().empty() && model_.component() != "pos"; }
+bool Tagger::needs_context() const noexcept { return model_.component() == "ner-doc"; }
 
 void Tagger::tag_ids(const std::vector<std::string_view>& words, const std::vector<std::string_view>* pos,
-                     std::vector<int>& out) const {
+                     std::vector<int>& out, const std::vector<std::string_view>* context) const {
   if (model_.label_count() == 0) throw ModelError("", "tag(): the tagger holds no model");
   const Kind kind = detail::kind_of(model_.component(), "");
   if (needs_pos()) {
@@ -81,10 +82,14 @@ void Tagger::tag_ids(const std::vector<std::string_view>& words, const std::vect
   } else {
     pos = nullptr;
   }
+  if (needs_context() && (context == nullptr || context->size() != words.size()))
+    throw ModelError("", "the 'ner-doc' tagger needs one document_context() value per word");
   thread_local detail::SentenceForms forms;
   thread_local std::vector<FeatureHash> feats;
   thread_local std::vector<std::int32_t> scores;
   detail::prepare(kind, words, forms);
+  forms.context.clear();
+  if (needs_context()) forms.context = *context;
   const std::size_t n = model_.label_count();
   const auto& labels = model_.labels();
   out.assign(words.size(), 0);
@@ -107,9 +112,10 @@ void Tagger::tag_ids(const std::vector<std::string_view>& words, const std::vect
 }
 
 std::vector<std::string_view> Tagger::tag(const std::vector<std::string_view>& words,
-                                          const std::vector<std::string_view>* pos) const {
+                                          const std::vector<std::string_view>* pos,
+                                          const std::vector<std::string_view>* context) const {
   std::vector<int> ids;
-  tag_ids(words, pos, ids);
+  tag_ids(words, pos, ids, context);
   std::vector<std::string_view> out;
   out.reserve(ids.size());
   for (int id : ids) out.emplace_back(model_.labels()[static_cast<std::size_t>(id)]);
@@ -130,11 +136,12 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
     label_set.insert(s.labels.begin(), s.labels.end());
   }
   if (label_set.empty()) throw ModelError("", "no training data");
-  if (kind == Kind::ner) label_set.insert("O");
+  if (kind == Kind::ner || kind == Kind::ner_doc) label_set.insert("O");
   std::vector<std::string> labels(label_set.begin(), label_set.end());
   std::map<std::string, int> index;
   for (std::size_t i = 0; i < labels.size(); ++i) index[labels[i]] = static_cast<int>(i);
-  const std::vector<int> allowed = kind == Kind::ner ? bio_transitions(labels) : std::vector<int>{};
+  const bool bio = kind == Kind::ner || kind == Kind::ner_doc;
+  const std::vector<int> allowed = bio ? bio_transitions(labels) : std::vector<int>{};
   const std::size_t n = labels.size();
 
   // Static features once per token; prediction-dependent ones per step.
@@ -154,6 +161,9 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
       const auto words = views(s.words);
       const auto pos = views(s.pos);
       detail::prepare(kind, words, forms);
+      forms.context = views(s.context);
+      if (kind == Kind::ner_doc && forms.context.size() != words.size())
+        throw ModelError("", "the 'ner-doc' tagger trains on document_context() values: a sentence lacks them");
       for (std::size_t i = 0; i < words.size(); ++i) {
         feat_start.push_back(feats.size());
         detail::static_features(kind, forms, use_pos ? &pos : nullptr, i, feats);
@@ -219,6 +229,77 @@ std::vector<TokenSpan> bio_spans(const std::vector<std::string_view>& labels) {
     }
   }
   return spans;
+}
+
+}  // namespace newsdoc::model
+
+namespace newsdoc::model {
+
+std::vector<std::vector<std::string>> document_context(const std::vector<std::vector<std::string_view>>& words,
+                                                       const std::vector<std::vector<std::string_view>>& first_pass) {
+  if (words.size() != first_pass.size()) throw ModelError("", "document_context: words and labels differ in sentences");
+  // per capitalised word: counts of the entity type it had, and of ending / starting multi-word spans
+  struct Counts {
+    std::map<std::string, int> type;
+    std::map<std::string, int> last, first;
+  };
+  std::map<std::string, Counts> by_word;
+  std::vector<std::vector<std::string>> norms(words.size());
+  auto capitalised = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
+  detail::SentenceForms forms;
+  std::vector<std::vector<std::string>> types(words.size());
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    if (words[s].size() != first_pass[s].size()) throw ModelError("", "document_context: words and labels differ in length");
+    detail::prepare(detail::Kind::pos, words[s], forms);
+    for (const auto& t : forms.tokens) norms[s].push_back(t.norm);
+    types[s].assign(words[s].size(), "O");
+    for (const TokenSpan& sp : bio_spans(first_pass[s])) {
+      for (std::size_t i = sp.begin; i < sp.end; ++i) types[s][i] = sp.type;
+      if (sp.end - sp.begin >= 2) {
+        by_word[norms[s][sp.end - 1]].last[sp.type]++;
+        by_word[norms[s][sp.begin]].first[sp.type]++;
+      }
+    }
+    for (std::size_t i = 0; i < words[s].size(); ++i)
+      if (capitalised(norms[s][i])) by_word[norms[s][i]].type[types[s][i]]++;
+  }
+  auto best = [](const std::map<std::string, int>& m, const std::string& minus) {
+    std::string out = "none";
+    int top = 0;
+    for (const auto& [k, v] : m) {
+      const int n = v - (k == minus ? 1 : 0);
+      if (n > top) top = n, out = k;
+    }
+    return out;
+  };
+  std::vector<std::vector<std::string>> out(words.size());
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    for (std::size_t i = 0; i < words[s].size(); ++i) {
+      const std::string& w = norms[s][i];
+      if (!capitalised(w)) {
+        out[s].push_back("-");
+        continue;
+      }
+      const Counts& c = by_word[w];
+      out[s].push_back("m=" + best(c.type, types[s][i]) + ";l=" + best(c.last, "") + ";f=" + best(c.first, ""));
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string_view>> tag_entities(const Tagger& ner, const Tagger* ner_doc,
+                                                        const std::vector<std::vector<std::string_view>>& words,
+                                                        const std::vector<std::vector<std::string_view>>& pos) {
+  if (words.size() != pos.size()) throw ModelError("", "tag_entities: words and POS tags differ in sentences");
+  std::vector<std::vector<std::string_view>> first(words.size());
+  for (std::size_t s = 0; s < words.size(); ++s) first[s] = ner.tag(words[s], &pos[s]);
+  if (ner_doc == nullptr) return first;
+  const auto ctx = document_context(words, first);
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    const auto v = views(ctx[s]);
+    first[s] = ner_doc->tag(words[s], &pos[s], &v);
+  }
+  return first;
 }
 
 }  // namespace newsdoc::model
