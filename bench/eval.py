@@ -21,16 +21,16 @@ How a PolNeAR article is scored
      they share are at least t of the gold tokens AND at least t of the
      predicted tokens. Pairs are matched one-to-one, greedily, best overlap
      (the smaller of the two ratios) first.
-  4. Two scores use that rule. The headline *attribution-unit* score first
-     groups newsdoc's own output: predictions (of one category) with the same
-     non-null speaker_span, the same cue and the same body paragraph are the
-     pieces of one attribution ("A," he said. "B." -- newsdoc emits one quote
-     per piece and gives the second the first's speaker span and cue), and
-     form one predicted unit whose tokens are the union of theirs; every
-     other prediction is a unit of its own. PolNeAR makes one attribution,
-     with one multi-fragment content, of such pieces. The grouping never
-     looks at the gold. The secondary *per-quote* score matches every
-     prediction on its own, so a second piece is a false positive.
+  4. Two scores use that rule. The headline *attribution-unit* score
+     groups newsdoc's own output by its attributions (``Quote.attribution``:
+     the pieces of an interrupted quote, "A," he said, "B.", and the quoted
+     fragments inside reported speech are parts of one statement): the
+     predictions (of one category) of one attribution form one predicted
+     unit whose tokens are the union of theirs. PolNeAR makes one
+     attribution, with one multi-fragment content, of such pieces. The
+     grouping never looks at the gold. The secondary *per-quote* score
+     matches every prediction on its own (a fragment lying inside another
+     prediction is left out), so a second piece is a false positive.
      Speaker accuracy is measured on the per-quote matches.
 
 Every miss, false positive and wrong speaker gets a coarse error kind;
@@ -377,6 +377,8 @@ class PredictedQuote:
     cue: str = ""
     # (first, last) body paragraph of the quote; None: derived from the offsets when scored.
     paragraphs: Optional[Tuple[int, int]] = None
+    # The predictor's own attribution (statement) number within the article; None: not given.
+    attribution: Optional[int] = None
 
 
 @dataclass
@@ -402,9 +404,11 @@ def from_newsdoc(article) -> PredictedArticle:
         speaker = quote.speaker
         span = quote.speaker_span
         paragraphs = getattr(quote, "paragraphs", None)
+        attribution = getattr(quote, "attribution", None)
         quotes.append(PredictedQuote(quote.start, quote.end, quote.kind, tuple(span) if span is not None else None,
                                      speaker.name if speaker is not None else None, quote.cue or "",
-                                     tuple(paragraphs) if paragraphs is not None else None))
+                                     tuple(paragraphs) if paragraphs is not None else None,
+                                     attribution.index if attribution is not None else None))
     meta = article.meta or {}
     return PredictedArticle([p.text for p in article.paragraphs], quotes, article.title, len(article.entities),
                             len(article.mentions), bool(meta.get("decoding")))
@@ -705,6 +709,7 @@ class RawQuote:
     speaker: Optional[str]
     cue: str
     paragraphs: Optional[Tuple[int, int]] = None  # (first, last) body paragraph
+    attribution: Optional[int] = None  # the predictor's statement number, if it gives one
 
 
 def body_paragraphs(paragraphs: Sequence[str], start: int, end: int) -> Tuple[int, int]:
@@ -726,22 +731,27 @@ def body_paragraphs(paragraphs: Sequence[str], start: int, end: int) -> Tuple[in
 def attribution_units(quotes: Sequence[RawQuote]) -> List[List[int]]:
     """The predicted attribution units among `quotes`, as lists of indexes into `quotes`.
 
-    newsdoc emits one quote per piece of a quote interrupted by its
-    attribution ("A," he said. "B.") and marks the pieces as one attribution:
-    they have the same speaker_span and the same cue and lie in the same
-    paragraph. Quotes with the same non-null speaker_span, the same cue and
-    the same single paragraph therefore form one unit; every other quote
-    (no speaker span, no known paragraph, or a quote over several
-    paragraphs) is a unit of its own. Units come in the order of their first
-    quote. The gold plays no part.
+    A predictor that numbers its statements (newsdoc's ``Quote.attribution``:
+    the pieces of an interrupted quote, and quoted fragments inside reported
+    speech, share their statement's) is taken at its word: quotes with the
+    same number are one unit. For a predictor that gives no numbers, quotes
+    with the same non-null speaker_span, the same cue and the same single
+    paragraph form one unit, and every other quote (no speaker span, no
+    known paragraph, or a quote over several paragraphs) is a unit of its
+    own. Units come in the order of their first quote. The gold plays no
+    part.
     """
     units: List[List[int]] = []
     by_key: Dict[tuple, int] = {}
+    numbered = bool(quotes) and all(q.attribution is not None for q in quotes)
     for i, q in enumerate(quotes):
-        if q.speaker_span is None or q.paragraphs is None or q.paragraphs[0] != q.paragraphs[1]:
+        if numbered:
+            key: tuple = (q.attribution,)
+        elif q.speaker_span is None or q.paragraphs is None or q.paragraphs[0] != q.paragraphs[1]:
             units.append([i])
             continue
-        key = (tuple(q.speaker_span), q.cue, q.paragraphs[0])
+        else:
+            key = (tuple(q.speaker_span), q.cue, q.paragraphs[0])
         if key in by_key:
             units[by_key[key]].append(i)
         else:
@@ -802,7 +812,7 @@ def score_article(name: str, raw: str, gold: List[GoldAttribution], predicted: P
     quotes = [RawQuote(body_map.span(q.start, q.end), q.kind,
                        body_map.span(*q.speaker_span) if q.speaker_span is not None else None, q.speaker, q.cue,
                        tuple(q.paragraphs) if q.paragraphs is not None
-                       else body_paragraphs(predicted.paragraphs, q.start, q.end))
+                       else body_paragraphs(predicted.paragraphs, q.start, q.end), q.attribution)
               for q in predicted.quotes]
     gold_tokens = [index.covered(g.content) for g in gold]
     pred_tokens = [index.covered([q.span]) for q in quotes]

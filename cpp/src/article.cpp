@@ -54,6 +54,8 @@ std::vector<std::string_view> Article::authors() const& { return strings_in(*sto
 std::vector<std::string_view> Article::tags() const& { return strings_in(*store_, record_of(*this).tags); }
 std::string_view Article::text() const& noexcept { return record_of(*this).body.view(); }
 std::string_view Article::meta_json() const& noexcept { return record_of(*this).meta.view(); }
+std::string_view Article::origin() const& noexcept { return record_of(*this).origin.view(); }
+std::uint64_t Article::origin_line() const noexcept { return record_of(*this).origin_line; }
 bool Article::is_ascii() const noexcept { return record_of(*this).ascii; }
 std::uint32_t Article::char_length() const noexcept { return record_of(*this).char_length; }
 
@@ -86,6 +88,37 @@ Quote Article::quote(std::size_t i) const& {
     out.speaker_chars = q.speaker_chars;
   }
   out.cue = q.cue.view();
+  if (q.has_cue_span) {
+    out.cue_bytes = q.cue_bytes;
+    out.cue_chars = q.cue_chars;
+  }
+  out.attribution = q.attribution;
+  out.parent = q.parent;
+  return out;
+}
+
+std::size_t Article::attribution_count() const noexcept { return record_of(*this).attributions.size(); }
+
+Attribution Article::attribution(std::size_t i) const& {
+  const auto& r = record_of(*this);
+  check_index(i, r.attributions.size(), "attribution");
+  const auto& a = store_->attributions[r.attributions.begin + i];
+  const auto& head = store_->quotes[r.quotes.begin + a.head];
+  Attribution out;
+  out.kind = head.kind;
+  out.speaker = head.speaker;
+  if (head.has_speaker_span) {
+    out.speaker_bytes = head.speaker_bytes;
+    out.speaker_chars = head.speaker_chars;
+  }
+  out.cue = head.cue.view();
+  if (head.has_cue_span) {
+    out.cue_bytes = head.cue_bytes;
+    out.cue_chars = head.cue_chars;
+  }
+  out.parts.assign(store_->attribution_parts.begin() + a.parts.begin, store_->attribution_parts.begin() + a.parts.end);
+  for (const auto part : out.parts)
+    if (store_->quotes[r.quotes.begin + part].parent == no_quote) out.content.push_back(part);
   return out;
 }
 

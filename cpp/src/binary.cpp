@@ -112,6 +112,13 @@ void encode_article(Sink& out, const Store& s, const ArticleRecord& r) {
       out.varint(q.speaker_bytes.end);
     }
     out.text(q.cue.view());
+    out.u8(q.has_cue_span ? 1 : 0);
+    if (q.has_cue_span) {
+      out.varint(q.cue_bytes.start);
+      out.varint(q.cue_bytes.end);
+    }
+    out.varint(q.attribution);
+    out.varint(static_cast<std::uint64_t>(std::int64_t{q.parent} + 1));  // no_quote is 0
   }
   out.varint(r.mentions.size());
   for (auto i = r.mentions.begin; i < r.mentions.end; ++i) {
@@ -235,7 +242,7 @@ void decode_strings(Reader& in, std::vector<std::string_view>& out, const char* 
 }
 
 /// Fills `out` (cleared) with views into the reader's bytes.
-void decode_article(Reader& in, ArticleInput& out) {
+void decode_article(Reader& in, ArticleInput& out, std::uint64_t version) {
   out.clear();
   out.id = in.text();
   out.url = in.text();
@@ -276,6 +283,15 @@ void decode_article(Reader& in, ArticleInput& out) {
       q.speaker_span = Span{start, in.u32("speaker end")};
     }
     q.cue = in.text();
+    if (version < 2) continue;  // version 1 had no cue spans and no attributions
+    if (in.flag("has_cue_span")) {
+      const auto start = in.u32("cue start");
+      q.cue_span = Span{start, in.u32("cue end")};
+    }
+    q.attribution = in.u32("quote attribution");
+    const auto parent = in.varint();  // the quote index plus one; 0 for none
+    if (parent > quotes) throw SchemaError(fmt::format("/quotes/{}/parent", i), fmt::format("no quote {}", parent - 1));
+    q.parent = parent == 0 ? no_quote : static_cast<std::int32_t>(parent - 1);
   }
   const auto mentions = in.count(min_mention_size, "mentions");
   out.mentions.resize(mentions);
@@ -343,8 +359,8 @@ Corpus from_binary(std::string_view blob, const std::string& name) {
   }
   if (std::memcmp(blob.data(), magic, sizeof magic) != 0) fail(0, "not a newsdoc binary corpus (wrong magic bytes)");
   const auto version = read_le(blob.data() + 8, 4);
-  if (version != binary_version) {
-    fail(8, fmt::format("version {}, but this newsdoc reads version {}", version, binary_version));
+  if (version == 0 || version > binary_version) {
+    fail(8, fmt::format("version {}, but this newsdoc reads versions 1 to {}", version, binary_version));
   }
   const auto expected_checksum = static_cast<std::uint32_t>(read_le(blob.data() + 12, 4));
   const auto payload_size = read_le(blob.data() + 16, 8);
@@ -366,7 +382,7 @@ Corpus from_binary(std::string_view blob, const std::string& name) {
   for (std::size_t i = 0; i < articles; ++i) {
     const auto at = in.offset();
     try {
-      decode_article(in, article);
+      decode_article(in, article, version);
       builder.add(article);
     } catch (const SchemaError& e) {
       throw SchemaError(Location{name, i + 1, 0, at}, e.pointer(), e.reason());

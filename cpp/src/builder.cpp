@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "newsdoc/article.hpp"
@@ -66,6 +67,8 @@ void ArticleInput::clear() {
   mentions.clear();
   unit = OffsetUnit::bytes;
   meta = "{}";
+  origin = {};
+  origin_line = 0;
 }
 
 namespace {
@@ -121,6 +124,65 @@ std::uint32_t paragraph_at(const Store& store, Range paragraphs, std::uint32_t o
   auto it = std::upper_bound(begin, end, offset,
                              [](std::uint32_t o, const detail::ParagraphRecord& p) { return o < p.bytes.start; });
   return it == begin ? 0 : static_cast<std::uint32_t>(it - begin - 1);
+}
+
+/// Groups the article's quotes (already in s.quotes) into attributions:
+/// numbered in order of first appearance in the quote list; a quote without
+/// a number is an attribution of its own, or joins its parent's.
+void add_attributions(detail::Store& s, detail::ArticleRecord& r, const std::vector<QuoteInput>& quotes) {
+  const auto n = static_cast<std::uint32_t>(quotes.size());
+  detail::QuoteRecord* records = s.quotes.data() + r.quotes.begin;
+  r.attributions.begin = checked_count(s.attributions.size());
+  bool grouped = false;
+  for (const auto& q : quotes) grouped = grouped || q.attribution || q.parent != no_quote;
+  if (!grouped) {
+    // Files written before attributions existed: one quote, one attribution.
+    for (std::uint32_t i = 0; i < n; ++i) {
+      records[i].attribution = i;
+      const auto part = checked_count(s.attribution_parts.size());
+      s.attribution_parts.push_back(i);
+      s.attributions.push_back({detail::Range{part, part + 1}, i});
+    }
+    r.attributions.end = checked_count(s.attributions.size());
+    return;
+  }
+  constexpr std::uint32_t unset = 0xFFFFFFFF;
+  // Provisional keys: the given number, or (for a quote without one) a key
+  // past every given number, so that the two cannot meet.
+  std::vector<std::uint64_t> key(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (quotes[i].attribution) key[i] = *quotes[i].attribution;
+    else if (quotes[i].parent == no_quote) key[i] = (std::uint64_t{1} << 32) + i;
+  }
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (!quotes[i].attribution && quotes[i].parent != no_quote) key[i] = key[static_cast<std::size_t>(quotes[i].parent)];
+  std::unordered_map<std::uint64_t, std::uint32_t> number_of_key;
+  std::uint32_t count = 0;
+  std::vector<std::uint32_t> group(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const auto [it, added] = number_of_key.emplace(key[i], count);
+    if (added) ++count;
+    group[i] = it->second;
+    records[i].attribution = group[i];
+  }
+  std::vector<std::uint32_t> order(n);
+  for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (group[a] != group[b]) return group[a] < group[b];
+    if (records[a].bytes.start != records[b].bytes.start) return records[a].bytes.start < records[b].bytes.start;
+    return records[a].bytes.end > records[b].bytes.end;  // an enclosing quote before its fragments
+  });
+  for (std::uint32_t k = 0; k < n;) {
+    const auto begin = checked_count(s.attribution_parts.size());
+    std::uint32_t head = unset;
+    const auto g = group[order[k]];
+    for (; k < n && group[order[k]] == g; ++k) {
+      s.attribution_parts.push_back(order[k]);
+      if (head == unset && records[order[k]].parent == no_quote) head = order[k];
+    }
+    s.attributions.push_back({detail::Range{begin, checked_count(s.attribution_parts.size())}, head});
+  }
+  r.attributions.end = checked_count(s.attributions.size());
 }
 
 }  // namespace
@@ -181,6 +243,21 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
       throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker));
     }
     check_utf8(in.quotes[i].cue, [&] { return fmt::format("/quotes/{}/cue", i); });
+    const auto parent = in.quotes[i].parent;
+    if (parent == no_quote) continue;
+    const auto where = [&] { return fmt::format("/quotes/{}/parent", i); };
+    if (parent < 0 || static_cast<std::size_t>(parent) >= in.quotes.size()) {
+      throw SchemaError(where(), fmt::format("no quote {}", parent));
+    }
+    const auto& enclosing = in.quotes[static_cast<std::size_t>(parent)];
+    if (static_cast<std::size_t>(parent) == i) throw SchemaError(where(), "a quote cannot be its own parent");
+    if (enclosing.parent != no_quote) throw SchemaError(where(), fmt::format("quote {} is itself a fragment", parent));
+    if (in.quotes[i].attribution && enclosing.attribution != in.quotes[i].attribution) {
+      throw SchemaError(where(), fmt::format("quote {} is not of the same attribution", parent));
+    }
+    if (enclosing.span.start > in.quotes[i].span.start || enclosing.span.end < in.quotes[i].span.end) {
+      throw SchemaError(where(), fmt::format("quote {} does not enclose this quote", parent));
+    }
   }
   for (std::size_t i = 0; i < in.mentions.size(); ++i) {
     if (in.mentions[i].entity >= in.entities.size()) {
@@ -200,7 +277,8 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
   }
 
   const auto mark = s.arena.mark();
-  const std::size_t sizes[] = {s.strings.size(), s.paragraphs.size(), s.quotes.size(), s.entities.size(),
+  const std::size_t sizes[] = {s.strings.size(),      s.paragraphs.size(),        s.quotes.size(),
+                               s.attributions.size(), s.attribution_parts.size(), s.entities.size(),
                                s.mentions.size()};
   try {
     detail::ArticleRecord r;
@@ -212,6 +290,12 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
     r.has_published = in.published.has_value();
     if (in.published) r.published = s.arena.copy(*in.published);
     r.meta = s.arena.copy(untrusted ? std::string_view(minified_meta) : in.meta);
+    if (!in.origin.empty()) {
+      // Articles of one file share their origin's text.
+      const auto& last = s.articles.empty() ? r.origin : s.articles.back().origin;
+      r.origin = last.view() == in.origin ? last : s.arena.copy(in.origin);
+      r.origin_line = in.origin_line;
+    }
     auto add_strings = [&](const std::vector<std::string_view>& list) {
       Range range{checked_count(s.strings.size()), 0};
       for (auto text : list) s.strings.push_back(s.arena.copy(text));
@@ -273,8 +357,14 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
             *q.speaker_span, in.unit, text, *index, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
         rec.has_speaker_span = true;
       }
+      if (q.cue_span) {
+        std::tie(rec.cue_bytes, rec.cue_chars) = resolve_span(
+            *q.cue_span, in.unit, text, *index, [i] { return fmt::format("/quotes/{}/cue_span", i); });
+        rec.has_cue_span = true;
+      }
       rec.kind = q.kind;
       rec.speaker = q.speaker;
+      rec.parent = q.parent;
       rec.cue = s.arena.copy(q.cue);
       rec.first_paragraph = paragraph_at(s, r.paragraphs, rec.bytes.start);
       rec.last_paragraph = rec.bytes.end > rec.bytes.start ? paragraph_at(s, r.paragraphs, rec.bytes.end - 1)
@@ -282,6 +372,7 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
       s.quotes.push_back(rec);
     }
     r.quotes.end = checked_count(s.quotes.size());
+    add_attributions(s, r, in.quotes);
 
     r.mentions.begin = checked_count(s.mentions.size());
     for (std::size_t i = 0; i < in.mentions.size(); ++i) {
@@ -299,8 +390,10 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
     s.strings.resize(sizes[0]);
     s.paragraphs.resize(sizes[1]);
     s.quotes.resize(sizes[2]);
-    s.entities.resize(sizes[3]);
-    s.mentions.resize(sizes[4]);
+    s.attributions.resize(sizes[3]);
+    s.attribution_parts.resize(sizes[4]);
+    s.entities.resize(sizes[5]);
+    s.mentions.resize(sizes[6]);
     throw;
   }
 }
@@ -322,13 +415,15 @@ void CorpusBuilder::add(const Article& article) {
   for (const auto& e : entities) in.entities.push_back({e.id, e.name, e.type, e.aliases});
   for (std::size_t i = 0; i < article.quote_count(); ++i) {
     const Quote q = article.quote(i);
-    in.quotes.push_back({q.bytes, q.kind, q.speaker, q.speaker_bytes, q.cue});
+    in.quotes.push_back({q.bytes, q.kind, q.speaker, q.speaker_bytes, q.cue, q.cue_bytes, q.attribution, q.parent});
   }
   for (std::size_t i = 0; i < article.mention_count(); ++i) {
     const Mention m = article.mention(i);
     in.mentions.push_back({m.bytes, m.entity});
   }
   in.meta = article.meta_json();
+  in.origin = article.origin();
+  in.origin_line = article.origin_line();
   add_impl(in, false);
 }
 

@@ -109,6 +109,18 @@ void append_article(std::string& out, const Article& a) {
     } else {
       append_string(out, q.cue);
     }
+    out += ",\"cue_span\":";
+    if (q.cue_chars) {
+      fmt::format_to(std::back_inserter(out), "[{},{}]", q.cue_chars->start, q.cue_chars->end);
+    } else {
+      out += "null";
+    }
+    fmt::format_to(std::back_inserter(out), ",\"attribution\":{},\"parent\":", q.attribution);
+    if (q.parent == no_quote) {
+      out += "null";
+    } else {
+      fmt::format_to(std::back_inserter(out), "{}", q.parent);
+    }
     out += '}';
   }
   out += "],";

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 #include <unordered_map>
 
+#include "newsdoc/date.hpp"
 #include "newsdoc/utf8.hpp"
 #include "store.hpp"
 
@@ -13,6 +15,10 @@ namespace newsdoc {
 namespace {
 
 constexpr std::uint32_t none = 0xFFFFFFFFu;
+// A quote's place in its attribution (CorpusIndex::Data::quote_role).
+constexpr std::uint8_t role_head = 0;      // the first top-level part: stands for the statement
+constexpr std::uint8_t role_part = 1;      // a later top-level part (an interrupted quote)
+constexpr std::uint8_t role_fragment = 2;  // a quoted fragment inside another part
 
 // --- Case folding -----------------------------------------------------------
 
@@ -174,15 +180,6 @@ std::vector<std::uint32_t> union_of(const Keys& keys, const Postings& postings, 
   return out;
 }
 
-/// True when `date` starts with four ASCII digits.
-bool looks_iso(std::string_view date) noexcept {
-  if (date.size() < 4) return false;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (date[i] < '0' || date[i] > '9') return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string fold_case(std::string_view text) {
@@ -236,6 +233,9 @@ struct CorpusIndex::Data {
   // One row per quote, in corpus order.
   std::vector<std::uint32_t> quote_article, quote_item;
   std::vector<QuoteKind> quote_kind;
+  /// Per quote: its attribution, and whether it is a fragment / the attribution's head.
+  std::vector<std::uint32_t> quote_attribution;
+  std::vector<std::uint8_t> quote_role;
   // One row per mention, in corpus order; the type key of its entity.
   std::vector<std::uint32_t> mention_article, mention_item, mention_type;
   Keys names;  // folded entity names and aliases
@@ -268,6 +268,8 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
   d.quote_article.reserve(quote_total);
   d.quote_item.reserve(quote_total);
   d.quote_kind.reserve(quote_total);
+  d.quote_attribution.reserve(quote_total);
+  d.quote_role.reserve(quote_total);
   d.mention_article.reserve(mention_total);
   d.mention_item.reserve(mention_total);
   d.mention_type.reserve(mention_total);
@@ -346,9 +348,12 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
       d.quote_article.push_back(a);
       d.quote_item.push_back(q - record.quotes.begin);
       d.quote_kind.push_back(quote.kind);
+      d.quote_attribution.push_back(quote.attribution);
+      const bool head = store.attributions[record.attributions.begin + quote.attribution].head == q - record.quotes.begin;
+      d.quote_role.push_back(quote.parent != no_quote ? role_fragment : head ? role_head : role_part);
       if (quote.speaker != no_entity && static_cast<std::size_t>(quote.speaker) < entity_count) {
         const auto e = static_cast<std::size_t>(quote.speaker);
-        ++entity_quotes[e];
+        if (head) ++entity_quotes[e];
         for (auto k = key_begin[e]; k < key_begin[e + 1]; ++k) speaker_pairs.emplace_back(entity_keys[k], global);
       }
     }
@@ -389,7 +394,11 @@ const Corpus& CorpusIndex::corpus() const noexcept { return data_->corpus; }
 std::size_t CorpusIndex::quote_count() const noexcept { return data_->quote_article.size(); }
 std::size_t CorpusIndex::mention_count() const noexcept { return data_->mention_article.size(); }
 
-std::vector<ItemRef> CorpusIndex::quotes(const QuoteQuery& query) const {
+std::vector<ItemRef> CorpusIndex::quotes(const QuoteQuery& query) const { return find_quotes(query, false); }
+
+std::vector<ItemRef> CorpusIndex::attributions(const QuoteQuery& query) const { return find_quotes(query, true); }
+
+std::vector<ItemRef> CorpusIndex::find_quotes(const QuoteQuery& query, bool statements) const {
   const auto& d = *data_;
   std::uint8_t kinds = 0x7;  // bit per QuoteKind
   if (query.kinds) {
@@ -398,9 +407,16 @@ std::vector<ItemRef> CorpusIndex::quotes(const QuoteQuery& query) const {
   }
   std::string needle, folded;
   if (query.contains) needle = fold_case(*query.contains);
+  const auto holds_needle = [&](const detail::Store& store, const detail::ArticleRecord& record, std::uint32_t item) {
+    const auto& quote = store.quotes[record.quotes.begin + item];
+    const auto text = record.body.view().substr(quote.bytes.start, quote.bytes.end - quote.bytes.start);
+    return fold_into(text, folded).find(needle) != std::string_view::npos;
+  };
 
   std::vector<ItemRef> out;
   const auto consider = [&](std::uint32_t global) {
+    const auto role = d.quote_role[global];
+    if (statements ? role != role_head : role == role_fragment && !query.fragments) return;
     if (!(kinds & (1u << static_cast<unsigned>(d.quote_kind[global])))) return;
     const std::uint32_t a = d.quote_article[global];
     const std::uint32_t item = d.quote_item[global];
@@ -408,11 +424,19 @@ std::vector<ItemRef> CorpusIndex::quotes(const QuoteQuery& query) const {
       const auto& article = d.corpus[a];
       const auto& store = *article.store();
       const auto& record = store.articles[article.index()];
-      const auto& quote = store.quotes[record.quotes.begin + item];
-      const auto text = record.body.view().substr(quote.bytes.start, quote.bytes.end - quote.bytes.start);
-      if (fold_into(text, folded).find(needle) == std::string_view::npos) return;
+      if (!statements) {
+        if (!holds_needle(store, record, item)) return;
+      } else {
+        const auto& parts = store.attributions[record.attributions.begin + d.quote_attribution[global]].parts;
+        bool found = false;
+        for (auto p = parts.begin; p < parts.end && !found; ++p) {
+          const auto part = store.attribution_parts[p];
+          found = store.quotes[record.quotes.begin + part].parent == no_quote && holds_needle(store, record, part);
+        }
+        if (!found) return;
+      }
     }
-    out.push_back({a, item});
+    out.push_back({a, statements ? d.quote_attribution[global] : item});
   };
 
   if (query.speakers) {
@@ -490,9 +514,17 @@ std::vector<std::uint32_t> CorpusIndex::articles(const ArticleFilter& filter) co
   if (filter.sources) sources = folded_all(*filter.sources);
   if (filter.authors) authors = folded_all(*filter.authors);
   if (filter.tags) tags = folded_all(*filter.tags);
-  std::string from, to;
-  if (filter.published_from) from = std::string(trimmed(*filter.published_from));
-  if (filter.published_to) to = std::string(trimmed(*filter.published_to));
+  // Bounds are instants: from the start of the period the lower bound names
+  // to the end of the one the upper bound names ("2016-09" ends on the 30th).
+  std::int64_t from = std::numeric_limits<std::int64_t>::min();
+  std::int64_t to = std::numeric_limits<std::int64_t>::max();
+  const auto bound = [](const std::string& text, const char* what) {
+    const auto date = parse_date(text);
+    if (!date) throw std::invalid_argument(std::string(what) + ": not a date newsdoc reads: \"" + text + "\"");
+    return *date;
+  };
+  if (filter.published_from) from = bound(*filter.published_from, "published_from").seconds;
+  if (filter.published_to) to = period_end(bound(*filter.published_to, "published_to"));
 
   std::string buffer;
   const auto any_in = [&](const detail::Store& store, detail::Range range, const std::vector<std::string>& values) {
@@ -513,10 +545,8 @@ std::vector<std::uint32_t> CorpusIndex::articles(const ArticleFilter& filter) co
     if (filter.tags && !any_in(store, record.tags, tags)) continue;
     if (filter.published_from || filter.published_to) {
       if (!record.has_published) continue;
-      const auto date = trimmed(record.published.view());
-      if (!looks_iso(date)) continue;
-      if (filter.published_from && date.substr(0, from.size()) < from) continue;
-      if (filter.published_to && date.substr(0, to.size()) > to) continue;
+      const auto date = parse_date(record.published.view());
+      if (!date || date->seconds < from || date->seconds > to) continue;
     }
     out.push_back(a);
   }

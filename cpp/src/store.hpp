@@ -56,10 +56,12 @@ class Arena {
 
 struct ArticleRecord {
   TextRef id, url, source, title, published, language, body, meta;
+  TextRef origin;                 // the file the article was loaded from ("" for none)
+  std::uint64_t origin_line = 0;  // its 1-based line there, 0 when not known
   bool has_published = false;
   bool ascii = true;
   std::uint32_t char_length = 0;
-  Range authors, tags, paragraphs, quotes, entities, mentions;
+  Range authors, tags, paragraphs, quotes, attributions, entities, mentions;
 };
 
 struct ParagraphRecord {
@@ -69,12 +71,23 @@ struct ParagraphRecord {
 struct QuoteRecord {
   Span bytes, chars;
   Span speaker_bytes, speaker_chars;
+  Span cue_bytes, cue_chars;
   TextRef cue;
   std::int32_t speaker = no_entity;
   std::uint32_t first_paragraph = 0;
   std::uint32_t last_paragraph = 0;
+  std::uint32_t attribution = 0;  // within the article
+  std::int32_t parent = no_quote;  // within the article
   QuoteKind kind = QuoteKind::direct;
   bool has_speaker_span = false;
+  bool has_cue_span = false;
+};
+
+/// An attribution's parts: quote indexes (within the article) in text order,
+/// a range of Store::attribution_parts. `head` is its first top-level part.
+struct AttributionRecord {
+  Range parts;
+  std::uint32_t head = 0;
 };
 
 struct EntityRecord {
@@ -96,6 +109,8 @@ struct Store {
   std::vector<TextRef> strings;  // authors, tags and aliases
   std::vector<ParagraphRecord> paragraphs;
   std::vector<QuoteRecord> quotes;
+  std::vector<AttributionRecord> attributions;
+  std::vector<std::uint32_t> attribution_parts;
   std::vector<EntityRecord> entities;
   std::vector<MentionRecord> mentions;
 };

@@ -20,7 +20,7 @@ Column make_column(std::string_view name, ColumnType type) {
   Column column;
   column.name = name;
   column.type = type;
-  if (type == ColumnType::string_list) column.offsets.push_back(0);
+  if (type == ColumnType::string_list || type == ColumnType::int64_list) column.offsets.push_back(0);
   return column;
 }
 
@@ -71,6 +71,14 @@ class ContentDictionary {
     const auto [it, inserted] = codes_.try_emplace(value, static_cast<std::int64_t>(column_.values.size()));
     if (inserted) column_.values.push_back(value);
     column_.codes.push_back(it->second);
+  }
+  /// An empty value is written as null in JSON, so it is missing here too.
+  void add_or_missing(std::string_view value) {
+    if (value.empty()) {
+      column_.codes.push_back(-1);
+    } else {
+      add(value);
+    }
   }
 
  private:
@@ -170,7 +178,8 @@ void reserve_rows(std::vector<Column*> columns, std::size_t rows) {
         break;
       case ColumnType::string:
       case ColumnType::category: column->codes.reserve(rows); break;
-      case ColumnType::string_list: column->offsets.reserve(rows + 1); break;
+      case ColumnType::string_list:
+      case ColumnType::int64_list: column->offsets.reserve(rows + 1); break;
     }
   }
 }
@@ -182,6 +191,12 @@ template <typename... Columns>
 void set_columns(Table& table, Columns&&... columns) {
   table.columns.reserve(sizeof...(columns));
   (table.columns.push_back(std::move(columns)), ...);
+}
+
+/// A nullable integer: `value`, or missing when `present` is false.
+void add_optional(Column& column, bool present, std::int64_t value) {
+  column.integers.push_back(present ? value : 0);
+  column.missing.push_back(!present);
 }
 
 void append_strings(Column& column, const Store& store, Range range) {
@@ -284,6 +299,8 @@ void build_quotes(const Corpus& corpus, Table& table) {
   auto text = make_column("text", ColumnType::string);
   auto start = make_column("start", ColumnType::int64);
   auto end = make_column("end", ColumnType::int64);
+  auto attribution = make_column("attribution", ColumnType::int64);
+  auto parent = make_column("parent", ColumnType::nullable_int64);
   auto kind = make_column("kind", ColumnType::category);
   auto speaker = make_column("speaker", ColumnType::string);
   auto speaker_id = make_column("speaker_id", ColumnType::string);
@@ -291,14 +308,17 @@ void build_quotes(const Corpus& corpus, Table& table) {
   auto speaker_start = make_column("speaker_start", ColumnType::nullable_int64);
   auto speaker_end = make_column("speaker_end", ColumnType::nullable_int64);
   auto cue = make_column("cue", ColumnType::string);
+  auto cue_start = make_column("cue_start", ColumnType::nullable_int64);
+  auto cue_end = make_column("cue_end", ColumnType::nullable_int64);
   auto paragraph = make_column("paragraph", ColumnType::int64);
   auto last_paragraph = make_column("last_paragraph", ColumnType::int64);
   auto source = make_column("source", ColumnType::category);
   auto published = make_column("published", ColumnType::string);
 
   const std::size_t rows = count_rows(corpus, &ArticleRecord::quotes);
-  reserve_rows({&article_index, &article_id, &quote_index, &start, &end, &kind, &speaker, &speaker_id, &speaker_type,
-                &speaker_start, &speaker_end, &cue, &paragraph, &last_paragraph, &source, &published},
+  reserve_rows({&article_index, &article_id, &quote_index, &attribution, &parent, &start, &end, &kind, &speaker,
+                &speaker_id, &speaker_type, &speaker_start, &speaker_end, &cue, &cue_start, &cue_end, &paragraph,
+                &last_paragraph, &source, &published},
                rows);
   reserve_values(text, rows);
   // The QuoteKind values are the codes, so every table has the same kind categories.
@@ -324,21 +344,18 @@ void build_quotes(const Corpus& corpus, Table& table) {
       const auto& q = store.quotes[i];
       article_index.integers.push_back(static_cast<std::int64_t>(a));
       quote_index.integers.push_back(i - r.quotes.begin);
+      attribution.integers.push_back(q.attribution);
+      add_optional(parent, q.parent != no_quote, q.parent);
       text.values.push_back(slice(body, q.bytes));
       start.integers.push_back(q.chars.start);
       end.integers.push_back(q.chars.end);
       kind.codes.push_back(static_cast<std::int64_t>(q.kind));
       speakers.add(q.speaker);
-      speaker_start.integers.push_back(q.has_speaker_span ? q.speaker_chars.start : 0);
-      speaker_start.missing.push_back(!q.has_speaker_span);
-      speaker_end.integers.push_back(q.has_speaker_span ? q.speaker_chars.end : 0);
-      speaker_end.missing.push_back(!q.has_speaker_span);
-      // An empty cue is written as null, so it is missing here too.
-      if (q.cue.size == 0) {
-        cue.codes.push_back(-1);
-      } else {
-        cues.add(q.cue.view());
-      }
+      add_optional(speaker_start, q.has_speaker_span, q.speaker_chars.start);
+      add_optional(speaker_end, q.has_speaker_span, q.speaker_chars.end);
+      cues.add_or_missing(q.cue.view());
+      add_optional(cue_start, q.has_cue_span, q.cue_chars.start);
+      add_optional(cue_end, q.has_cue_span, q.cue_chars.end);
       paragraph.integers.push_back(q.first_paragraph);
       last_paragraph.integers.push_back(q.last_paragraph);
     }
@@ -346,10 +363,131 @@ void build_quotes(const Corpus& corpus, Table& table) {
   speaker_types.finish();
   sources.finish();
   table.rows = rows;
-  set_columns(table, std::move(article_index), std::move(article_id), std::move(quote_index), std::move(text),
+  set_columns(table, std::move(article_index), std::move(article_id), std::move(quote_index), std::move(attribution),
+              std::move(parent), std::move(text), std::move(start), std::move(end), std::move(kind),
+              std::move(speaker), std::move(speaker_id), std::move(speaker_type), std::move(speaker_start),
+              std::move(speaker_end), std::move(cue), std::move(cue_start), std::move(cue_end), std::move(paragraph),
+              std::move(last_paragraph), std::move(source), std::move(published));
+}
+
+void build_attributions(const Corpus& corpus, Table& table) {
+  auto article_index = make_column("article_index", ColumnType::int64);
+  auto article_id = make_column("article_id", ColumnType::string);
+  auto attribution_index = make_column("attribution_index", ColumnType::int64);
+  auto text = make_column("text", ColumnType::string);
+  auto start = make_column("start", ColumnType::int64);
+  auto end = make_column("end", ColumnType::int64);
+  auto kind = make_column("kind", ColumnType::category);
+  auto speaker = make_column("speaker", ColumnType::string);
+  auto speaker_id = make_column("speaker_id", ColumnType::string);
+  auto speaker_type = make_column("speaker_type", ColumnType::category);
+  auto speaker_start = make_column("speaker_start", ColumnType::nullable_int64);
+  auto speaker_end = make_column("speaker_end", ColumnType::nullable_int64);
+  auto cue = make_column("cue", ColumnType::string);
+  auto cue_start = make_column("cue_start", ColumnType::nullable_int64);
+  auto cue_end = make_column("cue_end", ColumnType::nullable_int64);
+  auto part_starts = make_column("part_starts", ColumnType::int64_list);
+  auto part_ends = make_column("part_ends", ColumnType::int64_list);
+  auto quote_indexes = make_column("quote_indexes", ColumnType::int64_list);
+  auto fragments = make_column("fragments", ColumnType::int64);
+  auto paragraph = make_column("paragraph", ColumnType::int64);
+  auto last_paragraph = make_column("last_paragraph", ColumnType::int64);
+  auto source = make_column("source", ColumnType::category);
+  auto published = make_column("published", ColumnType::string);
+
+  const std::size_t rows = count_rows(corpus, &ArticleRecord::attributions);
+  reserve_rows({&article_index, &article_id, &attribution_index, &start, &end, &kind, &speaker, &speaker_id,
+                &speaker_type, &speaker_start, &speaker_end, &cue, &cue_start, &cue_end, &part_starts, &part_ends,
+                &quote_indexes, &fragments, &paragraph, &last_paragraph, &source, &published},
+               rows);
+  kind.values = {to_string(QuoteKind::direct), to_string(QuoteKind::partial), to_string(QuoteKind::indirect)};
+  ArticleDictionary ids(article_id), published_dates(published);
+  CategoryEncoder speaker_types(speaker_type), sources(source);
+  EntityColumns speakers(speaker_id, speaker, speaker_types);
+  ContentDictionary cues(cue);
+  // The content of a statement of one part is that part's text (a view into
+  // the body); of several, their texts joined, made here. Joined texts are
+  // made first and viewed once `joined` no longer grows.
+  constexpr std::string_view separator = " … ";
+  auto joined = std::make_shared<std::string>();
+  struct Joined {
+    std::size_t row, begin, size;
+  };
+  std::vector<Joined> joined_rows;
+
+  for (std::size_t a = 0; a < corpus.size(); ++a) {
+    const Store& store = *corpus[a].store();
+    const ArticleRecord& r = record_of(corpus[a]);
+    const std::size_t count = r.attributions.size();
+    if (count == 0) continue;
+    ids.start_article(r.id.view());
+    ids.add_rows(count);
+    published_dates.start_article(r.has_published ? std::optional(r.published.view()) : std::nullopt);
+    published_dates.add_rows(count);
+    speakers.start_article(store, r);
+    sources.add_code(sources.code(r.source.view()), count);
+    const std::string_view body = r.body.view();
+    const auto* quotes = store.quotes.data() + r.quotes.begin;
+    for (auto i = r.attributions.begin; i < r.attributions.end; ++i) {
+      const auto& record = store.attributions[i];
+      const auto& head = quotes[record.head];
+      article_index.integers.push_back(static_cast<std::int64_t>(a));
+      attribution_index.integers.push_back(i - r.attributions.begin);
+      kind.codes.push_back(static_cast<std::int64_t>(head.kind));
+      speakers.add(head.speaker);
+      add_optional(speaker_start, head.has_speaker_span, head.speaker_chars.start);
+      add_optional(speaker_end, head.has_speaker_span, head.speaker_chars.end);
+      cues.add_or_missing(head.cue.view());
+      add_optional(cue_start, head.has_cue_span, head.cue_chars.start);
+      add_optional(cue_end, head.has_cue_span, head.cue_chars.end);
+      std::int64_t fragment_count = 0;
+      std::size_t parts = 0;
+      const detail::QuoteRecord* first = nullptr;
+      const detail::QuoteRecord* last = nullptr;
+      const std::size_t joined_begin = joined->size();
+      for (auto p = record.parts.begin; p < record.parts.end; ++p) {
+        const auto index = store.attribution_parts[p];
+        const auto& q = quotes[index];
+        quote_indexes.integers.push_back(index);
+        if (q.parent != no_quote) {
+          ++fragment_count;
+          continue;
+        }
+        if (!first) first = &q;
+        last = &q;
+        part_starts.integers.push_back(q.chars.start);
+        part_ends.integers.push_back(q.chars.end);
+        if (parts++ > 0) *joined += separator;
+        *joined += slice(body, q.bytes);
+      }
+      if (parts == 1) {
+        joined->resize(joined_begin);
+        text.values.push_back(slice(body, first->bytes));
+      } else {
+        joined_rows.push_back({text.values.size(), joined_begin, joined->size() - joined_begin});
+        text.values.emplace_back();
+      }
+      part_starts.offsets.push_back(part_starts.integers.size());
+      part_ends.offsets.push_back(part_ends.integers.size());
+      quote_indexes.offsets.push_back(quote_indexes.integers.size());
+      fragments.integers.push_back(fragment_count);
+      start.integers.push_back(first->chars.start);
+      end.integers.push_back(last->chars.end);
+      paragraph.integers.push_back(first->first_paragraph);
+      last_paragraph.integers.push_back(last->last_paragraph);
+    }
+  }
+  for (const auto& j : joined_rows) text.values[j.row] = std::string_view(*joined).substr(j.begin, j.size);
+  table.owned_text = std::move(joined);
+  speaker_types.finish();
+  sources.finish();
+  table.rows = rows;
+  set_columns(table, std::move(article_index), std::move(article_id), std::move(attribution_index), std::move(text),
               std::move(start), std::move(end), std::move(kind), std::move(speaker), std::move(speaker_id),
               std::move(speaker_type), std::move(speaker_start), std::move(speaker_end), std::move(cue),
-              std::move(paragraph), std::move(last_paragraph), std::move(source), std::move(published));
+              std::move(cue_start), std::move(cue_end), std::move(part_starts), std::move(part_ends),
+              std::move(quote_indexes), std::move(fragments), std::move(paragraph), std::move(last_paragraph),
+              std::move(source), std::move(published));
 }
 
 void build_entities(const Corpus& corpus, Table& table) {
@@ -381,8 +519,10 @@ void build_entities(const Corpus& corpus, Table& table) {
     mention_counts.assign(count, 0);
     quote_counts.assign(count, 0);
     for (auto i = r.mentions.begin; i < r.mentions.end; ++i) ++mention_counts[store.mentions[i].entity];
-    for (auto i = r.quotes.begin; i < r.quotes.end; ++i) {
-      if (store.quotes[i].speaker != no_entity) ++quote_counts[static_cast<std::size_t>(store.quotes[i].speaker)];
+    // A statement counts once: by its first top-level part.
+    for (auto i = r.attributions.begin; i < r.attributions.end; ++i) {
+      const auto speaker = store.quotes[r.quotes.begin + store.attributions[i].head].speaker;
+      if (speaker != no_entity) ++quote_counts[static_cast<std::size_t>(speaker)];
     }
     for (std::size_t e = 0; e < count; ++e) {
       const auto& record = store.entities[r.entities.begin + e];
@@ -456,6 +596,7 @@ std::string_view to_string(TableName table) noexcept {
     case TableName::articles: return "articles";
     case TableName::paragraphs: return "paragraphs";
     case TableName::quotes: return "quotes";
+    case TableName::attributions: return "attributions";
     case TableName::entities: return "entities";
     case TableName::mentions: return "mentions";
   }
@@ -476,6 +617,7 @@ std::string_view to_string(ColumnType type) noexcept {
     case ColumnType::string: return "string";
     case ColumnType::category: return "category";
     case ColumnType::string_list: return "string_list";
+    case ColumnType::int64_list: return "int64_list";
   }
   return "int64";
 }
@@ -486,7 +628,8 @@ std::size_t Column::size() const noexcept {
     case ColumnType::nullable_int64: return integers.size();
     case ColumnType::string: return codes.empty() ? values.size() : codes.size();
     case ColumnType::category: return codes.size();
-    case ColumnType::string_list: return offsets.empty() ? 0 : offsets.size() - 1;
+    case ColumnType::string_list:
+    case ColumnType::int64_list: return offsets.empty() ? 0 : offsets.size() - 1;
   }
   return 0;
 }
@@ -507,6 +650,7 @@ Table make_table(const Corpus& corpus, TableName name) {
     case TableName::articles: build_articles(corpus, table); break;
     case TableName::paragraphs: build_paragraphs(corpus, table); break;
     case TableName::quotes: build_quotes(corpus, table); break;
+    case TableName::attributions: build_attributions(corpus, table); break;
     case TableName::entities: build_entities(corpus, table); break;
     case TableName::mentions: build_mentions(corpus, table); break;
   }

@@ -110,6 +110,8 @@ void read_input(const Article& article, OffsetUnit unit, ArticleInput& in) {
   in.authors = article.authors();
   in.tags = article.tags();
   in.meta = article.meta_json();
+  in.origin = article.origin();
+  in.origin_line = article.origin_line();
   const bool bytes = unit == OffsetUnit::bytes;
   for (std::size_t i = 0; i < article.paragraph_count(); ++i)
     in.paragraphs.push_back(non_null(article.paragraph(i).text));
@@ -119,8 +121,8 @@ void read_input(const Article& article, OffsetUnit unit, ArticleInput& in) {
   }
   for (std::size_t i = 0; i < article.quote_count(); ++i) {
     const Quote q = article.quote(i);
-    in.quotes.push_back(
-        {bytes ? q.bytes : q.chars, q.kind, q.speaker, bytes ? q.speaker_bytes : q.speaker_chars, q.cue});
+    in.quotes.push_back({bytes ? q.bytes : q.chars, q.kind, q.speaker, bytes ? q.speaker_bytes : q.speaker_chars,
+                         q.cue, bytes ? q.cue_bytes : q.cue_chars, q.attribution, q.parent});
   }
   for (std::size_t i = 0; i < article.mention_count(); ++i) {
     const Mention m = article.mention(i);
@@ -572,6 +574,7 @@ bool rebuild_redacted(const Article& article, const RedactOptions& options, cons
   for (auto& q : in.quotes) {
     q.span = body.map(q.span);
     if (q.speaker_span) q.speaker_span = body.map(*q.speaker_span);
+    if (q.cue_span) q.cue_span = body.map(*q.cue_span);
   }
   for (auto& m : in.mentions) m.span = body.map(m.span);
   for (std::size_t i = 0; i < entity_count; ++i) {
@@ -677,16 +680,24 @@ bool rebuild_selected(const Article& article, const std::vector<std::uint32_t>& 
   const std::size_t entity_count = in.entities.size();
   std::vector<bool> used_before(entity_count, false), used_after(entity_count, false);
   std::vector<QuoteInput> quotes;
-  for (const auto& q : in.quotes) {
+  // A quote keeps its attribution number; a fragment whose enclosing quote
+  // is dropped becomes a top-level part.
+  std::vector<std::int32_t> new_quote(in.quotes.size(), no_quote);
+  for (std::size_t i = 0; i < in.quotes.size(); ++i) {
+    const auto& q = in.quotes[i];
     if (q.speaker != no_entity) used_before[static_cast<std::size_t>(q.speaker)] = true;
     const auto span = map_into_runs(runs, q.span);
     if (!span) continue;
     QuoteInput kept_quote = q;
     kept_quote.span = *span;
     if (q.speaker_span) kept_quote.speaker_span = map_into_runs(runs, *q.speaker_span);
+    if (q.cue_span) kept_quote.cue_span = map_into_runs(runs, *q.cue_span);
     if (q.speaker != no_entity) used_after[static_cast<std::size_t>(q.speaker)] = true;
+    new_quote[i] = static_cast<std::int32_t>(quotes.size());
     quotes.push_back(kept_quote);
   }
+  for (auto& q : quotes)
+    if (q.parent != no_quote) q.parent = new_quote[static_cast<std::size_t>(q.parent)];
   std::vector<MentionInput> mentions;
   for (const auto& m : in.mentions) {
     used_before[m.entity] = true;
@@ -919,10 +930,17 @@ void rebuild_with_quotes(const Article& article, const std::vector<QuoteSpan>& q
   std::unordered_map<std::string_view, std::int32_t> by_id;
   for (std::size_t e = 0; e < in.entities.size(); ++e) by_id.emplace(in.entities[e].id, static_cast<std::int32_t>(e));
   if (replace) in.quotes.clear();
+  // Given attribution numbers are placed after the article's own.
+  const auto first = static_cast<std::int32_t>(in.quotes.size());
+  const auto attributions = static_cast<std::uint32_t>(replace ? 0 : article.attribution_count());
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     const QuoteSpan& q = quotes[i];
     check_span(q.chars, length, fmt::format("/{}", i));
     if (q.speaker_chars) check_span(*q.speaker_chars, length, fmt::format("/{}/speaker_span", i));
+    if (q.cue_chars) check_span(*q.cue_chars, length, fmt::format("/{}/cue_span", i));
+    if (q.parent != no_quote && (q.parent < 0 || static_cast<std::size_t>(q.parent) >= quotes.size())) {
+      throw SchemaError(fmt::format("/{}/parent", i), fmt::format("no quote {}", q.parent));
+    }
     std::int32_t speaker = no_entity;
     if (!q.speaker.empty()) {
       const auto found = by_id.find(q.speaker);
@@ -932,7 +950,10 @@ void rebuild_with_quotes(const Article& article, const std::vector<QuoteSpan>& q
       }
       speaker = found->second;
     }
-    in.quotes.push_back({q.chars, q.kind, speaker, q.speaker_chars, q.cue});
+    std::optional<std::uint32_t> attribution;
+    if (q.attribution) attribution = attributions + *q.attribution;
+    in.quotes.push_back({q.chars, q.kind, speaker, q.speaker_chars, q.cue, q.cue_chars, attribution,
+                         q.parent == no_quote ? no_quote : first + q.parent});
   }
 }
 

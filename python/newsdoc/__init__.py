@@ -11,16 +11,18 @@ Example:
 from ._annotate import Annotator, annotate
 from ._core import __version__
 from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads, parse_text, read_text
-from ._errors import NewsdocError, ParseError, ReadError, SchemaError
-from ._model import Article, Entity, Mention, Paragraph, Quote
+from ._errors import NewsdocError, NotFoundError, ParseError, ReadError, SchemaError
+from ._model import Article, Attribution, Entity, Mention, Paragraph, Quote
 from ._pandas import TABLES, empty_frame
 from ._transform import concat
-from ._query import EntityCount, EntityTable, MentionResult, QuoteResult, SearchHit, SearchResult, fold_case
+from ._query import AttributionResult, EntityCount, EntityTable, MentionResult, QuoteResult, SearchHit, SearchResult, fold_case
 
 __all__ = [
     "__version__",
     "Annotator",
     "Article",
+    "Attribution",
+    "AttributionResult",
     "Corpus",
     "Entity",
     "EntityCount",
@@ -35,6 +37,7 @@ __all__ = [
     "Quote",
     "QuoteResult",
     "ReadError",
+    "NotFoundError",
     "SchemaError",
     "SearchHit",
     "SearchResult",

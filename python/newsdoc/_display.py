@@ -25,8 +25,8 @@ import html
 from collections import Counter
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
-__all__ = ["PALETTE", "UNKNOWN", "article_html", "corpus_html", "corpus_stats", "entity_html", "quote_html",
-           "speaker_colours"]
+__all__ = ["PALETTE", "UNKNOWN", "article_html", "attribution_html", "corpus_html", "corpus_stats", "entity_html",
+           "quote_html", "speaker_colours"]
 
 
 class Colour(NamedTuple):
@@ -165,6 +165,46 @@ def quote_html(quote) -> str:
             f'</span>')
 
 
+def attribution_html(attribution) -> str:
+    """A statement in one line of HTML: kind, its parts with their fragments marked inside, speaker and cue.
+
+    Example:
+        >>> a = newsdoc.Article(paragraphs=["She said it was “fine” and “done”."],
+        ...     quotes=[{"start": 9, "end": 33, "kind": "indirect", "attribution": 0},
+        ...             {"start": 17, "end": 21, "kind": "partial", "attribution": 0, "parent": 0}])
+        >>> html = attribution_html(a.attributions[0])
+        >>> html.count('class="nd-fragment"')
+        1
+    """
+    speaker = attribution.speaker
+    speaker_text = attribution.speaker_text
+    cue = attribution.cue
+    kind = attribution.kind
+    colour = UNKNOWN if speaker is None else PALETTE[0]
+    text = attribution.article.text
+    fragments = attribution.fragments
+    pieces = []
+    for part in attribution.content:
+        inside = [_Span(f.start, f.end, 0, '<span class="nd-fragment" style="font-style:italic;'
+                        'text-decoration:underline dotted">', "")
+                  for f in fragments if part.start <= f.start and f.end <= part.end]
+        pieces.append(f'<span style="{_quote_style(kind, colour)}">'
+                      f'{_nest(text[part.start:part.end], part.start, inside)}</span>')
+    who = (_e(speaker.name or speaker.id) if speaker is not None
+           else '<i style="color:#808080">unknown speaker</i>')
+    if speaker_text and (speaker is None or speaker_text != speaker.name):
+        who += f' <span style="color:#808080">(“{_e(speaker_text)}”)</span>'
+    cue_html = f' <span style="color:#808080">{_e(cue)}</span>' if cue else ""
+    parts = len(attribution.content)
+    count = f' · {parts} parts' if parts > 1 else ""
+    if fragments:
+        count += f' · {len(fragments)} fragment{"" if len(fragments) == 1 else "s"}'
+    return (f'<span class="newsdoc-attribution" style="{_FONT}">'
+            f'{_label(kind, colour.accent)} {" … ".join(pieces)}'
+            f' — {who}{cue_html} <span style="color:#999;font-size:0.85em">'
+            f'[{attribution.start}:{attribution.end}]{count}</span></span>')
+
+
 def entity_html(entity) -> str:
     """An entity in one line of HTML: name, type, id, aliases, mention count (``Entity._repr_html_``).
 
@@ -205,8 +245,11 @@ def _spans(article, order: Dict[int, int]) -> List[_Span]:
         colour = _colour(order, None if speaker is None else speaker.index)
         title = _quote_title(quote, speaker, speaker_text, cue)
         speaker_attr = "" if speaker is None else f' data-speaker="{_e(speaker.id)}"'
+        # A fragment nests inside its statement's span (the longer span opens first).
+        fragment = " nd-fragment" if quote.is_fragment else ""
         spans.append(_Span(quote.start, quote.end, _KIND_RANK.get(kind, 1),
-                           f'<span class="nd-quote nd-{_e(kind)}" data-quote="{quote.index}" data-kind="{_e(kind)}"'
+                           f'<span class="nd-quote nd-{_e(kind)}{fragment}" data-quote="{quote.index}" '
+                           f'data-attribution="{quote.attribution.index}" data-kind="{_e(kind)}"'
                            f'{speaker_attr} style="{_quote_style(kind, colour)}" title="{_e(title)}">', ""))
         span = quote.speaker_span
         if span is not None and span[0] < span[1]:
@@ -300,13 +343,14 @@ def _metadata_html(article, position: Optional[str] = None) -> str:
 
 
 def _legend_html(article, order: Dict[int, int]) -> str:
-    quotes = article.quotes
-    if not quotes:
+    statements = article.attributions
+    if not statements:
         return '<div class="nd-legend" style="color:#808080;font-size:0.85em;margin:4px 0">No quotes.</div>'
+    # Counted per statement: the pieces of an interrupted quote and the fragments inside one are one.
     counts: Counter = Counter()
     unknown = 0
-    for quote in quotes:
-        speaker = quote.speaker
+    for statement in statements:
+        speaker = statement.speaker
         if speaker is None:
             unknown += 1
         else:
@@ -384,8 +428,13 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
     Looks at the first ``limit`` articles (all when None); ``count`` is the
     corpus size when known (``len(articles)`` otherwise). Speakers and
     entities are told apart by canonical name (and type), since entity ids
-    belong to one article. Dates are the ``published`` strings as given:
-    ISO-8601 ones sort by time.
+    belong to one article. Dates are instants (:attr:`Article.published_at`,
+    whatever the form of ``published``): ``published_min`` and
+    ``published_max`` are the first and last day (UTC, ``YYYY-MM-DD``),
+    ``undated`` counts articles without a date and ``unparsed`` those whose
+    date newsdoc cannot read. ``quotes`` counts statements (attributions,
+    by kind in ``quotes_by_kind``), ``quote_parts`` every quote and
+    ``fragments`` the quoted fragments inside another quote.
 
     Example:
         >>> corpus = newsdoc.loads('{"title": "A", "source": "x", "published": "2017-04-25"}\\n{"title": "B"}')
@@ -395,7 +444,7 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
     """
     if count is None:
         count = len(articles)  # type: ignore[arg-type]
-    scanned = paragraphs = mentions = undated = quotes_with_speaker = 0
+    scanned = paragraphs = mentions = undated = quotes_with_speaker = quote_count = fragments = 0
     kinds: Counter = Counter({"direct": 0, "partial": 0, "indirect": 0})
     sources: Counter = Counter()
     types: Counter = Counter()
@@ -403,7 +452,8 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
     entity_mentions: Counter = Counter()
     entity_articles: Counter = Counter()
     entities = 0
-    dates: List[str] = []
+    dates: List[Any] = []
+    unparsed = 0
     for article in articles:
         if limit is not None and scanned >= limit:
             break
@@ -412,16 +462,23 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
         if article.source:
             sources[article.source] += 1
         published = article.published
-        if published:
-            dates.append(published)
+        instant = article.published_at if published else None
+        if instant is not None:
+            dates.append(instant)
+        elif published:
+            unparsed += 1
         else:
             undated += 1
-        for quote in article.quotes:
-            kinds[quote.kind] += 1
-            speaker = quote.speaker
+        # Statements are counted once: an interrupted quote or reported speech with quoted fragments is one.
+        for statement in article.attributions:
+            kinds[statement.kind] += 1
+            speaker = statement.speaker
             if speaker is not None:
                 quotes_with_speaker += 1
                 speakers[speaker.name or speaker.id] += 1
+        for quote in article.quotes:
+            quote_count += 1
+            fragments += quote.is_fragment
         for entity in article.entities:
             entities += 1
             types[entity.type or "?"] += 1
@@ -437,11 +494,14 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
         "paragraphs": paragraphs,
         "sources": sources.most_common(top),
         "source_count": len(sources),
-        "published_min": min(dates) if dates else None,
-        "published_max": max(dates) if dates else None,
+        "published_min": min(dates).date().isoformat() if dates else None,
+        "published_max": max(dates).date().isoformat() if dates else None,
         "undated": undated,
+        "unparsed": unparsed,
         "quotes": quotes,
         "quotes_by_kind": dict(kinds),
+        "quote_parts": quote_count,
+        "fragments": fragments,
         "quotes_with_speaker": quotes_with_speaker,
         "speaker_share": quotes_with_speaker / quotes if quotes else None,
         "entities": entities,
@@ -484,8 +544,9 @@ def corpus_html(corpus, *, limit: int = 10_000, top: int = 10, preview: int = 5)
         span = _e(stats["published_min"])
         if stats["published_max"] != stats["published_min"]:
             span += f' – {_e(stats["published_max"])}'
-        if stats["undated"]:
-            span += f' <span style="color:#888">({stats["undated"]:,} undated)</span>'
+        notes = [f'{stats[k]:,} {k}' for k in ("undated", "unparsed") if stats.get(k)]
+        if notes:
+            span += f' <span style="color:#888">({", ".join(notes)})</span>'
     else:
         span = '<span style="color:#888">no dates</span>'
     rows.append(("Published", span))

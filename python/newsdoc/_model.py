@@ -1,7 +1,8 @@
 """Articles and the light views into them.
 
 An :class:`Article` wraps one immutable article of the C++ core. Paragraphs,
-quotes, entities and mentions are views: the article plus an index. A view
+quotes, attributions, entities and mentions are views: the article plus an
+index. A view
 keeps its article (and so the article's storage) alive, and does not pickle
 on its own: pickle the article.
 
@@ -11,6 +12,7 @@ All offsets are Unicode code points into :attr:`Article.text`, so
 
 from __future__ import annotations
 
+import datetime as _datetime
 import json
 import pickle
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence, Tuple, Union
@@ -20,7 +22,13 @@ from . import _core, _pandas
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Article", "Paragraph", "Quote", "Entity", "Mention"]
+_EPOCH = _datetime.datetime(1970, 1, 1, tzinfo=_datetime.timezone.utc)
+
+__all__ = ["Article", "Paragraph", "Quote", "Attribution", "Entity", "Mention"]
+
+#: Joins the parts of an interrupted statement in :attr:`Attribution.text`
+#: (the same as the ``text`` column of the attributions table).
+PART_SEPARATOR = " … "
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -145,21 +153,149 @@ class Quote(_SpanView):
         return self._data()[5]
 
     @property
+    def cue_span(self) -> Optional[Tuple[int, int]]:
+        """The cue's words in the body as ``(start, end)``, or None."""
+        return self._data()[8]
+
+    @property
     def paragraphs(self) -> Tuple[int, int]:
         """Indexes of the first and last paragraph the quote touches."""
         data = self._data()
         return data[6], data[7]
 
+    @property
+    def attribution(self) -> "Attribution":
+        """The statement this quote is a part of."""
+        return Attribution(self._article, self._data()[9])
+
+    @property
+    def parent(self) -> Optional["Quote"]:
+        """For a quoted fragment inside reported speech: the enclosing quote; otherwise None."""
+        index = self._data()[10]
+        return None if index is None else Quote(self._article, index)
+
+    @property
+    def is_fragment(self) -> bool:
+        """True for a quoted fragment inside another quote of its attribution."""
+        return self._data()[10] is not None
+
     def __repr__(self) -> str:
         speaker = self.speaker
         who = speaker.name if speaker is not None else None
-        return f"<Quote {self.kind} [{self.start}:{self.end}] {_short(self.text)!r} speaker={who!r} cue={self.cue!r}>"
+        fragment = " fragment" if self.is_fragment else ""
+        return (f"<Quote {self.kind}{fragment} [{self.start}:{self.end}] {_short(self.text)!r} speaker={who!r} "
+                f"cue={self.cue!r}>")
 
     def _repr_html_(self) -> str:
         """One line of HTML: kind, highlighted text, speaker and cue (notebooks call this)."""
         from . import _display
 
         return _display.quote_html(self)
+
+
+class Attribution(_View):
+    """One attributed statement: a speaker, a cue and the quotes that make it up.
+
+    An interrupted quote (``“We will win,” she said, “and soon.”``) is one
+    attribution of two parts; a quoted fragment inside reported speech
+    (``Ozerov added that it was “nothing extraordinary”``) is a part whose
+    :attr:`Quote.parent` is the reported clause. :attr:`content` holds the
+    top-level parts, :attr:`fragments` the others, :attr:`parts` both in
+    text order. Speaker and cue are those of the first top-level part.
+
+    Example:
+        >>> article = newsdoc.Article(paragraphs=["“We will win,” she said, “and soon.”"],
+        ...     quotes=[{"start": 1, "end": 13, "cue": "said", "cue_span": [19, 23], "attribution": 0},
+        ...             {"start": 26, "end": 35, "cue": "said", "cue_span": [19, 23], "attribution": 0}])
+        >>> [a.text for a in article.attributions]
+        ['We will win, … and soon.']
+        >>> a = article.attributions[0]
+        >>> len(a.content), a.cue, a.cue_text
+        (2, 'said', 'said')
+    """
+
+    __slots__ = ()
+
+    def _data(self) -> tuple:
+        return self._article._handle.attribution(self.index)
+
+    @property
+    def kind(self) -> str:
+        return self._data()[0]
+
+    @property
+    def speaker(self) -> Optional["Entity"]:
+        index = self._data()[1]
+        return None if index is None else Entity(self._article, index)
+
+    @property
+    def speaker_span(self) -> Optional[Tuple[int, int]]:
+        return self._data()[2]
+
+    @property
+    def speaker_text(self) -> Optional[str]:
+        """The speaker's surface mention ("he", "Assad"), or None."""
+        span = self._data()[2]
+        return None if span is None else self._article.text[span[0]:span[1]]
+
+    @property
+    def cue(self) -> str:
+        return self._data()[3]
+
+    @property
+    def cue_span(self) -> Optional[Tuple[int, int]]:
+        return self._data()[4]
+
+    @property
+    def cue_text(self) -> Optional[str]:
+        """The cue's words as they stand in the text, or None."""
+        span = self._data()[4]
+        return None if span is None else self._article.text[span[0]:span[1]]
+
+    @property
+    def parts(self) -> Tuple[Quote, ...]:
+        """Every quote of the statement, fragments included, in text order."""
+        return tuple(Quote(self._article, i) for i in self._data()[5])
+
+    @property
+    def content(self) -> Tuple[Quote, ...]:
+        """The top-level parts: what was said, in text order."""
+        return tuple(Quote(self._article, i) for i in self._data()[6])
+
+    @property
+    def fragments(self) -> Tuple[Quote, ...]:
+        """The quoted fragments inside the content."""
+        content = set(self._data()[6])
+        return tuple(Quote(self._article, i) for i in self._data()[5] if i not in content)
+
+    @property
+    def text(self) -> str:
+        """The content's parts joined by " … "."""
+        text = self._article.text
+        return PART_SEPARATOR.join(text[q.start:q.end] for q in self.content)
+
+    @property
+    def start(self) -> int:
+        """Where the first part starts."""
+        return self.content[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the last part ends."""
+        return self.content[-1].end
+
+    def __repr__(self) -> str:
+        speaker = self.speaker
+        who = speaker.name if speaker is not None else None
+        data = self._data()
+        return (f"<Attribution {self.kind} {_short(self.text)!r} parts={len(data[5])} speaker={who!r} "
+                f"cue={self.cue!r}>")
+
+    def _repr_html_(self) -> str:
+        """The statement as one line of HTML, its fragments inside it (notebooks call this)."""
+        from . import _display
+
+        return _display.attribution_html(self)
 
 
 class Entity(_View):
@@ -326,7 +462,27 @@ class Article:
     source = property(lambda self: self._handle.source, doc="The outlet or site, or ''.")
     title = property(lambda self: self._handle.title, doc="The headline, or ''.")
     published = property(lambda self: self._handle.published,
-                         doc="The publication date as given (ISO-8601 in canonical data), or None.")
+                         doc="The publication date as given (a str, kept as written), or None; "
+                             "see published_at for the instant.")
+
+    @property
+    def published_at(self) -> Optional["_datetime.datetime"]:
+        """The instant of :attr:`published` as an aware UTC datetime, or None when there is none or it does not parse.
+
+        The C++ core reads ISO 8601 (with or without a time and zone), RFC 2822,
+        "March 5, 2019" and numeric dates ("12/1/16" is US month/day/year
+        unless the first number is over 12); a date without zone is UTC
+        (docs/schema.md, "Dates"). :attr:`published` keeps the string as given.
+
+        Example:
+            >>> newsdoc.Article(published="Tue, 05 Mar 2019 10:30:00 +0100").published_at
+            datetime.datetime(2019, 3, 5, 9, 30, tzinfo=datetime.timezone.utc)
+        """
+        instant = self._handle.published_at
+        if instant is None:
+            return None
+        seconds, micro = instant
+        return _EPOCH + _datetime.timedelta(seconds=seconds, microseconds=micro)
     language = property(lambda self: self._handle.language, doc="The language code, or ''.")
     authors = property(lambda self: self._handle.authors, doc="The authors, a list of names.")
     tags = property(lambda self: self._handle.tags, doc="The tags, a list of strings.")
@@ -344,12 +500,33 @@ class Article:
         return json.loads(self._handle.meta_json)
 
     @property
+    def origin(self) -> Optional[Tuple[str, int]]:
+        """Where the article was loaded from: ``(path, line)``, or None when it was not loaded from a file.
+
+        ``path`` is the file as :func:`newsdoc.load` opened it; ``line`` the
+        1-based line its record starts on (0 for a ``.txt`` file). Load
+        metadata, not content: not written to JSON, not compared by ``==``,
+        not kept by pickles or :meth:`Corpus.save`; annotation and the
+        transforms keep it.
+
+        Example:
+            >>> newsdoc.load("bbc")["business/001"].origin
+            ('bbc/business/001.txt', 0)
+        """
+        return self._handle.origin
+
+    @property
     def paragraphs(self) -> Tuple[Paragraph, ...]:
         return tuple(Paragraph(self, i) for i in range(self._handle.paragraph_count))
 
     @property
     def quotes(self) -> Tuple[Quote, ...]:
         return tuple(Quote(self, i) for i in range(self._handle.quote_count))
+
+    @property
+    def attributions(self) -> Tuple[Attribution, ...]:
+        """The statements: each quote belongs to exactly one, fragments inside their statement."""
+        return tuple(Attribution(self, i) for i in range(self._handle.attribution_count))
 
     @property
     def entities(self) -> Tuple[Entity, ...]:
@@ -359,10 +536,12 @@ class Article:
     def mentions(self) -> Tuple[Mention, ...]:
         return tuple(Mention(self, i) for i in range(self._handle.mention_count))
 
-    def quotes_by(self, name: Union[str, Iterable[str]]) -> Tuple[Quote, ...]:
+    def quotes_by(self, name: Union[str, Iterable[str]], fragments: bool = False) -> Tuple[Quote, ...]:
         """The quotes whose speaker has ``name`` (or one of several) as canonical name or alias, case-insensitively.
 
-        Names match whole, folded as in :meth:`Corpus.quotes`.
+        Names match whole, folded as in :meth:`Corpus.quotes`; quoted
+        fragments inside another quote of their statement only with
+        ``fragments=True``.
 
         Example:
             >>> [q.kind for q in newsdoc.read_text("seeds/000_0eafb7a6a491ae43.txt").quotes_by("assad")]
@@ -370,7 +549,7 @@ class Article:
         """
         from . import _query
 
-        return _query.quotes_by(self, name)
+        return _query.quotes_by(self, name, fragments)
 
     def to_pandas(self, table: str) -> "pandas.DataFrame":
         """Table ``table`` of this one article as a pandas DataFrame; see :meth:`Corpus.to_pandas`.

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["TABLES", "empty_frame"]
 
 #: The tables :meth:`Corpus.to_pandas` makes.
-TABLES = ("articles", "paragraphs", "quotes", "entities", "mentions")
+TABLES = ("articles", "paragraphs", "quotes", "attributions", "entities", "mentions")
 
 # Columns that from_pandas reads for each article field, the first present winning: the names
 # load()'s automatic mapping knows, plus article_id, the name to_pandas("articles") gives the id.
@@ -40,7 +40,8 @@ _FRAME_COLUMNS = {
     "meta": ("meta",),
 }
 # What to_pandas("articles") derives from the rest: from_pandas ignores these columns.
-_DERIVED_COLUMNS = frozenset({"article_index", "paragraph_count", "quote_count", "entity_count", "mention_count"})
+_DERIVED_COLUMNS = frozenset({"article_index", "paragraph_count", "quote_count", "entity_count", "mention_count",
+                              "published_at"})
 _FIELD_ALIASES = {"paragraphs": "body", "text": "body"}
 # A blank line: a line break, white space only, a line break. The white space is what the JSON
 # reader trims from the lines of a string body.
@@ -77,6 +78,10 @@ def frame(corpus: _core.Corpus, table: str) -> "pandas.DataFrame":
             columns[name] = pd.arrays.IntegerArray(values, missing)
         else:
             columns[name] = data
+        if table == "articles" and name == "published":
+            # The instant of each date, parsed in C++ (newsdoc/date.hpp); NaT where none parses.
+            columns["published_at"] = pd.DatetimeIndex(_core.published_ns(corpus).view("datetime64[ns]"),
+                                                       tz="UTC").array
     return pd.DataFrame(columns, copy=False)
 
 
@@ -100,7 +105,7 @@ def empty_frame(table: str) -> "pandas.DataFrame":
     Table          Columns
     ============== ============================================================
     ``articles``   article_index, article_id, url, source, title, authors,
-                   published, language, tags, paragraph_count, quote_count,
+                   published, published_at, language, tags, paragraph_count, quote_count,
                    entity_count, mention_count, meta, text
     ``paragraphs`` article_index, article_id, paragraph_index, text, start,
                    end
@@ -128,6 +133,9 @@ def empty_frame(table: str) -> "pandas.DataFrame":
     - ``int64``: article_index, the row indexes, start, end, paragraph,
       last_paragraph and the counts (paragraph_count, …, mentions, quotes).
     - ``Int64`` (pandas' nullable integer): speaker_start, speaker_end.
+    - ``datetime64[ns, UTC]``: published_at, the instant of ``published``
+      (see :attr:`Article.published_at`); NaT where it is missing or does
+      not parse (or lies outside 1677–2262).
     - ``category``: kind, whose categories are always ``direct``,
       ``partial``, ``indirect``; source, language, type and speaker_type,
       whose categories are the table's distinct values, sorted.

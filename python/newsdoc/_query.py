@@ -30,14 +30,14 @@ from typing import (TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, Name
                     Union, overload)
 
 from . import _core
-from ._model import Article, Mention, Quote, _short
+from ._model import Article, Attribution, Mention, Quote, _short
 
 if TYPE_CHECKING:
     import pandas
 
     from ._corpus import Corpus
 
-__all__ = ["QuoteResult", "MentionResult", "EntityCount", "EntityTable", "SearchHit", "SearchResult", "fold_case"]
+__all__ = ["QuoteResult", "AttributionResult", "MentionResult", "EntityCount", "EntityTable", "SearchHit", "SearchResult", "fold_case"]
 
 #: The quote kinds, as in :attr:`Quote.kind`.
 KINDS = ("direct", "partial", "indirect")
@@ -95,7 +95,7 @@ def _date(value: DateBound, what: str) -> Optional[str]:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, _datetime.datetime):
-        return value.replace(tzinfo=None).isoformat()
+        return value.isoformat()  # with its offset when aware: compared as an instant
     if isinstance(value, _datetime.date):
         return value.isoformat()
     raise TypeError(f"{what} must be an ISO-8601 str, a date or a datetime, not {type(value).__name__}")
@@ -298,11 +298,59 @@ class MentionResult(_Hits):
         def __iter__(self) -> Iterator[Mention]: ...  # noqa: E704
 
 
-def quotes(corpus: "Corpus", speaker: Names = None, kind: Names = None, contains: Optional[str] = None) -> QuoteResult:
+class AttributionResult(_Hits):
+    """Statements found by :meth:`Corpus.attributions`: a sequence of :class:`~newsdoc.Attribution` views.
+
+    Example:
+        >>> found = corpus.attributions(speaker="assad", kind="direct")
+        >>> len(found), found[0].speaker.name
+        (3, 'Bashar al-Assad')
+    """
+
+    __slots__ = ()
+    _noun = "attribution"
+    _table = "attributions"
+
+    def _view(self, article: Article, item: int) -> Attribution:
+        return Attribution(article, item)
+
+    @staticmethod
+    def _count(handle: _core.Article) -> int:
+        return handle.attribution_count
+
+    if TYPE_CHECKING:
+        def __getitem__(self, index: int) -> Attribution: ...  # noqa: E704
+
+        def __iter__(self) -> Iterator[Attribution]: ...  # noqa: E704
+
+    def _repr_html_(self) -> str:
+        """The first 20 statements, one line each, fragments inside (notebooks call this)."""
+        from . import _display
+
+        n = len(self)
+        lines = [_display.attribution_html(a) for a in self[:20]]
+        more = f"<div>… {n - 20} more</div>" if n > 20 else ""
+        return (f"<div><b>{n} statement{'' if n == 1 else 's'}</b></div>"
+                + "".join(f"<div>{line}</div>" for line in lines) + more)
+
+
+def _check_contains(contains: Optional[str]) -> None:
     if contains is not None and not isinstance(contains, str):
         raise TypeError(f"contains must be a str, not {type(contains).__name__}")
-    arrays = index_of(corpus).quotes(_names(speaker, "speaker"), _kinds(kind), contains)
+
+
+def quotes(corpus: "Corpus", speaker: Names = None, kind: Names = None, contains: Optional[str] = None,
+           fragments: bool = False) -> QuoteResult:
+    _check_contains(contains)
+    arrays = index_of(corpus).quotes(_names(speaker, "speaker"), _kinds(kind), contains, fragments=bool(fragments))
     return QuoteResult._from_arrays(corpus._core, arrays)
+
+
+def attributions(corpus: "Corpus", speaker: Names = None, kind: Names = None,
+                 contains: Optional[str] = None) -> AttributionResult:
+    _check_contains(contains)
+    arrays = index_of(corpus).quotes(_names(speaker, "speaker"), _kinds(kind), contains, statements=True)
+    return AttributionResult._from_arrays(corpus._core, arrays)
 
 
 def mentions(corpus: "Corpus", entity: Names = None, type: Names = None) -> MentionResult:
@@ -576,7 +624,7 @@ def where(corpus: "Corpus", source: Names = None, published_from: DateBound = No
 # --- On one article ----------------------------------------------------------------------
 
 
-def quotes_by(article: Article, name: Names) -> Tuple[Quote, ...]:
+def quotes_by(article: Article, name: Names, fragments: bool = False) -> Tuple[Quote, ...]:
     names = _names(name, "name") or []
     keys = {fold_case(n.strip()) for n in names}
     handle = article._handle
@@ -585,4 +633,6 @@ def quotes_by(article: Article, name: Names) -> Tuple[Quote, ...]:
         _, entity_name, _, aliases = handle.entity(e)
         if any(fold_case(n.strip()) in keys for n in [entity_name, *aliases]):
             speakers.add(e)
-    return tuple(Quote(article, i) for i in range(handle.quote_count) if handle.quote(i)[3] in speakers)
+    found = (handle.quote(i) for i in range(handle.quote_count))
+    return tuple(Quote(article, i) for i, data in enumerate(found)
+                 if data[3] in speakers and (fragments or data[10] is None))

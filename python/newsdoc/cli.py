@@ -10,8 +10,7 @@ Run ``newsdoc --help`` (or ``python -m newsdoc --help``) for the commands and
 
 Bad input (an unreadable file, malformed JSON, an article that breaks the
 schema) ends the program with one line ``newsdoc: error: <message>`` on
-stderr and exit status 2. Loading several files shows a progress bar on
-stderr once it takes more than a second. Like :func:`newsdoc.load`, every
+stderr and exit status 2, as does a folder from which nothing loads. Like :func:`newsdoc.load`, every
 command annotates the articles that carry no quotes and no entities;
 ``--no-annotate`` reads the input as it is, ``--reannotate`` annotates all.
 """
@@ -30,7 +29,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Text
 import newsdoc
 
 from . import _core, _display
-from ._corpus import _JSON_SUFFIXES, _TEXT_SUFFIX, MAPPINGS, Corpus
+from ._corpus import MAPPINGS, Corpus
 
 __all__ = ["main"]
 
@@ -66,46 +65,30 @@ def _progress(iterable: Iterable, *, total: Optional[int], unit: str, desc: str)
                 leave=False, disable=None, dynamic_ncols=True)
 
 
-def _article_files(path: str) -> List[str]:
-    """The files newsdoc.load reads in directory ``path``, in its order."""
-    return sorted(os.path.join(folder, name) for folder, _, names in os.walk(path) for name in names
-                  if name.endswith(_JSON_SUFFIXES + (_TEXT_SUFFIX,)))
-
-
 def _warn(message: str) -> None:
     print(f"{PROG}: warning: {_one_line(message)}", file=sys.stderr)
 
 
 def _load(inputs: Sequence[str], *, mapping: Optional[str] = None, on_error: str = "raise",
           annotate: Optional[bool] = None) -> Corpus:
-    """The articles of ``inputs`` (files and directories) as one corpus.
+    """The articles of ``inputs`` (files, folders, binary corpus files) as one corpus.
 
-    One file is handed to :func:`newsdoc.load` as is; several, or a
-    directory, are loaded file by file behind a progress bar. With
-    ``on_error="skip"`` a file that cannot be read at all is skipped with a
-    warning, like a bad record inside a file. ``annotate`` is passed on to
-    :func:`newsdoc.load` unless it is None (the loader's default: annotate
-    the records that carry no quotes and no entities).
+    :func:`newsdoc.load` reads them all in one call (the C++ input layer
+    walks the folders, names the articles and refuses what is not text).
+    With ``on_error="skip"`` a file that cannot be read at all is listed
+    with the bad records and reported in one warning. ``annotate`` is passed
+    on unless it is None (the loader's default: annotate the records that
+    carry no quotes and no entities).
     """
     options: Dict[str, Any] = {"mapping": mapping, "on_error": on_error}
     if annotate is not None:
         options["annotate"] = annotate
-    if len(inputs) == 1 and not os.path.isdir(inputs[0]):
-        corpus = newsdoc.load(inputs[0], **options)
-    else:
-        files: List[str] = []
-        for path in inputs:
-            files.extend(_article_files(path) if os.path.isdir(path) else [path])
-        parts = []
-        for path in _progress(files, total=len(files), unit="file", desc="loading"):
-            try:
-                parts.append(newsdoc.load(path, **options))
-            except (newsdoc.NewsdocError, OSError) as error:
-                if on_error != "skip":
-                    raise
-                _warn(f"skipped {path}: {_message(error)}")
-        corpus = Corpus._wrap(_core.concat([part._core for part in parts]))
-    errors = corpus.errors
+    corpus = newsdoc.load(list(inputs), **options)
+    errors = [e for e in corpus.errors if not isinstance(e, newsdoc.ReadError)]
+    for error in corpus.errors:
+        if isinstance(error, newsdoc.ReadError):
+            message = _message(error)
+            _warn(f"skipped {error.path}: {message[len(error.path) + 2:] if message.startswith(error.path + ': ') else message}")
     if errors:
         _warn(f"skipped {len(errors)} bad record{'s' if len(errors) != 1 else ''}; the first: {errors[0]}")
     return corpus
@@ -229,21 +212,28 @@ def _show(args: argparse.Namespace) -> int:
             a, b = paragraph.start + start, paragraph.start + end
             print(_paint(text[a:b], styles[a:b], colour), file=out)
 
-    quotes = sorted(article.quotes, key=lambda q: (q.start, q.end))
+    # One entry per statement: the pieces of an interrupted quote together, fragments under their statement.
+    statements = sorted(article.attributions, key=lambda a: (a.start, a.end))
     print(file=out)
-    print(_sgr("1", f"Quotes ({len(quotes)})", colour), file=out)
-    for number, quote in enumerate(quotes, 1):
-        speaker = quote.speaker
+    print(_sgr("1", f"Quotes ({len(statements)})", colour), file=out)
+    for number, statement in enumerate(statements, 1):
+        first = statement.content[0]
+        speaker = statement.speaker
         who = (speaker.name or speaker.id) if speaker is not None else "unknown speaker"
-        if quote.speaker_text and (speaker is None or quote.speaker_text != speaker.name):
-            who += f" (“{quote.speaker_text}”)"
-        head = f"{quote.kind:<8} {who}" + (f", cue “{quote.cue}”" if quote.cue else "")
+        if statement.speaker_text and (speaker is None or statement.speaker_text != speaker.name):
+            who += f" (“{statement.speaker_text}”)"
+        head = f"{statement.kind:<8} {who}" + (f", cue “{statement.cue}”" if statement.cue else "")
         for line, (start, end) in enumerate(_wrap(head, width - 14)):
             print((f"{number:>3}. " if line == 0 else " " * 14)
-                  + _sgr(_quote_code(order, quote).split(";")[0], head[start:end], colour), file=out)
-        body = " ".join(quote.text.split())
+                  + _sgr(_quote_code(order, first).split(";")[0], head[start:end], colour), file=out)
+        body = " ".join(statement.text.split())
         for start, end in _wrap(body, width - 10):
-            print("          " + _sgr(_quote_code(order, quote), body[start:end], colour), file=out)
+            print("          " + _sgr(_quote_code(order, first), body[start:end], colour), file=out)
+        for fragment in statement.fragments:
+            words = "“" + " ".join(fragment.text.split()) + "”"
+            for line, (start, end) in enumerate(_wrap(words, width - 24)):
+                print(("            fragment " if line == 0 else " " * 21)
+                      + _sgr(_quote_code(order, fragment), words[start:end], colour), file=out)
 
     entities = sorted(article.entities, key=lambda e: (-len(e.mentions), e.index))
     print(file=out)
@@ -284,7 +274,10 @@ def _convert(args: argparse.Namespace) -> int:
         sys.stdout.write(corpus.dumps())
         sys.stdout.flush()
     else:
-        corpus.to_jsonl(args.output)
+        if args.output.endswith(".ndc"):
+            corpus.save(args.output)  # the binary corpus form, which newsdoc.load reopens
+        else:
+            corpus.to_jsonl(args.output)
         print(f"{PROG}: wrote {len(corpus)} article{'s' if len(corpus) != 1 else ''} to {args.output}",
               file=sys.stderr)
     return 0
@@ -292,28 +285,43 @@ def _convert(args: argparse.Namespace) -> int:
 
 # --- quotes -----------------------------------------------------------------------------------------------------
 
-_QUOTE_FIELDS = ("article_id", "article_index", "text", "start", "end", "kind", "speaker", "speaker_span", "cue")
+_QUOTE_FIELDS = ("article_id", "article_index", "text", "start", "end", "kind", "speaker", "speaker_span", "cue",
+                 "cue_span", "parts", "fragments")
 
 
-def _quote_records(corpus: Corpus, speakers: Sequence[str], kinds: Sequence[str]) -> Iterator[Dict[str, Any]]:
+def _quote_records(corpus: Corpus, speakers: Sequence[str], kinds: Sequence[str],
+                   every_part: bool = False) -> Iterator[Dict[str, Any]]:
+    """One record per statement (its parts joined, its fragments listed), or per quote with ``every_part``."""
     wanted = {name.casefold().strip() for name in speakers}
     for index, article in enumerate(_articles(corpus, "quotes")):
-        for quote in sorted(article.quotes, key=lambda q: (q.start, q.end, q.index)):
-            if kinds and quote.kind not in kinds:
+        if every_part:
+            items = sorted(article.quotes, key=lambda q: (q.start, q.end, q.index))
+        else:
+            items = sorted(article.attributions, key=lambda a: (a.start, a.end, a.index))
+        for item in items:
+            if kinds and item.kind not in kinds:
                 continue
-            speaker = quote.speaker
+            speaker = item.speaker
             if wanted and not wanted.intersection(_speaker_names(speaker)):
                 continue
-            span = quote.speaker_span
-            yield {"article_id": article.id, "article_index": index, "text": quote.text,
-                   "start": quote.start, "end": quote.end, "kind": quote.kind,
+            span, cue_span = item.speaker_span, item.cue_span
+            if every_part:
+                parts = [[item.start, item.end]]
+                fragments = []
+            else:
+                parts = [[q.start, q.end] for q in item.content]
+                fragments = [[q.start, q.end] for q in item.fragments]
+            yield {"article_id": article.id, "article_index": index, "text": item.text,
+                   "start": item.start, "end": item.end, "kind": item.kind,
                    "speaker": (speaker.name or speaker.id) if speaker is not None else None,
-                   "speaker_span": list(span) if span is not None else None, "cue": quote.cue or None}
+                   "speaker_span": list(span) if span is not None else None, "cue": item.cue or None,
+                   "cue_span": list(cue_span) if cue_span is not None else None,
+                   "parts": parts, "fragments": fragments}
 
 
 def _quotes(args: argparse.Namespace) -> int:
     corpus = _load([args.corpus], mapping=args.mapping, on_error=args.on_error, annotate=args.annotate)
-    records = _quote_records(corpus, args.speaker or (), args.kind or ())
+    records = _quote_records(corpus, args.speaker or (), args.kind or (), args.parts)
     out = sys.stdout
     if args.format == "json":
         count = 0
@@ -325,11 +333,13 @@ def _quotes(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["article_id", "article_index", "start", "end", "kind", "speaker", "speaker_start",
-                         "speaker_end", "cue", "text"])
+                         "speaker_end", "cue", "cue_start", "cue_end", "parts", "fragments", "text"])
         for r in records:
             span = r["speaker_span"] or ("", "")
+            cue_span = r["cue_span"] or ("", "")
             writer.writerow([r["article_id"], r["article_index"], r["start"], r["end"], r["kind"],
-                             r["speaker"] or "", span[0], span[1], r["cue"] or "", r["text"]])
+                             r["speaker"] or "", span[0], span[1], r["cue"] or "", cue_span[0], cue_span[1],
+                             len(r["parts"]), len(r["fragments"]), r["text"]])
     else:
         _quote_table(list(records), _width(args), out)
     return 0
@@ -381,13 +391,16 @@ def _stats(args: argparse.Namespace) -> int:
         dates = stats["published_min"]
         if stats["published_max"] != dates:
             dates += f" – {stats['published_max']}"
-        row("published", dates + (f" ({stats['undated']:,} undated)" if stats["undated"] else ""))
+        notes = [f"{stats[k]:,} {k}" for k in ("undated", "unparsed") if stats.get(k)]
+        row("published", dates + (f" ({', '.join(notes)})" if notes else ""))
     else:
         row("published", "-")
     quotes = stats["quotes"]
-    row("quotes", f"{quotes:,}")
+    row("quotes", f"{quotes:,}" + (f" statements of {stats['quote_parts']:,} parts" if quotes else ""))
     for kind, n in stats["quotes_by_kind"].items():
         row(kind, share(n, quotes), 2)
+    if stats["fragments"]:
+        row("fragments", f"{stats['fragments']:,} quoted inside a statement", 2)
     row("with speaker", f"{stats['speaker_share']:.1%}" if quotes else "-")
     row("entities", f"{stats['entities']:,}")
     for name, n in stats["entities_by_type"].items():
@@ -445,12 +458,12 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert", parents=[reading], help="convert text or foreign JSON to canonical JSONL",
-        description="Convert files (plain text, canonical or foreign JSON, JSONL, gzip) and directories to one "
+        description="Convert files (plain text, canonical or foreign JSON, JSONL, gzip, .ndc) and directories to one "
                     "canonical JSONL file. Articles without quotes and entities are annotated: the annotator "
                     "finds quotes, speakers and entities.")
     convert.add_argument("inputs", metavar="IN", nargs="+", help="input files or directories")
     convert.add_argument("-o", "--output", metavar="OUT.jsonl", required=True,
-                         help="the output file (.gz: compressed; -: standard output)")
+                         help="the output file (.gz: compressed; .ndc: binary corpus file; -: standard output)")
     convert.set_defaults(run=_convert)
 
     quotes = commands.add_parser(
@@ -460,6 +473,9 @@ def _parser() -> argparse.ArgumentParser:
     quotes.add_argument("--speaker", metavar="NAME", action="append",
                         help="only quotes of this speaker (canonical name or alias, any case; repeatable)")
     quotes.add_argument("--kind", choices=KINDS, action="append", help="only quotes of this kind (repeatable)")
+    quotes.add_argument("--parts", action="store_true",
+                        help="a row per quote (the pieces of an interrupted quote and the fragments inside reported "
+                             "speech each on their own) instead of one per statement")
     quotes.add_argument("--format", choices=("table", "csv", "json"), default="table",
                         help="table (default), csv, or json: a list of quote objects")
     quotes.add_argument("--width", type=int, default=None, help="table width (default: the terminal's)")

@@ -46,7 +46,10 @@ except ImportError as error:  # pragma: no cover - depends on the machine
 
 from . import _core
 from ._annotate import default_annotator
-from ._corpus import _JSON_SUFFIXES, _TEXT_SUFFIX, Corpus, MappingSpec, _loads_core, _mapping_args, parse_text
+from ._corpus import MAX_RECORD_BYTES, Corpus, MappingSpec, _loads_core, _mapping_args, parse_text
+
+_JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
+_TEXT_SUFFIX = ".txt"
 from ._model import Article
 from ._pandas import empty_frame
 
@@ -54,9 +57,9 @@ if TYPE_CHECKING:
     import dask.dataframe
     import pandas
 
-__all__ = ["read_jsonl", "read_text", "quotes_frame", "mentions_frame", "entities_frame", "articles_frame",
-           "paragraphs_frame", "quotes", "mentions", "map_articles", "where", "redact", "normalize_quotes",
-           "select_paragraphs", "rename_entity", "merge_entities", "to_jsonl"]
+__all__ = ["read_jsonl", "read_text", "quotes_frame", "attributions_frame", "mentions_frame", "entities_frame",
+           "articles_frame", "paragraphs_frame", "quotes", "attributions", "mentions", "map_articles", "where", "redact",
+           "normalize_quotes", "select_paragraphs", "rename_entity", "merge_entities", "to_jsonl"]
 
 # How far past a block boundary to look for the end of a line, per read.
 _DELIMITER_READ = 1 << 16
@@ -99,10 +102,14 @@ def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str,
         raise ValueError(f"blocksize must be positive or None, not {blocksize!r}")
     fs, paths = _expand(urlpath, storage_options, _JSON_SUFFIXES, "JSON")
     parts = []
-    for path in paths:
+    for path, file_id in paths:
         compression = infer_compression(path)
         size = fs.size(path)
         whole = compression is not None or block is None or size <= block or _is_json_document(path)
+        if whole and _is_local(fs):
+            # The C++ input layer reads the file: ids and origins as newsdoc.load gives them.
+            parts.append(dask.delayed(_load_source)(path, file_id, preset, keys, on_error, annotate))
+            continue
         spans = [(0, None)] if whole else [(offset, block) for offset in range(0, size, block)]
         for offset, length in spans:
             parts.append(dask.delayed(_load_block)(fs, path, compression, offset, length, preset, keys, on_error,
@@ -145,6 +152,18 @@ def quotes_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
         >>> quotes.groupby("speaker").size().nlargest(3).compute()
     """
     return _frame(bag, "quotes", Corpus.to_pandas, "quotes")
+
+
+def attributions_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
+    """The statements of every corpus in ``bag``, one row each, as one Dask DataFrame (see :func:`articles_frame`).
+
+    Columns and dtypes are those of ``Corpus.to_pandas("attributions")``.
+
+    Example:
+        >>> statements = newsdoc.dask.attributions_frame(bag)
+        >>> statements.groupby("speaker").size().nlargest(3).compute()
+    """
+    return _frame(bag, "attributions", Corpus.to_pandas, "attributions")
 
 
 def mentions_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
@@ -199,7 +218,7 @@ def articles_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
 
 
 def quotes(bag: dask.bag.Bag, speaker: Union[None, str, Iterable[str]] = None,
-           kind: Union[None, str, Iterable[str]] = None, contains: Optional[str] = None
+           kind: Union[None, str, Iterable[str]] = None, contains: Optional[str] = None, fragments: bool = False
            ) -> "dask.dataframe.DataFrame":
     """The quotes that :meth:`Corpus.quotes` finds in each corpus of ``bag``, as one Dask DataFrame.
 
@@ -214,7 +233,21 @@ def quotes(bag: dask.bag.Bag, speaker: Union[None, str, Iterable[str]] = None,
         >>> newsdoc.dask.quotes(bag, speaker="Merkel", kind="direct").text.compute()
     """
     Corpus().quotes(speaker=speaker, kind=kind, contains=contains)  # bad arguments fail here, not on a worker
-    return _frame(bag, "quotes", _found_quotes, speaker, kind, contains)
+    return _frame(bag, "quotes", _found_quotes, speaker, kind, contains, fragments)
+
+
+def attributions(bag: dask.bag.Bag, speaker: Union[None, str, Iterable[str]] = None,
+                 kind: Union[None, str, Iterable[str]] = None, contains: Optional[str] = None
+                 ) -> "dask.dataframe.DataFrame":
+    """The statements that :meth:`Corpus.attributions` finds in each corpus of ``bag``, as one Dask DataFrame.
+
+    As :func:`quotes`, one row per statement (rows of :func:`attributions_frame`).
+
+    Example:
+        >>> newsdoc.dask.attributions(bag, speaker="Merkel").text.compute()
+    """
+    Corpus().attributions(speaker=speaker, kind=kind, contains=contains)  # bad arguments fail here
+    return _frame(bag, "attributions", _found_attributions, speaker, kind, contains)
 
 
 def mentions(bag: dask.bag.Bag, entity: Union[None, str, Iterable[str]] = None,
@@ -344,16 +377,29 @@ def to_jsonl(bag: dask.bag.Bag, urlpath: str, *, compute: bool = True,
 # --- partitions ----------------------------------------------------------------------------------
 
 
+def _is_local(fs: Any) -> bool:
+    protocol = fs.protocol if isinstance(fs.protocol, (tuple, list)) else (fs.protocol,)
+    return "file" in protocol
+
+
 def _expand(urlpath: Union[str, Sequence[str]], storage_options: Optional[Dict[str, Any]],
-            suffixes: Tuple[str, ...], kind: str) -> Tuple[Any, List[str]]:
-    """The filesystem and the files ``urlpath`` names: folders searched recursively for ``suffixes``."""
+            suffixes: Tuple[str, ...], kind: str) -> Tuple[Any, List[Tuple[str, str]]]:
+    """The filesystem and the files ``urlpath`` names with their ids, folders searched recursively for ``suffixes``.
+
+    On the local filesystem the C++ input layer lists folders (``newsdoc.load``'s order and ids); on
+    others fsspec does, with the same rule: path order, the id the path relative to the folder without suffix.
+    """
     fs, _, paths = fsspec.get_fs_token_paths(urlpath, mode="rb", storage_options=storage_options)
-    files: List[str] = []
+    files: List[Tuple[str, str]] = []
     for path in paths:
-        if fs.isdir(path):
-            files.extend(sorted(p for p in fs.find(path) if p.endswith(suffixes)))
+        if not fs.isdir(path):
+            files.append((path, _core.file_id(posixpath.basename(path))))
+        elif _is_local(fs):
+            files.extend((p, i) for p, i in _core.list_inputs([path]) if p.endswith(suffixes))
         else:
-            files.append(path)
+            root = path.rstrip("/") + "/"
+            files.extend((p, _core.file_id(p[len(root):] if p.startswith(root) else posixpath.basename(p)))
+                         for p in sorted(fs.find(path)) if p.endswith(suffixes))
     if not files:
         raise FileNotFoundError(f"no {kind} files at {urlpath!r}")
     return fs, files
@@ -395,18 +441,20 @@ def _load_block(fs: Any, path: str, compression: Optional[str], offset: int, len
     return _annotate(Corpus._wrap(core), annotate)
 
 
-def _load_texts(fs: Any, paths: List[str], annotate: bool) -> Corpus:
+def _load_source(path: str, file_id: str, preset: str, keys: dict, on_error: str,
+                 annotate: Optional[bool]) -> Corpus:
+    """One partition of read_jsonl: a whole local file, read by the C++ input layer."""
+    core = _core.load_sources([(path, file_id)], preset, keys, on_error, MAX_RECORD_BYTES)
+    return _annotate(Corpus._wrap(core), annotate)
+
+
+def _load_texts(fs: Any, paths: List[Tuple[str, str]], annotate: bool) -> Corpus:
     """One partition of read_text: a corpus of one article per file."""
-    contents = fs.cat(paths)
-    articles = [parse_text(contents[path], id=_stem(path), annotate=False) for path in paths]
+    if _is_local(fs):
+        return _annotate(Corpus._wrap(_core.load_sources(paths, "auto", {}, "raise", MAX_RECORD_BYTES)), annotate)
+    contents = fs.cat([path for path, _ in paths])
+    articles = [parse_text(contents[path], id=file_id, annotate=False) for path, file_id in paths]
     return _annotate(Corpus.from_articles(articles), annotate)
-
-
-def _stem(path: str) -> str:
-    """The file name without its extension, as newsdoc.read_text names an article."""
-    name = posixpath.basename(path)
-    dot = name.rfind(".")
-    return name[:dot] if dot > 0 else name
 
 
 def _annotate(corpus: Corpus, annotate: Optional[bool]) -> Corpus:
@@ -524,8 +572,13 @@ def _counts(partition: Iterable[Any], local: "pandas.DataFrame") -> Tuple[int, i
     return len(_as_corpus(partition)), len(local)
 
 
-def _found_quotes(corpus: Corpus, speaker: Any, kind: Any, contains: Optional[str]) -> "pandas.DataFrame":
-    return corpus.quotes(speaker=speaker, kind=kind, contains=contains).to_pandas()
+def _found_quotes(corpus: Corpus, speaker: Any, kind: Any, contains: Optional[str],
+                  fragments: bool) -> "pandas.DataFrame":
+    return corpus.quotes(speaker=speaker, kind=kind, contains=contains, fragments=fragments).to_pandas()
+
+
+def _found_attributions(corpus: Corpus, speaker: Any, kind: Any, contains: Optional[str]) -> "pandas.DataFrame":
+    return corpus.attributions(speaker=speaker, kind=kind, contains=contains).to_pandas()
 
 
 def _found_mentions(corpus: Corpus, entity: Any, type: Any) -> "pandas.DataFrame":

@@ -61,10 +61,11 @@ void bind_query(py::module_& m) {
       .def(
           "quotes",
           [](const newsdoc::CorpusIndex& index, Names speakers, std::optional<std::vector<std::string>> kinds,
-             std::optional<std::string> contains) {
+             std::optional<std::string> contains, bool fragments, bool statements) {
             newsdoc::QuoteQuery query;
             query.speakers = std::move(speakers);
             query.contains = std::move(contains);
+            query.fragments = fragments;
             if (kinds) {
               query.kinds.emplace();
               for (const auto& name : *kinds) {
@@ -76,11 +77,11 @@ void bind_query(py::module_& m) {
             std::vector<newsdoc::ItemRef> refs;
             {
               py::gil_scoped_release release;
-              refs = index.quotes(query);
+              refs = statements ? index.attributions(query) : index.quotes(query);
             }
             return split(refs);
           },
-          "speakers"_a, "kinds"_a, "contains"_a)
+          "speakers"_a, "kinds"_a, "contains"_a, "fragments"_a = false, "statements"_a = false)
       .def(
           "mentions",
           [](const newsdoc::CorpusIndex& index, Names entities, Names types) {

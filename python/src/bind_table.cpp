@@ -82,9 +82,22 @@ py::array string_list_column(const newsdoc::Column& column) {
   });
 }
 
+py::array int64_list_column(const newsdoc::Column& column) {
+  return object_array(column.size(), [&](std::size_t row) -> py::object {
+    const auto begin = column.offsets[row];
+    const auto end = column.offsets[row + 1];
+    py::list items(end - begin);
+    for (auto i = begin; i < end; ++i) {
+      PyList_SET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i - begin), PyLong_FromLongLong(column.integers[i]));
+    }
+    return std::move(items);
+  });
+}
+
 /// (name, type, data): data is an int64 array (int64), (values, missing
 /// mask) (nullable_int64), an object array of str or None (string), (codes,
-/// categories) (category) or an object array of lists of str (string_list).
+/// categories) (category) or an object array of lists of str (string_list)
+/// or of int (int64_list).
 py::tuple column_to_python(newsdoc::Column& column) {
   const auto name = new_str(column.name);
   const auto type = new_str(newsdoc::to_string(column.type));
@@ -101,6 +114,7 @@ py::tuple column_to_python(newsdoc::Column& column) {
       return py::make_tuple(name, type, py::make_tuple(adopt<std::int64_t>(std::move(column.codes)), categories));
     }
     case newsdoc::ColumnType::string_list: return py::make_tuple(name, type, string_list_column(column));
+    case newsdoc::ColumnType::int64_list: return py::make_tuple(name, type, int64_list_column(column));
   }
   throw std::logic_error("unknown column type");
 }

@@ -43,6 +43,8 @@ std::optional<QuoteKind> quote_kind_from_string(std::string_view name) noexcept;
 
 /// Marks "no entity" where an entity index is expected.
 inline constexpr std::int32_t no_entity = -1;
+/// Marks "no quote" where a quote index is expected (a quote without parent).
+inline constexpr std::int32_t no_quote = -1;
 
 namespace detail {
 struct Store;
@@ -69,6 +71,35 @@ struct Quote {
   std::optional<Span> speaker_chars;
   /// The cue ("said", "according to"); empty when unknown.
   std::string_view cue;
+  /// The cue's words in the body, if known.
+  std::optional<Span> cue_bytes;
+  std::optional<Span> cue_chars;
+  /// The attribution (statement) this quote is a part of: an index into the
+  /// article's attributions. Every quote belongs to exactly one.
+  std::uint32_t attribution = 0;
+  /// For a quoted fragment inside another quote of the same attribution
+  /// (`she said it was “nothing extraordinary”`): the enclosing quote's
+  /// index; no_quote for a top-level part.
+  std::int32_t parent = no_quote;
+};
+
+/// One attributed statement: a cue, its speaker and the quotes that make it
+/// up. An interrupted quote (`“We will win,” she said, “and soon.”`) is one
+/// attribution of two parts; a quoted fragment inside reported speech is a
+/// part whose `parent` is the reported clause. Speaker and cue are those of
+/// the attribution's first top-level part.
+struct Attribution {
+  QuoteKind kind = QuoteKind::direct;  ///< the kind of its first top-level part
+  std::int32_t speaker = no_entity;
+  std::optional<Span> speaker_bytes;
+  std::optional<Span> speaker_chars;
+  std::string_view cue;
+  std::optional<Span> cue_bytes;
+  std::optional<Span> cue_chars;
+  /// Indexes of every quote of the attribution, in text order.
+  std::vector<std::uint32_t> parts;
+  /// The top-level parts (no parent): the statement's content, in text order.
+  std::vector<std::uint32_t> content;
 };
 
 /// A named entity of one article.
@@ -121,6 +152,14 @@ class Article {
   /// Every input field the schema does not know, as one minified JSON object.
   std::string_view meta_json() const& noexcept;
   std::string_view meta_json() && = delete;
+  /// The file the article was loaded from, "" when it was not loaded from a
+  /// file (newsdoc/input.hpp). Load metadata, not content: not written to
+  /// JSON, not compared by ==, not kept by the binary form.
+  std::string_view origin() const& noexcept;
+  std::string_view origin() && = delete;
+  /// The 1-based line of the article's record in origin(), 0 when not known
+  /// (a .txt file, or not loaded from a file).
+  std::uint64_t origin_line() const noexcept;
   /// True when the body is pure ASCII (byte and code point offsets agree).
   bool is_ascii() const noexcept;
   /// The body's length in code points.
@@ -132,6 +171,10 @@ class Article {
   std::size_t quote_count() const noexcept;
   Quote quote(std::size_t i) const&;
   Quote quote(std::size_t i) && = delete;
+  /// Attributions in the order of their first part in the quote list.
+  std::size_t attribution_count() const noexcept;
+  Attribution attribution(std::size_t i) const&;
+  Attribution attribution(std::size_t i) && = delete;
   std::size_t entity_count() const noexcept;
   Entity entity(std::size_t i) const&;
   Entity entity(std::size_t i) && = delete;
@@ -211,6 +254,14 @@ struct QuoteInput {
   std::int32_t speaker = no_entity;  ///< index into ArticleInput::entities
   std::optional<Span> speaker_span;
   std::string_view cue;
+  std::optional<Span> cue_span;
+  /// Quotes with the same number form one attribution; the builder numbers
+  /// attributions anew in order of first appearance. A quote without one is
+  /// an attribution of its own (as in files written before attributions).
+  std::optional<std::uint32_t> attribution;
+  /// Index into ArticleInput::quotes of the enclosing quote: a top-level
+  /// part of the same attribution whose span holds this one.
+  std::int32_t parent = no_quote;
 };
 
 struct EntityInput {
@@ -238,6 +289,10 @@ struct ArticleInput {
   OffsetUnit unit = OffsetUnit::bytes;
   /// A JSON object holding the fields the schema does not know.
   std::string_view meta = "{}";
+  /// Where the article was loaded from: the file ("" for none) and the
+  /// 1-based line (0 when not known). Not part of the article's content.
+  std::string_view origin;
+  std::uint64_t origin_line = 0;
 
   /// Empties every field, keeping allocated capacity for reuse.
   void clear();

@@ -43,8 +43,9 @@
 
 namespace newsdoc {
 
-/// The version to_binary writes; from_binary reads it and no other.
-inline constexpr std::uint32_t binary_version = 1;
+/// The version to_binary writes; from_binary reads it and every earlier one.
+/// Version 2 added cue spans and attributions; version 1 still loads.
+inline constexpr std::uint32_t binary_version = 2;
 
 /// The number of bytes to_binary(corpus) writes.
 std::size_t binary_size(const Corpus& corpus);

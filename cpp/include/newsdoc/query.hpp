@@ -66,8 +66,12 @@ struct QuoteQuery {
   /// Names or aliases of the speaking entity.
   std::optional<std::vector<std::string>> speakers;
   std::optional<std::vector<QuoteKind>> kinds;
-  /// A substring of the quote's text (case-insensitive: both sides folded).
+  /// A substring of the quote's text (case-insensitive: both sides folded);
+  /// for attributions, of any of its top-level parts.
   std::optional<std::string> contains;
+  /// Whether quoted fragments inside another quote of their statement are
+  /// rows of their own. Off by default: a statement is counted once.
+  bool fragments = false;
 };
 
 /// Filters of CorpusIndex::mentions, as in QuoteQuery.
@@ -85,11 +89,12 @@ struct ArticleFilter {
   std::optional<std::vector<std::string>> tags;     ///< one of the tags is one of these
   /// The article has a quote spoken by an entity of one of these names or aliases.
   std::optional<std::vector<std::string>> quote_speakers;
-  /// Date bounds, inclusive, compared as text with the same number of leading
-  /// characters of `published`: "2016-09" as upper bound keeps all of
-  /// September, "2016-09-12" all of that day whatever the time. With a bound
-  /// set, an article whose date is missing or does not start with four
-  /// digits is left out.
+  /// Date bounds, inclusive, compared as instants (newsdoc/date.hpp): the
+  /// lower bound from the start of the period it names, the upper bound to its
+  /// end, so "2016-09" as upper bound keeps all of September and
+  /// "2016-09-12" all of that day whatever the time. With a bound set, an
+  /// article whose date is missing or unparseable is left out. A bound that
+  /// is not a date is std::invalid_argument.
   std::optional<std::string> published_from;
   std::optional<std::string> published_to;
 };
@@ -102,7 +107,7 @@ struct EntityCount {
   std::vector<std::string_view> aliases;
   std::uint32_t articles = 0;  ///< articles holding the entity
   std::uint32_t mentions = 0;  ///< its mentions in them
-  std::uint32_t quotes = 0;    ///< quotes it speaks in them
+  std::uint32_t quotes = 0;    ///< statements (attributions) it speaks in them
 };
 
 /// The indexes of one corpus; see the header notes.
@@ -120,6 +125,10 @@ class CorpusIndex {
 
   /// The quotes passing every filter of `query`, in corpus order.
   std::vector<ItemRef> quotes(const QuoteQuery& query) const;
+  /// The attributions (ItemRef::item an attribution index) whose first
+  /// top-level part passes the speaker and kind filters and one of whose
+  /// top-level parts holds `contains`, in corpus order.
+  std::vector<ItemRef> attributions(const QuoteQuery& query) const;
   /// The mentions passing every filter of `query`, in corpus order.
   std::vector<ItemRef> mentions(const MentionQuery& query) const;
   /// Every entity of the given types (all if unset), aggregated by exact
@@ -129,6 +138,7 @@ class CorpusIndex {
   std::vector<std::uint32_t> articles(const ArticleFilter& filter) const;
 
  private:
+  std::vector<ItemRef> find_quotes(const QuoteQuery& query, bool statements) const;
   struct Data;
   std::unique_ptr<Data> data_;
 };

@@ -1,5 +1,5 @@
-// Columnar tables of a corpus: one row per article, paragraph, quote, entity
-// or mention, each column one flat array. This is what the Python
+// Columnar tables of a corpus: one row per article, paragraph, quote,
+// attribution, entity or mention, each column one flat array. This is what the Python
 // `Corpus.to_pandas` turns into a DataFrame, and what any other columnar
 // export (Arrow, CSV, a database) can start from.
 //
@@ -16,9 +16,14 @@
 //   published, language, tags, paragraph_count, quote_count, entity_count,
 //   mention_count, meta, text
 // - paragraphs: article_index, article_id, paragraph_index, text, start, end
-// - quotes: article_index, article_id, quote_index, text, start, end, kind,
-//   speaker, speaker_id, speaker_type, speaker_start, speaker_end, cue,
-//   paragraph, last_paragraph, source, published
+// - quotes: article_index, article_id, quote_index, attribution, parent,
+//   text, start, end, kind, speaker, speaker_id, speaker_type, speaker_start,
+//   speaker_end, cue, cue_start, cue_end, paragraph, last_paragraph, source,
+//   published
+// - attributions: article_index, article_id, attribution_index, text,
+//   start, end, kind, speaker, speaker_id, speaker_type, speaker_start,
+//   speaker_end, cue, cue_start, cue_end, part_starts, part_ends,
+//   quote_indexes, fragments, paragraph, last_paragraph, source, published
 // - entities: article_index, article_id, entity_index, entity_id, name,
 //   type, aliases, mentions, quotes
 // - mentions: article_index, article_id, mention_index, entity_index,
@@ -26,9 +31,15 @@
 //
 // `meta` is the article's meta object as compact JSON text. In quotes,
 // `speaker` is the speaking entity's canonical name, `paragraph` and
-// `last_paragraph` the paragraphs holding its first and last character. In
-// entities, `mentions` and `quotes` count the entity's mentions and the
-// quotes it speaks.
+// `last_paragraph` the paragraphs holding its first and last character,
+// `attribution` its attribution's index and `parent` the enclosing quote of
+// a fragment (missing for a top-level part). In attributions, one row per
+// statement: `text` is its content (the top-level parts) joined by " … ",
+// `start`/`end` run from the first part's start to the last part's end,
+// `part_starts`/`part_ends` give each top-level part, `quote_indexes` every
+// quote of it (fragments too) and `fragments` how many are fragments. In
+// entities, `mentions` counts the entity's mentions and `quotes` the
+// statements (attributions) it speaks.
 //
 // ## Column types
 // - int64: integers in `integers`.
@@ -46,17 +57,21 @@
 //   by bytes.
 // - string_list: row i holds `values[offsets[i]]` up to
 //   `values[offsets[i + 1]]` (exclusive); `offsets` has rows + 1 entries.
+// - int64_list: the same with `integers` in place of `values`.
 //
 // ## Lifetimes
 // The string views in a Table point into the Stores of the corpus's
 // articles. The Table keeps a copy of the Corpus (handles only, no text), so
 // they stay valid as long as the Table lives, even after the Corpus it was
-// made from is gone. Making a Table copies no text.
+// made from is gone. Making a Table copies no text, but for the joined
+// content of the attributions table, which the Table owns (`owned_text`).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -64,17 +79,17 @@
 
 namespace newsdoc {
 
-enum class TableName : std::uint8_t { articles, paragraphs, quotes, entities, mentions };
+enum class TableName : std::uint8_t { articles, paragraphs, quotes, attributions, entities, mentions };
 
 /// Every table, in the order of TableName.
-inline constexpr TableName all_tables[] = {TableName::articles, TableName::paragraphs, TableName::quotes,
-                                           TableName::entities, TableName::mentions};
+inline constexpr TableName all_tables[] = {TableName::articles,     TableName::paragraphs, TableName::quotes,
+                                           TableName::attributions, TableName::entities,   TableName::mentions};
 
 std::string_view to_string(TableName table) noexcept;
-/// The table named `name` ("articles", "paragraphs", "quotes", "entities", "mentions"), or nullopt.
+/// The table named `name` ("articles", "paragraphs", "quotes", "attributions", "entities", "mentions"), or nullopt.
 std::optional<TableName> table_from_string(std::string_view name) noexcept;
 
-enum class ColumnType : std::uint8_t { int64, nullable_int64, string, category, string_list };
+enum class ColumnType : std::uint8_t { int64, nullable_int64, string, category, string_list, int64_list };
 
 std::string_view to_string(ColumnType type) noexcept;
 
@@ -99,6 +114,8 @@ struct Table {
   std::vector<Column> columns;
   /// Keeps the Stores that the string views point into alive.
   Corpus corpus;
+  /// Text made for the table (joined attribution content), viewed by columns.
+  std::shared_ptr<const std::string> owned_text;
 
   /// The column called `column_name`; throws std::out_of_range if there is none.
   const Column& column(std::string_view column_name) const;

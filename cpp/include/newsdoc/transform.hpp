@@ -238,12 +238,19 @@ struct QuoteSpan {
   std::string speaker;  ///< the id of an entity of the article; empty: none
   std::optional<Span> speaker_chars;
   std::string cue;
+  std::optional<Span> cue_chars;
+  /// Quotes of `quotes` with the same number form one attribution; none: its own.
+  std::optional<std::uint32_t> attribution;
+  /// The enclosing quote, as a position in `quotes`; no_quote: top-level.
+  std::int32_t parent = no_quote;
 };
 
 /// The article with the quotes `quotes`, in the order given: instead of its
-/// own (`replace`) or after them. Entities and mentions are unchanged.
-/// Throws SchemaError with pointer "/<i>", "/<i>/speaker_span" or
-/// "/<i>/speaker" when a span is bad or the speaker id names no entity.
+/// own (`replace`) or after them, as attributions of their own. Entities and
+/// mentions are unchanged. Throws SchemaError with pointer "/<i>",
+/// "/<i>/speaker_span", "/<i>/cue_span", "/<i>/parent" or "/<i>/speaker"
+/// when a span is bad, a parent is not an enclosing top-level quote of the
+/// same attribution, or the speaker id names no entity.
 Article with_quotes(const Article& article, const std::vector<QuoteSpan>& quotes, bool replace = true);
 /// `quotes[i]` is for article i. Throws std::invalid_argument when the sizes differ.
 Corpus with_quotes(const Corpus& corpus, const std::vector<std::vector<QuoteSpan>>& quotes, bool replace = true,

@@ -57,12 +57,15 @@ struct QuoteDraft {
   std::int32_t speaker = none;  // entity draft
   Range speaker_tokens;
   std::string cue;
+  Range cue_tokens;
   bool attributed = false;
+  std::int32_t parent = none;  // index into quotes_ once sorted: the enclosing reported clause
 };
 
 struct Attribution {
   Range speaker;
   std::string cue;
+  Range cue_tokens;
   bool found = false;
 };
 
@@ -147,6 +150,7 @@ class ArticleAnnotator {
   std::int32_t speaker_entity(Range np);
   std::int32_t resolve_pronoun(std::int32_t i);
   void find_reported_speech();
+  void link_fragments();
   Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb,
                                bool intention_cue);
   bool passive_cue(std::int32_t from, std::int32_t cue) const;
@@ -836,6 +840,7 @@ bool ArticleAnnotator::find_attribution(std::int32_t from, std::int32_t to, bool
     if (np.empty()) continue;
     a.speaker = np;
     a.cue = cue_text(k, k + len);
+    a.cue_tokens = Range{k, k + len};
     a.found = true;
     return true;
   }
@@ -957,6 +962,7 @@ void ArticleAnnotator::classify_and_attribute() {
       q.speaker_tokens = a.speaker;
       q.speaker = speaker_entity(a.speaker);
       q.cue = a.cue;
+      q.cue_tokens = a.cue_tokens;
       q.attributed = true;
     } else if (direct && !kept.empty() && kept.back().attributed && kept.back().close != none &&
                tok(kept.back().close).paragraph == tok(q.open).paragraph) {
@@ -964,6 +970,7 @@ void ArticleAnnotator::classify_and_attribute() {
       q.speaker_tokens = kept.back().speaker_tokens;
       q.speaker = kept.back().speaker;
       q.cue = kept.back().cue;
+      q.cue_tokens = kept.back().cue_tokens;
       q.attributed = true;
     } else if (direct && previous_speaker != none && tok(q.open).paragraph <= previous_paragraph + 1) {
       // A quote with no cue continues the previous speaker's turn.
@@ -1163,9 +1170,35 @@ void ArticleAnnotator::find_reported_speech() {
       q.speaker_tokens = np;
       q.speaker = speaker_entity(np);
       q.cue = cue_text(k, k + len);
+      q.cue_tokens = Range{k, k + len};
       q.attributed = true;
       quotes_.push_back(std::move(q));
       k += len - 1;
+    }
+  }
+}
+
+void ArticleAnnotator::link_fragments() {
+  // A quoted fragment inside reported speech of the same speaker and cue
+  // (`Ozerov said it was “nothing extraordinary”`) is a part of that
+  // statement; one with a cue of its own stays a statement of its own.
+  // quotes_ is sorted by start, so an enclosing clause comes before its fragments.
+  for (std::size_t i = 0; i < quotes_.size(); ++i) {
+    auto& fragment = quotes_[i];
+    if (fragment.kind == QuoteKind::indirect) continue;
+    for (std::size_t j = i; j-- > 0;) {
+      const auto& clause = quotes_[j];
+      if (clause.kind != QuoteKind::indirect || clause.parent != none) continue;
+      if (clause.begin > fragment.begin || clause.end < fragment.end) continue;
+      const bool same_cue = fragment.cue_tokens.empty() || fragment.cue_tokens.first == clause.cue_tokens.first;
+      const bool same_speaker = fragment.speaker == none || fragment.speaker == clause.speaker;
+      if (!same_cue || !same_speaker) continue;
+      fragment.parent = static_cast<std::int32_t>(j);
+      fragment.speaker = clause.speaker;
+      fragment.speaker_tokens = clause.speaker_tokens;
+      fragment.cue = clause.cue;
+      fragment.cue_tokens = clause.cue_tokens;
+      break;
     }
   }
 }
@@ -1239,6 +1272,7 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
     if (options_.indirect) find_reported_speech();
     std::stable_sort(quotes_.begin(), quotes_.end(),
                      [](const QuoteDraft& a, const QuoteDraft& b) { return a.begin < b.begin; });
+    link_fragments();
   } else {
     quotes_.clear();
   }
@@ -1270,6 +1304,8 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
   out.tags = article.tags();
   for (std::size_t p = 0; p < article.paragraph_count(); ++p) out.paragraphs.push_back(article.paragraph(p).text);
   out.meta = article.meta_json();
+  out.origin = article.origin();
+  out.origin_line = article.origin_line();
   out.unit = OffsetUnit::bytes;
 
   entity_ids_.resize(by_order.size());
@@ -1291,9 +1327,30 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
   for (const auto& m : mentions_)
     out.mentions.push_back(MentionInput{Span{tok(m.first).begin, tok(m.last - 1).end},
                                         static_cast<std::uint32_t>(order[static_cast<std::size_t>(m.entity)])});
-  for (const auto& q : quotes_) {
+  // Quotes sharing one cue are one statement (the pieces of an interrupted
+  // quote); a fragment joins its parent's; a quote without a cue is its own.
+  std::unordered_map<std::int32_t, std::uint32_t> attribution_of_cue;
+  std::vector<std::uint32_t> attribution(quotes_.size());
+  std::uint32_t attributions = 0;
+  for (std::size_t i = 0; i < quotes_.size(); ++i) {
+    const auto& q = quotes_[i];
+    if (q.parent != none) {
+      attribution[i] = attribution[static_cast<std::size_t>(q.parent)];
+    } else if (q.cue_tokens.empty()) {
+      attribution[i] = attributions++;
+    } else {
+      const auto [it, added] = attribution_of_cue.emplace(q.cue_tokens.first, attributions);
+      if (added) ++attributions;
+      attribution[i] = it->second;
+    }
+  }
+  for (std::size_t i = 0; i < quotes_.size(); ++i) {
+    const auto& q = quotes_[i];
     QuoteInput in;
     in.span = Span{q.begin, q.end};
+    in.attribution = attribution[i];
+    in.parent = q.parent;
+    if (!q.cue_tokens.empty()) in.cue_span = Span{tok(q.cue_tokens.first).begin, tok(q.cue_tokens.last - 1).end};
     in.kind = q.kind;
     in.speaker = q.speaker == none ? no_entity : order[static_cast<std::size_t>(q.speaker)];
     if (!q.speaker_tokens.empty()) {
