@@ -221,7 +221,7 @@ void evaluate(const std::string& dir, const std::vector<Sentence>& dev, const st
         const bool g = s.cue[k] != "O", p = cue_out[i][k] != "O";
         cue_tokens.tp += g && p, cue_tokens.fp += !g && p, cue_tokens.fn += g && !p;
       }
-      score_spans(s.cue, cue_out[i], cue_spans);
+      score_spans(s.cue, cue_out[i], cue_spans, &s.words);
     }
     std::printf("cue tokens (gold BRAT dev): P %5.1f  R %5.1f  F1 %5.1f\n", cue_tokens.p(), cue_tokens.r(),
                 cue_tokens.f());

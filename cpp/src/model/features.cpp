@@ -143,7 +143,7 @@ const char* feature_set_of(Kind kind) {
   switch (kind) {
     case Kind::pos: return "pos-features/1";
     case Kind::ner: return "ner-features/1";
-    case Kind::cue: return "cue-features/1";
+    case Kind::cue: return "cue-features/2";
     case Kind::ner_doc: return "ner-doc-features/1";
   }
   return "";
@@ -303,6 +303,13 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   f.add("lem-qd", lem, s.quote_depth[i] == 1 ? "in" : "out");
   f.add("lem-w+1", lem, lower_at(s, j + 1));
   f.add("t-1-lem", pos_at(pos, j - 1), lem);
+  for (std::ptrdiff_t k = 1; k <= 4; ++k) {
+    if (j - k >= 0) f.add("dl", lower_at(s, j - k));
+    if (j + k < static_cast<std::ptrdiff_t>(s.tokens.size())) f.add("dr", lower_at(s, j + k));
+  }
+  f.add("t-2t-1t", pos_at(pos, j - 2), pos_at(pos, j - 1), pos_at(pos, j));
+  f.add("tt+1t+2", pos_at(pos, j), pos_at(pos, j + 1), pos_at(pos, j + 2));
+  f.add("w-lem+1", w, pseudo_lemma(lower_at(s, j + 1)));
 }
 
 void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
