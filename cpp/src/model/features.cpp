@@ -2,21 +2,34 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
 
 namespace newsdoc::model::detail {
 namespace {
 
 constexpr std::uint64_t basis = 0xcbf29ce484222325ULL;
 
-// A feature: template name, then value(s), '\x1f'-separated.
+// FNV-1a at compile time: the hashes of the template names are constants.
+constexpr std::uint64_t name_hash(std::string_view text) {
+  std::uint64_t h = basis;
+  for (char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+#define NAME(text) (std::integral_constant<std::uint64_t, name_hash(text)>::value)
+
+// A feature: template name (hashed), then value(s), '\x1f'-separated; the
+// same hashes as fnv1a over the concatenation.
 struct Sink {
   std::vector<FeatureHash>& out;
-  void add(std::string_view name, std::string_view v) { out.push_back(fnv1a(v, fnv1a(name, basis))); }
-  void add(std::string_view name, std::string_view a, std::string_view b) {
-    out.push_back(fnv1a(b, fnv1a("\x1f", fnv1a(a, fnv1a(name, basis)))));
+  void add(std::uint64_t name, std::string_view v) { out.push_back(fnv1a(v, name)); }
+  void add(std::uint64_t name, std::string_view a, std::string_view b) {
+    out.push_back(fnv1a(b, fnv1a("\x1f", fnv1a(a, name))));
   }
-  void add(std::string_view name, std::string_view a, std::string_view b, std::string_view c) {
-    out.push_back(fnv1a(c, fnv1a("\x1f", fnv1a(b, fnv1a("\x1f", fnv1a(a, fnv1a(name, basis)))))));
+  void add(std::uint64_t name, std::string_view a, std::string_view b, std::string_view c) {
+    out.push_back(fnv1a(c, fnv1a("\x1f", fnv1a(b, fnv1a("\x1f", fnv1a(a, name))))));
   }
 };
 
@@ -214,102 +227,102 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   const TokenForms& t = s.tokens[i];
   const auto j = static_cast<std::ptrdiff_t>(i);
   const std::string_view w = t.lower;
-  f.add("bias", "");
-  f.add("w", w);
+  f.add(NAME("bias"), "");
+  f.add(NAME("w"), w);
   for (std::size_t n = 1; n <= 4; ++n) {
     if (w.size() < n) break;
-    f.add(n == 1 ? "p1" : n == 2 ? "p2" : n == 3 ? "p3" : "p4", prefix(w, n));
-    f.add(n == 1 ? "s1" : n == 2 ? "s2" : n == 3 ? "s3" : "s4", suffix(w, n));
+    f.add(n == 1 ? NAME("p1") : n == 2 ? NAME("p2") : n == 3 ? NAME("p3") : NAME("p4"), prefix(w, n));
+    f.add(n == 1 ? NAME("s1") : n == 2 ? NAME("s2") : n == 3 ? NAME("s3") : NAME("s4"), suffix(w, n));
   }
-  f.add("shape", t.shape);
-  f.add("sshape", t.short_shape);
-  if (t.norm.find('-') != std::string::npos && t.norm.size() > 1) f.add("hyphen", "");
-  if (i == 0) f.add("first", t.short_shape);
-  if (i + 1 == s.tokens.size()) f.add("last", t.short_shape);
-  f.add("posn", i == 0 ? "0" : i == 1 ? "1" : i == 2 ? "2" : "3+");
-  f.add("w-1", lower_at(s, j - 1));
-  f.add("w-2", lower_at(s, j - 2));
-  f.add("w+1", lower_at(s, j + 1));
-  f.add("w+2", lower_at(s, j + 2));
-  f.add("ss-1", sshape_at(s, j - 1));
-  f.add("ss-2", sshape_at(s, j - 2));
-  f.add("ss+1", sshape_at(s, j + 1));
-  f.add("ss+2", sshape_at(s, j + 2));
-  f.add("s3-1", suffix(lower_at(s, j - 1), 3));
-  f.add("s3+1", suffix(lower_at(s, j + 1), 3));
-  f.add("w-1w", lower_at(s, j - 1), w);
-  f.add("ww+1", w, lower_at(s, j + 1));
-  if (s.upper_case) f.add("ucsent", t.short_shape);
-  if (s.title_case) f.add("tcsent", t.short_shape);
+  f.add(NAME("shape"), t.shape);
+  f.add(NAME("sshape"), t.short_shape);
+  if (t.norm.find('-') != std::string::npos && t.norm.size() > 1) f.add(NAME("hyphen"), "");
+  if (i == 0) f.add(NAME("first"), t.short_shape);
+  if (i + 1 == s.tokens.size()) f.add(NAME("last"), t.short_shape);
+  f.add(NAME("posn"), i == 0 ? "0" : i == 1 ? "1" : i == 2 ? "2" : "3+");
+  f.add(NAME("w-1"), lower_at(s, j - 1));
+  f.add(NAME("w-2"), lower_at(s, j - 2));
+  f.add(NAME("w+1"), lower_at(s, j + 1));
+  f.add(NAME("w+2"), lower_at(s, j + 2));
+  f.add(NAME("ss-1"), sshape_at(s, j - 1));
+  f.add(NAME("ss-2"), sshape_at(s, j - 2));
+  f.add(NAME("ss+1"), sshape_at(s, j + 1));
+  f.add(NAME("ss+2"), sshape_at(s, j + 2));
+  f.add(NAME("s3-1"), suffix(lower_at(s, j - 1), 3));
+  f.add(NAME("s3+1"), suffix(lower_at(s, j + 1), 3));
+  f.add(NAME("w-1w"), lower_at(s, j - 1), w);
+  f.add(NAME("ww+1"), w, lower_at(s, j + 1));
+  if (s.upper_case) f.add(NAME("ucsent"), t.short_shape);
+  if (s.title_case) f.add(NAME("tcsent"), t.short_shape);
   if (kind == Kind::pos) return;
 
-  f.add("wc", t.norm);
-  f.add("wc-1", norm_at(s, j - 1));
-  f.add("wc+1", norm_at(s, j + 1));
-  f.add("ss-1ss", sshape_at(s, j - 1), t.short_shape);
-  f.add("ssss+1", t.short_shape, sshape_at(s, j + 1));
+  f.add(NAME("wc"), t.norm);
+  f.add(NAME("wc-1"), norm_at(s, j - 1));
+  f.add(NAME("wc+1"), norm_at(s, j + 1));
+  f.add(NAME("ss-1ss"), sshape_at(s, j - 1), t.short_shape);
+  f.add(NAME("ssss+1"), t.short_shape, sshape_at(s, j + 1));
   if (pos != nullptr) {
-    f.add("t", pos_at(pos, j));
-    f.add("t-1", pos_at(pos, j - 1));
-    f.add("t+1", pos_at(pos, j + 1));
-    f.add("t-2", pos_at(pos, j - 2));
-    f.add("t+2", pos_at(pos, j + 2));
-    f.add("tss", pos_at(pos, j), t.short_shape);
-    f.add("t-1t", pos_at(pos, j - 1), pos_at(pos, j));
-    f.add("tt+1", pos_at(pos, j), pos_at(pos, j + 1));
+    f.add(NAME("t"), pos_at(pos, j));
+    f.add(NAME("t-1"), pos_at(pos, j - 1));
+    f.add(NAME("t+1"), pos_at(pos, j + 1));
+    f.add(NAME("t-2"), pos_at(pos, j - 2));
+    f.add(NAME("t+2"), pos_at(pos, j + 2));
+    f.add(NAME("tss"), pos_at(pos, j), t.short_shape);
+    f.add(NAME("t-1t"), pos_at(pos, j - 1), pos_at(pos, j));
+    f.add(NAME("tt+1"), pos_at(pos, j), pos_at(pos, j + 1));
   }
-  if (s.upper_case) f.add("ucsent-w", w);
+  if (s.upper_case) f.add(NAME("ucsent-w"), w);
   if (kind == Kind::ner || kind == Kind::ner_doc) {
-    f.add("w-1w+1", lower_at(s, j - 1), lower_at(s, j + 1));
+    f.add(NAME("w-1w+1"), lower_at(s, j - 1), lower_at(s, j + 1));
     // disjunctive window: the words within four tokens on each side, unordered
     for (std::ptrdiff_t k = 1; k <= 4; ++k) {
-      if (j - k >= 0) f.add("dl", lower_at(s, j - k));
-      if (j + k < static_cast<std::ptrdiff_t>(s.tokens.size())) f.add("dr", lower_at(s, j + k));
+      if (j - k >= 0) f.add(NAME("dl"), lower_at(s, j - k));
+      if (j + k < static_cast<std::ptrdiff_t>(s.tokens.size())) f.add(NAME("dr"), lower_at(s, j + k));
     }
     if (w.size() > 5) {
-      f.add("s5", suffix(w, 5));
-      f.add("p5", prefix(w, 5));
+      f.add(NAME("s5"), suffix(w, 5));
+      f.add(NAME("p5"), prefix(w, 5));
     }
-    f.add("wc-1wc", norm_at(s, j - 1), t.norm);
-    f.add("wcwc+1", t.norm, norm_at(s, j + 1));
+    f.add(NAME("wc-1wc"), norm_at(s, j - 1), t.norm);
+    f.add(NAME("wcwc+1"), t.norm, norm_at(s, j + 1));
     if (kind == Kind::ner_doc && !s.context.empty()) {
       auto ctx = [&](std::ptrdiff_t k) -> std::string_view {
         return k < 0 || k >= static_cast<std::ptrdiff_t>(s.context.size()) ? std::string_view("<b>")
                                                                                : s.context[static_cast<std::size_t>(k)];
       };
-      f.add("doc", ctx(j));
-      f.add("doc-ss", ctx(j), t.short_shape);
-      f.add("doc-1", ctx(j - 1));
-      f.add("doc+1", ctx(j + 1));
-      f.add("doc-1doc", ctx(j - 1), ctx(j));
-      f.add("docdoc+1", ctx(j), ctx(j + 1));
+      f.add(NAME("doc"), ctx(j));
+      f.add(NAME("doc-ss"), ctx(j), t.short_shape);
+      f.add(NAME("doc-1"), ctx(j - 1));
+      f.add(NAME("doc+1"), ctx(j + 1));
+      f.add(NAME("doc-1doc"), ctx(j - 1), ctx(j));
+      f.add(NAME("docdoc+1"), ctx(j), ctx(j + 1));
     }
     return;
   }
   // cue
-  f.add("qd", s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
-  f.add("dq", bucket_distance(s.dist_quote[i]));
-  f.add("dc", bucket_distance(s.dist_comma[i]));
-  f.add("dcol", bucket_distance(s.dist_colon[i]));
-  f.add("qd-w", s.quote_depth[i] == 1 ? "in" : "out", w);
-  f.add("dq-t", bucket_distance(s.dist_quote[i]), pos_at(pos, j));
-  f.add("dc-t", bucket_distance(s.dist_comma[i]), pos_at(pos, j));
-  f.add("s5", suffix(w, 5));
+  f.add(NAME("qd"), s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
+  f.add(NAME("dq"), bucket_distance(s.dist_quote[i]));
+  f.add(NAME("dc"), bucket_distance(s.dist_comma[i]));
+  f.add(NAME("dcol"), bucket_distance(s.dist_colon[i]));
+  f.add(NAME("qd-w"), s.quote_depth[i] == 1 ? "in" : "out", w);
+  f.add(NAME("dq-t"), bucket_distance(s.dist_quote[i]), pos_at(pos, j));
+  f.add(NAME("dc-t"), bucket_distance(s.dist_comma[i]), pos_at(pos, j));
+  f.add(NAME("s5"), suffix(w, 5));
   const std::string lem = pseudo_lemma(w);
-  f.add("lem", lem);
-  f.add("lem-t", lem, pos_at(pos, j));
-  f.add("lem-1", pseudo_lemma(lower_at(s, j - 1)));
-  f.add("lem+1", pseudo_lemma(lower_at(s, j + 1)));
-  f.add("lem-qd", lem, s.quote_depth[i] == 1 ? "in" : "out");
-  f.add("lem-w+1", lem, lower_at(s, j + 1));
-  f.add("t-1-lem", pos_at(pos, j - 1), lem);
+  f.add(NAME("lem"), lem);
+  f.add(NAME("lem-t"), lem, pos_at(pos, j));
+  f.add(NAME("lem-1"), pseudo_lemma(lower_at(s, j - 1)));
+  f.add(NAME("lem+1"), pseudo_lemma(lower_at(s, j + 1)));
+  f.add(NAME("lem-qd"), lem, s.quote_depth[i] == 1 ? "in" : "out");
+  f.add(NAME("lem-w+1"), lem, lower_at(s, j + 1));
+  f.add(NAME("t-1-lem"), pos_at(pos, j - 1), lem);
   for (std::ptrdiff_t k = 1; k <= 4; ++k) {
-    if (j - k >= 0) f.add("dl", lower_at(s, j - k));
-    if (j + k < static_cast<std::ptrdiff_t>(s.tokens.size())) f.add("dr", lower_at(s, j + k));
+    if (j - k >= 0) f.add(NAME("dl"), lower_at(s, j - k));
+    if (j + k < static_cast<std::ptrdiff_t>(s.tokens.size())) f.add(NAME("dr"), lower_at(s, j + k));
   }
-  f.add("t-2t-1t", pos_at(pos, j - 2), pos_at(pos, j - 1), pos_at(pos, j));
-  f.add("tt+1t+2", pos_at(pos, j), pos_at(pos, j + 1), pos_at(pos, j + 2));
-  f.add("w-lem+1", w, pseudo_lemma(lower_at(s, j + 1)));
+  f.add(NAME("t-2t-1t"), pos_at(pos, j - 2), pos_at(pos, j - 1), pos_at(pos, j));
+  f.add(NAME("tt+1t+2"), pos_at(pos, j), pos_at(pos, j + 1), pos_at(pos, j + 2));
+  f.add(NAME("w-lem+1"), w, pseudo_lemma(lower_at(s, j + 1)));
 }
 
 void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
@@ -317,13 +330,13 @@ void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::
                       std::vector<FeatureHash>& out) {
   Sink f{out};
   const TokenForms& t = s.tokens[i];
-  f.add("y-1", prev1);
-  f.add("y-2", prev2);
-  f.add("y-1y-2", prev1, prev2);
-  f.add("y-1w", prev1, t.lower);
+  f.add(NAME("y-1"), prev1);
+  f.add(NAME("y-2"), prev2);
+  f.add(NAME("y-1y-2"), prev1, prev2);
+  f.add(NAME("y-1w"), prev1, t.lower);
   if (kind == Kind::pos) return;
-  f.add("y-1ss", prev1, t.short_shape);
-  if (pos != nullptr) f.add("y-1t", prev1, pos_at(pos, static_cast<std::ptrdiff_t>(i)));
+  f.add(NAME("y-1ss"), prev1, t.short_shape);
+  if (pos != nullptr) f.add(NAME("y-1t"), prev1, pos_at(pos, static_cast<std::ptrdiff_t>(i)));
 }
 
 }  // namespace newsdoc::model::detail
