@@ -21,12 +21,17 @@ def show(article: newsdoc.Article) -> None:
     for p in article.paragraphs:
         first = textwrap.shorten(p.text, width=78, placeholder=" …")
         print(f"  [{p.index:2}] {p.start:5}–{p.end:<5} {first}")
-    print(f"quotes     {len(article.quotes)}   entities {len(article.entities)}   mentions {len(article.mentions)}")
-    print("\nWho said what (the annotator's quotes, in text order):")
-    for q in article.quotes:
-        speaker = q.speaker.name if q.speaker else (q.speaker_text or "?")
-        said = textwrap.shorten(q.text, width=70, placeholder=" …")
-        print(f"  {q.kind:8} {speaker:18} {q.cue or '-':20} “{said}”")
+    print(f"statements {len(article.attributions)} of {len(article.quotes)} quotes   entities {len(article.entities)}"
+          f"   mentions {len(article.mentions)}")
+    print("\nWho said what (one line per statement, in text order; a quoted fragment inside reported speech")
+    print("is listed under its statement, the pieces of an interrupted quote are joined by …):")
+    for statement in article.attributions:
+        speaker = statement.speaker.name if statement.speaker else (statement.speaker_text or "?")
+        said = textwrap.shorten(statement.text, width=70, placeholder=" …")
+        cue = statement.cue_text or statement.cue or "-"
+        print(f"  {statement.kind:8} {speaker:18} {cue:20} “{said}”")
+        for fragment in statement.fragments:
+            print(f"  {'':8} {'':18} {'└ fragment':20} “{textwrap.shorten(fragment.text, width=66, placeholder=' …')}”")
     print("\nWho and what is talked about (entities by mentions in the body):")
     for e in sorted(article.entities, key=lambda e: -len(e.mentions)):
         aliases = f"  also {', '.join(e.aliases)}" if e.aliases else ""

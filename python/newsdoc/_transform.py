@@ -25,7 +25,7 @@ Selection = Union[int, slice, Iterable[int], Callable[[Paragraph], bool]]
 
 _KINDS = ("direct", "partial", "indirect")
 _ENTITY_KEYS = frozenset({"start", "end", "type", "label", "id", "entity", "name"})
-_QUOTE_KEYS = frozenset({"start", "end", "kind", "speaker", "speaker_span", "cue"})
+_QUOTE_KEYS = frozenset({"start", "end", "kind", "speaker", "speaker_span", "cue", "cue_span", "attribution", "parent"})
 # Offsets beyond any text (4 GiB of code points at most) mean the same when clamped here, and
 # clamped they fit the binding's integer types.
 _FAR = 2 ** 62
@@ -209,20 +209,45 @@ def _entity_item(item: Any, pointer: str) -> Tuple[int, int, str, str, str]:
             _text(entity_id, pointer, "id"), _text(name, pointer, "name"))
 
 
-def _quote_item(item: Any, pointer: str) -> Tuple[int, int, str, str, Optional[Tuple[int, int]], str]:
-    """(start, end, kind, speaker id, speaker span, cue) of one quote given to with_quotes."""
+def _span_or_none(value: Any, pointer: str, name: str) -> Optional[Tuple[int, int]]:
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) != 2:
+        raise _bad(f"{name} must be [start, end] or None, not {value!r}", pointer)
+    return _offset(value[0], pointer, "start"), _offset(value[1], pointer, "end")
+
+
+def _count_or_none(value: Any, pointer: str, name: str) -> Optional[int]:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not hasattr(value, "__index__") or operator.index(value) < 0:
+        raise _bad(f"{name} must be a non-negative integer or None, not {value!r}", pointer)
+    return min(operator.index(value), 2 ** 31 - 1)
+
+
+def _quote_item(item: Any, pointer: str, positions: Mapping[int, int]) -> Tuple[Any, ...]:
+    """(start, end, kind, speaker id, speaker span, cue, cue span, attribution, parent) of one quote given to
+    with_quotes. ``positions`` maps the index of a given Quote view to its position among the items, so a
+    fragment given with its enclosing quote keeps it as parent."""
     speaker: Any = None
     speaker_span: Any = None
     cue: Any = None
+    cue_span: Any = None
+    attribution: Any = None
+    parent: Any = None
     kind: Any = "direct"
     if isinstance(item, Mapping):
         _unknown_keys(item, _QUOTE_KEYS, pointer)
         start, end = item.get("start"), item.get("end")
         kind = item.get("kind", "direct")
         speaker, speaker_span, cue = item.get("speaker"), item.get("speaker_span"), item.get("cue")
+        cue_span, attribution, parent = item.get("cue_span"), item.get("attribution"), item.get("parent")
     elif isinstance(item, Quote):
         start, end, kind, speaker, speaker_span, cue = (item.start, item.end, item.kind, item.speaker,
                                                         item.speaker_span, item.cue)
+        cue_span, attribution = item.cue_span, item.attribution.index
+        enclosing = item.parent
+        parent = None if enclosing is None else positions.get(enclosing.index)
     elif isinstance(item, (tuple, list)):
         if len(item) not in (2, 3):
             raise _bad(f"a quote tuple is (start, end) or (start, end, kind), not {len(item)} values", pointer)
@@ -240,14 +265,17 @@ def _quote_item(item: Any, pointer: str) -> Tuple[int, int, str, str, Optional[T
         speaker = speaker.id
     elif speaker is not None and not isinstance(speaker, str) and hasattr(speaker, "__index__"):
         speaker = str(operator.index(speaker))
-    span = None
-    if speaker_span is not None:
-        if isinstance(speaker_span, (str, bytes)) or not hasattr(speaker_span, "__len__") or len(speaker_span) != 2:
-            raise _bad(f"speaker_span must be [start, end] or None, not {speaker_span!r}", pointer + "/speaker_span")
-        span = (_offset(speaker_span[0], pointer + "/speaker_span", "start"),
-                _offset(speaker_span[1], pointer + "/speaker_span", "end"))
     return (_offset(start, pointer, "start"), _offset(end, pointer, "end"), kind,
-            _text(speaker, pointer + "/speaker", "speaker"), span, _text(cue, pointer + "/cue", "cue"))
+            _text(speaker, pointer + "/speaker", "speaker"),
+            _span_or_none(speaker_span, pointer + "/speaker_span", "speaker_span"), _text(cue, pointer + "/cue", "cue"),
+            _span_or_none(cue_span, pointer + "/cue_span", "cue_span"),
+            _count_or_none(attribution, pointer + "/attribution", "attribution"),
+            _count_or_none(parent, pointer + "/parent", "parent"))
+
+
+def _quote_items(items: Sequence[Any], pointer: str) -> List[Tuple[Any, ...]]:
+    positions = {item.index: k for k, item in enumerate(items) if isinstance(item, Quote)}
+    return [_quote_item(item, f"{pointer}/{i}", positions) for i, item in enumerate(items)]
 
 
 def _items(annotations: Any, what: str) -> List[Any]:
@@ -292,12 +320,11 @@ def with_quotes(target: Target, quotes: Any, replace: bool, threads: Optional[in
     _require(target, "with_quotes")
     if isinstance(target, Article):
         items = _items(quotes, "quotes")
-        parsed = [_quote_item(item, f"/{i}") for i, item in enumerate(items)]
+        parsed = _quote_items(items, "")
         return _result(target, _naming_item(lambda: _core.with_quotes_article(target._handle, parsed, bool(replace)),
                                             items, nested=False))
     per_article = [_items(q, "quotes") for q in _items(quotes, "quotes")]
-    parsed_lists = [[_quote_item(item, f"/{a}/{i}") for i, item in enumerate(items)]
-                    for a, items in enumerate(per_article)]
+    parsed_lists = [_quote_items(items, f"/{a}") for a, items in enumerate(per_article)]
     return _result(target, _naming_item(
         lambda: _core.with_quotes_corpus(target._core, parsed_lists, bool(replace), _threads(threads)),
         per_article, nested=True))

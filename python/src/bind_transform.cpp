@@ -19,9 +19,16 @@ namespace {
 
 /// (start, end, label, id, name) as newsdoc._transform gives an entity mention.
 using EntityTuple = std::tuple<std::uint32_t, std::uint32_t, std::string, std::string, std::string>;
-/// (start, end, kind, speaker id, speaker span, cue) as newsdoc._transform gives a quote.
-using QuoteTuple = std::tuple<std::uint32_t, std::uint32_t, std::string, std::string,
-                              std::optional<std::pair<std::uint32_t, std::uint32_t>>, std::string>;
+using OptionalSpan = std::optional<std::pair<std::uint32_t, std::uint32_t>>;
+/// (start, end, kind, speaker id, speaker span, cue, cue span, attribution, parent) as
+/// newsdoc._transform gives a quote.
+using QuoteTuple = std::tuple<std::uint32_t, std::uint32_t, std::string, std::string, OptionalSpan, std::string,
+                              OptionalSpan, std::optional<std::uint32_t>, std::optional<std::int32_t>>;
+
+std::optional<newsdoc::Span> to_span(const OptionalSpan& span) {
+  if (!span) return std::nullopt;
+  return newsdoc::Span{span->first, span->second};
+}
 
 std::vector<newsdoc::EntitySpan> entity_spans(const std::vector<EntityTuple>& items) {
   std::vector<newsdoc::EntitySpan> out;
@@ -33,13 +40,12 @@ std::vector<newsdoc::EntitySpan> entity_spans(const std::vector<EntityTuple>& it
 std::vector<newsdoc::QuoteSpan> quote_spans(const std::vector<QuoteTuple>& items) {
   std::vector<newsdoc::QuoteSpan> out;
   out.reserve(items.size());
-  for (const auto& [start, end, kind, speaker, speaker_span, cue] : items) {
+  for (const auto& [start, end, kind, speaker, speaker_span, cue, cue_span, attribution, parent] : items) {
     const auto parsed = newsdoc::quote_kind_from_string(kind);
     if (!parsed)
       throw py::value_error("quote kind must be \"direct\", \"partial\" or \"indirect\", not \"" + kind + "\"");
-    std::optional<newsdoc::Span> speaker_chars;
-    if (speaker_span) speaker_chars = newsdoc::Span{speaker_span->first, speaker_span->second};
-    out.push_back({{start, end}, *parsed, speaker, speaker_chars, cue});
+    out.push_back({{start, end}, *parsed, speaker, to_span(speaker_span), cue, to_span(cue_span), attribution,
+                   parent.value_or(newsdoc::no_quote)});
   }
   return out;
 }

@@ -12,6 +12,7 @@ is also checked for what it must do to the text.
 from __future__ import annotations
 
 import bisect
+import pickle
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,10 +63,26 @@ def articles(draw):
     for _ in range(draw(st.integers(0, 4 if paragraphs else 0))):
         start, end = draw(span)
         speaker_span = draw(st.none() | span)
-        quotes.append({"start": start, "end": end, "kind": draw(st.sampled_from(KINDS)),
-                       "speaker": draw(st.none() | st.sampled_from(ids)) if ids else None,
-                       "speaker_span": None if speaker_span is None else list(speaker_span),
-                       "cue": draw(st.sampled_from(["said", "‘said’", ""]))})
+        cue_span = draw(st.none() | span)
+        quote = {"start": start, "end": end, "kind": draw(st.sampled_from(KINDS)),
+                 "speaker": draw(st.none() | st.sampled_from(ids)) if ids else None,
+                 "speaker_span": None if speaker_span is None else list(speaker_span),
+                 "cue": draw(st.sampled_from(["said", "‘said’", ""])),
+                 "cue_span": None if cue_span is None else list(cue_span)}
+        # Statements: a shared number makes an interrupted quote; a fragment lies inside an earlier top-level
+        # quote and takes its number.
+        number = draw(st.none() | st.integers(0, 3))
+        if number is not None:
+            quote["attribution"] = number
+        enclosing = [k for k, q in enumerate(quotes) if q.get("parent") is None and q["start"] <= start
+                     and end <= q["end"]]
+        if enclosing and draw(st.booleans()):
+            parent = draw(st.sampled_from(enclosing))
+            quote["parent"] = parent
+            quote.pop("attribution", None)
+            if "attribution" in quotes[parent] and draw(st.booleans()):
+                quote["attribution"] = quotes[parent]["attribution"]
+        quotes.append(quote)
     mentions = []
     for _ in range(draw(st.integers(0, 6)) if ids else 0):
         start, end = draw(span)
@@ -100,10 +117,17 @@ def check_consistent(article: newsdoc.Article) -> None:
             assert view.speaker_text == text[s:e]
             assert list(view.speaker_span) == stored["speaker_span"]
         assert (view.speaker.id if view.speaker else None) == stored["speaker"]
+        if view.cue_span is not None:
+            s, e = view.cue_span
+            assert 0 <= s <= e <= len(text)
+            assert list(view.cue_span) == stored["cue_span"]
+        assert view.attribution.index == stored["attribution"]
+        assert (view.parent.index if view.parent is not None else None) == stored["parent"]
         if starts and view.end > view.start:
             first = max(bisect.bisect_right(starts, view.start) - 1, 0)
             last = max(bisect.bisect_right(starts, view.end - 1) - 1, 0)
             assert view.paragraphs == (first, last)
+    check_statements(article)
     for view, stored in zip(article.mentions, record["mentions"]):
         assert (view.start, view.end, view.entity.id) == (stored["start"], stored["end"], stored["entity"])
         assert 0 <= view.start <= view.end <= len(text)
@@ -119,6 +143,38 @@ def check_consistent(article: newsdoc.Article) -> None:
     again = newsdoc.Article.from_json(article.to_json())
     assert again == article
     assert again.to_json() == article.to_json()
+    assert statement_spans(pickle.loads(pickle.dumps(article))) == statement_spans(article)
+
+
+def statement_spans(article: newsdoc.Article) -> list:
+    """Every statement as the texts of its parts, cue and speaker words (what round trips must keep)."""
+    return [(a.kind, a.cue_text, a.speaker_text, [(q.text, q.parent.index if q.parent is not None else None) for q in a.parts])
+            for a in article.attributions]
+
+
+def check_statements(article: newsdoc.Article) -> None:
+    """Every quote in exactly one statement; parts in text order; a fragment inside a top-level part of its own
+    statement; a statement's cue, speaker and kind those of its first top-level part."""
+    text = article.text
+    parts = [q.index for a in article.attributions for q in a.parts]
+    assert sorted(parts) == list(range(len(article.quotes)))
+    for a in article.attributions:
+        assert all(q.attribution == a for q in a.parts)
+        spans = [(q.start, -q.end) for q in a.parts]
+        assert spans == sorted(spans)
+        assert a.content and all(q.parent is None for q in a.content)
+        head = a.content[0]
+        assert (a.kind, a.cue, a.cue_span, a.speaker_span) == (head.kind, head.cue, head.cue_span, head.speaker_span)
+        if a.cue_span is not None:
+            assert a.cue_text == text[a.cue_span[0]:a.cue_span[1]]
+        for q in a.fragments:
+            assert q.parent.parent is None and q.parent.attribution == a
+            assert q.parent.start <= q.start and q.end <= q.parent.end
+
+
+def groups(article: newsdoc.Article) -> list:
+    """The statements as lists of quote indexes, with the fragments' parents."""
+    return [[(q.index, q.parent.index if q.parent is not None else None) for q in a.parts] for a in article.attributions]
 
 
 def kept_positions(selection, count: int, article: newsdoc.Article) -> list:
@@ -218,6 +274,7 @@ def apply_step(data, step: str, article: newsdoc.Article) -> newsdoc.Article:
                 # A redacted mention spans placeholders only (one per paragraph it runs over).
                 assert set(m.text.split("\n")) <= pieces, (m.text, pieces)
         check_redaction(article, out, expected, placeholder)
+        assert groups(out) == groups(article)
         return out
     if step == "normalize":
         style = data.draw(st.sampled_from(["straight", "curly"]), label="style")
@@ -229,6 +286,8 @@ def apply_step(data, step: str, article: newsdoc.Article) -> newsdoc.Article:
         assert [(q.start, q.end, q.speaker_span) for q in out.quotes] == [
             (q.start, q.end, q.speaker_span) for q in article.quotes]
         assert [(m.start, m.end) for m in out.mentions] == [(m.start, m.end) for m in article.mentions]
+        assert [q.cue_span for q in out.quotes] == [q.cue_span for q in article.quotes]
+        assert groups(out) == groups(article)
         return out
     if step == "select":
         count = len(article.paragraphs)
@@ -241,8 +300,18 @@ def apply_step(data, step: str, article: newsdoc.Article) -> newsdoc.Article:
         out = article.select_paragraphs(selection)
         kept = kept_positions(selection, count, article)
         assert [p.text for p in out.paragraphs] == [article.paragraphs[i].text for i in kept]
-        expected_quotes = [q.text for q in article.quotes if survives_selection((q.start, q.end), article, kept)]
-        assert [q.text for q in out.quotes] == expected_quotes
+        survivors = [q for q in article.quotes if survives_selection((q.start, q.end), article, kept)]
+        assert [q.text for q in out.quotes] == [q.text for q in survivors]
+        # A kept quote keeps its statement's other kept parts, its cue words (when they are kept) and, if its
+        # enclosing quote is kept, its parent.
+        position = {q.index: k for k, q in enumerate(survivors)}
+        for old, new in zip(survivors, out.quotes):
+            if old.cue_span is not None and survives_selection(old.cue_span, article, kept):
+                assert out.text[new.cue_span[0]:new.cue_span[1]] == article.text[old.cue_span[0]:old.cue_span[1]]
+            expected_parent = position.get(old.parent.index) if old.parent is not None else None
+            assert (new.parent.index if new.parent is not None else None) == expected_parent
+            same = {position[q.index] for q in old.attribution.parts if q.index in position}
+            assert {q.index for q in new.attribution.parts} == same
         expected_mentions = [m.text for m in article.mentions
                              if survives_selection((m.start, m.end), article, kept)]
         assert [m.text for m in out.mentions] == expected_mentions
