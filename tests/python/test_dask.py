@@ -49,10 +49,10 @@ def assert_frames_equal(computed, expected, keys: List[str]) -> None:
 
 
 ROW_KEYS = {"articles": ["article_index"], "paragraphs": ["article_index", "paragraph_index"],
-            "quotes": ["article_index", "quote_index"], "entities": ["article_index", "entity_index"],
-            "mentions": ["article_index", "mention_index"]}
+            "quotes": ["article_index", "quote_index"], "attributions": ["article_index", "attribution_index"],
+            "entities": ["article_index", "entity_index"], "mentions": ["article_index", "mention_index"]}
 FRAMES = {"articles": nd.articles_frame, "paragraphs": nd.paragraphs_frame, "quotes": nd.quotes_frame,
-          "entities": nd.entities_frame, "mentions": nd.mentions_frame}
+          "attributions": nd.attributions_frame, "entities": nd.entities_frame, "mentions": nd.mentions_frame}
 
 
 # --- one process (Dask's synchronous scheduler) -----------------------------------------------------
@@ -234,6 +234,13 @@ class TestQueries:
             computed = nd.quotes(bag, speaker=speaker, kind=kind).compute()
             assert len(computed) == len(expected)
             assert_frames_equal(computed, expected, ROW_KEYS["quotes"])
+        for fragments in (False, True):
+            expected = corpus.quotes(speaker="ozerov", fragments=fragments).to_pandas()
+            computed = nd.quotes(bag, speaker="ozerov", fragments=fragments).compute()
+            assert_frames_equal(computed, expected, ROW_KEYS["quotes"])
+        expected = corpus.attributions(speaker="ozerov").to_pandas()
+        assert len(expected) == 3 * 4  # four statements of Ozerov's in each copy of the seed
+        assert_frames_equal(nd.attributions(bag, speaker="ozerov").compute(), expected, ROW_KEYS["attributions"])
         expected = corpus.mentions(entity="Russia").to_pandas()
         assert len(expected) > 0
         assert_frames_equal(nd.mentions(bag, entity="Russia").compute(), expected, ROW_KEYS["mentions"])
