@@ -283,3 +283,48 @@ TEST(Trainer, TinyModelFromCoreNlpSilver) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ShippedModels, LoadAndTag) {
+  const auto dir = newsdoc_test::source_dir() / "models";
+  if (!std::filesystem::exists(dir / "pos.ndm")) GTEST_SKIP() << "no shipped models in " << dir << " (make train)";
+  std::uintmax_t total = 0;
+  for (const char* name : {"pos.ndm", "ner.ndm", "ner-doc.ndm", "cue.ndm"}) total += std::filesystem::file_size(dir / name);
+  EXPECT_LE(total, 60u * 1000 * 1000);
+  const Tagger pos = Tagger::load((dir / "pos.ndm").string());
+  const Tagger ner = Tagger::load((dir / "ner.ndm").string());
+  const Tagger ner_doc = Tagger::load((dir / "ner-doc.ndm").string());
+  const Tagger cue = Tagger::load((dir / "cue.ndm").string());
+  EXPECT_EQ(pos.kind(), "pos");
+  EXPECT_EQ(ner_doc.kind(), "ner-doc");
+  const std::vector<std::vector<std::string_view>> doc = {
+      {"Hillary", "Clinton", "met", "the", "Secret", "Service", "in", "New", "York", "on", "Monday", "."},
+      {"“", "We", "will", "win", ",", "”", "Clinton", "said", "."}};
+  std::vector<std::vector<std::string_view>> tags;
+  for (const auto& s : doc) tags.push_back(pos.tag(s));
+  EXPECT_EQ(tags[0][0], "NNP");
+  EXPECT_EQ(tags[0][2], "VBD");
+  EXPECT_EQ(tags[1][7], "VBD");
+  // first pass alone
+  const auto bio = newsdoc::model::tag_entities(ner, nullptr, doc, tags);
+  const auto spans = newsdoc::model::bio_spans(bio[0]);
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(spans[0].type, "PERSON");
+  EXPECT_EQ(spans[0].end, 2u);
+  EXPECT_EQ(spans[1].type, "ORGANIZATION");
+  EXPECT_EQ(spans[1].begin, 4u);
+  EXPECT_EQ(spans[2].type, "LOCATION");
+  EXPECT_EQ(spans[2].begin, 7u);
+  EXPECT_EQ(bio[1][6], "B-PERSON");
+  // both passes (made for whole articles: on a two-sentence text the
+  // second pass has little evidence; docs/models.md)
+  const auto both = newsdoc::model::tag_entities(ner, &ner_doc, doc, tags);
+  EXPECT_EQ(both[0][0], "B-PERSON");
+  EXPECT_EQ(both[0][1], "I-PERSON");
+  EXPECT_EQ(both[1][6], "B-PERSON");
+  const auto cues = cue.tag(doc[1], &tags[1]);
+  EXPECT_EQ(cues[7], "B-CUE") << "\"said\" after a quotation";
+}
+
+}  // namespace

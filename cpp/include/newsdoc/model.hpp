@@ -20,6 +20,19 @@
 // corrupt, truncated or mismatched file throws ModelError naming the file and
 // what is wrong.
 //
+// ## Use
+//   const auto pos = newsdoc::model::Tagger::load("models/pos.ndm");
+//   const auto ner = newsdoc::model::Tagger::load("models/ner.ndm");
+//   const auto ner_doc = newsdoc::model::Tagger::load("models/ner-doc.ndm");
+//   std::vector<std::vector<std::string_view>> words = ...;  // one document, sentence by sentence
+//   std::vector<std::vector<std::string_view>> tags;
+//   for (const auto& s : words) tags.push_back(pos.tag(s));
+//   const auto bio = newsdoc::model::tag_entities(ner, &ner_doc, words, tags);
+//   for (const auto& span : newsdoc::model::bio_spans(bio[0])) ...;  // [begin, end) token spans, type
+// Words are the raw text of the tokens (typographic quotes and dashes are
+// fine), one sentence at a time (the taggers learnt from CoreNLP sentences). docs/models.md
+// has the figures.
+//
 // ## Lifetime and threads
 // A loaded LinearModel or Tagger owns all its data; label string_views it
 // returns stay valid as long as it lives (and are not invalidated by moves).
@@ -222,6 +235,8 @@ std::vector<std::vector<std::string>> document_context(
 /// Entity labels (BIO) of one document's sentences: `ner` ("ner") tags each
 /// sentence; if `ner_doc` ("ner-doc") is given, it tags them again with the
 /// document_context() of the first pass. `pos`: the sentences' POS tags.
+/// The second pass is made for whole articles: for a lone sentence or a
+/// headline pass `ner_doc` = nullptr (docs/models.md).
 std::vector<std::vector<std::string_view>> tag_entities(
     const Tagger& ner, const Tagger* ner_doc, const std::vector<std::vector<std::string_view>>& words,
     const std::vector<std::vector<std::string_view>>& pos);
