@@ -38,6 +38,16 @@ LinearModel tiny_model() {
   return t.finish();
 }
 
+// CRC-32 (IEEE, as zlib's crc32), bit by bit.
+std::uint32_t crc32_of(std::string_view bytes) {
+  std::uint32_t crc = 0xFFFFFFFFu;
+  for (char ch : bytes) {
+    crc ^= static_cast<unsigned char>(ch);
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+  }
+  return ~crc;
+}
+
 std::string expect_model_error(const std::string& bytes, const std::string& name) {
   try {
     LinearModel::from_bytes(bytes, name);
@@ -113,6 +123,19 @@ TEST(ModelFile, CorruptTruncatedOrForeignFilesAreClearErrors) {
     ADD_FAILURE() << "no error for the wrong component";
   } catch (const ModelError& e) {
     EXPECT_NE(std::string(e.what()).find("holds a 'toy' model, expected a 'ner' model"), std::string::npos) << e.what();
+  }
+  // a well-formed file (right checksum) that asks for too much memory
+  {
+    std::string huge = good.substr(0, 12);  // magic, version
+    huge += '\x03';
+    huge += "toy";
+    huge += '\x05';
+    huge += "toy/1";
+    huge += std::string("\x1a\0\0\0", 4);  // 2^26 buckets
+    huge += std::string("\x80\x20", 2);      // 4096 labels
+    const std::uint32_t crc = crc32_of(huge);
+    for (int i = 0; i < 4; ++i) huge += static_cast<char>((crc >> (8 * i)) & 0xFF);
+    EXPECT_NE(expect_model_error(huge, "huge.ndm").find("more than 2^28 weights"), std::string::npos);
   }
   TempDir dir;
   EXPECT_THROW(LinearModel::load((dir / "missing.ndm").string()), newsdoc::IoError);

@@ -20,6 +20,8 @@ namespace {
 
 constexpr char magic[8] = {'N', 'D', 'M', 'O', 'D', 'E', 'L', '\x1a'};
 constexpr std::size_t max_labels = 4096;
+// At most 2^28 weights (512 MB of int16): a file cannot ask for more memory.
+constexpr std::size_t max_weights = std::size_t{1} << 28;
 
 void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -104,6 +106,8 @@ LinearModel::LinearModel(std::string component, std::string feature_set, unsigne
       labels_(std::move(labels)) {
   if (hash_bits_ < 8 || hash_bits_ > 26) throw ModelError("", "hash_bits must be in [8, 26]");
   if (labels_.empty() || labels_.size() > max_labels) throw ModelError("", "a model needs 1 to 4096 labels");
+  if ((std::size_t{1} << hash_bits_) * labels_.size() > max_weights)
+    throw ModelError("", "more than 2^28 weights: fewer hash bits or labels");
   weights_.assign((std::size_t{1} << hash_bits_) * labels_.size(), 0);
 }
 
@@ -226,6 +230,8 @@ LinearModel LinearModel::from_bytes(std::string_view bytes, const std::string& n
   if (m.hash_bits_ < 8 || m.hash_bits_ > 26) in.fail("hash width " + std::to_string(m.hash_bits_) + " outside [8, 26]");
   const std::uint64_t n = in.varint("label count");
   if (n == 0 || n > max_labels) in.fail("label count " + std::to_string(n) + " outside [1, 4096]");
+  if ((std::size_t{1} << m.hash_bits_) * n > max_weights)
+    in.fail("2^" + std::to_string(m.hash_bits_) + " buckets x " + std::to_string(n) + " labels is more than 2^28 weights");
   m.labels_.reserve(n);
   for (std::uint64_t i = 0; i < n; ++i) m.labels_.push_back(in.str("label"));
   m.info_ = in.str("info");
@@ -297,6 +303,8 @@ PerceptronTrainer::PerceptronTrainer(std::string component, std::string feature_
       labels_(std::move(labels)) {
   if (hash_bits_ < 8 || hash_bits_ > 26) throw ModelError("", "hash_bits must be in [8, 26]");
   if (labels_.empty() || labels_.size() > max_labels) throw ModelError("", "a model needs 1 to 4096 labels");
+  if ((std::size_t{1} << hash_bits_) * labels_.size() > max_weights)
+    throw ModelError("", "more than 2^28 weights: fewer hash bits or labels");
   weights_.assign((std::size_t{1} << hash_bits_) * labels_.size(), 0.0f);
   totals_.assign(weights_.size(), 0.0);
 }
