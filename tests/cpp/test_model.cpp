@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "model/corenlp.hpp"
@@ -348,6 +349,20 @@ TEST(ShippedModels, LoadAndTag) {
   EXPECT_EQ(both[1][6], "B-PERSON");
   const auto cues = cue.tag(doc[1], &tags[1]);
   EXPECT_EQ(cues[7], "B-CUE") << "\"said\" after a quotation";
+
+  // const taggers are shared by threads: the same labels as one thread gets
+  std::vector<std::vector<std::string_view>> expected;
+  for (int k = 0; k < 50; ++k)
+    for (const auto& s : doc) expected.push_back(pos.tag(s));
+  std::vector<std::vector<std::vector<std::string_view>>> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < got.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 50; ++k)
+        for (const auto& s : doc) got[t].push_back(pos.tag(s));
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& g : got) EXPECT_EQ(g, expected);
 }
 
 }  // namespace
