@@ -16,6 +16,7 @@
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
 #include "newsdoc/utf8.hpp"
+#include "reader.hpp"
 #include "store.hpp"
 
 namespace newsdoc {
@@ -272,7 +273,7 @@ class RecordReader {
   explicit RecordReader(const FieldMapping& mapping) : keys_(mapping) {}
 
   /// Throws JsonFailure for malformed JSON, SchemaError for a bad field.
-  const ArticleInput& read(od::object object, const char* at) {
+  ArticleInput& read(od::object object, const char* at) {
     reset();
     // First the keys alone, to know which key feeds each field: only that
     // one is parsed, so a losing key of any type goes to meta whatever the
@@ -654,11 +655,12 @@ class LineCounter {
       pos_ = line_start_ = base_;
       line_ = first_line_;
     }
-    for (const char* p = pos_; p < at; ++p) {
-      if (*p == '\n') {
-        ++line_;
-        line_start_ = p + 1;
-      }
+    // memchr skips whole vectors of bytes without a newline: records are long.
+    for (const char* p = pos_; p < at;) {
+      const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(at - p)));
+      if (!newline) break;
+      ++line_;
+      line_start_ = p = newline + 1;
     }
     pos_ = at;
     return Location{path, line_, static_cast<std::uint64_t>(at - line_start_) + 1,
@@ -847,7 +849,12 @@ class Loader {
   bool read_article(od::object object, const char* at, const Pointer& element, const Window& w,
                     LineCounter& lines, bool whole_input) {
     try {
-      builder_.add_with_valid_meta(reader_.read(object, at));
+      ArticleInput& in = reader_.read(object, at);
+      if (options_.on_record) {
+        const auto index = element.index == Pointer::no_index ? std::int64_t{-1} : static_cast<std::int64_t>(element.index);
+        options_.on_record(in, RecordPosition{lines.locate(path_, at).line, index, whole_input});
+      }
+      builder_.add_with_valid_meta(in);
       return true;
     } catch (const SchemaError& e) {
       fail_schema(e, element, lines.locate(path_, at), w, whole_input);
@@ -1018,6 +1025,34 @@ std::uint64_t count_newlines(const char* p, const char* end) {
   return n;
 }
 
+std::string too_long(std::uint64_t limit) {
+  return fmt::format("line longer than {} bytes (the max_record_bytes limit)", limit);
+}
+
+/// Reads a window of JSONL, each line longer than `limit` an error.
+void read_window(Loader& loader, const Window& w, const std::string& path, std::uint64_t limit) {
+  if (w.size <= limit) return loader.read_stream(w);
+  const char* end = w.data + w.size;
+  const char* piece = w.data;
+  std::uint64_t piece_line = w.first_line;
+  std::uint64_t line = w.first_line;
+  for (const char* p = w.data; p < end; ++line) {
+    const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    const char* line_end = newline ? newline : end;
+    if (static_cast<std::uint64_t>(line_end - p) > limit &&
+        !trim_white_space(std::string_view(p, static_cast<std::size_t>(line_end - p))).empty()) {
+      loader.read_stream(Window{piece, static_cast<std::size_t>(p - piece), piece_line,
+                                w.offset + static_cast<std::uint64_t>(piece - w.data)});
+      loader.report(ParseError(Location{path, line, 1, w.offset + static_cast<std::uint64_t>(p - w.data)}, too_long(limit)));
+      piece = newline ? newline + 1 : end;
+      piece_line = line + 1;
+    }
+    p = newline ? newline + 1 : end;
+  }
+  loader.read_stream(Window{piece, static_cast<std::size_t>(end - piece), piece_line,
+                            w.offset + static_cast<std::uint64_t>(piece - w.data)});
+}
+
 /// Streams a JSONL file in windows that end at a newline.
 Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
   InputFile file(path);
@@ -1040,6 +1075,38 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
       }
     }
     if (!eof && !last_newline) {
+      // White space before a record costs no memory: drop it rather than grow.
+      const std::string_view pending(buffer.get() + start, filled - start);
+      const std::size_t blank = std::min(pending.find_first_not_of(" \t\r"), pending.size());
+      if (blank > 0) {
+        offset += start + blank;
+        std::memmove(buffer.get(), buffer.get() + start + blank, pending.size() - blank);
+        filled = pending.size() - blank;
+        start = 0;
+        filled += file.read(buffer.get() + filled, capacity - filled);
+        continue;
+      }
+      if (pending.size() >= options.max_record_bytes) {
+        // Too long a line: an error naming it, then its bytes are read and dropped.
+        loader.report(ParseError(Location{path, line, 1, offset + start}, too_long(options.max_record_bytes)));
+        offset += filled;
+        start = 0;
+        for (;;) {
+          filled = file.read(buffer.get(), capacity);
+          const auto* newline = static_cast<const char*>(std::memchr(buffer.get(), '\n', filled));
+          if (newline || filled < capacity) {
+            const std::size_t next = newline ? static_cast<std::size_t>(newline - buffer.get()) + 1 : filled;
+            offset += next;
+            line += newline ? 1 : 0;
+            std::memmove(buffer.get(), buffer.get() + next, filled - next);
+            filled -= next;
+            break;
+          }
+          offset += filled;
+        }
+        filled += file.read(buffer.get() + filled, capacity - filled);
+        continue;
+      }
       // A line longer than the window: grow it.
       std::unique_ptr<char[]> bigger(new char[2 * capacity + simdjson::SIMDJSON_PADDING]);
       std::memcpy(bigger.get(), buffer.get(), filled);
@@ -1050,7 +1117,7 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
     }
     const std::size_t end = eof ? filled : static_cast<std::size_t>(last_newline - buffer.get()) + 1;
     const Window w{buffer.get() + start, end - start, line, offset + start};
-    loader.read_stream(w);
+    read_window(loader, w, path, options.max_record_bytes);
     if (eof) break;
     if (options.check_interrupt) options.check_interrupt();
     line += count_newlines(buffer.get() + start, buffer.get() + end);
@@ -1088,7 +1155,9 @@ Corpus loads(std::string_view json, const LoadOptions& options, const std::strin
   return load_buffer(std::string_view(padded.data(), padded.size()), options, name);
 }
 
-Corpus load(const std::string& path, const LoadOptions& options) {
+namespace detail {
+
+Corpus load_json_file(const std::string& path, const LoadOptions& options) {
   Format format = options.format;
   if (format == Format::automatic) {
     for (const char* suffix : {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"}) {
@@ -1099,10 +1168,19 @@ Corpus load(const std::string& path, const LoadOptions& options) {
   InputFile file(path);
   std::string content;
   char chunk[1 << 16];
-  for (std::size_t n; (n = file.read(chunk, sizeof chunk)) > 0;) content.append(chunk, n);
+  for (std::size_t n; (n = file.read(chunk, sizeof chunk)) > 0;) {
+    content.append(chunk, n);
+    if (content.size() > options.max_record_bytes) {
+      // Too big for one document: streamed as JSONL, whose lines are held to the limit.
+      std::string().swap(content);
+      return load_jsonl_file(path, options);
+    }
+  }
   // The string's spare capacity is the padding simdjson reads past the end.
   content.reserve(content.size() + simdjson::SIMDJSON_PADDING);
   return load_buffer(content, options, path);
 }
+
+}  // namespace detail
 
 }  // namespace newsdoc

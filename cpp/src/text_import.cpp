@@ -188,6 +188,7 @@ Corpus import_text(std::string_view raw, const TextImportOptions& options) {
   }
   meta += '}';
   in.meta = meta;
+  in.origin = options.origin;
 
   CorpusBuilder builder;
   builder.add(in);
@@ -209,7 +210,7 @@ Corpus load_text(const std::string& path) {
   if (file.bad()) throw IoError(path, "read failed");
   std::string name = path.substr(path.find_last_of('/') + 1);
   if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.erase(dot);
-  return import_text(content.str(), TextImportOptions{name});
+  return import_text(content.str(), TextImportOptions{name, ""});
 }
 
 }  // namespace newsdoc

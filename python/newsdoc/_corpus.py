@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import glob
 import gzip
 import os
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, List, Mapping, Optional, Sequence, Union, overload
 
 from . import _core, _pandas, _query
 from ._annotate import Annotator, default_annotator
-from ._errors import ParseError, SchemaError, _from_record
+from ._errors import NotFoundError, ParseError, ReadError, SchemaError, _from_record
 from ._model import Article, _binary_argument, _short
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ MAPPINGS = ("auto", "canonical", "news-please", "cc-news", "newspaper")
 #: Article fields a user mapping may name.
 FIELDS = ("id", "url", "source", "title", "authors", "published", "language", "tags", "body")
 _FIELD_ALIASES = {"paragraphs": "body", "text": "body"}
-_JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
-_TEXT_SUFFIX = ".txt"
 
 PathLike = Union[str, "os.PathLike[str]"]
 MappingSpec = Union[None, str, Mapping[str, Union[str, Sequence[str]]]]
@@ -43,17 +42,19 @@ class Corpus:
         (2, 'B', ['B', 'A'])
     """
 
-    __slots__ = ("_core", "_index")
+    __slots__ = ("_core", "_index", "_ids")
 
     def __init__(self, articles: Iterable[Article] = ()) -> None:
         self._core = _core.Corpus([a._handle for a in articles])
         self._index = None  # the query index (newsdoc._query), built on first use
+        self._ids = None  # {id: first position}, built on first lookup by id
 
     @classmethod
     def _wrap(cls, core: _core.Corpus) -> "Corpus":
         corpus = cls.__new__(cls)
         corpus._core = core
         corpus._index = None
+        corpus._ids = None
         return corpus
 
     @classmethod
@@ -81,7 +82,36 @@ class Corpus:
     @overload
     def __getitem__(self, index: slice) -> "Corpus": ...
 
+    def _position_of(self, article_id: str) -> Optional[int]:
+        if self._ids is None:
+            ids = {}
+            core = self._core
+            for i in range(len(core)):
+                ids.setdefault(core.article(i).id, i)
+            self._ids = ids
+        return self._ids.get(article_id)
+
+    def get(self, article_id: str, default=None) -> Optional[Article]:
+        """The (first) article whose id is ``article_id``, else ``default``.
+
+        The first lookup by id builds an index of the corpus's ids; later ones are dict lookups.
+
+        Example:
+            >>> corpus = newsdoc.load("bbc")
+            >>> corpus.get("business/001").title
+            'Ad sales boost Time Warner profit'
+        """
+        position = self._position_of(article_id)
+        return default if position is None else Article._wrap(self._core.article(position))
+
     def __getitem__(self, index):
+        if isinstance(index, str):
+            position = self._position_of(index)
+            if position is None:
+                raise KeyError(index)
+            return Article._wrap(self._core.article(position))
+        if isinstance(index, (list, tuple)) or (hasattr(index, "__array__") and not hasattr(index, "__index__")):
+            return Corpus._wrap(_core.Corpus([self[i]._handle for i in list(index)]))
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
             if step > 0:
@@ -90,7 +120,8 @@ class Corpus:
         try:
             position = index.__index__()
         except AttributeError:
-            raise TypeError(f"Corpus indices must be integers or slices, not {type(index).__name__}") from None
+            raise TypeError(f"Corpus indices must be integers, slices, ids (str) or lists of them, "
+                            f"not {type(index).__name__}") from None
         n = len(self)
         if position < 0:
             position += n
@@ -128,6 +159,22 @@ class Corpus:
         opener = gzip.open if os.fspath(path).endswith(".gz") else open
         with opener(path, "wb") as out:
             out.write(data)
+
+    def save(self, path: PathLike) -> None:
+        """Writes the corpus to ``path`` in newsdoc's binary corpus form, which :func:`load` reopens.
+
+        The file (suffix ``.ndc`` by convention; :func:`load` recognises it by
+        its magic under any name) holds the articles and their annotations
+        with a magic, a version and a CRC-32 checksum; reopening it skips
+        JSON parsing. It is the form pickles use (``newsdoc/binary.hpp``):
+        loadable by this newsdoc version and later ones. Origins
+        (:attr:`Article.origin`) are load metadata and are not saved.
+
+        Example:
+            >>> corpus.save("corpus.ndc")
+            >>> newsdoc.load("corpus.ndc") == corpus
+        """
+        _core.save(self._core, os.fspath(path))
 
     def to_pandas(self, table: str) -> "pandas.DataFrame":
         """Table ``table`` of the corpus as a pandas DataFrame: a row per article, paragraph, quote, entity or mention.
@@ -274,9 +321,13 @@ class Corpus:
         whole and case-insensitively (one of the article's authors or tags
         must match). ``has_quote_by``: names or aliases of a speaker of one of
         the article's quotes. ``published_from`` / ``published_to``: inclusive
-        bounds (str, date or datetime) compared with as many leading
-        characters of ``published``: ``published_to="2016-09"`` keeps all of
-        September. With a date bound, articles without an ISO date are left out.
+        bounds (a date string in any form :attr:`Article.published_at` reads,
+        a date or a datetime) compared as instants with
+        :attr:`Article.published_at`, whatever the form of either: the lower
+        bound from the start of the period it names, the upper bound to its
+        end, so ``published_to="2016-09"`` keeps all of September. A naive
+        datetime is UTC. With a date bound, articles whose date is missing or
+        unparseable are left out; a bound that is not a date is a ValueError.
 
         Example:
             >>> september = corpus.where(published_from="2016-09", published_to="2016-09", has_quote_by="Assad")
@@ -505,24 +556,76 @@ def read_text(path: PathLike, *, annotate: bool = True, annotator: Optional[Anno
     return (annotator or default_annotator()).annotate(article) if annotate else article
 
 
-def _load_file(path: str, preset: str, keys: dict, on_error: str) -> _core.Corpus:
-    if path.endswith(_TEXT_SUFFIX):
-        return _core.load_text(path)
-    return _core.load(path, preset, keys, on_error, "auto")
+#: The default ``max_record_bytes`` of :func:`load`: the longest JSONL line or JSON document read.
+MAX_RECORD_BYTES = 1 << 30
 
 
-def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise", annotate: Optional[bool] = None,
-         annotator: Optional[Annotator] = None, threads: Optional[int] = None) -> Corpus:
-    """Articles from a file or a directory of files.
+def _paths(path: Union[PathLike, Sequence[PathLike]]) -> List[str]:
+    """The paths a load reads: one path, a list of them, or a glob pattern (expanded, sorted)."""
+    if isinstance(path, (str, os.PathLike)):
+        paths = [os.fspath(path)]
+    else:
+        paths = [os.fspath(p) for p in path]
+    out: List[str] = []
+    for p in paths:
+        if not os.path.exists(p) and any(c in p for c in "*?["):
+            matches = sorted(glob.glob(p, recursive=True))
+            if not matches:
+                raise NotFoundError(f"{p}: no file matches this pattern", path=p)
+            out.extend(matches)
+        else:
+            out.append(p)
+    return out
+
+
+_BINARY_MAGIC = b"\x89NDCORP\n"
+
+
+def _is_binary_corpus(path: str) -> bool:
+    """True when ``path`` is a file in the binary corpus form (Corpus.save, newsdoc/binary.hpp)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(_BINARY_MAGIC)) == _BINARY_MAGIC
+    except OSError:
+        return False
+
+
+def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = None, on_error: str = "raise",
+         annotate: Optional[bool] = None, annotator: Optional[Annotator] = None, threads: Optional[int] = None,
+         max_record_bytes: int = MAX_RECORD_BYTES, ids: bool = True) -> Corpus:
+    """Articles from a file, a folder, a glob pattern or a list of them, as one corpus.
 
     The reader follows the name: ``.json`` (one article or an array; JSONL
     inside is recognised too), ``.jsonl`` / ``.ndjson`` (streamed, so memory
     grows with the articles, not the file), the same gzip-compressed
-    (``.gz``), and ``.txt`` (a plain-text article, see :func:`parse_text`).
-    A directory loads every such file in it and in its subdirectories, in
-    path order. ``mapping``, ``on_error``, ``annotate``, ``annotator`` and
-    ``threads`` are as in :func:`loads`. The GIL is released while loading
-    and annotating.
+    (``.gz``), ``.txt`` (a plain-text article, see :func:`parse_text`) and
+    ``.ndc`` (a corpus written by :meth:`Corpus.save`); any other name is
+    sniffed. A folder loads every such file in it and in its subfolders, in
+    path order. The C++ input layer (``newsdoc/input.hpp``) does all of it.
+
+    **Identity and origin** (``ids=True``, the default): an article keeps the
+    id its record has; one without gets the id of its file — the path
+    relative to the folder without suffix (``"business/001"``), or the file
+    name (``"news"``) — followed by ``":<line>"`` for a JSONL record or
+    ``"/<index>"`` for an element of a JSON array. Every article records
+    where it came from in :attr:`Article.origin`. Two articles with the same
+    id are a :class:`SchemaError` (``on_error="skip"`` keeps the first and
+    lists the others in :attr:`Corpus.errors`). ``ids=False`` keeps ids as
+    given and checks nothing.
+
+    **Refusals**: a ``.txt`` whose bytes are not text is a :class:`ReadError`
+    naming it; a JSONL line (or JSON document) longer than
+    ``max_record_bytes`` is a :class:`ParseError` naming its file and line;
+    JSON in which no record has a title or body under ``mapping`` is a
+    :class:`SchemaError`; a folder from which nothing loads is a
+    :class:`NewsdocError`. With ``on_error="skip"`` unreadable files and bad
+    records are listed in :attr:`Corpus.errors` instead. A missing path is a
+    :class:`NotFoundError`, which is a ``FileNotFoundError``.
+
+    ``mapping``, ``on_error``, ``annotate``, ``annotator`` and ``threads``
+    are as in :func:`loads`, except that ``annotate=None`` leaves a load of
+    ``.ndc`` files alone (they hold a corpus as it was saved). The GIL is
+    released while loading and annotating.
 
     Example:
         >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")
@@ -530,12 +633,8 @@ def load(path: PathLike, *, mapping: MappingSpec = None, on_error: str = "raise"
         'Syria and Russia hold negotiations about new arms shipments'
     """
     preset, keys = _mapping_args(mapping)
-    path = os.fspath(path)
-    if os.path.isdir(path):
-        files = sorted(os.path.join(folder, name) for folder, _, names in os.walk(path) for name in names
-                       if name.endswith(_JSON_SUFFIXES + (_TEXT_SUFFIX,)))
-        return _annotated(_core.concat([_load_file(f, preset, keys, on_error) for f in files]), annotate,
-                          annotator, threads)
-    if not os.path.exists(path):
-        raise FileNotFoundError(2, "No such file or directory", path)
-    return _annotated(_load_file(path, preset, keys, on_error), annotate, annotator, threads)
+    paths = _paths(path)
+    if annotate is None and all(_is_binary_corpus(p) for p in paths):
+        annotate = False  # a saved corpus is as it was saved: annotate=None does not touch it
+    return _annotated(_core.load(paths, preset, keys, on_error, "auto", int(max_record_bytes), bool(ids)),
+                      annotate, annotator, threads)

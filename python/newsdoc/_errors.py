@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NewsdocError", "ParseError", "SchemaError", "ReadError"]
+__all__ = ["NewsdocError", "ParseError", "SchemaError", "ReadError", "NotFoundError"]
 
 
 class NewsdocError(Exception):
@@ -93,6 +93,27 @@ class ReadError(NewsdocError, OSError):
         return (_rebuild, (type(self), str(self), self.__dict__))
 
 
+class NotFoundError(ReadError, FileNotFoundError):
+    """An input path does not exist: both a :class:`ReadError` and a :class:`FileNotFoundError`.
+
+    Example:
+        >>> try:
+        ...     newsdoc.load("missing.jsonl")
+        ... except FileNotFoundError as error:
+        ...     print(isinstance(error, newsdoc.NewsdocError), error.filename)
+        True missing.jsonl
+    """
+
+    def __init__(self, message: str, *, path: str = "") -> None:
+        super().__init__(message, path=path)
+        self.errno = 2
+        self.strerror = "No such file or directory"
+        self.filename = path
+
+    def __str__(self) -> str:  # the newsdoc message, not OSError's "[Errno 2] ..."
+        return str(self.args[0]) if self.args else ""
+
+
 def _rebuild(cls, message, attributes):
     error = cls.__new__(cls)
     Exception.__init__(error, message)
@@ -100,8 +121,12 @@ def _rebuild(cls, message, attributes):
     return error
 
 
-def _from_record(record: dict) -> ParseError | SchemaError:
-    """The exception for one record that a load with on_error="skip" set aside."""
+def _from_record(record: dict) -> ParseError | SchemaError | ReadError:
+    """The exception for one record that a load with on_error="skip" set aside.
+
+    A file that could not be read at all (not text, say) is listed at line 0: a ReadError."""
+    if record["kind"] == "parse" and record["line"] == 0 and record["column"] == 0 and record["path"]:
+        return ReadError(record["message"], path=record["path"])
     common = dict(path=record["path"], line=record["line"], column=record["column"],
                   offset=record["offset"], reason=record["reason"])
     if record["kind"] == "parse":

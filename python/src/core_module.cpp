@@ -1,8 +1,11 @@
 // newsdoc._core: shims over the C++ core. No logic lives here: the public
 // API is the pure-Python package around it. Offsets crossing this boundary
 // are code points (the builder stored them), never bytes.
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+
+#include <limits>
 
 #include <newsdoc/newsdoc.hpp>
 
@@ -83,6 +86,8 @@ PYBIND11_MODULE(_core, m) {
       raise_python("SchemaError", e.what(),
                    py::dict("pointer"_a = e.pointer(), "path"_a = w.path, "line"_a = w.line, "column"_a = w.column,
                             "offset"_a = w.offset, "reason"_a = e.reason()));
+    } catch (const newsdoc::NotFoundError& e) {
+      raise_python("NotFoundError", e.what(), py::dict("path"_a = e.path()));
     } catch (const newsdoc::IoError& e) {
       raise_python("ReadError", e.what(), py::dict("path"_a = e.path()));
     } catch (const newsdoc::Error& e) {
@@ -100,11 +105,24 @@ PYBIND11_MODULE(_core, m) {
                                if (auto p = a.published()) return to_py(*p);
                                return py::none();
                              })
+      .def_property_readonly("published_at",
+                             [](const newsdoc::Article& a) -> py::object {
+                               const auto p = a.published();
+                               if (!p) return py::none();
+                               const auto date = newsdoc::parse_date(*p);
+                               if (!date) return py::none();
+                               return py::make_tuple(date->seconds, date->microseconds);
+                             })
       .def_property_readonly("language", [](const newsdoc::Article& a) { return to_py(a.language()); })
       .def_property_readonly("authors", [](const newsdoc::Article& a) { return to_py_list(a.authors()); })
       .def_property_readonly("tags", [](const newsdoc::Article& a) { return to_py_list(a.tags()); })
       .def_property_readonly("text", [](const newsdoc::Article& a) { return to_py(a.text()); })
       .def_property_readonly("meta_json", [](const newsdoc::Article& a) { return to_py(a.meta_json()); })
+      .def_property_readonly("origin",
+                             [](const newsdoc::Article& a) -> py::object {
+                               if (a.origin().empty()) return py::none();
+                               return py::make_tuple(to_py(a.origin()), a.origin_line());
+                             })
       .def_property_readonly("paragraph_count", &newsdoc::Article::paragraph_count)
       .def_property_readonly("quote_count", &newsdoc::Article::quote_count)
       .def_property_readonly("entity_count", &newsdoc::Article::entity_count)
@@ -214,7 +232,7 @@ PYBIND11_MODULE(_core, m) {
       [](py::bytes raw, const std::string& id) {
         const std::string_view view(raw);
         py::gil_scoped_release release;
-        return newsdoc::import_text(view, newsdoc::TextImportOptions{id});
+        return newsdoc::import_text(view, newsdoc::TextImportOptions{id, ""});
       },
       "raw"_a, "id"_a);
 
@@ -228,18 +246,78 @@ PYBIND11_MODULE(_core, m) {
 
   m.def(
       "load",
-      [](const std::string& path, const std::string& mapping, const std::map<std::string, std::vector<std::string>>& keys,
-         const std::string& on_error, const std::string& format) {
+      [](const std::vector<std::string>& paths, const std::string& mapping,
+         const std::map<std::string, std::vector<std::string>>& keys, const std::string& on_error,
+         const std::string& format, std::uint64_t max_record_bytes, bool assign_ids) {
         auto options = make_options(mapping, keys, on_error, format);
+        options.max_record_bytes = max_record_bytes;
+        options.assign_ids = assign_ids;
         // Ctrl-C stops a long load between windows: signals are only seen with the GIL held.
         options.check_interrupt = [] {
           py::gil_scoped_acquire gil;
           if (PyErr_CheckSignals() != 0) throw py::error_already_set();
         };
         py::gil_scoped_release release;
-        return newsdoc::load(path, options);
+        return newsdoc::load(paths, options);
       },
-      "path"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a);
+      "paths"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a, "max_record_bytes"_a, "assign_ids"_a);
+
+  m.def(
+      "load_sources",
+      [](const std::vector<std::pair<std::string, std::string>>& sources, const std::string& mapping,
+         const std::map<std::string, std::vector<std::string>>& keys, const std::string& on_error,
+         std::uint64_t max_record_bytes) {
+        auto options = make_options(mapping, keys, on_error, "auto");
+        options.max_record_bytes = max_record_bytes;
+        std::vector<newsdoc::SourceFile> files;
+        for (const auto& [path, id] : sources) files.push_back(newsdoc::SourceFile{path, id});
+        py::gil_scoped_release release;
+        return newsdoc::load(files, options);
+      },
+      "sources"_a, "mapping"_a, "keys"_a, "on_error"_a, "max_record_bytes"_a);
+
+  m.def("file_id", &newsdoc::file_id, "name"_a);
+
+  // The instants of the articles' dates in nanoseconds since the epoch (UTC), for
+  // pandas' datetime64[ns, UTC]; INT64_MIN (NaT) where there is none, it does not
+  // parse or lies outside 1677-2262.
+  m.def(
+      "published_ns",
+      [](const newsdoc::Corpus& corpus) {
+        py::array_t<std::int64_t> out(static_cast<py::ssize_t>(corpus.size()));
+        auto* data = out.mutable_data();
+        {
+          py::gil_scoped_release release;
+          constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / 1000000000 - 1;
+          for (std::size_t i = 0; i < corpus.size(); ++i) {
+            data[i] = std::numeric_limits<std::int64_t>::min();
+            const auto p = corpus[i].published();
+            if (!p) continue;
+            const auto date = newsdoc::parse_date(*p);
+            if (!date || date->seconds > limit || date->seconds < -limit) continue;
+            data[i] = date->seconds * 1000000000 + std::int64_t{date->microseconds} * 1000;
+          }
+        }
+        return out;
+      },
+      "corpus"_a);
+
+  m.def(
+      "list_inputs",
+      [](const std::vector<std::string>& paths) {
+        py::list out;
+        for (const auto& f : newsdoc::list_inputs(paths)) out.append(py::make_tuple(f.path, f.id));
+        return out;
+      },
+      "paths"_a);
+
+  m.def(
+      "save",
+      [](const newsdoc::Corpus& corpus, const std::string& path) {
+        py::gil_scoped_release release;
+        newsdoc::save(corpus, path);
+      },
+      "corpus"_a, "path"_a);
 
   m.def(
       "loads",

@@ -240,19 +240,24 @@ TEST(CorpusIndex, ArticleFilters) {
   speaker.quote_speakers = std::vector<std::string>{"nobody"};
   EXPECT_TRUE(index.articles(speaker).empty());
 
-  // Dates: prefix comparison; a missing or non-ISO date is out once a bound is set.
+  // Dates: instants, whatever the form ("Sep 12, 2016" is article 3); the upper
+  // bound runs to the end of the period it names; a missing date is out once a bound is set.
   newsdoc::ArticleFilter dates;
   dates.published_from = "2016-09-12";
-  EXPECT_EQ(index.articles(dates), (Positions{0, 1}));
+  EXPECT_EQ(index.articles(dates), (Positions{0, 1, 3}));
   dates.published_to = "2016-09";
-  EXPECT_EQ(index.articles(dates), (Positions{0}));
+  EXPECT_EQ(index.articles(dates), (Positions{0, 3}));
   dates.published_from = "2016-09-13";
   EXPECT_TRUE(index.articles(dates).empty());
   dates.published_from.reset();
   dates.published_to = "2016-09-12";
-  EXPECT_EQ(index.articles(dates), (Positions{0}));
+  EXPECT_EQ(index.articles(dates), (Positions{0, 3}));
   dates.published_to = "2016-10-01T00:00";
-  EXPECT_EQ(index.articles(dates), (Positions{0, 1}));
+  EXPECT_EQ(index.articles(dates), (Positions{0, 1, 3}));
+  dates.published_to = "September 12, 2016 09:59";
+  EXPECT_EQ(index.articles(dates), (Positions{3}));
+  dates.published_to = "not a date";
+  EXPECT_THROW(index.articles(dates), std::invalid_argument);
 
   newsdoc::ArticleFilter both;
   both.sources = std::vector<std::string>{"example.com", "other.org"};

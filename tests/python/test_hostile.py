@@ -154,10 +154,14 @@ class TestFiles:
             write(tmp_path / f"{i:02}.jsonl", rng.randbytes(rng.randrange(1, 1 << 14)))
         result = run_python("""
             import sys, newsdoc
-            corpus = newsdoc.load(sys.argv[1], on_error="skip", annotate=False)
-            print(len(corpus), len(corpus.errors))
+            try:
+                corpus = newsdoc.load(sys.argv[1], on_error="skip", annotate=False)
+                print(len(corpus), len(corpus.errors))
+            except newsdoc.NewsdocError as error:  # a folder from which nothing loads
+                print(str(error).split(":")[0])
             """, str(tmp_path))
         assert result.returncode == 0, crashed(result)
+        assert result.stdout.strip() == "nothing loaded" or result.stdout.split()[0] != "0"
 
     def test_unreadable_file_in_a_directory(self, tmp_path):
         write(tmp_path / "a.jsonl", b'{"title":"a"}\n')
@@ -187,15 +191,17 @@ class TestTextArticles:
         assert "decoding" not in newsdoc.read_text(path, annotate=False).meta
 
     def test_nul_and_binary_text_files_never_crash(self, tmp_path):
+        # Bytes that are not text are refused, naming the file; with on_error="skip" the rest loads.
         write(tmp_path / "nul.txt", b"Title\n\nA\x00B\n")
         write(tmp_path / "junk.txt", random.Random(3).randbytes(1 << 16))
+        write(tmp_path / "ok.txt", "Title\n\nCafé.\n".encode("cp1252"))
         result = run_python("""
             import sys, newsdoc
-            corpus = newsdoc.load(sys.argv[1], annotate=False)
-            print(len(corpus), all(a.to_json() for a in corpus))
+            corpus = newsdoc.load(sys.argv[1], annotate=False, on_error="skip")
+            print(len(corpus), all(a.to_json() for a in corpus), [type(e).__name__ for e in corpus.errors])
             """, str(tmp_path))
         assert result.returncode == 0, crashed(result)
-        assert result.stdout.split() == ["2", "True"]
+        assert result.stdout.split() == ["1", "True", "['ReadError',", "'ReadError']"]
 
 
 class TestStoredSpans:
@@ -263,11 +269,11 @@ class TestCounts:
 
 
 def write_jsonl_of_size(path: Path, size: int) -> tuple:
-    """Writes at least `size` bytes of JSONL (a block of 1,000 annotated articles, repeated); returns (bytes, articles) written."""
+    """Writes at least `size` bytes of JSONL (a block of 1,000 annotated id-less articles, repeated); returns (bytes, articles) written."""
     lines = []
     for i in range(1000):
         lines.append(json.dumps({
-            "id": f"a{i}", "title": f"Title {i} – Zoë", "source": "Example Times", "authors": ["A. Smith"],
+            "title": f"Title {i} – Zoë", "source": "Example Times", "authors": ["A. Smith"],
             "paragraphs": [f"“Para {i}” – said Zoë Müller on Monday, and more words follow here 😀. " * 3,
                            "Second paragraph " * 20],
             "entities": [{"id": "e", "name": "Zoë Müller", "type": "PERSON"}],
@@ -301,7 +307,8 @@ class TestBigFile:
         assert result.returncode == 0, crashed(result)
         summary, peak_kib = result.stdout.splitlines()
         count, last_id, quote = summary.split("|")
-        assert int(count) == articles and (last_id, quote) == ("a999", "Para 9")
+        # The block repeats: id-less records are named by file and line, so every id is unique.
+        assert int(count) == articles and (last_id, quote) == (f"huge:{articles}", "Para 9")
         peak = int(peak_kib) * 1024
         assert SANITIZED or peak < 1.5 * size, f"peak resident memory {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
         assert seconds < 120

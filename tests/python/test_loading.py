@@ -173,8 +173,9 @@ class TestLoadFiles:
         assert titles(newsdoc.load(tmp_path)) == expected
         assert titles(newsdoc.load(str(tmp_path))) == expected
 
-    def test_empty_directory(self, tmp_path):
-        assert len(newsdoc.load(tmp_path)) == 0
+    def test_empty_directory_is_an_error(self, tmp_path):
+        with pytest.raises(newsdoc.NewsdocError, match="nothing to load"):
+            newsdoc.load(tmp_path)
 
     def test_directory_skip_collects_errors_per_file(self, tmp_path):
         self.write(tmp_path / "1.jsonl", '{"title":"a"}\n{"title": x}\n')

@@ -180,6 +180,7 @@ def test_articles_frame(pd):
         "title": ["Müller", ""],
         "authors": [["A. Smith", "B. Jones"], []],
         "published": ["2017-03-01", None],
+        "published_at": pd.to_datetime(["2017-03-01", None], utc=True),
         "language": pd.Categorical(["de", ""], categories=["", "de"]),
         "tags": [["Politik"], []],
         "paragraph_count": [2, 1],
@@ -337,7 +338,7 @@ def test_empty_frames(pd):
     assert list(quotes["kind"].cat.categories) == KINDS
     assert list(quotes["speaker_type"].cat.categories) == []
     assert list(newsdoc.empty_frame("articles").columns) == [
-        "article_index", "article_id", "url", "source", "title", "authors", "published", "language", "tags",
+        "article_index", "article_id", "url", "source", "title", "authors", "published", "published_at", "language", "tags",
         "paragraph_count", "quote_count", "entity_count", "mention_count", "meta", "text"]
     assert list(newsdoc.empty_frame("paragraphs").columns) == [
         "article_index", "article_id", "paragraph_index", "text", "start", "end"]

@@ -432,15 +432,21 @@ class TestWhere:
     def test_dates(self):
         corpus = sample()
         ids = lambda c: [a.id for a in c]  # noqa: E731
-        assert ids(corpus.where(published_from="2016-09-12")) == ["a0", "a1"]
-        assert ids(corpus.where(published_from="2016-09-12", published_to="2016-09")) == ["a0"]
-        assert ids(corpus.where(published_to="2016-09-12")) == ["a0"]
+        # Instants, whatever the form: a3's "Sep 12, 2016" is midnight UTC that day; a2 has no date.
+        assert ids(corpus.where(published_from="2016-09-12")) == ["a0", "a1", "a3"]
+        assert ids(corpus.where(published_from="2016-09-12", published_to="2016-09")) == ["a0", "a3"]
+        assert ids(corpus.where(published_to="2016-09-12")) == ["a0", "a3"]
         assert ids(corpus.where(published_from="2016-09-13", published_to="2016-09")) == []
         assert ids(corpus.where(published_from=datetime.date(2016, 9, 13))) == ["a1"]
-        assert ids(corpus.where(published_to=datetime.datetime(2016, 9, 12, 9, 0))) == []
+        assert ids(corpus.where(published_to=datetime.datetime(2016, 9, 12, 9, 0))) == ["a3"]
         assert ids(corpus.where(published_to=datetime.datetime(2016, 9, 12, 10, 0,
-                                                                tzinfo=datetime.timezone.utc))) == ["a0"]
-        assert ids(corpus.where(published_from="2016")) == ["a0", "a1"]  # a2 has no date, a3 no ISO date
+                                                                tzinfo=datetime.timezone.utc))) == ["a0", "a3"]
+        # An aware bound is its instant: 11:00 at +02:00 is 09:00 UTC, before a0's 10:00.
+        tz = datetime.timezone(datetime.timedelta(hours=2))
+        assert ids(corpus.where(published_from=datetime.datetime(2016, 9, 12, 11, 0, tzinfo=tz))) == ["a0", "a1"]
+        assert ids(corpus.where(published_from="2016")) == ["a0", "a1", "a3"]
+        with pytest.raises(ValueError, match="not a date"):
+            corpus.where(published_from="someday")
         with pytest.raises(TypeError, match="published_from"):
             corpus.where(published_from=2016)
 

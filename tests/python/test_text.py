@@ -39,7 +39,9 @@ def test_load_reads_txt_files_and_directories(tmp_path):
     (tmp_path / "a.jsonl").write_text('{"title": "First"}\n', encoding="utf-8")
     corpus = newsdoc.load(tmp_path)
     assert [a.title for a in corpus] == ["First", "Second", "Third"]
-    assert [a.id for a in corpus] == ["", "b", "a"]
+    # Ids from the path relative to the folder, without suffix; a JSONL record's from its file and line.
+    assert [a.id for a in corpus] == ["a:1", "b", "sub/a"]
+    assert corpus["sub/a"].origin == (str(tmp_path / "sub" / "a.txt"), 0)
     assert newsdoc.load(tmp_path / "b.txt")[0].paragraphs[0].text == "Body two."
 
 
@@ -63,7 +65,7 @@ def test_bbc_corpus_loads_whole_and_loses_no_text():
     corpus = newsdoc.load(bbc)
     assert len(corpus) == 2225
     repaired = [a for a in corpus if "decoding" in a.meta]
-    assert [a.id for a in repaired] == ["199"] and "£15.8m" in repaired[0].text
+    assert [a.id for a in repaired] == ["sport/199"] and "£15.8m" in repaired[0].text
     assert all(a.title and a.paragraphs for a in corpus)
     # Every word of every file is in the title, the body, the tags or the furniture, in order.
     files = sorted(p for p in bbc.rglob("*.txt"))

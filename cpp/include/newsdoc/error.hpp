@@ -63,4 +63,11 @@ class IoError : public Error {
   std::string path_;
 };
 
+/// An input path does not exist (Python: newsdoc.NotFoundError, a
+/// FileNotFoundError and a ReadError).
+class NotFoundError : public IoError {
+ public:
+  using IoError::IoError;
+};
+
 }  // namespace newsdoc

@@ -59,6 +59,17 @@ enum class Format : std::uint8_t {
   jsonl       ///< one JSON document a line (".jsonl", ".ndjson", ".jsonl.gz")
 };
 
+/// Where a record starts in its input, as the input layer (newsdoc/input.hpp)
+/// needs it to name id-less records and record their origin.
+struct RecordPosition {
+  std::uint64_t line = 0;  ///< 1-based line of the record's (or its array's) first byte
+  /// The record's index in the array holding it, or -1 when it is a document of its own.
+  std::int64_t element = -1;
+  /// True when the record is (or is an element of) the input's only document:
+  /// a .json file, not a JSONL line.
+  bool whole_input = false;
+};
+
 struct LoadOptions {
   FieldMapping mapping = FieldMapping::automatic();
   OnError on_error = OnError::raise;
@@ -67,9 +78,21 @@ struct LoadOptions {
   /// to stop the load (the Python binding raises KeyboardInterrupt this way);
   /// the exception propagates out of load() and nothing of the load is kept.
   std::function<void()> check_interrupt;
+  /// The longest JSONL line, JSON document or text file accepted, in bytes;
+  /// a longer one is a ParseError naming it (its file and line). White space
+  /// between records never counts and is never held in memory.
+  std::uint64_t max_record_bytes = std::uint64_t{1} << 30;
+  /// Whether load() gives id-less records an id from their origin, records
+  /// each article's origin and refuses duplicate ids (newsdoc/input.hpp).
+  /// loads() never does.
+  bool assign_ids = true;
+  /// Called for every record read from JSON before it is built; the input
+  /// layer fills in ids and origins here. Not for general use.
+  std::function<void(ArticleInput&, const RecordPosition&)> on_record;
 };
 
-/// Loads a .json, .jsonl, .ndjson or .jsonl.gz file.
+/// Loads a file or a folder: see newsdoc/input.hpp, which also loads lists of paths.
+/// For a JSON file:
 ///
 /// ## Memory
 /// JSONL is streamed in windows of 8 MiB that end at a newline (a longer

@@ -3,7 +3,9 @@
 
 #include "newsdoc/annotate.hpp"
 #include "newsdoc/article.hpp"
+#include "newsdoc/date.hpp"
 #include "newsdoc/error.hpp"
+#include "newsdoc/input.hpp"
 #include "newsdoc/json.hpp"
 #include "newsdoc/query.hpp"
 #include "newsdoc/text.hpp"

@@ -12,6 +12,8 @@ namespace newsdoc {
 
 struct TextImportOptions {
   std::string id;  ///< the article's id ("" when unknown)
+  /// The file the text came from (Article::origin()); "" for none.
+  std::string origin;
 };
 
 /// One article from raw text.

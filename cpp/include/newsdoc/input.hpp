@@ -1,0 +1,76 @@
+// newsdoc's one input layer: files, folders and lists of them, in every
+// format newsdoc reads, each article with a stable id and its origin.
+// Python's newsdoc.load, the newsdoc command and newsdoc.dask all call it.
+//
+// ## What is read
+// A folder is walked recursively; its files whose names end in .json,
+// .jsonl, .ndjson (each also with .gz), .txt or .ndc are read in path order
+// (the full paths sorted as strings); other files are ignored. A file named
+// directly is read whatever its name: .jsonl/.ndjson (and .gz) are streamed
+// JSONL, .txt is a plain-text article (newsdoc/text.hpp), .ndc a binary
+// corpus file (newsdoc/binary.hpp), .json one document or JSONL; any other
+// name is sniffed: the binary magic, then JSON ('{' or '['), else text.
+//
+// ## Identity and origin (docs/schema.md)
+// A file's id is its path relative to the folder named in the load, without
+// its suffix ("business/001"), or for a file named directly its name without
+// suffix ("news"). A record keeps the id it has; an id-less one gets
+//   - the file's id, when it is the file's only document (a .txt, a .json object);
+//   - "<file id>/<i>" for element i of a .json array;
+//   - "<file id>:<line>" for a JSONL line, "<file id>:<line>/<i>" for element i of an array on a JSONL line.
+// Every article read from a file records its origin: Article::origin() is
+// the file as opened, Article::origin_line() the 1-based line its record
+// starts on (0 for a .txt). Origins are load metadata, not content: they
+// survive annotation and transforms but are not written to JSON or to the
+// binary form. Two articles of one load with the same id are an error
+// (OnError::skip keeps the first and lists the others).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsdoc/json.hpp"
+
+namespace newsdoc {
+
+/// One file a load reads, and the id its articles are named from.
+struct SourceFile {
+  std::string path;  ///< as opened: the folder named in the load joined with the relative path
+  std::string id;    ///< relative path without suffix, "/"-separated
+};
+
+/// The files a load of `paths` reads, in order. Throws NotFoundError for a
+/// path that does not exist.
+std::vector<SourceFile> list_inputs(const std::vector<std::string>& paths);
+
+/// Loads every file of `paths` (files and folders, see above) into one corpus.
+///
+/// ## Errors
+/// NotFoundError for a missing path; IoError for a file that cannot be read
+/// or a .txt whose bytes are not text (NUL bytes, control characters, an
+/// ELF, ZIP, PDF or PNG file) — with OnError::skip, listed (at line 0) and
+/// skipped when the load reads a folder or several files;
+/// ParseError and SchemaError as for JSON (newsdoc/json.hpp); SchemaError
+/// for a duplicate id, and for JSON in which no record has a title or a
+/// body under the mapping (naming the first record and its keys); Error
+/// when a folder yields no article at all.
+Corpus load(const std::vector<std::string>& paths, const LoadOptions& options = {});
+
+/// Loads `files` as listed (by list_inputs(), or by a caller that walks
+/// another filesystem, as newsdoc.dask does), naming articles from their ids.
+Corpus load(const std::vector<SourceFile>& files, const LoadOptions& options = {});
+
+/// The id of a file named `name`: without its suffix (".jsonl.gz", ".txt", ...).
+std::string file_id(std::string_view name);
+
+/// True when `bytes` look like text: no NUL byte, few control characters and
+/// no executable, archive, PDF or image magic at the start.
+bool looks_like_text(std::string_view bytes) noexcept;
+
+/// Writes `corpus` to `path` in the binary corpus form (newsdoc/binary.hpp:
+/// magic, version, CRC-32), which load() reads back (suffix ".ndc" by
+/// convention; the magic decides). Throws IoError when it cannot be written.
+void save(const Corpus& corpus, const std::string& path);
+
+}  // namespace newsdoc

@@ -1,0 +1,318 @@
+// The input layer (newsdoc/input.hpp): which files a load reads, in which
+// format, and the ids and origins of their articles.
+#include "newsdoc/input.hpp"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <unordered_map>
+
+#include "newsdoc/binary.hpp"
+#include "newsdoc/error.hpp"
+#include "newsdoc/text.hpp"
+#include "reader.hpp"
+
+namespace newsdoc {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view binary_magic = "\x89NDCORP\n";
+constexpr std::string_view known_suffixes[] = {".jsonl.gz", ".ndjson.gz", ".json.gz", ".jsonl", ".ndjson",
+                                               ".json", ".txt", ".ndc"};
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+enum class Kind { jsonl, json, text, binary, sniff };
+
+Kind kind_of(std::string_view path) {
+  if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") || ends_with(path, ".jsonl.gz") ||
+      ends_with(path, ".ndjson.gz")) {
+    return Kind::jsonl;
+  }
+  if (ends_with(path, ".json") || ends_with(path, ".json.gz")) return Kind::json;
+  if (ends_with(path, ".txt")) return Kind::text;
+  if (ends_with(path, ".ndc")) return Kind::binary;
+  return Kind::sniff;
+}
+
+bool is_input_name(std::string_view name) {
+  return std::any_of(std::begin(known_suffixes), std::end(known_suffixes),
+                     [&](std::string_view s) { return ends_with(name, s); });
+}
+
+/// The first bytes of a file, decompressed when it is gzip.
+std::string head(const std::string& path, std::size_t size) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) throw IoError(path, std::strerror(errno ? errno : ENOENT));
+  std::string out(size, '\0');
+  const int n = gzread(file, out.data(), static_cast<unsigned>(size));
+  gzclose(file);
+  out.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+  return out;
+}
+
+std::string read_whole(const std::string& path, std::uint64_t limit) {
+  std::error_code ignored;
+  const auto status = fs::status(path, ignored);
+  if (fs::is_directory(status)) throw IoError(path, std::strerror(EISDIR));
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw IoError(path, std::strerror(errno ? errno : EACCES));
+  const auto size = fs::file_size(path, ignored);
+  if (!ignored && size > limit) {
+    throw ParseError(Location{path, 1, 1, 0}, fmt::format("file longer than {} bytes (the max_record_bytes limit)", limit));
+  }
+  if (!ignored) {
+    // One read into a buffer of the file's size (the file may still change size: read what is there).
+    std::string content(static_cast<std::size_t>(size), '\0');
+    file.read(content.data(), static_cast<std::streamsize>(size));
+    if (file.bad()) throw IoError(path, "read failed");
+    content.resize(static_cast<std::size_t>(file.gcount()));
+    if (file.peek() == std::ifstream::traits_type::eof()) return content;
+    file.clear();
+    std::ostringstream rest;
+    rest << file.rdbuf();
+    return content + std::move(rest).str();
+  }
+  std::ostringstream content;
+  content << file.rdbuf();
+  if (file.bad()) throw IoError(path, "read failed");
+  return std::move(content).str();
+}
+
+Corpus load_json(const SourceFile& file, Kind kind, const LoadOptions& options) {
+  LoadOptions local = options;
+  if (kind == Kind::jsonl && local.format == Format::automatic) local.format = Format::jsonl;
+  if (options.assign_ids) {
+    auto id = std::make_shared<std::string>();
+    local.on_record = [&file, id](ArticleInput& in, const RecordPosition& at) {
+      if (in.id.empty()) {
+        if (at.whole_input) {
+          *id = at.element < 0 ? file.id : fmt::format("{}/{}", file.id, at.element);
+        } else {
+          *id = at.element < 0 ? fmt::format("{}:{}", file.id, at.line)
+                               : fmt::format("{}:{}/{}", file.id, at.line, at.element);
+        }
+        in.id = *id;
+      }
+      in.origin = file.path;
+      in.origin_line = at.line;
+    };
+  }
+  return detail::load_json_file(file.path, local);
+}
+
+Corpus load_text_file(const SourceFile& file, const LoadOptions& options) {
+  const std::string content = read_whole(file.path, options.max_record_bytes);
+  if (!looks_like_text(content)) throw IoError(file.path, "not a text file: its bytes are binary data");
+  TextImportOptions text;
+  if (options.assign_ids) {
+    text.id = file.id;
+    text.origin = file.path;
+  } else {
+    text.id = file_id(fs::path(file.path).filename().string());
+  }
+  return import_text(content, text);
+}
+
+Corpus load_binary_file(const SourceFile& file) {
+  return from_binary(read_whole(file.path, std::numeric_limits<std::uint64_t>::max()), file.path);
+}
+
+Corpus load_file(const SourceFile& file, const LoadOptions& options) {
+  Kind kind = kind_of(file.path);
+  if (kind == Kind::sniff || kind == Kind::json) {
+    const std::string start = head(file.path, 4096);
+    if (start.compare(0, binary_magic.size(), binary_magic) == 0) {
+      kind = Kind::binary;
+    } else if (kind == Kind::sniff) {
+      const auto first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+      kind = first != std::string::npos && (start[first] == '{' || start[first] == '[') ? Kind::json : Kind::text;
+    }
+  }
+  switch (kind) {
+    case Kind::text: return load_text_file(file, options);
+    case Kind::binary: return load_binary_file(file);
+    default: return load_json(file, kind, options);
+  }
+}
+
+}  // namespace
+
+std::string file_id(std::string_view name) {
+  for (std::string_view suffix : known_suffixes) {
+    if (ends_with(name, suffix) && name.size() > suffix.size()) return std::string(name.substr(0, name.size() - suffix.size()));
+  }
+  const auto dot = name.rfind('.');
+  const auto slash = name.rfind('/');
+  if (dot != std::string_view::npos && dot > 0 && (slash == std::string_view::npos || dot > slash + 1)) {
+    return std::string(name.substr(0, dot));
+  }
+  return std::string(name);
+}
+
+bool looks_like_text(std::string_view bytes) noexcept {
+  for (std::string_view magic : {std::string_view("\x7f" "ELF"), std::string_view("PK\x03\x04"), std::string_view("%PDF-"),
+                                 std::string_view("\x89PNG"), std::string_view("\x1f\x8b"), std::string_view("MZ\x90"),
+                                 std::string_view("\xff\xd8\xff"), std::string_view("GIF8")}) {
+    if (bytes.substr(0, magic.size()) == magic) return false;
+  }
+  const std::string_view sample = bytes.substr(0, 1 << 16);
+  std::size_t control = 0;
+  for (const char c : sample) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b == 0) return false;
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f) ++control;
+  }
+  return control * 100 <= sample.size();  // at most 1% control characters
+}
+
+std::vector<SourceFile> list_inputs(const std::vector<std::string>& paths) {
+  std::vector<SourceFile> out;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (!fs::exists(status)) throw NotFoundError(path, "No such file or directory");
+    if (!fs::is_directory(status)) {
+      out.push_back(SourceFile{path, file_id(fs::path(path).filename().string())});
+      continue;
+    }
+    std::vector<std::pair<std::string, std::string>> found;  // full path, relative path
+    const fs::path root(path);
+    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::follow_directory_symlink, error);
+         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+      if (!it->is_regular_file(error)) continue;
+      const std::string name = it->path().filename().string();
+      if (!is_input_name(name)) continue;
+      found.emplace_back(it->path().string(), it->path().lexically_relative(root).generic_string());
+    }
+    if (error) throw IoError(path, error.message());
+    std::sort(found.begin(), found.end());
+    for (auto& [full, relative] : found) out.push_back(SourceFile{std::move(full), file_id(relative)});
+  }
+  return out;
+}
+
+namespace {
+
+Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& options, bool folder,
+                    const std::string& what) {
+  std::vector<Article> articles;
+  std::vector<RecordError> errors;
+  std::vector<std::uint32_t> file_of;  // per article: index into files
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    Corpus part;
+    try {
+      part = load_file(files[f], options);
+    } catch (const ParseError&) {
+      throw;
+    } catch (const SchemaError&) {
+      throw;
+    } catch (const IoError& e) {
+      // A file named alone is the load: it fails. One of several is skipped with OnError::skip.
+      if (options.on_error == OnError::raise || (files.size() == 1 && !folder)) throw;
+      // Listed as a parse error at line 0: the file, not a record, failed (Python: ReadError).
+      errors.push_back(RecordError{RecordError::Kind::parse, files[f].path, 0, 0, 0, "", 
+                                   std::string(e.what()).substr(files[f].path.size() + 2), e.what()});
+      continue;
+    }
+    if (options.check_interrupt) options.check_interrupt();
+    articles.insert(articles.end(), part.begin(), part.end());
+    file_of.resize(articles.size(), static_cast<std::uint32_t>(f));
+    errors.insert(errors.end(), part.errors().begin(), part.errors().end());
+  }
+
+  // Duplicate ids: an error, or with OnError::skip the first is kept.
+  if (options.assign_ids) {
+    std::unordered_map<std::string_view, std::size_t> seen;
+    seen.reserve(articles.size());
+    std::vector<Article> kept;
+    bool dropped = false;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      const Article& a = articles[i];
+      const auto [it, fresh] = seen.emplace(a.id(), i);
+      if (fresh) {
+        if (dropped) kept.push_back(a);
+        continue;
+      }
+      const Article& first = articles[it->second];
+      const std::string& path = files[file_of[i]].path;
+      const Location where{path, a.origin_line(), 0, 0};
+      const std::string reason = fmt::format("duplicate id \"{}\": the first is in {}{}", a.id(),
+                                             files[file_of[it->second]].path,
+                                             first.origin_line() ? fmt::format(":{}", first.origin_line()) : "");
+      if (options.on_error == OnError::raise) throw SchemaError(where, "/id", reason);
+      const SchemaError error(where, "/id", reason);
+      errors.push_back(RecordError{RecordError::Kind::schema, path, where.line, 0, 0, "/id", reason, error.what()});
+      if (!dropped) {
+        kept.assign(articles.begin(), articles.begin() + static_cast<std::ptrdiff_t>(i));
+        dropped = true;
+      }
+    }
+    if (dropped) articles = std::move(kept);
+  }
+
+  // A mapping that finds nothing: every record without title and body.
+  if (!articles.empty() && std::none_of(articles.begin(), articles.end(), [](const Article& a) {
+        return !a.title().empty() || a.paragraph_count() > 0;
+      })) {
+    const Article& first = articles.front();
+    std::string keys;
+    simdjson::dom::parser parser;
+    simdjson::dom::object meta;
+    if (parser.parse(first.meta_json().data(), first.meta_json().size()).get(meta) == simdjson::SUCCESS) {
+      for (auto field : meta) {
+        keys += keys.empty() ? "" : ", ";
+        keys += field.key;
+      }
+    }
+    const std::string& path = files[file_of.front()].path;
+    throw SchemaError(Location{path, first.origin_line(), 0, 0}, "",
+                      fmt::format("no record has a title or a body under this mapping{}",
+                                  keys.empty() ? std::string() : " (the first record's other keys: " + keys + ")"));
+  }
+
+  if (folder && articles.empty()) {
+    if (files.empty()) throw Error(fmt::format("nothing to load: no .json, .jsonl, .ndjson, .txt or .ndc file in {}", what));
+    throw Error(fmt::format("nothing loaded: {} file{} read, {} error{}{}", files.size(), files.size() == 1 ? "" : "s",
+                            errors.size(), errors.size() == 1 ? "" : "s",
+                            errors.empty() ? std::string() : "; the first: " + errors.front().message));
+  }
+  return Corpus(std::move(articles), std::move(errors));
+}
+
+}  // namespace
+
+Corpus load(const std::vector<std::string>& paths, const LoadOptions& options) {
+  bool folder = false;
+  for (const auto& path : paths) folder = folder || fs::is_directory(path);
+  return load_sources(list_inputs(paths), options, folder, paths.empty() ? std::string() : paths.front());
+}
+
+Corpus load(const std::vector<SourceFile>& files, const LoadOptions& options) {
+  return load_sources(files, options, false, "");
+}
+
+Corpus load(const std::string& path, const LoadOptions& options) { return load(std::vector<std::string>{path}, options); }
+
+void save(const Corpus& corpus, const std::string& path) {
+  const std::string blob = to_binary(corpus);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw IoError(path, std::strerror(errno ? errno : EACCES));
+  out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
+  out.close();
+  if (!out) throw IoError(path, "write failed");
+}
+
+}  // namespace newsdoc
