@@ -19,7 +19,7 @@ CORE_SOURCES := $(wildcard cpp/include/newsdoc/*.hpp cpp/include/newsdoc/*.in cp
 	CMakeLists.txt cmake/newsdocConfig.cmake.in
 PY_SOURCES := $(wildcard python/newsdoc/*.py python/newsdoc/*.pyi python/src/*.cpp) setup.py pyproject.toml
 
-.PHONY: all deps venv build install test test-cpp test-python demo bench eval docs fuzz sanitize clean train
+.PHONY: all deps venv build install kernel test test-cpp test-python demo bench eval docs fuzz sanitize clean train
 
 all: install
 
@@ -44,7 +44,17 @@ $(STAMPS)/install: $(PY) $(CORE_SOURCES) $(PY_SOURCES)
 	$(PY) -m pip install --no-build-isolation --no-deps --disable-pip-version-check -q .
 	@mkdir -p $(STAMPS) && touch $@
 
-install: $(STAMPS)/install
+# The Jupyter kernelspec "newsdoc" ("Python (newsdoc)"), running this .venv's python: the
+# quickstart notebook names it. Installed for the user (root included), where every Jupyter
+# of that user looks; KERNEL_FLAGS="--prefix=/some/env" puts it elsewhere (CI images, say).
+KERNEL_FLAGS ?= --user
+$(STAMPS)/kernel: $(PY)
+	$(PY) -m ipykernel install $(KERNEL_FLAGS) --name newsdoc --display-name "Python (newsdoc)" >/dev/null
+	@mkdir -p $(STAMPS) && touch $@
+
+install: $(STAMPS)/install $(STAMPS)/kernel
+
+kernel: $(STAMPS)/kernel
 
 build: $(STAMPS)/deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DNEWSDOC_BUILD_TESTS=ON

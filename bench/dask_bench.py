@@ -45,6 +45,7 @@ import json
 import logging
 import os
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -226,22 +227,36 @@ def cluster_run(path: str, workers: int, blocksize: str, stealing: bool) -> dict
 # Input and report.
 
 
+_RECORD_ID = re.compile(rb'"(?:id|ID|_id)": ?"')
+
+
 def make_input(source: Path, size_mb: int) -> Path:
-    """`source` repeated whole until it holds at least size_mb MB; made once."""
+    """`source` repeated whole until it holds at least size_mb MB; made once.
+
+    Copy k > 0 prefixes each record's id with "k-": newsdoc.load refuses duplicate ids.
+    """
     data = source.read_bytes()
     if not data.endswith(b"\n"):
         data += b"\n"
     copies = -(-size_mb * MB // len(data))
-    path = BUILD / f"{source.stem}-x{copies}.jsonl"
-    if path.exists() and path.stat().st_size == copies * len(data):
+    lines = data.splitlines(keepends=True)
+
+    def copy(k: int) -> bytes:
+        if k == 0:
+            return data
+        return b"".join(_RECORD_ID.sub(lambda m: m.group(0) + b"%d-" % k, line, count=1) for line in lines)
+
+    size = sum(len(copy(k)) for k in range(copies))
+    path = BUILD / f"{source.stem}-x{copies}-ids.jsonl"
+    if path.exists() and path.stat().st_size == size:
         log(f"input: reusing {path.relative_to(ROOT)}")
         return path
     BUILD.mkdir(parents=True, exist_ok=True)
-    log(f"input: writing {path.relative_to(ROOT)} ({copies * len(data) / MB:.0f} MB)")
+    log(f"input: writing {path.relative_to(ROOT)} ({size / MB:.0f} MB)")
     partial = path.with_suffix(".partial")
     with open(partial, "wb") as out:
-        for _ in range(copies):
-            out.write(data)
+        for k in range(copies):
+            out.write(copy(k))
     partial.replace(path)
     return path
 
