@@ -71,17 +71,12 @@ Paragraph Article::paragraph(std::size_t i) const& {
   return {p.bytes, p.chars, text().substr(p.bytes.start, p.bytes.end - p.bytes.start)};
 }
 
-Quote Article::quote(std::size_t i) const& {
-  const auto& r = record_of(*this);
-  check_index(i, r.quotes.size(), "quote");
-  const auto& q = store_->quotes[r.quotes.begin + i];
-  Quote out;
-  out.bytes = q.bytes;
-  out.chars = q.chars;
-  out.text = text().substr(q.bytes.start, q.bytes.end - q.bytes.start);
+namespace {
+
+/// Kind, speaker and cue of a quote record into a Quote or an Attribution.
+template <class Statement>
+void copy_statement(const detail::QuoteRecord& q, Statement& out) {
   out.kind = q.kind;
-  out.first_paragraph = q.first_paragraph;
-  out.last_paragraph = q.last_paragraph;
   out.speaker = q.speaker;
   if (q.has_speaker_span) {
     out.speaker_bytes = q.speaker_bytes;
@@ -92,6 +87,21 @@ Quote Article::quote(std::size_t i) const& {
     out.cue_bytes = q.cue_bytes;
     out.cue_chars = q.cue_chars;
   }
+}
+
+}  // namespace
+
+Quote Article::quote(std::size_t i) const& {
+  const auto& r = record_of(*this);
+  check_index(i, r.quotes.size(), "quote");
+  const auto& q = store_->quotes[r.quotes.begin + i];
+  Quote out;
+  out.bytes = q.bytes;
+  out.chars = q.chars;
+  out.text = text().substr(q.bytes.start, q.bytes.end - q.bytes.start);
+  out.first_paragraph = q.first_paragraph;
+  out.last_paragraph = q.last_paragraph;
+  copy_statement(q, out);
   out.attribution = q.attribution;
   out.parent = q.parent;
   return out;
@@ -105,17 +115,7 @@ Attribution Article::attribution(std::size_t i) const& {
   const auto& a = store_->attributions[r.attributions.begin + i];
   const auto& head = store_->quotes[r.quotes.begin + a.head];
   Attribution out;
-  out.kind = head.kind;
-  out.speaker = head.speaker;
-  if (head.has_speaker_span) {
-    out.speaker_bytes = head.speaker_bytes;
-    out.speaker_chars = head.speaker_chars;
-  }
-  out.cue = head.cue.view();
-  if (head.has_cue_span) {
-    out.cue_bytes = head.cue_bytes;
-    out.cue_chars = head.cue_chars;
-  }
+  copy_statement(head, out);
   out.parts.assign(store_->attribution_parts.begin() + a.parts.begin, store_->attribution_parts.begin() + a.parts.end);
   for (const auto part : out.parts)
     if (store_->quotes[r.quotes.begin + part].parent == no_quote) out.content.push_back(part);

@@ -147,25 +147,40 @@ void add_attributions(detail::Store& s, detail::ArticleRecord& r, const std::vec
     return;
   }
   constexpr std::uint32_t unset = 0xFFFFFFFF;
-  // Provisional keys: the given number, or (for a quote without one) a key
-  // past every given number, so that the two cannot meet.
-  std::vector<std::uint64_t> key(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (quotes[i].attribution) key[i] = *quotes[i].attribution;
-    else if (quotes[i].parent == no_quote) key[i] = (std::uint64_t{1} << 32) + i;
-  }
-  for (std::uint32_t i = 0; i < n; ++i)
-    if (!quotes[i].attribution && quotes[i].parent != no_quote) key[i] = key[static_cast<std::size_t>(quotes[i].parent)];
-  std::unordered_map<std::uint64_t, std::uint32_t> number_of_key;
+  // Scratch reused across articles: this runs for every article with quotes.
+  thread_local std::vector<std::uint32_t> group, order;
+  group.assign(n, unset);
+  // Numbers as newsdoc writes them (every quote numbered, 0, 1, 2, ... in
+  // order of first appearance) are the groups themselves.
   std::uint32_t count = 0;
-  std::vector<std::uint32_t> group(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const auto [it, added] = number_of_key.emplace(key[i], count);
-    if (added) ++count;
-    group[i] = it->second;
-    records[i].attribution = group[i];
+  bool canonical = true;
+  for (std::uint32_t i = 0; i < n && canonical; ++i) {
+    canonical = quotes[i].attribution && *quotes[i].attribution <= count;
+    if (canonical && *quotes[i].attribution == count) ++count;
   }
-  std::vector<std::uint32_t> order(n);
+  if (canonical) {
+    for (std::uint32_t i = 0; i < n; ++i) group[i] = *quotes[i].attribution;
+  } else {
+    // Provisional keys: the given number, or (for a quote without one) a key
+    // past every given number, so that the two cannot meet.
+    std::vector<std::uint64_t> key(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (quotes[i].attribution) key[i] = *quotes[i].attribution;
+      else if (quotes[i].parent == no_quote) key[i] = (std::uint64_t{1} << 32) + i;
+    }
+    for (std::uint32_t i = 0; i < n; ++i)
+      if (!quotes[i].attribution && quotes[i].parent != no_quote)
+        key[i] = key[static_cast<std::size_t>(quotes[i].parent)];
+    std::unordered_map<std::uint64_t, std::uint32_t> number_of_key;
+    count = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const auto [it, added] = number_of_key.emplace(key[i], count);
+      if (added) ++count;
+      group[i] = it->second;
+    }
+  }
+  for (std::uint32_t i = 0; i < n; ++i) records[i].attribution = group[i];
+  order.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
     if (group[a] != group[b]) return group[a] < group[b];

@@ -340,6 +340,8 @@ class RecordReader {
     std::optional<std::string_view> speaker;
     std::optional<std::pair<std::uint64_t, std::uint64_t>> speaker_span;
     std::string_view cue;
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> cue_span;
+    std::optional<std::uint64_t> attribution, parent;
   };
   struct MentionDraft {
     std::string_view entity;
@@ -482,6 +484,12 @@ class RecordReader {
         if (!is_null) q.speaker_span = read_pair(v, at, pointer);
       } else if (key == "cue") {
         if (!is_null) q.cue = read_string(v, at, pointer, false);
+      } else if (key == "cue_span") {
+        if (!is_null) q.cue_span = read_pair(v, at, pointer);
+      } else if (key == "attribution") {
+        if (!is_null) q.attribution = read_offset(v, at, pointer);
+      } else if (key == "parent") {
+        if (!is_null) q.parent = read_offset(v, at, pointer);
       } else {
         throw SchemaError(pointer.str(), "unknown quote field");
       }
@@ -621,6 +629,18 @@ class RecordReader {
         q.speaker_span = span(d.speaker_span->first, d.speaker_span->second, Pointer{&quote, "speaker_span"});
       }
       q.cue = d.cue;
+      if (d.cue_span) q.cue_span = span(d.cue_span->first, d.cue_span->second, Pointer{&quote, "cue_span"});
+      constexpr std::uint64_t limit = std::numeric_limits<std::int32_t>::max();
+      if (d.attribution) {
+        if (*d.attribution > limit) throw SchemaError(Pointer{&quote, "attribution"}.str(), "attribution number too large");
+        q.attribution = static_cast<std::uint32_t>(*d.attribution);
+      }
+      if (d.parent) {
+        if (*d.parent >= quote_drafts_.size()) {
+          throw SchemaError(Pointer{&quote, "parent"}.str(), fmt::format("no quote {}", *d.parent));
+        }
+        q.parent = static_cast<std::int32_t>(*d.parent);
+      }
       input_.quotes.push_back(q);
     }
     for (std::size_t i = 0; i < mention_drafts_.size(); ++i) {

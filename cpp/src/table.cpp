@@ -292,53 +292,84 @@ void build_paragraphs(const Corpus& corpus, Table& table) {
               std::move(start), std::move(end));
 }
 
+/// The columns the quotes and attributions tables share: the article's id,
+/// source and date per row, and the kind, speaker and cue of a quote (for an
+/// attribution, of its first top-level part).
+class StatementColumns {
+ public:
+  explicit StatementColumns(std::size_t rows) {
+    reserve_rows({&article_id, &kind, &speaker, &speaker_id, &speaker_type, &speaker_start, &speaker_end, &cue,
+                  &cue_start, &cue_end, &source, &published},
+                 rows);
+    // The QuoteKind values are the codes, so every table has the same kind categories.
+    kind.values = {to_string(QuoteKind::direct), to_string(QuoteKind::partial), to_string(QuoteKind::indirect)};
+  }
+
+  /// Starts an article that gives `rows` rows.
+  void start_article(const Store& store, const ArticleRecord& r, std::size_t rows) {
+    ids_.start_article(r.id.view());
+    ids_.add_rows(rows);
+    dates_.start_article(r.has_published ? std::optional(r.published.view()) : std::nullopt);
+    dates_.add_rows(rows);
+    speakers_.start_article(store, r);
+    sources_.add_code(sources_.code(r.source.view()), rows);
+  }
+
+  void add(const detail::QuoteRecord& q) {
+    kind.codes.push_back(static_cast<std::int64_t>(q.kind));
+    speakers_.add(q.speaker);
+    add_optional(speaker_start, q.has_speaker_span, q.speaker_chars.start);
+    add_optional(speaker_end, q.has_speaker_span, q.speaker_chars.end);
+    cues_.add_or_missing(q.cue.view());
+    add_optional(cue_start, q.has_cue_span, q.cue_chars.start);
+    add_optional(cue_end, q.has_cue_span, q.cue_chars.end);
+  }
+
+  void finish() {
+    speaker_types_.finish();
+    sources_.finish();
+  }
+
+  Column article_id = make_column("article_id", ColumnType::string);
+  Column kind = make_column("kind", ColumnType::category);
+  Column speaker = make_column("speaker", ColumnType::string);
+  Column speaker_id = make_column("speaker_id", ColumnType::string);
+  Column speaker_type = make_column("speaker_type", ColumnType::category);
+  Column speaker_start = make_column("speaker_start", ColumnType::nullable_int64);
+  Column speaker_end = make_column("speaker_end", ColumnType::nullable_int64);
+  Column cue = make_column("cue", ColumnType::string);
+  Column cue_start = make_column("cue_start", ColumnType::nullable_int64);
+  Column cue_end = make_column("cue_end", ColumnType::nullable_int64);
+  Column source = make_column("source", ColumnType::category);
+  Column published = make_column("published", ColumnType::string);
+
+ private:
+  ArticleDictionary ids_{article_id}, dates_{published};
+  CategoryEncoder speaker_types_{speaker_type}, sources_{source};
+  EntityColumns speakers_{speaker_id, speaker, speaker_types_};
+  ContentDictionary cues_{cue};
+};
+
 void build_quotes(const Corpus& corpus, Table& table) {
+  const std::size_t rows = count_rows(corpus, &ArticleRecord::quotes);
+  StatementColumns shared(rows);
   auto article_index = make_column("article_index", ColumnType::int64);
-  auto article_id = make_column("article_id", ColumnType::string);
   auto quote_index = make_column("quote_index", ColumnType::int64);
+  auto attribution = make_column("attribution", ColumnType::int64);
+  auto parent = make_column("parent", ColumnType::nullable_int64);
   auto text = make_column("text", ColumnType::string);
   auto start = make_column("start", ColumnType::int64);
   auto end = make_column("end", ColumnType::int64);
-  auto attribution = make_column("attribution", ColumnType::int64);
-  auto parent = make_column("parent", ColumnType::nullable_int64);
-  auto kind = make_column("kind", ColumnType::category);
-  auto speaker = make_column("speaker", ColumnType::string);
-  auto speaker_id = make_column("speaker_id", ColumnType::string);
-  auto speaker_type = make_column("speaker_type", ColumnType::category);
-  auto speaker_start = make_column("speaker_start", ColumnType::nullable_int64);
-  auto speaker_end = make_column("speaker_end", ColumnType::nullable_int64);
-  auto cue = make_column("cue", ColumnType::string);
-  auto cue_start = make_column("cue_start", ColumnType::nullable_int64);
-  auto cue_end = make_column("cue_end", ColumnType::nullable_int64);
   auto paragraph = make_column("paragraph", ColumnType::int64);
   auto last_paragraph = make_column("last_paragraph", ColumnType::int64);
-  auto source = make_column("source", ColumnType::category);
-  auto published = make_column("published", ColumnType::string);
-
-  const std::size_t rows = count_rows(corpus, &ArticleRecord::quotes);
-  reserve_rows({&article_index, &article_id, &quote_index, &attribution, &parent, &start, &end, &kind, &speaker,
-                &speaker_id, &speaker_type, &speaker_start, &speaker_end, &cue, &cue_start, &cue_end, &paragraph,
-                &last_paragraph, &source, &published},
-               rows);
+  reserve_rows({&article_index, &quote_index, &attribution, &parent, &start, &end, &paragraph, &last_paragraph}, rows);
   reserve_values(text, rows);
-  // The QuoteKind values are the codes, so every table has the same kind categories.
-  kind.values = {to_string(QuoteKind::direct), to_string(QuoteKind::partial), to_string(QuoteKind::indirect)};
-  ArticleDictionary ids(article_id), published_dates(published);
-  CategoryEncoder speaker_types(speaker_type), sources(source);
-  EntityColumns speakers(speaker_id, speaker, speaker_types);
-  ContentDictionary cues(cue);
 
   for (std::size_t a = 0; a < corpus.size(); ++a) {
     const Store& store = *corpus[a].store();
     const ArticleRecord& r = record_of(corpus[a]);
-    const std::size_t count = r.quotes.size();
-    if (count == 0) continue;
-    ids.start_article(r.id.view());
-    ids.add_rows(count);
-    published_dates.start_article(r.has_published ? std::optional(r.published.view()) : std::nullopt);
-    published_dates.add_rows(count);
-    speakers.start_article(store, r);
-    sources.add_code(sources.code(r.source.view()), count);
+    if (r.quotes.size() == 0) continue;
+    shared.start_article(store, r, r.quotes.size());
     const std::string_view body = r.body.view();
     for (auto i = r.quotes.begin; i < r.quotes.end; ++i) {
       const auto& q = store.quotes[i];
@@ -349,62 +380,38 @@ void build_quotes(const Corpus& corpus, Table& table) {
       text.values.push_back(slice(body, q.bytes));
       start.integers.push_back(q.chars.start);
       end.integers.push_back(q.chars.end);
-      kind.codes.push_back(static_cast<std::int64_t>(q.kind));
-      speakers.add(q.speaker);
-      add_optional(speaker_start, q.has_speaker_span, q.speaker_chars.start);
-      add_optional(speaker_end, q.has_speaker_span, q.speaker_chars.end);
-      cues.add_or_missing(q.cue.view());
-      add_optional(cue_start, q.has_cue_span, q.cue_chars.start);
-      add_optional(cue_end, q.has_cue_span, q.cue_chars.end);
+      shared.add(q);
       paragraph.integers.push_back(q.first_paragraph);
       last_paragraph.integers.push_back(q.last_paragraph);
     }
   }
-  speaker_types.finish();
-  sources.finish();
+  shared.finish();
   table.rows = rows;
-  set_columns(table, std::move(article_index), std::move(article_id), std::move(quote_index), std::move(attribution),
-              std::move(parent), std::move(text), std::move(start), std::move(end), std::move(kind),
-              std::move(speaker), std::move(speaker_id), std::move(speaker_type), std::move(speaker_start),
-              std::move(speaker_end), std::move(cue), std::move(cue_start), std::move(cue_end), std::move(paragraph),
-              std::move(last_paragraph), std::move(source), std::move(published));
+  set_columns(table, std::move(article_index), std::move(shared.article_id), std::move(quote_index),
+              std::move(attribution), std::move(parent), std::move(text), std::move(start), std::move(end),
+              std::move(shared.kind), std::move(shared.speaker), std::move(shared.speaker_id),
+              std::move(shared.speaker_type), std::move(shared.speaker_start), std::move(shared.speaker_end),
+              std::move(shared.cue), std::move(shared.cue_start), std::move(shared.cue_end), std::move(paragraph),
+              std::move(last_paragraph), std::move(shared.source), std::move(shared.published));
 }
 
 void build_attributions(const Corpus& corpus, Table& table) {
+  const std::size_t rows = count_rows(corpus, &ArticleRecord::attributions);
+  StatementColumns shared(rows);
   auto article_index = make_column("article_index", ColumnType::int64);
-  auto article_id = make_column("article_id", ColumnType::string);
   auto attribution_index = make_column("attribution_index", ColumnType::int64);
   auto text = make_column("text", ColumnType::string);
   auto start = make_column("start", ColumnType::int64);
   auto end = make_column("end", ColumnType::int64);
-  auto kind = make_column("kind", ColumnType::category);
-  auto speaker = make_column("speaker", ColumnType::string);
-  auto speaker_id = make_column("speaker_id", ColumnType::string);
-  auto speaker_type = make_column("speaker_type", ColumnType::category);
-  auto speaker_start = make_column("speaker_start", ColumnType::nullable_int64);
-  auto speaker_end = make_column("speaker_end", ColumnType::nullable_int64);
-  auto cue = make_column("cue", ColumnType::string);
-  auto cue_start = make_column("cue_start", ColumnType::nullable_int64);
-  auto cue_end = make_column("cue_end", ColumnType::nullable_int64);
   auto part_starts = make_column("part_starts", ColumnType::int64_list);
   auto part_ends = make_column("part_ends", ColumnType::int64_list);
   auto quote_indexes = make_column("quote_indexes", ColumnType::int64_list);
   auto fragments = make_column("fragments", ColumnType::int64);
   auto paragraph = make_column("paragraph", ColumnType::int64);
   auto last_paragraph = make_column("last_paragraph", ColumnType::int64);
-  auto source = make_column("source", ColumnType::category);
-  auto published = make_column("published", ColumnType::string);
-
-  const std::size_t rows = count_rows(corpus, &ArticleRecord::attributions);
-  reserve_rows({&article_index, &article_id, &attribution_index, &start, &end, &kind, &speaker, &speaker_id,
-                &speaker_type, &speaker_start, &speaker_end, &cue, &cue_start, &cue_end, &part_starts, &part_ends,
-                &quote_indexes, &fragments, &paragraph, &last_paragraph, &source, &published},
+  reserve_rows({&article_index, &attribution_index, &start, &end, &part_starts, &part_ends, &quote_indexes,
+                &fragments, &paragraph, &last_paragraph},
                rows);
-  kind.values = {to_string(QuoteKind::direct), to_string(QuoteKind::partial), to_string(QuoteKind::indirect)};
-  ArticleDictionary ids(article_id), published_dates(published);
-  CategoryEncoder speaker_types(speaker_type), sources(source);
-  EntityColumns speakers(speaker_id, speaker, speaker_types);
-  ContentDictionary cues(cue);
   // The content of a statement of one part is that part's text (a view into
   // the body); of several, their texts joined, made here. Joined texts are
   // made first and viewed once `joined` no longer grows.
@@ -418,28 +425,15 @@ void build_attributions(const Corpus& corpus, Table& table) {
   for (std::size_t a = 0; a < corpus.size(); ++a) {
     const Store& store = *corpus[a].store();
     const ArticleRecord& r = record_of(corpus[a]);
-    const std::size_t count = r.attributions.size();
-    if (count == 0) continue;
-    ids.start_article(r.id.view());
-    ids.add_rows(count);
-    published_dates.start_article(r.has_published ? std::optional(r.published.view()) : std::nullopt);
-    published_dates.add_rows(count);
-    speakers.start_article(store, r);
-    sources.add_code(sources.code(r.source.view()), count);
+    if (r.attributions.size() == 0) continue;
+    shared.start_article(store, r, r.attributions.size());
     const std::string_view body = r.body.view();
     const auto* quotes = store.quotes.data() + r.quotes.begin;
     for (auto i = r.attributions.begin; i < r.attributions.end; ++i) {
       const auto& record = store.attributions[i];
-      const auto& head = quotes[record.head];
       article_index.integers.push_back(static_cast<std::int64_t>(a));
       attribution_index.integers.push_back(i - r.attributions.begin);
-      kind.codes.push_back(static_cast<std::int64_t>(head.kind));
-      speakers.add(head.speaker);
-      add_optional(speaker_start, head.has_speaker_span, head.speaker_chars.start);
-      add_optional(speaker_end, head.has_speaker_span, head.speaker_chars.end);
-      cues.add_or_missing(head.cue.view());
-      add_optional(cue_start, head.has_cue_span, head.cue_chars.start);
-      add_optional(cue_end, head.has_cue_span, head.cue_chars.end);
+      shared.add(quotes[record.head]);
       std::int64_t fragment_count = 0;
       std::size_t parts = 0;
       const detail::QuoteRecord* first = nullptr;
@@ -479,15 +473,15 @@ void build_attributions(const Corpus& corpus, Table& table) {
   }
   for (const auto& j : joined_rows) text.values[j.row] = std::string_view(*joined).substr(j.begin, j.size);
   table.owned_text = std::move(joined);
-  speaker_types.finish();
-  sources.finish();
+  shared.finish();
   table.rows = rows;
-  set_columns(table, std::move(article_index), std::move(article_id), std::move(attribution_index), std::move(text),
-              std::move(start), std::move(end), std::move(kind), std::move(speaker), std::move(speaker_id),
-              std::move(speaker_type), std::move(speaker_start), std::move(speaker_end), std::move(cue),
-              std::move(cue_start), std::move(cue_end), std::move(part_starts), std::move(part_ends),
-              std::move(quote_indexes), std::move(fragments), std::move(paragraph), std::move(last_paragraph),
-              std::move(source), std::move(published));
+  set_columns(table, std::move(article_index), std::move(shared.article_id), std::move(attribution_index),
+              std::move(text), std::move(start), std::move(end), std::move(shared.kind), std::move(shared.speaker),
+              std::move(shared.speaker_id), std::move(shared.speaker_type), std::move(shared.speaker_start),
+              std::move(shared.speaker_end), std::move(shared.cue), std::move(shared.cue_start),
+              std::move(shared.cue_end), std::move(part_starts), std::move(part_ends), std::move(quote_indexes),
+              std::move(fragments), std::move(paragraph), std::move(last_paragraph), std::move(shared.source),
+              std::move(shared.published));
 }
 
 void build_entities(const Corpus& corpus, Table& table) {

@@ -243,25 +243,46 @@ class Corpus:
     # --- Queries (newsdoc/_query.py; the index is built on first use and cached on this Corpus) ---
 
     def quotes(self, speaker: Union[None, str, Iterable[str]] = None, kind: Union[None, str, Iterable[str]] = None,
-               contains: Optional[str] = None) -> "_query.QuoteResult":
+               contains: Optional[str] = None, fragments: bool = False) -> "_query.QuoteResult":
         """The quotes of every article passing every filter given, in corpus order.
 
         ``speaker``: a name or list of names; a quote passes when its speaking
         entity's canonical name or one of its aliases is one of them (whole
         names, case-insensitive). ``kind``: "direct", "partial", "indirect"
         or a list of them. ``contains``: a case-insensitive substring of the
-        quote's text. The result is a light sequence of :class:`Quote` views
-        (made on access; they keep their articles alive), with ``articles``,
-        ``positions`` and ``to_pandas()``. The first query builds the corpus's
-        index (GIL released); later ones reuse it: a speaker query on a
-        million quotes takes microseconds.
+        quote's text. ``fragments``: whether a quoted fragment inside another
+        quote of its statement (``Quote.parent`` set) is a row of its own; by
+        default it is not, so reported speech is not counted twice. The
+        pieces of an interrupted quote are rows of their own; for one row per
+        statement, use :meth:`attributions`. The result is a light sequence
+        of :class:`Quote` views (made on access; they keep their articles
+        alive), with ``articles``, ``positions`` and ``to_pandas()``. The
+        first query builds the corpus's index (GIL released); later ones
+        reuse it: a speaker query on a million quotes takes microseconds.
 
         Example:
             >>> found = corpus.quotes(speaker="assad")
             >>> len(found), sorted({q.kind for q in found})
             (6, ['direct', 'indirect'])
         """
-        return _query.quotes(self, speaker, kind, contains)
+        return _query.quotes(self, speaker, kind, contains, fragments)
+
+    def attributions(self, speaker: Union[None, str, Iterable[str]] = None,
+                     kind: Union[None, str, Iterable[str]] = None,
+                     contains: Optional[str] = None) -> "_query.AttributionResult":
+        """The statements of every article passing every filter, in corpus order: one row per statement.
+
+        The filters are those of :meth:`quotes`, applied to the statement's
+        speaker and kind (those of its first part); ``contains`` looks in
+        every part. The result is a light sequence of :class:`Attribution`
+        views with ``articles``, ``positions`` and ``to_pandas()`` (rows of
+        the attributions table).
+
+        Example:
+            >>> [a.kind for a in corpus.attributions(speaker="ozerov")]
+            ['indirect', 'indirect']
+        """
+        return _query.attributions(self, speaker, kind, contains)
 
     def mentions(self, entity: Union[None, str, Iterable[str]] = None,
                  type: Union[None, str, Iterable[str]] = None) -> "_query.MentionResult":

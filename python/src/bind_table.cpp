@@ -70,28 +70,24 @@ py::array string_column(const newsdoc::Column& column) {
   });
 }
 
-py::array string_list_column(const newsdoc::Column& column) {
+/// A list per row: items offsets[row] to offsets[row + 1] made by `item(i)` (a new reference).
+template <class Item>
+py::array list_column(const newsdoc::Column& column, const Item& item) {
   return object_array(column.size(), [&](std::size_t row) -> py::object {
     const auto begin = column.offsets[row];
     const auto end = column.offsets[row + 1];
     py::list items(end - begin);
-    for (auto i = begin; i < end; ++i) {
-      PyList_SET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i - begin), new_str(column.values[i]).release().ptr());
-    }
+    for (auto i = begin; i < end; ++i) PyList_SET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i - begin), item(i));
     return std::move(items);
   });
 }
 
+py::array string_list_column(const newsdoc::Column& column) {
+  return list_column(column, [&](std::size_t i) { return new_str(column.values[i]).release().ptr(); });
+}
+
 py::array int64_list_column(const newsdoc::Column& column) {
-  return object_array(column.size(), [&](std::size_t row) -> py::object {
-    const auto begin = column.offsets[row];
-    const auto end = column.offsets[row + 1];
-    py::list items(end - begin);
-    for (auto i = begin; i < end; ++i) {
-      PyList_SET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i - begin), PyLong_FromLongLong(column.integers[i]));
-    }
-    return std::move(items);
-  });
+  return list_column(column, [&](std::size_t i) { return PyLong_FromLongLong(column.integers[i]); });
 }
 
 /// (name, type, data): data is an int64 array (int64), (values, missing

@@ -137,7 +137,18 @@ PYBIND11_MODULE(_core, m) {
              const auto q = a.quote(i);
              return py::make_tuple(q.chars.start, q.chars.end, to_py(newsdoc::to_string(q.kind)),
                                    q.speaker == newsdoc::no_entity ? py::object(py::none()) : py::int_(q.speaker),
-                                   span_or_none(q.speaker_chars), to_py(q.cue), q.first_paragraph, q.last_paragraph);
+                                   span_or_none(q.speaker_chars), to_py(q.cue), q.first_paragraph, q.last_paragraph,
+                                   span_or_none(q.cue_chars), q.attribution,
+                                   q.parent == newsdoc::no_quote ? py::object(py::none()) : py::int_(q.parent));
+           })
+      .def_property_readonly("attribution_count", &newsdoc::Article::attribution_count)
+      .def("attribution",
+           [](const newsdoc::Article& a, std::size_t i) {
+             const auto t = a.attribution(i);
+             return py::make_tuple(to_py(newsdoc::to_string(t.kind)),
+                                   t.speaker == newsdoc::no_entity ? py::object(py::none()) : py::int_(t.speaker),
+                                   span_or_none(t.speaker_chars), to_py(t.cue), span_or_none(t.cue_chars),
+                                   py::tuple(py::cast(t.parts)), py::tuple(py::cast(t.content)));
            })
       .def("entity",
            [](const newsdoc::Article& a, std::size_t i) {
