@@ -110,7 +110,7 @@ class Corpus:
             if position is None:
                 raise KeyError(index)
             return Article._wrap(self._core.article(position))
-        if isinstance(index, (list, tuple)) or (hasattr(index, "__array__") and not hasattr(index, "__index__")):
+        if isinstance(index, list) or (hasattr(index, "__array__") and not hasattr(index, "__index__")):
             return Corpus._wrap(_core.Corpus([self[i]._handle for i in list(index)]))
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
@@ -120,7 +120,7 @@ class Corpus:
         try:
             position = index.__index__()
         except AttributeError:
-            raise TypeError(f"Corpus indices must be integers, slices, ids (str) or lists of them, "
+            raise TypeError(f"Corpus indices must be integers, slices, ids (str) or lists of those, "
                             f"not {type(index).__name__}") from None
         n = len(self)
         if position < 0:
