@@ -341,7 +341,8 @@ class RecordReader {
     std::optional<std::pair<std::uint64_t, std::uint64_t>> speaker_span;
     std::string_view cue;
     std::optional<std::pair<std::uint64_t, std::uint64_t>> cue_span;
-    std::optional<std::uint64_t> attribution, parent;
+    // -1: not given. Plain integers: a million-quote article holds a million drafts.
+    std::int64_t attribution = -1, parent = -1;
   };
   struct MentionDraft {
     std::string_view entity;
@@ -465,6 +466,11 @@ class RecordReader {
     }
   }
 
+  /// A count read as uint64, kept as a non-negative int64 (larger values are errors later all the same).
+  static std::int64_t clamped(std::uint64_t n) noexcept {
+    return static_cast<std::int64_t>(std::min<std::uint64_t>(n, std::numeric_limits<std::int64_t>::max()));
+  }
+
   void read_quotes(od::value value, const char* at, const Pointer& list) {
     for_each_object(value, at, list, [&] { quote_drafts_.emplace_back(); },
                     [&](std::string_view key, od::value v, const Pointer& pointer) {
@@ -487,9 +493,9 @@ class RecordReader {
       } else if (key == "cue_span") {
         if (!is_null) q.cue_span = read_pair(v, at, pointer);
       } else if (key == "attribution") {
-        if (!is_null) q.attribution = read_offset(v, at, pointer);
+        if (!is_null) q.attribution = clamped(read_offset(v, at, pointer));
       } else if (key == "parent") {
-        if (!is_null) q.parent = read_offset(v, at, pointer);
+        if (!is_null) q.parent = clamped(read_offset(v, at, pointer));
       } else {
         throw SchemaError(pointer.str(), "unknown quote field");
       }
@@ -631,15 +637,17 @@ class RecordReader {
       q.cue = d.cue;
       if (d.cue_span) q.cue_span = span(d.cue_span->first, d.cue_span->second, Pointer{&quote, "cue_span"});
       constexpr std::uint64_t limit = std::numeric_limits<std::int32_t>::max();
-      if (d.attribution) {
-        if (*d.attribution > limit) throw SchemaError(Pointer{&quote, "attribution"}.str(), "attribution number too large");
-        q.attribution = static_cast<std::uint32_t>(*d.attribution);
-      }
-      if (d.parent) {
-        if (*d.parent >= quote_drafts_.size()) {
-          throw SchemaError(Pointer{&quote, "parent"}.str(), fmt::format("no quote {}", *d.parent));
+      if (d.attribution >= 0) {
+        if (static_cast<std::uint64_t>(d.attribution) > limit) {
+          throw SchemaError(Pointer{&quote, "attribution"}.str(), "attribution number too large");
         }
-        q.parent = static_cast<std::int32_t>(*d.parent);
+        q.attribution = static_cast<std::uint32_t>(d.attribution);
+      }
+      if (d.parent >= 0) {
+        if (static_cast<std::uint64_t>(d.parent) >= quote_drafts_.size()) {
+          throw SchemaError(Pointer{&quote, "parent"}.str(), fmt::format("no quote {}", d.parent));
+        }
+        q.parent = static_cast<std::int32_t>(d.parent);
       }
       input_.quotes.push_back(q);
     }

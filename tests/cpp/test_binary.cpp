@@ -168,7 +168,7 @@ TEST(Binary, EmptyCorpusIsAHeaderAndTwoZeroCounts) {
   const std::string blob = newsdoc::to_binary(Corpus{});
   ASSERT_EQ(blob.size(), header_size + 2);
   EXPECT_EQ(blob.substr(0, 8), std::string("\x89NDCORP\n", 8));
-  EXPECT_EQ(blob.substr(8, 4), std::string("\x01\x00\x00\x00", 4));
+  EXPECT_EQ(blob.substr(8, 4), std::string("\x02\x00\x00\x00", 4));
   EXPECT_EQ(blob.substr(16, 8), std::string("\x02\x00\x00\x00\x00\x00\x00\x00", 8));
   EXPECT_EQ(blob.substr(24), std::string("\x00\x00", 2));
   EXPECT_EQ(newsdoc::from_binary(blob).size(), 0u);
@@ -196,8 +196,8 @@ TEST(Binary, HeaderProblemsAreParseErrorsThatSayWhat) {
   EXPECT_EQ(message_of("{\"title\": \"not binary at all\"}"),
             "part-3: binary corpus: not a newsdoc binary corpus (wrong magic bytes)");
   std::string newer = blob;
-  newer[8] = 2;
-  EXPECT_EQ(message_of(newer), "part-3: binary corpus: version 2, but this newsdoc reads version 1");
+  newer[8] = 3;
+  EXPECT_EQ(message_of(newer), "part-3: binary corpus: version 3, but this newsdoc reads versions 1 to 2");
   EXPECT_EQ(message_of(blob.substr(0, blob.size() - 1)),
             "part-3: binary corpus: the header announces " + std::to_string(blob.size() - header_size) +
                 " payload bytes, but " + std::to_string(blob.size() - header_size - 1) +

@@ -32,14 +32,14 @@ const std::string canonical =
     R"("paragraphs":["Zoë Müller arrived.","“Wir schaffen das 👍”, sagte Müller.","Tab\there, \"quoted\", back\\slash, a/b, nbsp)"
     "\xC2\xA0"
     R"(.\n"],)"
-    R"("quotes":[{"start":22,"end":40,"kind":"direct","speaker":"e1","speaker_span":[49,55],"cue":"sagte"},{"start":0,"end":3,"kind":"partial","speaker":null,"speaker_span":null,"cue":null},{"start":56,"end":59,"kind":"indirect","speaker":"7","speaker_span":null,"cue":"according to"}],)"
+    R"("quotes":[{"start":22,"end":40,"kind":"direct","speaker":"e1","speaker_span":[49,55],"cue":"sagte","cue_span":[43,48],"attribution":0,"parent":null},{"start":0,"end":3,"kind":"partial","speaker":null,"speaker_span":null,"cue":null,"cue_span":null,"attribution":1,"parent":null},{"start":56,"end":59,"kind":"indirect","speaker":"7","speaker_span":null,"cue":"according to","cue_span":null,"attribution":2,"parent":null}],)"
     R"("entities":[{"id":"e1","name":"Zoë Müller","type":"PERSON","aliases":["Müller","Z. M."]},{"id":"7","name":"Someone","type":"ORG","aliases":[]}],)"
     R"("mentions":[{"entity":"e1","start":0,"end":10},{"entity":"e1","start":49,"end":55},{"entity":"7","start":58,"end":61}],)"
     R"("meta":{"views":1.50e3,"raw":"a\u00e9b\/","nested":{"k":[true,false,null,-0,{}]},"empty":[]}})";
 
 // The worked example of docs/schema.md, verbatim.
 const std::string worked_example =
-    R"({"id":"ex-1","url":"","source":"","title":"","authors":[],"published":null,"language":"de","tags":[],"paragraphs":["Zoë Müller arrived.","“Wir schaffen das 👍”, sagte Müller."],"quotes":[{"start":22,"end":40,"kind":"direct","speaker":"e1","speaker_span":[49,55],"cue":"sagte"}],"entities":[{"id":"e1","name":"Zoë Müller","type":"PERSON","aliases":["Müller"]}],"mentions":[{"entity":"e1","start":0,"end":10},{"entity":"e1","start":49,"end":55}],"meta":{}})";
+    R"({"id":"ex-1","url":"","source":"","title":"","authors":[],"published":null,"language":"de","tags":[],"paragraphs":["Zoë Müller arrived.","“Wir schaffen das 👍”, sagte Müller."],"quotes":[{"start":22,"end":40,"kind":"direct","speaker":"e1","speaker_span":[49,55],"cue":"sagte","cue_span":[43,48],"attribution":0,"parent":null}],"entities":[{"id":"e1","name":"Zoë Müller","type":"PERSON","aliases":["Müller"]}],"mentions":[{"entity":"e1","start":0,"end":10},{"entity":"e1","start":49,"end":55}],"meta":{}})";
 
 const std::string minimal = R"({"id":"","url":"","source":"","title":"","authors":[],"published":null,"language":"","tags":[],"paragraphs":[],"quotes":[],"entities":[],"mentions":[],"meta":{}})";
 
@@ -99,13 +99,19 @@ TEST(Json, LoadsCanonicalArticle) {
   EXPECT_EQ(a.quote(0).speaker, 0);
   EXPECT_EQ(a.quote(0).speaker_chars, std::optional<Span>(Span{49, 55}));
   EXPECT_EQ(a.quote(0).cue, "sagte");
+  EXPECT_EQ(a.quote(0).cue_chars, std::optional<Span>(Span{43, 48}));
+  EXPECT_EQ(a.quote(0).attribution, 0u);
+  EXPECT_EQ(a.quote(0).parent, newsdoc::no_quote);
   EXPECT_EQ(a.quote(1).text, "Zoë");
+  EXPECT_FALSE(a.quote(1).cue_chars.has_value());
+  EXPECT_EQ(a.quote(1).attribution, 1u);
   EXPECT_EQ(a.quote(1).kind, QuoteKind::partial);
   EXPECT_EQ(a.quote(1).speaker, newsdoc::no_entity);
   EXPECT_FALSE(a.quote(1).speaker_chars.has_value());
   EXPECT_EQ(a.quote(1).cue, "");
   EXPECT_EQ(a.quote(2).kind, QuoteKind::indirect);
   EXPECT_EQ(a.quote(2).speaker, 1);
+  EXPECT_EQ(a.quote(2).attribution, 2u);
   EXPECT_EQ(a.quote(2).text, "\n\nT");
   EXPECT_EQ(a.quote(2).first_paragraph, 1u);
   EXPECT_EQ(a.quote(2).last_paragraph, 2u);
@@ -166,7 +172,7 @@ TEST(Json, LoadDumpLoadIsStable) {
   EXPECT_EQ(first[0].entity(0).id, "5");
   EXPECT_EQ(first[0].meta_json(), R"({"z":null,"extra":{"b":[1,2.0e1,"\u00e9"]}})");
   EXPECT_EQ(dumped,
-            R"({"id":"17","url":"","source":"","title":"T/itle é","authors":["A","B","C"],"published":"2020-01-01","language":"","tags":[],"paragraphs":["First line.","Second line – end."],"quotes":[{"start":6,"end":11,"kind":"direct","speaker":"5","speaker_span":null,"cue":null}],"entities":[{"id":"5","name":"B","type":"","aliases":[]}],"mentions":[{"entity":"5","start":0,"end":5}],"meta":{"z":null,"extra":{"b":[1,2.0e1,"\u00e9"]}}})"
+            R"({"id":"17","url":"","source":"","title":"T/itle é","authors":["A","B","C"],"published":"2020-01-01","language":"","tags":[],"paragraphs":["First line.","Second line – end."],"quotes":[{"start":6,"end":11,"kind":"direct","speaker":"5","speaker_span":null,"cue":null,"cue_span":null,"attribution":0,"parent":null}],"entities":[{"id":"5","name":"B","type":"","aliases":[]}],"mentions":[{"entity":"5","start":0,"end":5}],"meta":{"z":null,"extra":{"b":[1,2.0e1,"\u00e9"]}}})"
             "\n");
 }
 

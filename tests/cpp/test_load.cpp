@@ -35,7 +35,7 @@ constexpr std::size_t window_size = std::size_t{8} << 20;  // the loader's JSONL
 std::string record(std::size_t i, std::string_view body = "“Quoted” – text\u00a0here 👍.") {
   return R"({"id":"r)" + std::to_string(i) + R"(","url":"","source":"","title":"Title )" + std::to_string(i) +
          R"(","authors":[],"published":null,"language":"en","tags":[],"paragraphs":[")" + std::string(body) +
-         R"("],"quotes":[{"start":1,"end":7,"kind":"direct","speaker":null,"speaker_span":null,"cue":null}],"entities":[],"mentions":[],"meta":{}})";
+         R"("],"quotes":[{"start":1,"end":7,"kind":"direct","speaker":null,"speaker_span":null,"cue":null,"cue_span":null,"attribution":0,"parent":null}],"entities":[],"mentions":[],"meta":{}})";
 }
 
 void write_gzip(const fs::path& path, std::string_view content) {

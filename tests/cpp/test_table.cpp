@@ -115,8 +115,13 @@ TEST(Table, EmptyCorpusHasEveryColumnAndNoRows) {
         "paragraph_count", "quote_count", "entity_count", "mention_count", "meta", "text"}},
       {TableName::paragraphs, {"article_index", "article_id", "paragraph_index", "text", "start", "end"}},
       {TableName::quotes,
-       {"article_index", "article_id", "quote_index", "text", "start", "end", "kind", "speaker", "speaker_id",
-        "speaker_type", "speaker_start", "speaker_end", "cue", "paragraph", "last_paragraph", "source",
+       {"article_index", "article_id", "quote_index", "attribution", "parent", "text", "start", "end", "kind",
+        "speaker", "speaker_id", "speaker_type", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
+        "paragraph", "last_paragraph", "source", "published"}},
+      {TableName::attributions,
+       {"article_index", "article_id", "attribution_index", "text", "start", "end", "kind", "speaker",
+        "speaker_id", "speaker_type", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
+        "part_starts", "part_ends", "quote_indexes", "fragments", "paragraph", "last_paragraph", "source",
         "published"}},
       {TableName::entities,
        {"article_index", "article_id", "entity_index", "entity_id", "name", "type", "aliases", "mentions",
@@ -134,6 +139,8 @@ TEST(Table, EmptyCorpusHasEveryColumnAndNoRows) {
   }
   // The kind categories are fixed, so even an empty table has them.
   EXPECT_EQ(newsdoc::make_table(empty, TableName::quotes).column("kind").values,
+            (Strings{"direct", "partial", "indirect"}));
+  EXPECT_EQ(newsdoc::make_table(empty, TableName::attributions).column("kind").values,
             (Strings{"direct", "partial", "indirect"}));
 }
 

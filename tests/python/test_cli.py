@@ -224,7 +224,8 @@ def test_annotation_flags_exclude_each_other(capsys, article_file):
 
 # --- quotes -----------------------------------------------------------------------------------------------------
 
-QUOTE_FIELDS = {"article_id", "article_index", "text", "start", "end", "kind", "speaker", "speaker_span", "cue"}
+QUOTE_FIELDS = {"article_id", "article_index", "text", "start", "end", "kind", "speaker", "speaker_span", "cue",
+                "cue_span", "parts", "fragments"}
 
 
 def test_quotes_json(capsys, corpus_file):
@@ -237,7 +238,8 @@ def test_quotes_json(capsys, corpus_file):
     article = talks()
     assert first == {"article_id": "t1", "article_index": 0, "text": "Yes, we will", "start": 1, "end": 13,
                      "kind": "direct", "speaker": "Bashar al-Assad",
-                     "speaker_span": list(article.quotes[0].speaker_span), "cue": "said"}
+                     "speaker_span": list(article.quotes[0].speaker_span), "cue": "said", "cue_span": None,
+                     "parts": [[1, 13]], "fragments": []}
     text = article.text
     assert all(text[q["start"]:q["end"]] == q["text"] for q in quotes)
     assert [q["speaker"] for q in quotes if q["article_id"] == "t1"].count(None) == 1
@@ -284,8 +286,8 @@ def test_stats_text(capsys, corpus_file):
     status, out, err = run(capsys, "stats", str(corpus_file), *NO_ANNOTATE)
     assert status == 0 and err == ""
     lines = [" ".join(line.split()) for line in out.splitlines()]
-    for expected in ("articles 3", "paragraphs 8", "quotes 12", "direct 6 (50.0%)", "partial 2 (16.7%)",
-                     "indirect 4 (33.3%)", "with speaker 83.3%", "entities 8", "PERSON 4 (50.0%)",
+    for expected in ("articles 3", "paragraphs 8", "quotes 12 statements of 12 parts", "direct 6 (50.0%)",
+                     "partial 2 (16.7%)", "indirect 4 (33.3%)", "with speaker 83.3%", "entities 8", "PERSON 4 (50.0%)",
                      "published 2017-04-25 – 2018-01-02 (1 undated)", "6 Bashar al-Assad",
                      "6 Russia (GPE), in 2 articles"):
         assert expected in lines, (expected, lines)

@@ -371,7 +371,7 @@ def test_corpus_stats():
                              newsdoc.Article(title="bare")])
     stats = _display.corpus_stats(corpus)
     assert stats["articles"] == 3 and stats["scanned"] == 3
-    assert stats["quotes"] == 12
+    assert stats["quotes"] == 12 and stats["quote_parts"] == 12 and stats["fragments"] == 0
     assert stats["quotes_by_kind"] == {"direct": 6, "partial": 2, "indirect": 4}
     assert stats["quotes_with_speaker"] == 10
     assert stats["top_speakers"][0] == ("Bashar al-Assad", 6)

@@ -367,11 +367,13 @@ class TestFromJsonAndDict:
         assert list(d) == ["id", "url", "source", "title", "authors", "published", "language", "tags",
                            "paragraphs", "quotes", "entities", "mentions", "meta"]
         assert d["paragraphs"] == UNICODE_PARAGRAPHS
-        assert list(d["quotes"][0]) == ["start", "end", "kind", "speaker", "speaker_span", "cue"]
+        assert list(d["quotes"][0]) == ["start", "end", "kind", "speaker", "speaker_span", "cue", "cue_span",
+                                        "attribution", "parent"]
         assert list(d["entities"][0]) == ["id", "name", "type", "aliases"]
         assert list(d["mentions"][0]) == ["entity", "start", "end"]
         assert d["quotes"][1] == {"start": d["quotes"][1]["start"], "end": d["quotes"][1]["end"], "kind": "partial",
-                                  "speaker": None, "speaker_span": None, "cue": None}
+                                  "speaker": None, "speaker_span": None, "cue": None, "cue_span": None,
+                                  "attribution": 1, "parent": None}
         assert newsdoc.Article.from_dict(d) == article
 
     def test_from_json_rejects_two_articles(self):

@@ -112,8 +112,10 @@ def test_offsets_and_round_trip(fields):
     assert article.meta == fields["meta"]
     canonical = article.to_json()
     assert "\n" not in canonical
+    # The quotes carry no attribution keys: each is a statement of its own, numbered by its index.
     expected_dict = dict(fields, published=fields["published"],
-                         quotes=[dict(q, cue=q["cue"] or None) for q in fields["quotes"]])
+                         quotes=[dict(q, cue=q["cue"] or None, cue_span=None, attribution=i, parent=None)
+                                 for i, q in enumerate(fields["quotes"])])
     assert json.loads(canonical) == expected_dict
 
     # Round trips: from_json, loads/dumps, pickle-free reload; all byte-identical.

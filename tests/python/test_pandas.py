@@ -103,6 +103,8 @@ def test_quotes_frame(pd):
         "article_index": [0, 0],
         "article_id": ["ex-1", "ex-1"],
         "quote_index": [0, 1],
+        "attribution": [0, 1],
+        "parent": pd.array([None, None], dtype="Int64"),
         "text": ["Wir schaffen das 👍", "schaffen"],
         "start": [22, 26],
         "end": [40, 34],
@@ -113,6 +115,8 @@ def test_quotes_frame(pd):
         "speaker_start": pd.array([49, None], dtype="Int64"),
         "speaker_end": pd.array([55, None], dtype="Int64"),
         "cue": ["sagte", None],
+        "cue_start": pd.array([None, None], dtype="Int64"),
+        "cue_end": pd.array([None, None], dtype="Int64"),
         "paragraph": [1, 1],
         "last_paragraph": [1, 1],
         "source": pd.Categorical(["taz", "taz"], categories=["taz"]),
@@ -295,11 +299,15 @@ def test_seed_tables_agree_with_the_views(pd, seed):
         assert (None if pd.isna(row.speaker_type) else row.speaker_type) == (speaker.type if speaker else None)
         assert (None if pd.isna(row.speaker_start) else (row.speaker_start, row.speaker_end)) == span
         assert (row.cue or "", (row.paragraph, row.last_paragraph)) == (quote.cue, quote.paragraphs)
+        assert (None if pd.isna(row.cue_start) else (row.cue_start, row.cue_end)) == quote.cue_span
+        assert (row.attribution, None if pd.isna(row.parent) else row.parent) == \
+            (quote.attribution.index, quote.parent.index if quote.parent is not None else None)
 
     entities = seed.to_pandas("entities")
     assert [(r.entity_id, r.name, r.type, r.aliases, r.mentions) for r in entities.itertuples()] == \
         [(e.id, e.name, e.type, e.aliases, len(e.mentions)) for e in seed.entities]
-    assert entities["quotes"].tolist() == [sum(q.speaker == e for q in seed.quotes) for e in seed.entities]
+    # An entity's quotes are the statements (attributions) it speaks, not their parts.
+    assert entities["quotes"].tolist() == [sum(a.speaker == e for a in seed.attributions) for e in seed.entities]
 
     mentions = seed.to_pandas("mentions")
     assert [(r.entity_index, r.entity_id, r.name, r.text, r.start, r.end) for r in mentions.itertuples()] == \
@@ -331,10 +339,11 @@ def test_empty_frames(pd):
     quotes = newsdoc.empty_frame("quotes")
     assert len(quotes) == 0
     assert {column: str(dtype) for column, dtype in quotes.dtypes.items()} == {
-        "article_index": "int64", "article_id": "object", "quote_index": "int64", "text": "object",
-        "start": "int64", "end": "int64", "kind": "category", "speaker": "object", "speaker_id": "object",
-        "speaker_type": "category", "speaker_start": "Int64", "speaker_end": "Int64", "cue": "object",
-        "paragraph": "int64", "last_paragraph": "int64", "source": "category", "published": "object"}
+        "article_index": "int64", "article_id": "object", "quote_index": "int64", "attribution": "int64",
+        "parent": "Int64", "text": "object", "start": "int64", "end": "int64", "kind": "category",
+        "speaker": "object", "speaker_id": "object", "speaker_type": "category", "speaker_start": "Int64",
+        "speaker_end": "Int64", "cue": "object", "cue_start": "Int64", "cue_end": "Int64", "paragraph": "int64",
+        "last_paragraph": "int64", "source": "category", "published": "object"}
     assert list(quotes["kind"].cat.categories) == KINDS
     assert list(quotes["speaker_type"].cat.categories) == []
     assert list(newsdoc.empty_frame("articles").columns) == [
@@ -342,6 +351,10 @@ def test_empty_frames(pd):
         "paragraph_count", "quote_count", "entity_count", "mention_count", "meta", "text"]
     assert list(newsdoc.empty_frame("paragraphs").columns) == [
         "article_index", "article_id", "paragraph_index", "text", "start", "end"]
+    assert list(newsdoc.empty_frame("attributions").columns) == [
+        "article_index", "article_id", "attribution_index", "text", "start", "end", "kind", "speaker", "speaker_id",
+        "speaker_type", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "part_starts", "part_ends",
+        "quote_indexes", "fragments", "paragraph", "last_paragraph", "source", "published"]
     assert list(newsdoc.empty_frame("entities").columns) == [
         "article_index", "article_id", "entity_index", "entity_id", "name", "type", "aliases", "mentions", "quotes"]
     assert list(newsdoc.empty_frame("mentions").columns) == [

@@ -196,10 +196,16 @@ class TestQuotes:
         assert direct[0].text.startswith("Yes, this always happens before war")
         assert {q.speaker.name for q in seed.quotes(speaker=["ozerov", "konashenkov"])} == {"Viktor Ozerov",
                                                                                              "Igor Konashenkov"}
-        assert len(seed.quotes(speaker="ozerov")) + len(seed.quotes(speaker="assad")) + len(
-            seed.quotes(speaker="konashenkov")) == len(seed[0].quotes)
-        assert texts(seed.quotes(contains="NOTHING EXTRAORDINARY")) == [
+        # Every quote of the seed is one of theirs; quoted fragments inside reported speech are rows only
+        # with fragments=True.
+        speakers = ("ozerov", "assad", "konashenkov")
+        assert sum(len(seed.quotes(speaker=name, fragments=True)) for name in speakers) == len(seed[0].quotes)
+        assert sum(len(seed.quotes(speaker=name)) for name in speakers) == sum(
+            q.parent is None for q in seed[0].quotes)
+        assert texts(seed.quotes(contains="NOTHING EXTRAORDINARY", fragments=True)) == [
             "there is “nothing extraordinary” about these shipments", "nothing extraordinary"]
+        assert texts(seed.quotes(contains="NOTHING EXTRAORDINARY")) == [
+            "there is “nothing extraordinary” about these shipments"]
 
     def test_to_pandas(self):
         pytest.importorskip("pandas")
@@ -311,8 +317,9 @@ class TestEntities:
 
     def test_seed(self, seed):
         people = seed.entities(type="PERSON").sort_by("quotes")
-        assert [(e.name, e.quotes) for e in people] == [("Viktor Ozerov", 11), ("Igor Konashenkov", 6),
-                                                         ("Bashar al-Assad", 6)]
+        # quotes counts statements (attributions), not their parts: Ozerov's 11 quotes are 4 statements.
+        assert [(e.name, e.quotes) for e in people] == [("Bashar al-Assad", 6), ("Igor Konashenkov", 4),
+                                                         ("Viktor Ozerov", 4)]
         syria = next(e for e in seed.entities() if e.name == "Syria")
         assert (syria.type, syria.articles, syria.mentions) == ("GPE", 1, 12)
 

@@ -17,8 +17,10 @@ CANONICAL = (
     '{"id":"a1","url":"https://example.org/zoë/1","source":"Exämple","title":"Tab\\there \\"q\\" back\\\\slash'
     ' \\u0001\\u001f \\b\\f\\r\\n / \x7f \u2028 😀","authors":["Zoë Müller","李雷"],"published":"2024-05-06",'
     '"language":"de","tags":["中文","x"],"paragraphs":["“Wir schaffen das 👍”, sagte Müller.","Zweiter\\tAbsatz."],'
-    '"quotes":[{"start":1,"end":19,"kind":"direct","speaker":"e1","speaker_span":[28,34],"cue":"sagte"},'
-    '{"start":37,"end":44,"kind":"partial","speaker":null,"speaker_span":null,"cue":null}],'
+    '"quotes":[{"start":1,"end":19,"kind":"direct","speaker":"e1","speaker_span":[28,34],"cue":"sagte",'
+    '"cue_span":[22,27],"attribution":0,"parent":null},'
+    '{"start":37,"end":44,"kind":"partial","speaker":null,"speaker_span":null,"cue":null,"cue_span":null,'
+    '"attribution":1,"parent":null}],'
     '"entities":[{"id":"e1","name":"Zoë Müller","type":"PERSON","aliases":["Müller"]}],'
     '"mentions":[{"entity":"e1","start":28,"end":34}],'
     '"meta":{"n":1.5e10,"big":123456789012345678901234567890,"neg":-0.25,"exp":1E-7,"spelled":1.50e3,'
@@ -41,6 +43,8 @@ def test_canonical_values():
     assert a.text == "“Wir schaffen das 👍”, sagte Müller.\n\nZweiter\tAbsatz."
     assert a.quotes[0].text == "Wir schaffen das 👍"
     assert a.quotes[0].speaker_text == "Müller"
+    assert a.quotes[0].cue_span == (22, 27) and a.text[22:27] == "sagte"
+    assert a.quotes[1].cue_span is None and a.quotes[1].parent is None
     assert a.quotes[1].text == "Zweiter"
     assert a.mentions[0].text == "Müller"
     meta = a.meta
@@ -85,7 +89,8 @@ def test_output_is_compact_with_keys_in_order():
                          ' "mentions" : [ { "end" : 1 , "start" : 0 , "entity" : "e" } ] }')[0].to_json()
     assert line == ('{"id":"","url":"","source":"","title":"T","authors":[],"published":null,"language":"",'
                     '"tags":[],"paragraphs":["a"],"quotes":[{"start":0,"end":1,"kind":"direct","speaker":null,'
-                    '"speaker_span":null,"cue":null}],"entities":[{"id":"e","name":"N","type":"","aliases":[]}],'
+                    '"speaker_span":null,"cue":null,"cue_span":null,"attribution":0,"parent":null}],'
+                    '"entities":[{"id":"e","name":"N","type":"","aliases":[]}],'
                     '"mentions":[{"entity":"e","start":0,"end":1}],"meta":{}}')
     assert list(json.loads(line)) == ORDER
 

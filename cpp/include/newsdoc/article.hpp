@@ -254,11 +254,11 @@ struct QuoteInput {
   std::int32_t speaker = no_entity;  ///< index into ArticleInput::entities
   std::optional<Span> speaker_span;
   std::string_view cue;
-  std::optional<Span> cue_span;
+  std::optional<Span> cue_span{};
   /// Quotes with the same number form one attribution; the builder numbers
   /// attributions anew in order of first appearance. A quote without one is
   /// an attribution of its own (as in files written before attributions).
-  std::optional<std::uint32_t> attribution;
+  std::optional<std::uint32_t> attribution{};
   /// Index into ArticleInput::quotes of the enclosing quote: a top-level
   /// part of the same attribution whose span holds this one.
   std::int32_t parent = no_quote;

@@ -238,9 +238,9 @@ struct QuoteSpan {
   std::string speaker;  ///< the id of an entity of the article; empty: none
   std::optional<Span> speaker_chars;
   std::string cue;
-  std::optional<Span> cue_chars;
+  std::optional<Span> cue_chars{};
   /// Quotes of `quotes` with the same number form one attribution; none: its own.
-  std::optional<std::uint32_t> attribution;
+  std::optional<std::uint32_t> attribution{};
   /// The enclosing quote, as a position in `quotes`; no_quote: top-level.
   std::int32_t parent = no_quote;
 };
