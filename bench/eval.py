@@ -40,7 +40,7 @@ when this script rewrites it.
 Usage (with the project's .venv Python):
     .venv/bin/python bench/eval.py [--split dev|train] [--limit N]
         [--output docs/accuracy.md] [--dump-errors errors.jsonl]
-        [--predictor newsdoc|baseline|MODULE:FUNCTION|FILE.py:FUNCTION] [--no-bbc]
+        [--predictor newsdoc|newsdoc-models|baseline|MODULE:FUNCTION|FILE.py:FUNCTION] [--no-bbc]
 
 A predictor is any callable ``f(text: str | bytes, doc_id: str)`` that
 returns a newsdoc Article (annotated) or a :class:`PredictedArticle`.
@@ -457,15 +457,31 @@ def baseline_predictor(text: Union[str, bytes], doc_id: str) -> PredictedArticle
     return PredictedArticle(paragraphs, quotes, article.title, decoding_fallback=bool(article.meta.get("decoding")))
 
 
+_models_annotator = None
+
+
+def newsdoc_models_predictor(text: Union[str, bytes], doc_id: str):
+    """newsdoc's importer and annotator with the trained models of models/ (entities from the learned tagger)."""
+    import newsdoc
+
+    global _models_annotator
+    if _models_annotator is None:
+        _models_annotator = newsdoc.Annotator(models=str(ROOT / "models"))
+    return newsdoc.parse_text(text, id=doc_id, annotator=_models_annotator)
+
+
 def load_predictor(spec: str) -> Callable[[Union[str, bytes], str], object]:
-    """The predictor named by `spec`: "newsdoc", "baseline", "module:function" or "path/file.py:function"."""
+    """The predictor named by `spec`: "newsdoc", "newsdoc-models", "baseline", "module:function" or "path/file.py:function"."""
     if spec == "newsdoc":
         return newsdoc_predictor
+    if spec == "newsdoc-models":
+        return newsdoc_models_predictor
     if spec == "baseline":
         return baseline_predictor
     target, _, function = spec.rpartition(":")
     if not target or not function:
-        raise SystemExit(f"--predictor {spec!r}: expected newsdoc, baseline, MODULE:FUNCTION or FILE.py:FUNCTION")
+        raise SystemExit(f"--predictor {spec!r}: expected newsdoc, newsdoc-models, baseline, MODULE:FUNCTION or "
+                         "FILE.py:FUNCTION")
     if target.endswith(".py"):
         module_spec = importlib.util.spec_from_file_location("eval_predictor", target)
         if module_spec is None or module_spec.loader is None:
@@ -1226,15 +1242,16 @@ def write_report(path: Path, command: str, run: PolnearRun, bbc: Optional[BbcRun
         "prediction is used at most once: qualifying pairs are matched greedily, best first, ranked by the smaller "
         "of the two ratios (then by shared tokens). Precision = matched predictions / predictions, recall = "
         "matched gold / gold, F1 their harmonic mean.",
-        "- **Attribution units (the headline score)**: PolNeAR makes one attribution of a quote interrupted by "
-        "its attribution (“A,” he said. “B.” or “A,” he said, “B.” is one content of two fragments), where newsdoc "
-        "emits one quote per piece and marks the pieces as one attribution: the second piece carries the first "
-        "one's `speaker_span` and `cue`, in the same paragraph. So, within each category (after the containment "
-        "rule below), predictions with the same non-null `speaker_span`, the same `cue` and the same body "
-        "paragraph form one predicted unit whose tokens are the union of the pieces' tokens; every other "
-        "prediction (no speaker span, or a quote over several paragraphs) is a unit of its own. The grouping is "
-        "made from newsdoc's output alone, never from the gold. Units are matched to gold contents by the rule "
-        "above; precision = matched units / units, recall = matched gold / gold.",
+        "- **Attribution units (the headline score)**: PolNeAR makes one attribution of one statement: a quote "
+        "interrupted by its attribution (“A,” he said. “B.” or “A,” he said, “B.” is one content of two "
+        "fragments), and reported speech with quoted fragments inside it, are one attribution each. newsdoc "
+        "models the same unit: every quote belongs to one `Article.attributions` statement (`Quote.attribution`; "
+        "the annotator groups the pieces that share a cue and makes a quoted fragment inside a reported clause "
+        "of the same speaker and cue that clause's child). So, within each category (after the containment rule "
+        "below), the predictions of one newsdoc attribution form one predicted unit whose tokens are the union "
+        "of its parts' tokens. The grouping is newsdoc's own output, never the gold (a predictor that gives no "
+        "statement numbers is grouped by equal `speaker_span`, `cue` and paragraph instead). Units are matched "
+        "to gold contents by the rule above; precision = matched units / units, recall = matched gold / gold.",
         "- **Per quote (strict)**: every prediction is matched on its own, so the second piece of an interrupted "
         "quote is a false positive and the first may cover less than 0.8 of the gold content.",
         "- **Direct or indirect gold**: a gold quote is *direct* when every fragment of its content, stripped of "
@@ -1343,7 +1360,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--output", type=Path, help="write the Markdown report here (e.g. docs/accuracy.md)")
     parser.add_argument("--dump-errors", type=Path, help="write misses and false positives as JSONL here")
     parser.add_argument("--predictor", default="newsdoc",
-                        help="newsdoc (default), baseline, MODULE:FUNCTION or FILE.py:FUNCTION")
+                        help="newsdoc (default), newsdoc-models (the annotator with models/), baseline, "
+                             "MODULE:FUNCTION or FILE.py:FUNCTION")
     parser.add_argument("--no-bbc", action="store_true", help="skip the BBC corpus")
     args = parser.parse_args(argv)
 
