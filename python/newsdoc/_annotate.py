@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
-from typing import Iterable, Optional, Sequence, TypeVar
+from typing import Dict, Iterable, Optional, Sequence, TypeVar, Union
 
 from . import _core
 
@@ -29,6 +30,15 @@ class Annotator:
             (countries, capitals, demonyms, international organisations).
         cues: extra cues, as for :meth:`add_cue`.
         gazetteer: extra entities, ``(name, type)`` or ``(name, type, aliases)``.
+        models: a folder of trained models (``pos.ndm``, ``ner.ndm``,
+            ``ner-doc.ndm``, as in the source tree's ``models/``), or ``True``
+            for the shipped ones (``newsdoc._annotate.default_models_directory()``). With
+            models, the entity pass takes its names and types from the learned
+            entity tagger (docs/models.md, "Through the annotator"); quotes,
+            speakers, the gazetteer and linking work as without. ``None`` (the
+            default): rules only. Each folder is loaded once per process and
+            shared. A missing folder or file raises :class:`NotFoundError`, a
+            corrupt model :class:`NewsdocError`.
 
     Example:
         >>> ann = newsdoc.Annotator(cues=["quip"], gazetteer=[("Zoë Müller", "PERSON", ["Müller"])])
@@ -41,8 +51,9 @@ class Annotator:
 
     def __init__(self, *, quotes: bool = True, indirect: bool = True, entities: bool = True,
                  builtin_lists: bool = True, cues: Iterable[str] = (),
-                 gazetteer: Iterable[Sequence] = ()) -> None:
-        self._core = _core.Annotator(quotes, indirect, entities, builtin_lists)
+                 gazetteer: Iterable[Sequence] = (),
+                 models: Union[str, "os.PathLike[str]", bool, None] = None) -> None:
+        self._core = _core.Annotator(quotes, indirect, entities, builtin_lists, _load_models(models))
         for cue in cues:
             self.add_cue(cue)
         for entry in gazetteer:
@@ -52,6 +63,11 @@ class Annotator:
     def options(self) -> dict:
         """Which passes run, as a dict."""
         return self._core.options
+
+    @property
+    def models(self) -> Optional[str]:
+        """The folder of the trained models in use, or None (rules only)."""
+        return self._core.models_directory
 
     def add_cue(self, cue: str) -> None:
         """Adds a speech cue.
@@ -122,7 +138,34 @@ class Annotator:
     def __repr__(self) -> str:
         o = self.options
         passes = ", ".join(name for name in ("quotes", "indirect", "entities") if o[name])
-        return f"<Annotator passes=[{passes}] cues={len(self.cues)} gazetteer={self.entity_count}>"
+        models = f" models={self.models!r}" if self.models is not None else ""
+        return f"<Annotator passes=[{passes}] cues={len(self.cues)} gazetteer={self.entity_count}{models}>"
+
+
+_models: Dict[str, object] = {}
+_models_lock = threading.Lock()
+
+
+def default_models_directory() -> str:
+    """The folder of the shipped models: $NEWSDOC_MODELS, else the installed
+    ``share/newsdoc/models``, else the source tree's ``models/``."""
+    return _core.default_models_directory()
+
+
+def _load_models(models: Union[str, "os.PathLike[str]", bool, None]):
+    """The loaded models of a folder (once per folder and process), or None."""
+    if models is None or models is False:
+        return None
+    if models is True:
+        models = default_models_directory()
+    if not isinstance(models, (str, os.PathLike)):
+        raise TypeError(f"models must be a folder, True or None, not {type(models).__name__}")
+    directory = os.path.abspath(os.fspath(models))
+    with _models_lock:
+        loaded = _models.get(directory)
+        if loaded is None:
+            loaded = _models[directory] = _core.Models.load(directory)
+        return loaded
 
 
 def _threads(threads: Optional[int]) -> int:

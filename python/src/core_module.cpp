@@ -202,16 +202,37 @@ PYBIND11_MODULE(_core, m) {
       },
       "parts"_a);
 
+  // The trained taggers (newsdoc::Models); pybind11 holds them as non-const.
+  py::class_<newsdoc::Models, std::shared_ptr<newsdoc::Models>>(m, "Models")
+      .def_static(
+          "load",
+          [](const std::string& directory) {
+            py::gil_scoped_release release;
+            return std::const_pointer_cast<newsdoc::Models>(newsdoc::Models::load(directory));
+          },
+          "directory"_a)
+      .def_property_readonly("directory", &newsdoc::Models::directory);
+  m.def("default_models_directory", &newsdoc::default_models_directory);
+
   py::class_<newsdoc::Annotator>(m, "Annotator")
-      .def(py::init([](bool quotes, bool indirect, bool entities, bool builtin_lists) {
-             return newsdoc::Annotator(newsdoc::AnnotatorOptions{quotes, indirect, entities, builtin_lists});
+      .def(py::init([](bool quotes, bool indirect, bool entities, bool builtin_lists,
+                       std::shared_ptr<newsdoc::Models> models) {
+             newsdoc::AnnotatorOptions options{quotes, indirect, entities, builtin_lists};
+             options.models = std::move(models);
+             return newsdoc::Annotator(options);
            }),
-           "quotes"_a, "indirect"_a, "entities"_a, "builtin_lists"_a)
+           "quotes"_a, "indirect"_a, "entities"_a, "builtin_lists"_a, "models"_a = py::none())
       .def_property_readonly("options",
                              [](const newsdoc::Annotator& a) {
                                const auto& o = a.options();
                                return py::dict("quotes"_a = o.quotes, "indirect"_a = o.indirect,
                                                "entities"_a = o.entities, "builtin_lists"_a = o.builtin_lists);
+                             })
+      .def_property_readonly("models_directory",
+                             [](const newsdoc::Annotator& a) -> py::object {
+                               const auto& models = a.options().models;
+                               if (!models) return py::none();
+                               return py::str(models->directory());
                              })
       .def("add_cue", &newsdoc::Annotator::add_cue, "cue"_a)
       .def("cues", &newsdoc::Annotator::cues)

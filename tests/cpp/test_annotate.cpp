@@ -1,7 +1,9 @@
 // The annotator on short texts written for each rule: tokens and sentences,
 // quotation marks, quote kinds, speakers, entities, configuration.
+#include <newsdoc/model.hpp>
 #include <newsdoc/newsdoc.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -339,6 +341,111 @@ TEST(Entities, UserGazetteer) {
   ASSERT_NE(find_entity(all, "Acme Widgets"), nullptr);
   EXPECT_EQ(find_entity(all, "Acme Widgets")->mentions, 2u);
   EXPECT_THROW(annotator.add_entity({"", "ORG", {}}), std::invalid_argument);
+}
+
+// --- Trained models (opt-in: AnnotatorOptions::models) ---------------------
+
+std::shared_ptr<const newsdoc::Models> shipped_models() {
+  static const std::shared_ptr<const newsdoc::Models> models = [] {
+    const auto dir = newsdoc_test::source_dir() / "models";
+    if (!newsdoc_test::fs::exists(dir / "ner.ndm")) return std::shared_ptr<const newsdoc::Models>();
+    return newsdoc::Models::load(dir.string());
+  }();
+  return models;
+}
+
+#define NEWSDOC_NEED_MODELS(models)                                                                   \
+  if (!(models)) GTEST_SKIP() << "the shipped models are absent (" << (newsdoc_test::source_dir() / "models") \
+                              << " has no ner.ndm): `make train` makes them"
+
+Annotator with_models(std::shared_ptr<const newsdoc::Models> models) {
+  newsdoc::AnnotatorOptions options;
+  options.models = std::move(models);
+  return Annotator(options);
+}
+
+TEST(LearnedEntities, TheModelTypesAnOrganisationTheRulesTakeForAPerson) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  const std::vector<std::string> text = {
+      "Officials of the Department of Corrections met the inmates on Tuesday, a spokesman said."};
+  // The rules look for an organisation's head word at the end of a run only,
+  // and type an unknown run of capitalised words as a person.
+  const auto rules = entities(annotate(text));
+  ASSERT_NE(find_entity(rules, "Department of Corrections"), nullptr);
+  EXPECT_EQ(find_entity(rules, "Department of Corrections")->type, "PERSON");
+  const auto learned = entities(annotate(text, {}, with_models(models)));
+  ASSERT_NE(find_entity(learned, "Department of Corrections"), nullptr);
+  EXPECT_EQ(find_entity(learned, "Department of Corrections")->type, "ORG");
+}
+
+TEST(LearnedEntities, GazetteerLinkingAndSpeakersStay) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  const Annotator annotator = with_models(models);
+  // Known names keep the gazetteer's identity and type; a family name alone links to the full name.
+  const auto a = annotate({"Syrian President Bashar al-Assad met officials of the United Nations in Damascus.",
+                           "“We will not leave,” Assad told reporters in the U.S. capital."},
+                          {}, annotator);
+  const auto all = entities(a);
+  ASSERT_NE(find_entity(all, "Bashar al-Assad"), nullptr);
+  EXPECT_EQ(find_entity(all, "Bashar al-Assad")->type, "PERSON");
+  EXPECT_EQ(find_entity(all, "Bashar al-Assad")->mentions, 2u);
+  EXPECT_EQ(find_entity(all, "Assad"), nullptr);
+  ASSERT_NE(find_entity(all, "United Nations"), nullptr);
+  EXPECT_EQ(find_entity(all, "United Nations")->type, "ORG");
+  ASSERT_NE(find_entity(all, "United States"), nullptr);
+  EXPECT_EQ(find_entity(all, "United States")->type, "GPE");
+  ASSERT_NE(find_entity(all, "Syrian"), nullptr);
+  EXPECT_EQ(find_entity(all, "Syrian")->type, "NORP");
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Bashar al-Assad");
+  EXPECT_EQ(q[0].speaker_text, "Assad");
+}
+
+TEST(LearnedEntities, SeedQuotesAndSpeakersAsWithoutModels) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  const auto corpus = newsdoc::load_text((newsdoc_test::source_dir() / "seeds" / "000_0eafb7a6a491ae43.txt").string());
+  const auto rules = marked(Annotator().annotate(corpus[0]));
+  const auto learned = marked(with_models(models).annotate(corpus[0]));
+  ASSERT_EQ(learned.size(), rules.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    EXPECT_EQ(learned[i].text, rules[i].text);
+    EXPECT_EQ(learned[i].speaker, rules[i].speaker) << rules[i].text;
+  }
+}
+
+TEST(LearnedEntities, ModelsAreOptInSharedAndCheckedWhenLoaded) {
+  EXPECT_EQ(Annotator().options().models, nullptr);  // the default annotator is rules only
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  const Annotator annotator = with_models(models);
+  const Annotator copy = annotator;  // NOLINT: copies share the loaded models
+  EXPECT_EQ(copy.options().models.get(), models.get());
+  EXPECT_EQ(models->ner().kind(), "ner");
+  EXPECT_EQ(models->ner_doc().kind(), "ner-doc");
+  EXPECT_EQ(models->pos().kind(), "pos");
+
+  newsdoc_test::TempDir dir;
+  EXPECT_THROW(newsdoc::Models::load((dir.path() / "absent").string()), newsdoc::NotFoundError);
+  EXPECT_THROW(newsdoc::Models::load(dir.path().string()), newsdoc::NotFoundError);  // no files
+  const auto source = newsdoc_test::source_dir() / "models";
+  newsdoc_test::fs::copy_file(source / "pos.ndm", dir.path() / "pos.ndm");
+  newsdoc_test::fs::copy_file(source / "ner-doc.ndm", dir.path() / "ner-doc.ndm");
+  auto bytes = newsdoc_test::read_file(source / "ner.ndm");
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x40);
+  newsdoc_test::write_file(dir.path() / "ner.ndm", bytes);
+  EXPECT_THROW(newsdoc::Models::load(dir.path().string()), newsdoc::ModelError);  // corrupt
+  newsdoc_test::fs::copy_file(source / "pos.ndm", dir.path() / "ner.ndm",
+                              newsdoc_test::fs::copy_options::overwrite_existing);
+  EXPECT_THROW(newsdoc::Models::load(dir.path().string()), newsdoc::ModelError);  // another kind
+}
+
+TEST(LearnedEntities, DefaultModelsDirectory) {
+  EXPECT_FALSE(newsdoc::installed_models_directory().empty());
+  EXPECT_FALSE(newsdoc::default_models_directory().empty());
 }
 
 // --- Configuration ----------------------------------------------------------

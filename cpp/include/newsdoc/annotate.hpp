@@ -1,7 +1,10 @@
 // The annotator: finds quotes (direct, partial, indirect), their speakers and
 // cues, and named entities with every mention, in the body of an article.
-// Rules and word lists, no statistical model: it runs at tens of megabytes a
-// second a core and gives the same answer on every machine.
+// By default rules and word lists, no statistical model: it runs at tens of
+// megabytes a second a core and gives the same answer on every machine.
+// Opt-in: with `AnnotatorOptions::models` (trained taggers, `Models::load`)
+// the entity pass takes its names and types from the learned entity tagger
+// instead of the rules' recogniser (docs/models.md, "Through the annotator").
 //
 // ## What it writes
 // `annotate` returns new articles with the same metadata and paragraphs and
@@ -26,6 +29,47 @@
 
 namespace newsdoc {
 
+namespace model {
+class Tagger;
+}
+
+/// The trained taggers the annotator can use (docs/models.md): the part-of-
+/// speech tagger and the two passes of the named-entity tagger, read from
+/// `pos.ndm`, `ner.ndm` and `ner-doc.ndm` in one folder. Immutable once
+/// loaded; share one `std::shared_ptr<const Models>` between annotators.
+class Models {
+ public:
+  /// Loads the three files of `directory`. Throws NotFoundError when the
+  /// folder or one of its files does not exist, IoError when it cannot be
+  /// read and ModelError when a file is corrupt or of another kind.
+  static std::shared_ptr<const Models> load(const std::string& directory);
+  /// `load(default_models_directory())`.
+  static std::shared_ptr<const Models> load_default();
+
+  ~Models();
+  Models(const Models&) = delete;
+  Models& operator=(const Models&) = delete;
+
+  const std::string& directory() const noexcept { return directory_; }
+  const model::Tagger& pos() const noexcept { return *pos_; }
+  const model::Tagger& ner() const noexcept { return *ner_; }
+  const model::Tagger& ner_doc() const noexcept { return *ner_doc_; }
+
+ private:
+  Models() = default;
+  std::string directory_;
+  std::unique_ptr<model::Tagger> pos_, ner_, ner_doc_;
+};
+
+/// The folder of the shipped models, first of: the environment variable
+/// NEWSDOC_MODELS; the installed folder
+/// (`${CMAKE_INSTALL_FULL_DATADIR}/newsdoc/models`, see installed_models_directory())
+/// when it holds `ner.ndm`; the source tree's `models/` when it does. When
+/// none holds them, the installed folder (loading it then fails clearly).
+std::string default_models_directory();
+/// Where `cmake --install` puts the models, recorded at configure time.
+std::string installed_models_directory();
+
 /// An entity known in advance: a gazetteer entry or an article's tag.
 struct KnownEntity {
   std::string name;                  ///< canonical name ("Bashar al-Assad")
@@ -41,6 +85,13 @@ struct AnnotatorOptions {
   /// Start from the built-in word lists: cue verbs and the gazetteer of
   /// countries, capitals, demonyms and international organisations.
   bool builtin_lists = true;
+  /// Trained taggers for the entity pass; null (the default): rules only.
+  /// With models, the entity tagger finds and types the names (CoNLL types
+  /// mapped: PERSON, ORGANIZATION -> ORG, LOCATION -> GPE, or LOC and the
+  /// like when the gazetteer knows the name, MISC -> NORP for the
+  /// gazetteer's demonyms, else MISC); the gazetteer, the article's tags,
+  /// aliases, linking and the mention scan work as without them.
+  std::shared_ptr<const Models> models;
 };
 
 /// Which articles of a corpus `annotate` changes.

@@ -3,9 +3,9 @@
 // step backtracks over the text more than a sentence.
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -13,6 +13,7 @@
 #include "annotate/tokens.hpp"
 #include "parallel.hpp"
 #include "newsdoc/annotate.hpp"
+#include "newsdoc/model.hpp"
 
 namespace newsdoc {
 
@@ -130,6 +131,8 @@ class ArticleAnnotator {
   bool is_name_token(std::int32_t i) const;
   bool is_non_name(std::int32_t i) const;
   void find_entities();
+  void find_entities_learned();
+  Gender title_gender_before(std::int32_t x) const;
   void process_run(std::int32_t a, std::int32_t b);
   void process_unknown(std::int32_t x, std::int32_t y);
   std::int32_t gazetteer_match(std::int32_t i, std::int32_t limit, std::uint32_t& entry) const;
@@ -164,6 +167,7 @@ class ArticleAnnotator {
   std::vector<std::uint32_t> paragraph_starts_, paragraph_ends_;
   std::vector<Token> tokens_;
   std::vector<std::uint32_t> classes_, lower_classes_;  // word_class bits per token
+  std::vector<std::uint32_t> attribution_scratch_;       // per quote, while writing the output
   std::vector<Sentence> sentences_;
   std::vector<EntityDraft> entities_;
   std::vector<MentionDraft> raw_mentions_;   // from the recogniser, before linking
@@ -183,6 +187,8 @@ class ArticleAnnotator {
   std::string lower_buffer_;
   std::vector<std::string> entity_ids_;
   std::vector<std::vector<std::string_view>> alias_views_;
+  // The learned entity pass (options_.models): words and POS tags by sentence.
+  std::vector<std::vector<std::string_view>> sentence_words_, sentence_pos_;
 };
 
 std::string_view ArticleAnnotator::lower_first(std::int32_t i) {
@@ -417,6 +423,177 @@ void ArticleAnnotator::process_unknown(std::int32_t x, std::int32_t y) {
   auto& draft = entities_[static_cast<std::size_t>(e)];
   if (draft.gender == Gender::unknown) draft.gender = gender;
   raw_mentions_.push_back(MentionDraft{x, y, e});
+}
+
+// ---------------------------------------------------------------------------
+// Entities from the trained tagger (AnnotatorOptions::models)
+
+Gender ArticleAnnotator::title_gender_before(std::int32_t x) const {
+  std::int32_t t = x - 1;
+  if (t >= 0 && is_punct(t, '.')) --t;
+  if (t < 0 || !is_word(t)) return Gender::unknown;
+  const auto w = text(t);
+  if (w == "Mr" || w == "Mr.") return Gender::male;
+  if (w == "Mrs" || w == "Mrs." || w == "Ms" || w == "Ms.") return Gender::female;
+  return Gender::unknown;
+}
+
+// The learned recogniser replaces the rules' candidate finding and typing of
+// unknown capitalised runs: the entity tagger (pos, then ner and ner-doc over
+// the whole article, sentence by sentence) gives the spans and their CoNLL
+// types. The gazetteer still names what it knows (a known name at least as
+// long as the tagger's span wins, and known names the tagger missed are
+// kept); linking, the article's tags and the mention scan are the rules'.
+void ArticleAnnotator::find_entities_learned() {
+  entities_.clear();
+  raw_mentions_.clear();
+  weak_singles_.clear();
+  const Models& models = *options_.models;
+  const std::int32_t n = size();
+  sentence_words_.resize(sentences_.size());
+  sentence_pos_.resize(sentences_.size());
+  for (std::size_t s = 0; s < sentences_.size(); ++s) {
+    auto& words = sentence_words_[s];
+    words.clear();
+    for (auto i = sentences_[s].first; i < sentences_[s].last; ++i) words.push_back(text(static_cast<std::int32_t>(i)));
+    sentence_pos_[s] = models.pos().tag(words);
+  }
+  const auto bio = model::tag_entities(models.ner(), &models.ner_doc(), sentence_words_, sentence_pos_);
+
+  struct Candidate {
+    std::int32_t first, last;
+    std::string_view type;  // CoNLL type
+  };
+  std::vector<Candidate> spans;
+  for (std::size_t s = 0; s < sentences_.size() && s < bio.size(); ++s) {
+    const auto base = static_cast<std::int32_t>(sentences_[s].first);
+    for (const auto& span : model::bio_spans(bio[s])) {
+      const std::string_view type = span.type == "PERSON"         ? "PERSON"
+                                    : span.type == "ORGANIZATION" ? "ORG"
+                                    : span.type == "LOCATION"     ? "GPE"
+                                                                  : "MISC";
+      const auto end = base + static_cast<std::int32_t>(span.end);
+      // A span is split at a lower-case "in", "to", "from", "at" ("the United
+      // Nations in Damascus": the silver has almost no such names).
+      for (auto x = base + static_cast<std::int32_t>(span.begin); x < end;) {
+        auto y = x;
+        while (y < end && !(tok(y).is(TokenFlag::lower) && has(y, wc::locative_prepositions))) ++y;
+        auto next = y + 1;
+        while (x < y && !is_word(x)) ++x;  // no quotation marks or brackets at the edges
+        while (y > x && !is_word(y - 1)) --y;
+        if (x < y) spans.push_back(Candidate{x, y, type});
+        x = next;
+      }
+    }
+  }
+
+  // A person's name runs on over name particles and particle compounds the
+  // tagger left out ("Bashar al-Assad", "Mark van der Berg").
+  for (std::size_t c = 0; c < spans.size(); ++c) {
+    auto& span = spans[c];
+    if (span.type != "PERSON") continue;
+    const std::int32_t limit = c + 1 < spans.size() ? spans[c + 1].first : n;
+    for (;;) {
+      std::int32_t k = span.last;
+      while (k < limit && same_sentence(span.first, k) && tok(k).is(TokenFlag::lower) && has(k, wc::name_particles)) ++k;
+      const bool particle = k > span.last || (k < n && !text(k).empty() && text(k)[0] >= 'a' && text(k)[0] <= 'z' &&
+                                              text(k).find('-') != std::string_view::npos);  // al-Assad
+      if (k < limit && same_sentence(span.first, k) && particle && is_name_token(k) && tok(k).is(TokenFlag::space_before) &&
+          !is_non_name(k))
+        span.last = k + 1;
+      else
+        break;
+    }
+  }
+
+  // The names with the spans that give them, gazetteer matches first.
+  struct Found {
+    std::int32_t first, last;
+    std::uint32_t entry;  // gazetteer entry, or `learned`
+    std::string_view type;
+  };
+  constexpr std::uint32_t learned = ~std::uint32_t{0};
+  std::vector<Found> found;
+  std::vector<std::uint8_t> covered(tokens_.size(), 0);
+  std::size_t k = 0;
+  for (std::int32_t i = 0; i < n;) {
+    while (k < spans.size() && spans[k].first < i) ++k;  // overlaps a name already taken
+    std::uint32_t entry = 0;
+    const std::int32_t len = is_name_token(i) ? gazetteer_match(i, n, entry) : 0;
+    if (k < spans.size() && spans[k].first == i && spans[k].last - i > len) {
+      found.push_back(Found{i, spans[k].last, learned, spans[k].type});
+    } else if (len > 0) {
+      found.push_back(Found{i, i + len, entry, {}});
+    } else {
+      ++i;
+      continue;
+    }
+    for (auto t = found.back().first; t < found.back().last; ++t) covered[static_cast<std::size_t>(t)] = 1;
+    i = found.back().last;
+  }
+
+  // A learned name gets the type most of its spans give it (ties: the first).
+  std::unordered_map<std::string_view, std::array<int, 5>> votes;
+  constexpr std::string_view types[] = {"PERSON", "ORG", "GPE", "MISC", "LOC"};
+  auto type_index = [&](std::string_view t) {
+    for (std::size_t j = 0; j < 5; ++j)
+      if (types[j] == t) return j;
+    return std::size_t{3};
+  };
+  auto surface = [&](const Found& f) { return body_.substr(tok(f.first).begin, tok(f.last - 1).end - tok(f.first).begin); };
+  for (auto& f : found) {
+    if (f.entry != learned) continue;
+    if (f.type == "GPE" && f.last - f.first >= 2) {
+      // Seas, rivers, mountains and regions are LOC, as the gazetteer's.
+      constexpr std::string_view geographic[] = {"Ocean", "Sea", "River", "Mountains", "Mountain", "Mount", "Lake",
+                                                 "Valley", "Desert", "Gulf", "Coast", "Peninsula", "Island",
+                                                 "Islands", "Bay", "Strait", "Canal", "Basin"};
+      const auto last = text(f.last - 1);
+      for (auto g : geographic)
+        if (last == g) f.type = "LOC";
+    }
+    if (f.last < n && tok(f.last).is(TokenFlag::lower) && has(f.last, wc::facility_heads) && f.type != "PERSON")
+      f.type = "FAC";  // "Hmeimim airbase"
+    if (f.type == "FAC") continue;
+    auto& v = votes[surface(f)];
+    ++v[type_index(f.type)];
+  }
+  for (const auto& f : found) {
+    if (f.entry != learned) {
+      const KnownEntity& known = lex_.entities[f.entry];
+      const std::int32_t e = entity_named(known.name, known.type);
+      auto& draft = entities_[static_cast<std::size_t>(e)];
+      if (draft.forms.size() == 1)
+        for (const auto& alias : known.aliases) draft.forms.push_back(alias);
+      raw_mentions_.push_back(MentionDraft{f.first, f.last, e});
+      continue;
+    }
+    const auto name = surface(f);
+    std::string_view type = f.type;
+    if (type != "FAC") {
+      const auto& v = votes[name];
+      std::size_t best = type_index(type);
+      for (std::size_t j = 0; j < 5; ++j)
+        if (v[j] > v[best]) best = j;
+      type = types[best];
+    }
+    const std::int32_t e = entity_named(name, type);
+    auto& draft = entities_[static_cast<std::size_t>(e)];
+    if (draft.type == "PERSON" && draft.gender == Gender::unknown) {
+      draft.gender = title_gender_before(f.first);
+      if (draft.gender == Gender::unknown && f.last - f.first >= 2 && has(f.first, wc::female_names | wc::male_names))
+        draft.gender = has(f.first, wc::female_names) ? Gender::female : Gender::male;
+    }
+    raw_mentions_.push_back(MentionDraft{f.first, f.last, e});
+  }
+  // Lone capitalised words the tagger left alone: an article's tag may name them.
+  for (std::int32_t i = 0; i < n; ++i) {
+    if (covered[static_cast<std::size_t>(i)] || !is_name_token(i) || is_non_name(i) || has(i, wc::titles)) continue;
+    const bool joined_before = i > 0 && same_sentence(i - 1, i) && is_name_token(i - 1) && !covered[static_cast<std::size_t>(i - 1)];
+    const bool joined_after = i + 1 < n && same_sentence(i, i + 1) && is_name_token(i + 1) && !covered[static_cast<std::size_t>(i + 1)];
+    if (!joined_before && !joined_after) weak_singles_.push_back(Range{i, i + 1});
+  }
+  link_entities();
 }
 
 void ArticleAnnotator::link_entities() {
@@ -1234,7 +1411,8 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
   mentions_.clear();
   mention_at_.assign(tokens_.size(), none);
   if (options_.entities) {
-    find_entities();
+    if (options_.models) find_entities_learned();
+    else find_entities();
     for (const auto& tag : article.tags()) {
       // A tag names an entity of the article: a known one, the end of a
       // longer name found in the text (an alias), or a name of its own.
@@ -1329,20 +1507,21 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
                                         static_cast<std::uint32_t>(order[static_cast<std::size_t>(m.entity)])});
   // Quotes sharing one cue are one statement (the pieces of an interrupted
   // quote); a fragment joins its parent's; a quote without a cue is its own.
-  std::unordered_map<std::int32_t, std::uint32_t> attribution_of_cue;
-  std::vector<std::uint32_t> attribution(quotes_.size());
+  // An article has few statements: a linear search beats a hash map here.
+  auto& attribution = attribution_scratch_;
+  attribution.assign(quotes_.size(), 0);
   std::uint32_t attributions = 0;
   for (std::size_t i = 0; i < quotes_.size(); ++i) {
     const auto& q = quotes_[i];
     if (q.parent != none) {
       attribution[i] = attribution[static_cast<std::size_t>(q.parent)];
-    } else if (q.cue_tokens.empty()) {
-      attribution[i] = attributions++;
-    } else {
-      const auto [it, added] = attribution_of_cue.emplace(q.cue_tokens.first, attributions);
-      if (added) ++attributions;
-      attribution[i] = it->second;
+      continue;
     }
+    std::size_t same_cue = i;
+    if (!q.cue_tokens.empty())
+      for (std::size_t j = 0; j < i && same_cue == i; ++j)
+        if (quotes_[j].cue_tokens.first == q.cue_tokens.first) same_cue = j;
+    attribution[i] = same_cue < i ? attribution[same_cue] : attributions++;
   }
   for (std::size_t i = 0; i < quotes_.size(); ++i) {
     const auto& q = quotes_[i];

@@ -1,0 +1,72 @@
+"""The annotator with the trained models (``Annotator(models=...)``, opt-in): entities from the learned
+tagger, the rest as without; clear errors for a missing or corrupt models folder. The C++ side is
+tested in tests/cpp/test_annotate.cpp (LearnedEntities)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import newsdoc
+from conftest import REPO
+
+MODELS = REPO / "models"
+needs_models = pytest.mark.skipif(not (MODELS / "ner.ndm").exists(),
+                                  reason=f"the shipped models are absent ({MODELS} has no ner.ndm): `make train`")
+
+TEXT = ("Title\n\nOfficials of the Department of Corrections met Bashar al-Assad in Damascus on Tuesday.\n\n"
+        "“We will not leave,” Assad told reporters.")
+
+
+def entities(article) -> dict:
+    return {e.name: (e.type, len(e.mentions)) for e in article.entities}
+
+
+def test_default_annotator_has_no_models() -> None:
+    assert newsdoc.Annotator().models is None
+    assert "models" not in repr(newsdoc.Annotator())
+
+
+@needs_models
+def test_models_find_and_type_entities_and_speakers_stay() -> None:
+    annotator = newsdoc.Annotator(models=str(MODELS))
+    assert annotator.models == str(MODELS.resolve())
+    article = newsdoc.parse_text(TEXT, annotator=annotator)
+    found = entities(article)
+    assert found["Department of Corrections"] == ("ORG", 1)  # the rules say PERSON
+    assert found["Bashar al-Assad"] == ("PERSON", 2)  # "Assad" links to the full name
+    assert found["Damascus"] == ("GPE", 1)  # the gazetteer's entry
+    [quote] = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.speaker.name == "Bashar al-Assad"
+    rules = entities(newsdoc.parse_text(TEXT))
+    assert rules["Department of Corrections"][0] == "PERSON"
+
+
+@needs_models
+def test_models_load_once_and_annotate_a_corpus_on_threads() -> None:
+    a, b = newsdoc.Annotator(models=MODELS), newsdoc.Annotator(models=str(MODELS) + "/")
+    corpus = newsdoc.Corpus([newsdoc.parse_text(TEXT, annotate=False)] * 4)
+    one = a.annotate(corpus, threads=1)
+    two = b.annotate(corpus, threads=2)
+    assert [entities(x) for x in one] == [entities(x) for x in two]
+
+
+def test_missing_models_folder_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(newsdoc.NotFoundError, match="models folder not found"):
+        newsdoc.Annotator(models=tmp_path / "absent")
+    with pytest.raises(FileNotFoundError, match="pos.ndm"):
+        newsdoc.Annotator(models=tmp_path)
+    with pytest.raises(TypeError):
+        newsdoc.Annotator(models=3)
+
+
+@needs_models
+def test_corrupt_model_is_a_clear_error(tmp_path) -> None:
+    for name in ("pos.ndm", "ner-doc.ndm"):
+        shutil.copy(MODELS / name, tmp_path / name)
+    data = bytearray((MODELS / "ner.ndm").read_bytes())
+    data[len(data) // 2] ^= 0x40
+    (tmp_path / "ner.ndm").write_bytes(bytes(data))
+    with pytest.raises(newsdoc.NewsdocError, match="ner.ndm"):
+        newsdoc.Annotator(models=tmp_path)
