@@ -173,8 +173,10 @@ def check_statements(article: newsdoc.Article) -> None:
 
 
 def groups(article: newsdoc.Article) -> list:
-    """The statements as lists of quote indexes, with the fragments' parents."""
-    return [[(q.index, q.parent.index if q.parent is not None else None) for q in a.parts] for a in article.attributions]
+    """The statements as sets of (quote index, parent index). Not in text order: a transform may move two parts to
+    the same place (a redaction covering the words between their starts), and text order is then decided anew."""
+    return [sorted((q.index, q.parent.index if q.parent is not None else None) for q in a.parts)
+            for a in article.attributions]
 
 
 def kept_positions(selection, count: int, article: newsdoc.Article) -> list:
