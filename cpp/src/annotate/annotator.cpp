@@ -168,6 +168,9 @@ class ArticleAnnotator {
   std::vector<Token> tokens_;
   std::vector<std::uint32_t> classes_, lower_classes_;  // word_class bits per token
   std::vector<std::uint32_t> attribution_scratch_;       // per quote, while writing the output
+  std::vector<std::pair<std::int32_t, std::size_t>> cue_scratch_;  // (cue token, quote), sorted
+  std::vector<std::size_t> first_of_cue_scratch_;                  // per quote: the first quote of its cue
+  std::vector<std::size_t> open_clauses_;                          // link_fragments: clauses still open
   std::vector<Sentence> sentences_;
   std::vector<EntityDraft> entities_;
   std::vector<MentionDraft> raw_mentions_;   // from the recogniser, before linking
@@ -1359,18 +1362,27 @@ void ArticleAnnotator::link_fragments() {
   // A quoted fragment inside reported speech of the same speaker and cue
   // (`Ozerov said it was “nothing extraordinary”`) is a part of that
   // statement; one with a cue of its own stays a statement of its own.
-  // quotes_ is sorted by start, so an enclosing clause comes before its fragments.
+  // quotes_ is sorted by start, so an enclosing clause comes before its
+  // fragments, and a clause ending before a quote starts encloses nothing
+  // after it: only the clauses still open are searched, nearest first.
+  auto& open = open_clauses_;
+  open.clear();
   for (std::size_t i = 0; i < quotes_.size(); ++i) {
     auto& fragment = quotes_[i];
-    if (fragment.kind == QuoteKind::indirect) continue;
-    for (std::size_t j = i; j-- > 0;) {
-      const auto& clause = quotes_[j];
-      if (clause.kind != QuoteKind::indirect || clause.parent != none) continue;
-      if (clause.begin > fragment.begin || clause.end < fragment.end) continue;
+    open.erase(std::remove_if(open.begin(), open.end(),
+                              [&](std::size_t j) { return quotes_[j].end < fragment.begin; }),
+               open.end());
+    if (fragment.kind == QuoteKind::indirect) {
+      open.push_back(i);
+      continue;
+    }
+    for (std::size_t k = open.size(); k-- > 0;) {
+      const auto& clause = quotes_[open[k]];
+      if (clause.end < fragment.end) continue;
       const bool same_cue = fragment.cue_tokens.empty() || fragment.cue_tokens.first == clause.cue_tokens.first;
       const bool same_speaker = fragment.speaker == none || fragment.speaker == clause.speaker;
       if (!same_cue || !same_speaker) continue;
-      fragment.parent = static_cast<std::int32_t>(j);
+      fragment.parent = static_cast<std::int32_t>(open[k]);
       fragment.speaker = clause.speaker;
       fragment.speaker_tokens = clause.speaker_tokens;
       fragment.cue = clause.cue;
@@ -1507,7 +1519,19 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
                                         static_cast<std::uint32_t>(order[static_cast<std::size_t>(m.entity)])});
   // Quotes sharing one cue are one statement (the pieces of an interrupted
   // quote); a fragment joins its parent's; a quote without a cue is its own.
-  // An article has few statements: a linear search beats a hash map here.
+  // The first quote of each cue stands for it: (cue token, quote) pairs
+  // sorted, no hashing per article and no quadratic search.
+  auto& by_cue = cue_scratch_;
+  by_cue.clear();
+  for (std::size_t i = 0; i < quotes_.size(); ++i)
+    if (!quotes_[i].cue_tokens.empty()) by_cue.emplace_back(quotes_[i].cue_tokens.first, i);
+  std::sort(by_cue.begin(), by_cue.end());
+  auto& first_of_cue = first_of_cue_scratch_;
+  first_of_cue.assign(quotes_.size(), 0);
+  for (std::size_t k = 0; k < by_cue.size(); ++k)
+    first_of_cue[by_cue[k].second] = k > 0 && by_cue[k - 1].first == by_cue[k].first
+                                         ? first_of_cue[by_cue[k - 1].second]
+                                         : by_cue[k].second;
   auto& attribution = attribution_scratch_;
   attribution.assign(quotes_.size(), 0);
   std::uint32_t attributions = 0;
@@ -1517,10 +1541,7 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
       attribution[i] = attribution[static_cast<std::size_t>(q.parent)];
       continue;
     }
-    std::size_t same_cue = i;
-    if (!q.cue_tokens.empty())
-      for (std::size_t j = 0; j < i && same_cue == i; ++j)
-        if (quotes_[j].cue_tokens.first == q.cue_tokens.first) same_cue = j;
+    const std::size_t same_cue = q.cue_tokens.empty() ? i : first_of_cue[i];
     attribution[i] = same_cue < i ? attribution[same_cue] : attributions++;
   }
   for (std::size_t i = 0; i < quotes_.size(); ++i) {
