@@ -27,11 +27,11 @@ using newsdoc::model::detail::CoreNlpDoc;
 using Clock = std::chrono::steady_clock;
 
 struct Args {
-  std::string corenlp, text, out = "models", dev, dev_text, only = "pos,ner,cue";
+  std::string corenlp, text, out = "models", dev, dev_text, only = "pos,ner,cue,attribution";
   int epochs = 8;
   std::uint64_t seed = 1;
   std::size_t limit = 0;
-  unsigned pos_bits = 18, ner_bits = 20, cue_bits = 18;
+  unsigned pos_bits = 18, ner_bits = 20, cue_bits = 18, attribution_bits = 20;
   bool evaluate = false;
   bool verbose = true;
 };
@@ -40,8 +40,8 @@ struct Args {
   std::fprintf(stderr,
                "newsdoc-train: %s\n"
                "usage: newsdoc-train --corenlp TRAIN.jsonl.gz [--text DIR] --out DIR [--epochs N] [--seed S]\n"
-               "                     [--limit N] [--dev DEV.jsonl.gz [--dev-text DIR]] [--only pos,ner,cue]\n"
-               "                     [--pos-bits K] [--ner-bits K] [--cue-bits K] [--quiet]\n"
+               "                     [--limit N] [--dev DEV.jsonl.gz [--dev-text DIR]] [--only pos,ner,cue,attribution]\n"
+               "                     [--pos-bits K] [--ner-bits K] [--cue-bits K] [--attribution-bits K] [--quiet]\n"
                "       newsdoc-train --evaluate --out DIR --dev DEV.jsonl.gz\n",
                why);
   std::exit(2);
@@ -65,6 +65,7 @@ std::vector<std::string_view> views(const std::vector<std::string>& v) { return 
 // Per-sentence words, silver POS, BIO NER labels, BIO cue labels.
 struct Sentence {
   std::vector<std::string> words, pos, ner, cue;
+  std::vector<std::string> roles;  // BIO of CUE, SOURCE, CONTENT (gold BRAT), when read
   std::size_t doc = 0;
 };
 
@@ -91,6 +92,25 @@ std::vector<std::vector<std::string_view>> tag_doc(const Tagger& ner, const Tagg
   return newsdoc::model::tag_entities(ner, ner_doc, w, p);
 }
 
+// The BIO role label of the token of code points [begin, end): the role of
+// its first code point that has one; B- where a textbound starts in the token
+// or the previous token had another role.
+std::string role_label(const std::vector<std::uint8_t>& roles, std::uint32_t begin, std::uint32_t end,
+                       const std::vector<std::string>& before) {
+  namespace d = newsdoc::model::detail;
+  int role = d::role_none;
+  bool starts = false;
+  for (std::uint32_t c = begin; c < end && c < roles.size(); ++c) {
+    if (role == d::role_none) role = roles[c] & 3;
+    starts = starts || ((roles[c] & d::role_start) != 0 && (roles[c] & 3) == role);
+  }
+  if (role == d::role_none) return "O";
+  const char* type = role == d::role_cue ? "CUE" : role == d::role_source ? "SOURCE" : "CONTENT";
+  const std::string inside = std::string("I-") + type;
+  const bool continues = !before.empty() && (before.back() == inside || before.back() == std::string("B-") + type);
+  return (starts || !continues ? "B-" : "I-") + std::string(type);
+}
+
 std::vector<Sentence> sentences_of(const std::vector<CoreNlpDoc>& docs) {
   std::vector<Sentence> out;
   for (const CoreNlpDoc& d : docs) {
@@ -113,6 +133,7 @@ std::vector<Sentence> sentences_of(const std::vector<CoreNlpDoc>& docs) {
         }
         s.cue.push_back(cue ? (prev_cue ? "I-CUE" : "B-CUE") : "O");
         prev_cue = cue;
+        if (!d.roles.empty()) s.roles.push_back(role_label(d.roles, t.begin, t.end, s.roles));
       }
       out.push_back(std::move(s));
     }
@@ -185,8 +206,11 @@ void evaluate(const std::string& dir, const std::vector<Sentence>& dev, const st
   Tagger ner, cue;
   if (have_ner) ner = Tagger::load(dir + "/ner.ndm");
   if (have_cue) cue = Tagger::load(dir + "/cue.ndm");
+  const bool have_attribution = only.count("attribution") && fs::exists(dir + "/attribution.ndm");
+  Tagger attribution;
+  if (have_attribution) attribution = Tagger::load(dir + "/attribution.ndm");
   std::printf("load: %.3f s (%.3f s CPU)", seconds_since(t0), thread_cpu() - load_cpu0);
-  for (const char* name : {"pos", "ner", "ner-doc", "cue"}) {
+  for (const char* name : {"pos", "ner", "ner-doc", "cue", "attribution"}) {
     const std::string p = dir + "/" + name + ".ndm";
     if (fs::exists(p)) std::printf(", %s.ndm %.2f MB", name, double(fs::file_size(p)) / 1e6);
   }
@@ -252,6 +276,20 @@ void evaluate(const std::string& dir, const std::vector<Sentence>& dev, const st
     print_prf(cue_spans, "cue spans");
     std::printf("speed: cue %.0f tokens/s\n", double(tokens) / cue_secs);
   }
+  if (have_attribution) {
+    c0 = thread_cpu();
+    std::map<std::string, Prf> role_spans;
+    std::size_t tagged = 0;
+    for (std::size_t i = 0; i < dev.size(); ++i) {
+      if (dev[i].roles.empty()) continue;
+      score_spans(dev[i].roles, attribution.tag(views(dev[i].words), &pos_out[i]), role_spans);
+      tagged += dev[i].words.size();
+    }
+    const double secs = thread_cpu() - c0;
+    std::printf("attribution roles, exact spans (gold BRAT dev, the articles with attributions):\n");
+    print_prf(role_spans, "role");
+    std::printf("speed: attribution %.0f tokens/s\n", double(tagged) / secs);
+  }
 }
 
 }  // namespace
@@ -276,6 +314,7 @@ int main(int argc, char** argv) {
     else if (k == "--pos-bits") a.pos_bits = static_cast<unsigned>(std::atoi(value().c_str()));
     else if (k == "--ner-bits") a.ner_bits = static_cast<unsigned>(std::atoi(value().c_str()));
     else if (k == "--cue-bits") a.cue_bits = static_cast<unsigned>(std::atoi(value().c_str()));
+    else if (k == "--attribution-bits") a.attribution_bits = static_cast<unsigned>(std::atoi(value().c_str()));
     else if (k == "--evaluate") a.evaluate = true;
     else if (k == "--quiet") a.verbose = false;
     else if (k == "--show-errors") g_show_errors = std::strtoull(value().c_str(), nullptr, 10);
@@ -292,7 +331,7 @@ int main(int argc, char** argv) {
       auto comma = a.only.find(',', at);
       if (comma == std::string::npos) comma = a.only.size();
       const std::string part = a.only.substr(at, comma - at);
-      if (part != "pos" && part != "ner" && part != "cue") usage(("unknown component in --only: " + part).c_str());
+      if (part != "pos" && part != "ner" && part != "cue" && part != "attribution") usage(("unknown component in --only: " + part).c_str());
       only.insert(part);
       at = comma + 1;
     }
@@ -316,6 +355,14 @@ int main(int argc, char** argv) {
           std::size_t with = 0;
           for (const auto& doc : docs) with += !doc.cue_chars.empty();
           if (a.verbose) std::fprintf(stderr, "cue gold: %zu of %zu articles\n", with, docs.size());
+        }
+      }
+      if (only.count("attribution")) {
+        const std::string att = fs::path(a.text).parent_path().string() + "/attributions";
+        if (!fs::exists(att) || d::read_brat_roles(docs, att) == 0) {
+          std::fprintf(stderr, "newsdoc-train: no BRAT attributions in %s: not training the attribution tagger\n",
+                       att.c_str());
+          only.erase("attribution");
         }
       }
       const std::vector<Sentence> train = sentences_of(docs);
@@ -346,7 +393,7 @@ int main(int argc, char** argv) {
         pos = Tagger::load(a.out + "/pos.ndm");
       }
       std::vector<std::vector<std::string>> predicted;
-      if (only.count("ner") || only.count("cue")) predicted = predict_pos(pos, train);
+      if (only.count("ner") || only.count("cue") || only.count("attribution")) predicted = predict_pos(pos, train);
       if (only.count("ner")) {
         t0 = Clock::now();
         for (std::size_t i = 0; i < train.size(); ++i) data[i] = TaggedSentence{train[i].words, predicted[i], train[i].ner, {}};
@@ -399,6 +446,20 @@ int main(int argc, char** argv) {
         cue.save(a.out + "/cue.ndm");
         std::fprintf(stderr, "cue: trained in %.1f s\n", seconds_since(t0));
       }
+      if (only.count("attribution")) {
+        t0 = Clock::now();
+        data.clear();
+        std::size_t k = 0;
+        for (const CoreNlpDoc& doc : docs) {
+          for (std::size_t s = 0; s < doc.sentences.size(); ++s, ++k)
+            if (!doc.roles.empty()) data.push_back(TaggedSentence{train[k].words, predicted[k], train[k].roles, {}});
+        }
+        opt.hash_bits = a.attribution_bits;
+        opt.info = info_base + " and the first annotator's BRAT cues, sources and contents";
+        const Tagger attribution = Tagger::train("attribution", data, opt);
+        attribution.save(a.out + "/attribution.ndm");
+        std::fprintf(stderr, "attribution: trained in %.1f s\n", seconds_since(t0));
+      }
       std::fprintf(stderr, "training took %.1f s in all\n", seconds_since(total0));
     }
     if (!a.dev.empty()) {
@@ -406,6 +467,7 @@ int main(int argc, char** argv) {
       std::vector<CoreNlpDoc> docs = d::read_corenlp(a.dev, a.dev_text);
       const std::string att = fs::path(a.dev_text).parent_path().string() + "/attributions";
       if (only.count("cue") && fs::exists(att)) d::read_brat_cues(docs, att);
+      if (only.count("attribution") && fs::exists(att)) d::read_brat_roles(docs, att);
       std::vector<Sentence> dev_all = sentences_of(docs), dev_cue;
       evaluate(a.out, dev_all, only);
     }

@@ -39,8 +39,9 @@ class Tagger;
 /// loaded; share one `std::shared_ptr<const Models>` between annotators.
 class Models {
  public:
-  /// Loads the three files of `directory`. Throws NotFoundError when the
-  /// folder or one of its files does not exist, IoError when it cannot be
+  /// Loads pos.ndm, ner.ndm and ner-doc.ndm of `directory`, and
+  /// attribution.ndm when it is there. Throws NotFoundError when the
+  /// folder or one of the three does not exist, IoError when it cannot be
   /// read and ModelError when a file is corrupt or of another kind.
   static std::shared_ptr<const Models> load(const std::string& directory);
   /// `load(default_models_directory())`.
@@ -54,11 +55,14 @@ class Models {
   const model::Tagger& pos() const noexcept { return *pos_; }
   const model::Tagger& ner() const noexcept { return *ner_; }
   const model::Tagger& ner_doc() const noexcept { return *ner_doc_; }
+  /// The attribution-role tagger (cue, source, content), when the folder has
+  /// `attribution.ndm`; nullptr otherwise (reported speech from rules only).
+  const model::Tagger* attribution() const noexcept { return attribution_.get(); }
 
  private:
   Models() = default;
   std::string directory_;
-  std::unique_ptr<model::Tagger> pos_, ner_, ner_doc_;
+  std::unique_ptr<model::Tagger> pos_, ner_, ner_doc_, attribution_;
 };
 
 /// The folder of the shipped models, first of: the environment variable

@@ -131,6 +131,7 @@ class ArticleAnnotator {
   bool is_name_token(std::int32_t i) const;
   bool is_non_name(std::int32_t i) const;
   void find_entities();
+  void tag_parts_of_speech();  // once per article: sentence_words_, sentence_pos_
   void find_entities_learned();
   Gender title_gender_before(std::int32_t x) const;
   void process_run(std::int32_t a, std::int32_t b);
@@ -153,6 +154,7 @@ class ArticleAnnotator {
   std::int32_t speaker_entity(Range np);
   std::int32_t resolve_pronoun(std::int32_t i);
   void find_reported_speech();
+  void find_learned_attributions();
   void link_fragments();
   Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb,
                                bool intention_cue);
@@ -192,6 +194,7 @@ class ArticleAnnotator {
   std::vector<std::vector<std::string_view>> alias_views_;
   // The learned entity pass (options_.models): words and POS tags by sentence.
   std::vector<std::vector<std::string_view>> sentence_words_, sentence_pos_;
+  bool pos_tagged_ = false;
 };
 
 std::string_view ArticleAnnotator::lower_first(std::int32_t i) {
@@ -447,20 +450,26 @@ Gender ArticleAnnotator::title_gender_before(std::int32_t x) const {
 // types. The gazetteer still names what it knows (a known name at least as
 // long as the tagger's span wins, and known names the tagger missed are
 // kept); linking, the article's tags and the mention scan are the rules'.
-void ArticleAnnotator::find_entities_learned() {
-  entities_.clear();
-  raw_mentions_.clear();
-  weak_singles_.clear();
-  const Models& models = *options_.models;
-  const std::int32_t n = size();
+void ArticleAnnotator::tag_parts_of_speech() {
+  if (pos_tagged_) return;
+  pos_tagged_ = true;
   sentence_words_.resize(sentences_.size());
   sentence_pos_.resize(sentences_.size());
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     auto& words = sentence_words_[s];
     words.clear();
     for (auto i = sentences_[s].first; i < sentences_[s].last; ++i) words.push_back(text(static_cast<std::int32_t>(i)));
-    sentence_pos_[s] = models.pos().tag(words);
+    sentence_pos_[s] = options_.models->pos().tag(words);
   }
+}
+
+void ArticleAnnotator::find_entities_learned() {
+  entities_.clear();
+  raw_mentions_.clear();
+  weak_singles_.clear();
+  const Models& models = *options_.models;
+  const std::int32_t n = size();
+  tag_parts_of_speech();
   const auto bio = model::tag_entities(models.ner(), &models.ner_doc(), sentence_words_, sentence_pos_);
 
   struct Candidate {
@@ -1358,6 +1367,59 @@ void ArticleAnnotator::find_reported_speech() {
   }
 }
 
+// Reported speech the rules missed, from the attribution-role tagger: each
+// content span goes to the nearest cue of its sentence, and that cue's
+// statement gets the source span nearest to the cue as its speaker. Text the
+// rules already hold (quotation marks, reported clauses) stays theirs: they
+// are more precise where they apply (docs/models.md).
+void ArticleAnnotator::find_learned_attributions() {
+  tag_parts_of_speech();
+  const model::Tagger& tagger = *options_.models->attribution();
+  for (std::size_t s = 0; s < sentences_.size(); ++s) {
+    const auto base = static_cast<std::int32_t>(sentences_[s].first);
+    const auto labels = tagger.tag(sentence_words_[s], &sentence_pos_[s]);
+    std::vector<Range> cues, sources, contents;
+    for (const auto& span : model::bio_spans(labels)) {
+      const Range r{base + static_cast<std::int32_t>(span.begin), base + static_cast<std::int32_t>(span.end)};
+      if (span.type == "CUE") cues.push_back(r);
+      else if (span.type == "SOURCE") sources.push_back(r);
+      else if (span.type == "CONTENT") contents.push_back(r);
+    }
+    if (cues.empty()) continue;
+    auto gap = [](const Range& a, const Range& b) {
+      return a.last <= b.first ? b.first - a.last : b.last <= a.first ? a.first - b.last : 0;
+    };
+    for (Range content : contents) {
+      while (content.last > content.first && !is_word(content.last - 1)) --content.last;
+      while (content.first < content.last && !is_word(content.first)) ++content.first;
+      if (content.empty()) continue;
+      const std::uint32_t begin = tok(content.first).begin, end = tok(content.last - 1).end;
+      bool taken = false, quoted = false;
+      for (const auto& q : quotes_) taken = taken || (q.begin < end && begin < q.end);
+      for (std::int32_t m = content.first; m < content.last && !quoted; ++m) quoted = in_quote_[static_cast<std::size_t>(m)];
+      if (taken || quoted) continue;
+      const Range* cue = &cues.front();
+      for (const Range& c : cues)
+        if (gap(c, content) < gap(*cue, content)) cue = &c;
+      const Range* source = nullptr;
+      for (const Range& r : sources)
+        if (source == nullptr || gap(r, *cue) < gap(*source, *cue)) source = &r;
+      QuoteDraft q;
+      q.begin = begin;
+      q.end = end;
+      q.kind = QuoteKind::indirect;
+      if (source != nullptr) {
+        q.speaker_tokens = *source;
+        q.speaker = speaker_entity(*source);
+      }
+      q.cue = cue_text(cue->first, cue->last);
+      q.cue_tokens = *cue;
+      q.attributed = true;
+      quotes_.push_back(std::move(q));
+    }
+  }
+}
+
 void ArticleAnnotator::link_fragments() {
   // A quoted fragment inside reported speech of the same speaker and cue
   // (`Ozerov said it was “nothing extraordinary”`) is a part of that
@@ -1419,6 +1481,7 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
       lower_classes_[i] = lex_.classes.find(lower_first(static_cast<std::int32_t>(i)));
   }
   split_sentences();
+  pos_tagged_ = false;
   entities_.clear();
   mentions_.clear();
   mention_at_.assign(tokens_.size(), none);
@@ -1460,6 +1523,7 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
     if (options_.quotes) classify_and_attribute();
     else quotes_.clear();
     if (options_.indirect) find_reported_speech();
+    if (options_.indirect && options_.models && options_.models->attribution() != nullptr) find_learned_attributions();
     std::stable_sort(quotes_.begin(), quotes_.end(),
                      [](const QuoteDraft& a, const QuoteDraft& b) { return a.begin < b.begin; });
     link_fragments();

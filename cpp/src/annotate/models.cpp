@@ -56,6 +56,8 @@ std::shared_ptr<const Models> Models::load(const std::string& directory) {
   models->pos_ = load_tagger(directory, "pos.ndm", "pos");
   models->ner_ = load_tagger(directory, "ner.ndm", "ner");
   models->ner_doc_ = load_tagger(directory, "ner-doc.ndm", "ner-doc");
+  if (is_file(join(directory, "attribution.ndm")))
+    models->attribution_ = load_tagger(directory, "attribution.ndm", "attribution");
   if (!models->ner_->needs_pos() || models->pos_->needs_pos())
     throw ModelError(directory, "the ner model does not take part-of-speech tags, or the pos model does");
   return models;

@@ -107,7 +107,13 @@ std::vector<CoreNlpDoc> read_corenlp(const std::string& path, const std::string&
   return docs;
 }
 
-std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir) {
+namespace {
+
+// The first annotator's file of each document (`<id>_<annotator>.ann` in name
+// order), read whole; empty when there is none.
+template <typename OnTextbound>
+std::size_t for_each_textbound(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir,
+                               OnTextbound on_textbound) {
   namespace fs = std::filesystem;
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(attributions_dir))
@@ -115,7 +121,6 @@ std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& att
   std::sort(names.begin(), names.end());
   std::size_t found = 0;
   for (CoreNlpDoc& doc : docs) {
-    // <id>_<annotator>.ann: the first in name order
     const std::string prefix = doc.id + "_";
     auto it = std::lower_bound(names.begin(), names.end(), prefix);
     if (it == names.end() || it->rfind(prefix, 0) != 0) continue;
@@ -129,21 +134,58 @@ std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& att
       const auto tab1 = line.find('\t');
       const auto tab2 = line.find('\t', tab1 + 1);
       if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
-      std::string fields = line.substr(tab1 + 1, tab2 - tab1 - 1);  // "Cue 113 119;120 125"
-      if (fields.rfind("Cue ", 0) != 0) continue;
-      std::istringstream spans(fields.substr(4));
+      const std::string fields = line.substr(tab1 + 1, tab2 - tab1 - 1);  // "Cue 113 119;120 125"
+      const auto space = fields.find(' ');
+      if (space == std::string::npos) continue;
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> fragments;
+      std::istringstream spans(fields.substr(space + 1));
       std::string part;
       while (std::getline(spans, part, ';')) {
         std::istringstream nums(part);
         std::uint32_t b = 0, e = 0;
-        if (!(nums >> b >> e)) continue;
-        for (std::uint32_t c = b; c < e; ++c) doc.cue_chars.push_back(c);
+        if (nums >> b >> e && b < e) fragments.emplace_back(b, e);
       }
+      if (!fragments.empty()) on_textbound(doc, std::string_view(fields).substr(0, space), fragments);
     }
+  }
+  return found;
+}
+
+}  // namespace
+
+std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir) {
+  const std::size_t found = for_each_textbound(
+      docs, attributions_dir, [](CoreNlpDoc& doc, std::string_view type, const auto& fragments) {
+        if (type != "Cue") return;
+        for (const auto& [b, e] : fragments)
+          for (std::uint32_t c = b; c < e; ++c) doc.cue_chars.push_back(c);
+      });
+  for (CoreNlpDoc& doc : docs) {
     std::sort(doc.cue_chars.begin(), doc.cue_chars.end());
     doc.cue_chars.erase(std::unique(doc.cue_chars.begin(), doc.cue_chars.end()), doc.cue_chars.end());
   }
   return found;
+}
+
+std::size_t read_brat_roles(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir) {
+  return for_each_textbound(
+      docs, attributions_dir, [](CoreNlpDoc& doc, std::string_view type, const auto& fragments) {
+        const Role role = type == "Cue" ? role_cue : type == "Source" ? role_source
+                          : type == "Content"                         ? role_content
+                                                                      : role_none;
+        if (role == role_none) return;
+        std::uint32_t end = 0;
+        for (const auto& fragment : fragments) end = std::max(end, fragment.second);
+        if (doc.roles.size() < end) doc.roles.resize(end, role_none);
+        // cue (1) over source (2) over content (3): the smaller role wins
+        for (const auto& [b, e] : fragments)
+          for (std::uint32_t c = b; c < e; ++c) {
+            const auto held = static_cast<std::uint8_t>(doc.roles[c] & 3);
+            if (held == role_none || role < held) doc.roles[c] = role;
+          }
+        const std::uint32_t first = fragments.front().first;
+        if ((doc.roles[first] & 3) == role) doc.roles[first] |= role_start;
+      });
 }
 
 }  // namespace newsdoc::model::detail

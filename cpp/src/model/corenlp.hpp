@@ -22,7 +22,12 @@ struct CoreNlpDoc {
   std::string text;
   std::vector<std::vector<CoreNlpToken>> sentences;
   std::vector<std::uint32_t> cue_chars;  // code point offsets that lie in a gold cue (sorted), when read
+  // Gold attribution roles per code point, when read (read_brat_roles): a Role,
+  // plus role_start on the first code point of each cue, source or content.
+  std::vector<std::uint8_t> roles;
 };
+
+enum Role : std::uint8_t { role_none = 0, role_cue = 1, role_source = 2, role_content = 3, role_start = 4 };
 
 /// Reads up to `limit` (0: all) documents of `path` (a CoreNLP .jsonl.gz as
 /// corpora/polnear/corenlp holds), with their texts from `text_dir`
@@ -36,5 +41,11 @@ std::string default_text_dir(const std::string& corenlp_path);
 /// (`<id>_<annotator>.ann`, the first annotator's file in name order).
 /// Returns the number of documents that had a file.
 std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir);
+
+/// Adds the gold roles (cue, source, content) of each document from the same
+/// files as read_brat_cues. PolNeAR is univocal (a token has one role); where
+/// textbounds still overlap, cue wins over source over content. Returns the
+/// number of documents that had a file.
+std::size_t read_brat_roles(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir);
 
 }  // namespace newsdoc::model::detail

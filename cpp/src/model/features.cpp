@@ -149,7 +149,8 @@ Kind kind_of(std::string_view component, const std::string& path) {
   if (component == "ner") return Kind::ner;
   if (component == "cue") return Kind::cue;
   if (component == "ner-doc") return Kind::ner_doc;
-  throw ModelError(path, "unknown tagger component '" + std::string(component) + "' (expected pos, ner, ner-doc or cue)");
+  if (component == "attribution") return Kind::attribution;
+  throw ModelError(path, "unknown tagger component '" + std::string(component) + "' (expected pos, ner, ner-doc, cue or attribution)");
 }
 
 const char* feature_set_of(Kind kind) {
@@ -158,6 +159,7 @@ const char* feature_set_of(Kind kind) {
     case Kind::ner: return "ner-features/1";
     case Kind::cue: return "cue-features/2";
     case Kind::ner_doc: return "ner-doc-features/1";
+    case Kind::attribution: return "attribution-features/1";
   }
   return "";
 }
@@ -184,7 +186,7 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
   }
   out.upper_case = letters >= 4 && upper * 10 >= letters * 8;
   out.title_case = alpha_words >= 2 && capitalised * 10 >= alpha_words * 8;
-  if (kind == Kind::cue) {
+  if (kind == Kind::cue || kind == Kind::attribution) {
     const std::size_t n = words.size();
     out.quote_depth.assign(n, 0);
     out.dist_quote.assign(n, -1);
@@ -323,6 +325,32 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   f.add(NAME("t-2t-1t"), pos_at(pos, j - 2), pos_at(pos, j - 1), pos_at(pos, j));
   f.add(NAME("tt+1t+2"), pos_at(pos, j), pos_at(pos, j + 1), pos_at(pos, j + 2));
   f.add(NAME("w-lem+1"), w, pseudo_lemma(lower_at(s, j + 1)));
+  if (kind != Kind::attribution) return;
+  // attribution roles: a source comes before its cue and a content mostly
+  // after it, beyond the window: the nearest verbs on each side, how far, and
+  // whether a comma or a quotation mark lies between.
+  const auto n = static_cast<std::ptrdiff_t>(s.tokens.size());
+  auto is_verb = [&](std::ptrdiff_t k) { return pos_at(pos, k).substr(0, 2) == "VB" || pos_at(pos, k) == "MD"; };
+  auto verb_features = [&](std::ptrdiff_t step, std::uint64_t lemma_name, std::uint64_t far_name,
+                           std::uint64_t crossed_name) {
+    bool comma = false, quote = false;
+    for (std::ptrdiff_t k = j + step, d = 1; k >= 0 && k < n && d <= 15; k += step, ++d) {
+      const std::string& norm = s.tokens[static_cast<std::size_t>(k)].norm;
+      if (norm == ",") comma = true;
+      if (norm == "\"") quote = true;
+      if (!is_verb(k)) continue;
+      const std::string verb = pseudo_lemma(lower_at(s, k));
+      f.add(lemma_name, verb);
+      f.add(far_name, verb, d <= 2 ? "1-2" : d <= 5 ? "3-5" : "6+");
+      f.add(crossed_name, verb, comma ? (quote ? "cq" : "c") : quote ? "q" : "-");
+      return;
+    }
+    f.add(lemma_name, "<none>");
+  };
+  verb_features(1, NAME("nv"), NAME("nv-d"), NAME("nv-x"));
+  verb_features(-1, NAME("pv"), NAME("pv-d"), NAME("pv-x"));
+  const std::ptrdiff_t fifth = n == 0 ? 0 : j * 5 / n;
+  f.add(NAME("where"), fifth == 0 ? "0" : fifth == 1 ? "1" : fifth == 2 ? "2" : fifth == 3 ? "3" : "4");
 }
 
 void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
@@ -337,6 +365,10 @@ void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::
   if (kind == Kind::pos) return;
   f.add(NAME("y-1ss"), prev1, t.short_shape);
   if (pos != nullptr) f.add(NAME("y-1t"), prev1, pos_at(pos, static_cast<std::ptrdiff_t>(i)));
+  if (kind == Kind::attribution) {
+    f.add(NAME("y-1qd"), prev1, s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
+    f.add(NAME("y-1w-1"), prev1, lower_at(s, static_cast<std::ptrdiff_t>(i) - 1));
+  }
 }
 
 }  // namespace newsdoc::model::detail

@@ -10,9 +10,10 @@
 
 namespace newsdoc::model::detail {
 
-enum class Kind { pos, ner, ner_doc, cue };
+enum class Kind { pos, ner, ner_doc, cue, attribution };
 
-/// The kind of a component name ("pos", "ner", "cue"); throws ModelError
+/// The kind of a component name ("pos", "ner", "ner-doc", "cue",
+/// "attribution"); throws ModelError
 /// naming `path` for any other.
 Kind kind_of(std::string_view component, const std::string& path);
 /// The feature-set version string a kind's models are stored with.

@@ -55,7 +55,8 @@ Tagger::Tagger(LinearModel model) : model_(std::move(model)) {
   if (model_.feature_set() != detail::feature_set_of(kind))
     throw ModelError("", "model of feature set '" + model_.feature_set() + "', this newsdoc extracts '" +
                              detail::feature_set_of(kind) + "'");
-  if (kind == Kind::ner || kind == Kind::ner_doc) allowed_after_ = bio_transitions(model_.labels());
+  if (kind == Kind::ner || kind == Kind::ner_doc || kind == Kind::attribution)
+    allowed_after_ = bio_transitions(model_.labels());
 }
 
 Tagger Tagger::load(const std::string& path) {
@@ -136,11 +137,11 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
     label_set.insert(s.labels.begin(), s.labels.end());
   }
   if (label_set.empty()) throw ModelError("", "no training data");
-  if (kind == Kind::ner || kind == Kind::ner_doc) label_set.insert("O");
+  const bool bio = kind == Kind::ner || kind == Kind::ner_doc || kind == Kind::attribution;
+  if (bio) label_set.insert("O");
   std::vector<std::string> labels(label_set.begin(), label_set.end());
   std::map<std::string, int> index;
   for (std::size_t i = 0; i < labels.size(); ++i) index[labels[i]] = static_cast<int>(i);
-  const bool bio = kind == Kind::ner || kind == Kind::ner_doc;
   const std::vector<int> allowed = bio ? bio_transitions(labels) : std::vector<int>{};
   const std::size_t n = labels.size();
 
@@ -197,7 +198,13 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
         detail::dynamic_features(kind, forms, use_pos ? &pos : nullptr, i, p1, p2, step);
         const std::size_t prev = i == 0 ? n : static_cast<std::size_t>(predicted[i - 1]);
         const int guess = trainer.predict(step.data(), step.size(), allowed.empty() ? nullptr : &allowed[prev * n]);
-        const int truth = index.at(sent.labels[i]);
+        int truth = index.at(sent.labels[i]);
+        // After a mistake the gold I-X may be barred (the previous prediction
+        // is not X); then B-X is the right answer from here. Without this a
+        // long content span teaches the model to never start one again. (The
+        // entity taggers were trained without it; their spans are short.)
+        if (kind == Kind::attribution && !allowed[prev * n + static_cast<std::size_t>(truth)])
+          truth = index.at("B-" + sent.labels[i].substr(2));
         trainer.update(step, truth, guess);
         predicted[i] = guess;
         correct += guess == truth;
