@@ -209,8 +209,11 @@ void evaluate(const std::string& dir, const std::vector<Sentence>& dev, const st
   const bool have_attribution = only.count("attribution") && fs::exists(dir + "/attribution.ndm");
   Tagger attribution;
   if (have_attribution) attribution = Tagger::load(dir + "/attribution.ndm");
+  const bool have_cued = have_attribution && fs::exists(dir + "/attribution-cued.ndm");
+  Tagger attribution_cued;
+  if (have_cued) attribution_cued = Tagger::load(dir + "/attribution-cued.ndm");
   std::printf("load: %.3f s (%.3f s CPU)", seconds_since(t0), thread_cpu() - load_cpu0);
-  for (const char* name : {"pos", "ner", "ner-doc", "cue", "attribution"}) {
+  for (const char* name : {"pos", "ner", "ner-doc", "cue", "attribution", "attribution-cued"}) {
     const std::string p = dir + "/" + name + ".ndm";
     if (fs::exists(p)) std::printf(", %s.ndm %.2f MB", name, double(fs::file_size(p)) / 1e6);
   }
@@ -278,16 +281,24 @@ void evaluate(const std::string& dir, const std::vector<Sentence>& dev, const st
   }
   if (have_attribution) {
     c0 = thread_cpu();
-    std::map<std::string, Prf> role_spans;
+    std::map<std::string, Prf> role_spans, cued_spans;
     std::size_t tagged = 0;
     for (std::size_t i = 0; i < dev.size(); ++i) {
       if (dev[i].roles.empty()) continue;
-      score_spans(dev[i].roles, attribution.tag(views(dev[i].words), &pos_out[i]), role_spans);
+      const auto words = views(dev[i].words);
+      const auto first = attribution.tag(words, &pos_out[i]);
+      score_spans(dev[i].roles, first, role_spans);
+      if (have_cued) {
+        const auto context = newsdoc::model::cue_context(words, first);
+        const auto context_views = views(context);
+        score_spans(dev[i].roles, attribution_cued.tag(words, &pos_out[i], &context_views), cued_spans);
+      }
       tagged += dev[i].words.size();
     }
     const double secs = thread_cpu() - c0;
     std::printf("attribution roles, exact spans (gold BRAT dev, the articles with attributions):\n");
     print_prf(role_spans, "role");
+    if (have_cued) print_prf(cued_spans, "cued");
     std::printf("speed: attribution %.0f tokens/s\n", double(tagged) / secs);
   }
 }
@@ -459,6 +470,25 @@ int main(int argc, char** argv) {
         const Tagger attribution = Tagger::train("attribution", data, opt);
         attribution.save(a.out + "/attribution.ndm");
         std::fprintf(stderr, "attribution: trained in %.1f s\n", seconds_since(t0));
+        // attribution-cued: trained on out-of-fold first-pass cues (two folds by sentence order)
+        t0 = Clock::now();
+        std::vector<TaggedSentence> cued(data.size());
+        for (std::size_t fold = 0; fold < 2; ++fold) {
+          std::vector<TaggedSentence> part;
+          for (std::size_t i = 0; i < data.size(); ++i)
+            if (i % 2 != fold) part.push_back(data[i]);
+          newsdoc::model::TrainOptions fold_opt = opt;
+          fold_opt.verbose = false;
+          const Tagger half = Tagger::train("attribution", part, fold_opt);
+          for (std::size_t i = fold; i < data.size(); i += 2) {
+            const auto w = views(data[i].words), p = views(data[i].pos);
+            cued[i] = data[i];
+            cued[i].context = newsdoc::model::cue_context(w, half.tag(w, &p));
+          }
+        }
+        const Tagger attribution_cued = Tagger::train("attribution-cued", cued, opt);
+        attribution_cued.save(a.out + "/attribution-cued.ndm");
+        std::fprintf(stderr, "attribution-cued: trained in %.1f s\n", seconds_since(t0));
       }
       std::fprintf(stderr, "training took %.1f s in all\n", seconds_since(total0));
     }

@@ -40,7 +40,7 @@ class Tagger;
 class Models {
  public:
   /// Loads pos.ndm, ner.ndm and ner-doc.ndm of `directory`, and
-  /// attribution.ndm when it is there. Throws NotFoundError when the
+  /// attribution.ndm and attribution-cued.ndm when they are there. Throws NotFoundError when the
   /// folder or one of the three does not exist, IoError when it cannot be
   /// read and ModelError when a file is corrupt or of another kind.
   static std::shared_ptr<const Models> load(const std::string& directory);
@@ -58,11 +58,14 @@ class Models {
   /// The attribution-role tagger (cue, source, content), when the folder has
   /// `attribution.ndm`; nullptr otherwise (reported speech from rules only).
   const model::Tagger* attribution() const noexcept { return attribution_.get(); }
+  /// Its second pass, which also sees where the first put the cues
+  /// (`attribution-cued.ndm`, model::cue_context); nullptr when absent.
+  const model::Tagger* attribution_cued() const noexcept { return attribution_cued_.get(); }
 
  private:
   Models() = default;
   std::string directory_;
-  std::unique_ptr<model::Tagger> pos_, ner_, ner_doc_, attribution_;
+  std::unique_ptr<model::Tagger> pos_, ner_, ner_doc_, attribution_, attribution_cued_;
 };
 
 /// The folder of the shipped models, first of: the environment variable

@@ -232,6 +232,15 @@ std::vector<std::vector<std::string>> document_context(
     const std::vector<std::vector<std::string_view>>& words,
     const std::vector<std::vector<std::string_view>>& first_pass);
 
+/// Cue evidence for the second-pass attribution tagger ("attribution-cued"):
+/// for each word of one sentence, where the nearest cue of the first pass
+/// ("attribution") lies: "in" the cue, or "L" (the word is left of it) or
+/// "R" (right of it) with a distance bucket and "," when a comma lies
+/// between; then a space and the cue's last word in lower case ("L2-3 said").
+/// "none" when the sentence has no cue.
+std::vector<std::string> cue_context(const std::vector<std::string_view>& words,
+                                     const std::vector<std::string_view>& first_pass);
+
 /// Entity labels (BIO) of one document's sentences: `ner` ("ner") tags each
 /// sentence; if `ner_doc` ("ner-doc") is given, it tags them again with the
 /// document_context() of the first pass. `pos`: the sentences' POS tags.

@@ -1375,9 +1375,16 @@ void ArticleAnnotator::find_reported_speech() {
 void ArticleAnnotator::find_learned_attributions() {
   tag_parts_of_speech();
   const model::Tagger& tagger = *options_.models->attribution();
+  const model::Tagger* cued = options_.models->attribution_cued();
+  std::vector<std::string_view> context_views;
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     const auto base = static_cast<std::int32_t>(sentences_[s].first);
-    const auto labels = tagger.tag(sentence_words_[s], &sentence_pos_[s]);
+    auto labels = tagger.tag(sentence_words_[s], &sentence_pos_[s]);
+    if (cued != nullptr) {
+      const auto context = model::cue_context(sentence_words_[s], labels);
+      context_views.assign(context.begin(), context.end());
+      labels = cued->tag(sentence_words_[s], &sentence_pos_[s], &context_views);
+    }
     std::vector<Range> cues, sources, contents;
     for (const auto& span : model::bio_spans(labels)) {
       const Range r{base + static_cast<std::int32_t>(span.begin), base + static_cast<std::int32_t>(span.end)};
@@ -1389,10 +1396,29 @@ void ArticleAnnotator::find_learned_attributions() {
     auto gap = [](const Range& a, const Range& b) {
       return a.last <= b.first ? b.first - a.last : b.last <= a.first ? a.first - b.last : 0;
     };
-    for (Range content : contents) {
+    // The tagger sometimes breaks one content into pieces around a word it
+    // left out; pieces a token or two apart, with no cue or source between,
+    // are one content.
+    std::vector<Range> merged;
+    for (const Range& content : contents) {
+      if (!merged.empty() && content.first - merged.back().last <= 2) {
+        bool role_between = false;
+        for (const Range& r : cues) role_between = role_between || (r.first >= merged.back().last && r.first < content.first);
+        for (const Range& r : sources) role_between = role_between || (r.first >= merged.back().last && r.first < content.first);
+        if (!role_between) {
+          merged.back().last = content.last;
+          continue;
+        }
+      }
+      merged.push_back(content);
+    }
+    for (Range content : merged) {
       while (content.last > content.first && !is_word(content.last - 1)) --content.last;
       while (content.first < content.last && !is_word(content.first)) ++content.first;
-      if (content.empty()) continue;
+      // One or two words left alone are mostly tagging noise, not a statement.
+      int words = 0;
+      for (std::int32_t m = content.first; m < content.last; ++m) words += is_word(m) ? 1 : 0;
+      if (words < 3) continue;
       const std::uint32_t begin = tok(content.first).begin, end = tok(content.last - 1).end;
       bool taken = false, quoted = false;
       for (const auto& q : quotes_) taken = taken || (q.begin < end && begin < q.end);

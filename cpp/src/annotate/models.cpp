@@ -58,6 +58,8 @@ std::shared_ptr<const Models> Models::load(const std::string& directory) {
   models->ner_doc_ = load_tagger(directory, "ner-doc.ndm", "ner-doc");
   if (is_file(join(directory, "attribution.ndm")))
     models->attribution_ = load_tagger(directory, "attribution.ndm", "attribution");
+  if (models->attribution_ && is_file(join(directory, "attribution-cued.ndm")))
+    models->attribution_cued_ = load_tagger(directory, "attribution-cued.ndm", "attribution-cued");
   if (!models->ner_->needs_pos() || models->pos_->needs_pos())
     throw ModelError(directory, "the ner model does not take part-of-speech tags, or the pos model does");
   return models;

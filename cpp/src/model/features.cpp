@@ -150,7 +150,8 @@ Kind kind_of(std::string_view component, const std::string& path) {
   if (component == "cue") return Kind::cue;
   if (component == "ner-doc") return Kind::ner_doc;
   if (component == "attribution") return Kind::attribution;
-  throw ModelError(path, "unknown tagger component '" + std::string(component) + "' (expected pos, ner, ner-doc, cue or attribution)");
+  if (component == "attribution-cued") return Kind::attribution_cued;
+  throw ModelError(path, "unknown tagger component '" + std::string(component) + "' (expected pos, ner, ner-doc, cue, attribution or attribution-cued)");
 }
 
 const char* feature_set_of(Kind kind) {
@@ -160,6 +161,7 @@ const char* feature_set_of(Kind kind) {
     case Kind::cue: return "cue-features/2";
     case Kind::ner_doc: return "ner-doc-features/1";
     case Kind::attribution: return "attribution-features/1";
+    case Kind::attribution_cued: return "attribution-cued-features/1";
   }
   return "";
 }
@@ -186,7 +188,7 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
   }
   out.upper_case = letters >= 4 && upper * 10 >= letters * 8;
   out.title_case = alpha_words >= 2 && capitalised * 10 >= alpha_words * 8;
-  if (kind == Kind::cue || kind == Kind::attribution) {
+  if (kind == Kind::cue || kind == Kind::attribution || kind == Kind::attribution_cued) {
     const std::size_t n = words.size();
     out.quote_depth.assign(n, 0);
     out.dist_quote.assign(n, -1);
@@ -325,7 +327,7 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   f.add(NAME("t-2t-1t"), pos_at(pos, j - 2), pos_at(pos, j - 1), pos_at(pos, j));
   f.add(NAME("tt+1t+2"), pos_at(pos, j), pos_at(pos, j + 1), pos_at(pos, j + 2));
   f.add(NAME("w-lem+1"), w, pseudo_lemma(lower_at(s, j + 1)));
-  if (kind != Kind::attribution) return;
+  if (kind != Kind::attribution && kind != Kind::attribution_cued) return;
   // attribution roles: a source comes before its cue and a content mostly
   // after it, beyond the window: the nearest verbs on each side, how far, and
   // whether a comma or a quotation mark lies between.
@@ -351,6 +353,22 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   verb_features(-1, NAME("pv"), NAME("pv-d"), NAME("pv-x"));
   const std::ptrdiff_t fifth = n == 0 ? 0 : j * 5 / n;
   f.add(NAME("where"), fifth == 0 ? "0" : fifth == 1 ? "1" : fifth == 2 ? "2" : fifth == 3 ? "3" : "4");
+  if (kind != Kind::attribution_cued || s.context.empty()) return;
+  // where the first pass put the cues: "R4-7, say" (cue_context)
+  auto relation = [&](std::ptrdiff_t k) -> std::string_view {
+    if (k < 0 || k >= n) return "<b>";
+    const std::string_view c = s.context[static_cast<std::size_t>(k)];
+    return c.substr(0, c.find(' '));
+  };
+  const std::string_view here = s.context[i];
+  const std::string_view cue_word = here.find(' ') == std::string_view::npos ? "" : here.substr(here.find(' ') + 1);
+  f.add(NAME("cc"), relation(j));
+  f.add(NAME("cc-cue"), relation(j), cue_word);
+  f.add(NAME("cc-t"), relation(j), pos_at(pos, j));
+  f.add(NAME("cc-w"), relation(j), w);
+  f.add(NAME("cc-1cc"), relation(j - 1), relation(j));
+  f.add(NAME("cccc+1"), relation(j), relation(j + 1));
+  f.add(NAME("cc-qd"), relation(j), s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
 }
 
 void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
@@ -365,7 +383,11 @@ void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::
   if (kind == Kind::pos) return;
   f.add(NAME("y-1ss"), prev1, t.short_shape);
   if (pos != nullptr) f.add(NAME("y-1t"), prev1, pos_at(pos, static_cast<std::ptrdiff_t>(i)));
-  if (kind == Kind::attribution) {
+  if (kind == Kind::attribution_cued && !s.context.empty()) {
+    const std::string_view c = s.context[i];
+    f.add(NAME("y-1cc"), prev1, c.substr(0, c.find(' ')));
+  }
+  if (kind == Kind::attribution || kind == Kind::attribution_cued) {
     f.add(NAME("y-1qd"), prev1, s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
     f.add(NAME("y-1w-1"), prev1, lower_at(s, static_cast<std::ptrdiff_t>(i) - 1));
   }

@@ -10,10 +10,10 @@
 
 namespace newsdoc::model::detail {
 
-enum class Kind { pos, ner, ner_doc, cue, attribution };
+enum class Kind { pos, ner, ner_doc, cue, attribution, attribution_cued };
 
 /// The kind of a component name ("pos", "ner", "ner-doc", "cue",
-/// "attribution"); throws ModelError
+/// "attribution", "attribution-cued"); throws ModelError
 /// naming `path` for any other.
 Kind kind_of(std::string_view component, const std::string& path);
 /// The feature-set version string a kind's models are stored with.
@@ -36,7 +36,7 @@ struct SentenceForms {
   std::vector<int> dist_quote;   // cue: distance to the nearest quotation mark (capped)
   std::vector<int> dist_comma;
   std::vector<int> dist_colon;
-  std::vector<std::string_view> context;  // ner-doc: document evidence per token (document_context)
+  std::vector<std::string_view> context;  // ner-doc: document_context(); attribution-cued: cue_context()
 };
 
 void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForms& out);

@@ -55,7 +55,7 @@ Tagger::Tagger(LinearModel model) : model_(std::move(model)) {
   if (model_.feature_set() != detail::feature_set_of(kind))
     throw ModelError("", "model of feature set '" + model_.feature_set() + "', this newsdoc extracts '" +
                              detail::feature_set_of(kind) + "'");
-  if (kind == Kind::ner || kind == Kind::ner_doc || kind == Kind::attribution)
+  if (kind == Kind::ner || kind == Kind::ner_doc || kind == Kind::attribution || kind == Kind::attribution_cued)
     allowed_after_ = bio_transitions(model_.labels());
 }
 
@@ -69,7 +69,9 @@ Tagger Tagger::load(const std::string& path) {
 }
 
 bool Tagger::needs_pos() const noexcept { return !model_.component().empty() && model_.component() != "pos"; }
-bool Tagger::needs_context() const noexcept { return model_.component() == "ner-doc"; }
+bool Tagger::needs_context() const noexcept {
+  return model_.component() == "ner-doc" || model_.component() == "attribution-cued";
+}
 
 void Tagger::tag_ids(const std::vector<std::string_view>& words, const std::vector<std::string_view>* pos,
                      std::vector<int>& out, const std::vector<std::string_view>* context) const {
@@ -84,7 +86,7 @@ void Tagger::tag_ids(const std::vector<std::string_view>& words, const std::vect
     pos = nullptr;
   }
   if (needs_context() && (context == nullptr || context->size() != words.size()))
-    throw ModelError("", "the 'ner-doc' tagger needs one document_context() value per word");
+    throw ModelError("", "the '" + model_.component() + "' tagger needs one context value per word");
   thread_local detail::SentenceForms forms;
   thread_local std::vector<FeatureHash> feats;
   thread_local std::vector<std::int32_t> scores;
@@ -137,7 +139,8 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
     label_set.insert(s.labels.begin(), s.labels.end());
   }
   if (label_set.empty()) throw ModelError("", "no training data");
-  const bool bio = kind == Kind::ner || kind == Kind::ner_doc || kind == Kind::attribution;
+  const bool attribution = kind == Kind::attribution || kind == Kind::attribution_cued;
+  const bool bio = kind == Kind::ner || kind == Kind::ner_doc || attribution;
   if (bio) label_set.insert("O");
   std::vector<std::string> labels(label_set.begin(), label_set.end());
   std::map<std::string, int> index;
@@ -163,8 +166,8 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
       const auto pos = views(s.pos);
       detail::prepare(kind, words, forms);
       forms.context = views(s.context);
-      if (kind == Kind::ner_doc && forms.context.size() != words.size())
-        throw ModelError("", "the 'ner-doc' tagger trains on document_context() values: a sentence lacks them");
+      if ((kind == Kind::ner_doc || kind == Kind::attribution_cued) && forms.context.size() != words.size())
+        throw ModelError("", "the '" + kind_name + "' tagger trains on context values: a sentence lacks them");
       for (std::size_t i = 0; i < words.size(); ++i) {
         feat_start.push_back(feats.size());
         detail::static_features(kind, forms, use_pos ? &pos : nullptr, i, feats);
@@ -203,7 +206,7 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
         // is not X); then B-X is the right answer from here. Without this a
         // long content span teaches the model to never start one again. (The
         // entity taggers were trained without it; their spans are short.)
-        if (kind == Kind::attribution && !allowed[prev * n + static_cast<std::size_t>(truth)])
+        if (attribution && !allowed[prev * n + static_cast<std::size_t>(truth)])
           truth = index.at("B-" + sent.labels[i].substr(2));
         trainer.update(step, truth, guess);
         predicted[i] = guess;
@@ -241,6 +244,43 @@ std::vector<TokenSpan> bio_spans(const std::vector<std::string_view>& labels) {
 }  // namespace newsdoc::model
 
 namespace newsdoc::model {
+
+std::vector<std::string> cue_context(const std::vector<std::string_view>& words,
+                                     const std::vector<std::string_view>& first_pass) {
+  if (words.size() != first_pass.size()) throw ModelError("", "cue_context: words and labels differ in length");
+  std::vector<TokenSpan> cues;
+  for (auto& span : bio_spans(first_pass))
+    if (span.type == "CUE") cues.push_back(span);
+  std::vector<std::string> out(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const TokenSpan* nearest = nullptr;
+    std::size_t best = 0;
+    for (const TokenSpan& c : cues) {
+      const std::size_t d = i < c.begin ? c.begin - i : i >= c.end ? i - c.end + 1 : 0;
+      if (nearest == nullptr || d < best) nearest = &c, best = d;
+    }
+    if (nearest == nullptr) {
+      out[i] = "none";
+      continue;
+    }
+    std::string relation = best == 0 ? "in" : i < nearest->begin ? "L" : "R";
+    if (best > 0) {
+      relation += best == 1 ? "1" : best <= 3 ? "2-3" : best <= 7 ? "4-7" : best <= 15 ? "8-15" : "16+";
+      // a comma between the token and the cue
+      const std::size_t lo = std::min(i, nearest->begin), hi = std::max(i + 1, nearest->end);
+      for (std::size_t k = lo; k < hi; ++k)
+        if (words[k] == ",") {
+          relation += ",";
+          break;
+        }
+    }
+    std::string cue_word(words[nearest->end - 1]);
+    for (char& ch : cue_word)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    out[i] = relation + " " + cue_word;
+  }
+  return out;
+}
 
 std::vector<std::vector<std::string>> document_context(const std::vector<std::vector<std::string_view>>& words,
                                                        const std::vector<std::vector<std::string_view>>& first_pass) {
