@@ -272,6 +272,80 @@ TEST(Tagger, BioSpans) {
   EXPECT_EQ(spans[3].type, "X");
 }
 
+TEST(Tagger, CueContextSaysWhereTheNearestCueIs) {
+  const std::vector<std::string_view> words = {"The", "plan", ",", "officials", "Said", ",", "was", "dead", "."};
+  const std::vector<std::string_view> first = {"B-CONTENT", "I-CONTENT", "O", "B-SOURCE", "B-CUE", "O", "O", "O", "O"};
+  const auto ctx = newsdoc::model::cue_context(words, first);
+  ASSERT_EQ(ctx.size(), words.size());
+  EXPECT_EQ(ctx[0], "L4-7, said");  // left of the cue, four tokens away, a comma between; the cue word in lower case
+  EXPECT_EQ(ctx[3], "L1 said");
+  EXPECT_EQ(ctx[4], "in said");
+  EXPECT_EQ(ctx[6], "R2-3, said");
+  const std::vector<std::string_view> no_cue(words.size(), "O");
+  EXPECT_EQ(newsdoc::model::cue_context(words, no_cue)[0], "none");
+  EXPECT_THROW(newsdoc::model::cue_context(words, {"O"}), ModelError);
+}
+
+TEST(Tagger, AttributionTaggersLearnRolesAndTheSecondPassNeedsCues) {
+  // Two sentences, memorised: the roles come back, in BIO, never starting with I-.
+  const std::vector<std::vector<std::string>> words = {{"Smith", "said", "the", "plan", "failed", "."},
+                                                       {"The", "plan", "failed", ",", "Jones", "said", "."}};
+  const std::vector<std::vector<std::string>> roles = {
+      {"B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O"},
+      {"B-CONTENT", "I-CONTENT", "I-CONTENT", "O", "B-SOURCE", "B-CUE", "O"}};
+  std::vector<TaggedSentence> data;
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    TaggedSentence t;
+    t.words = words[s];
+    t.pos.assign(words[s].size(), "NN");
+    t.labels = roles[s];
+    data.push_back(t);
+  }
+  newsdoc::model::TrainOptions opt;
+  opt.hash_bits = 12;
+  opt.epochs = 10;
+  const Tagger first = Tagger::train("attribution", data, opt);
+  EXPECT_FALSE(first.needs_context());
+  for (auto& t : data) {
+    const std::vector<std::string_view> w(t.words.begin(), t.words.end()), p(t.pos.begin(), t.pos.end());
+    const auto labels = first.tag(w, &p);
+    EXPECT_EQ(std::vector<std::string>(labels.begin(), labels.end()), t.labels);
+    t.context = newsdoc::model::cue_context(w, labels);
+  }
+  const Tagger second = Tagger::train("attribution-cued", data, opt);
+  EXPECT_TRUE(second.needs_context());
+  const std::vector<std::string_view> w(words[1].begin(), words[1].end());
+  const std::vector<std::string_view> p(w.size(), "NN");
+  EXPECT_THROW(second.tag(w, &p), ModelError);
+  const std::vector<std::string_view> c(data[1].context.begin(), data[1].context.end());
+  const auto labels = second.tag(w, &p, &c);
+  EXPECT_EQ(std::vector<std::string>(labels.begin(), labels.end()), roles[1]);
+}
+
+TEST(Trainer, BratRolesPerCodePoint) {
+  namespace d = newsdoc::model::detail;
+  TempDir dir;
+  // "Smith said the plan failed." with a two-fragment content; the cue also
+  // lies inside a (wrong) wider content textbound: cue wins over content.
+  newsdoc_test::write_file(dir.path() / "doc_anno1.ann",
+                           "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 19;20 26\tthe plan failed\n"
+                           "T4\tContent 6 8\tsa\nT5\tAttribution 6 10\tsaid\nE1\tAttribution:T5 Content:T3\n");
+  newsdoc_test::write_file(dir.path() / "doc_anno2.ann", "T1\tCue 0 5\tSmith\n");  // a second annotator: ignored
+  std::vector<d::CoreNlpDoc> docs(1);
+  docs[0].id = "doc";
+  docs[0].text = "Smith said the plan failed.";
+  ASSERT_EQ(d::read_brat_roles(docs, dir.path().string()), 1u);
+  const auto& r = docs[0].roles;
+  ASSERT_EQ(r.size(), 26u);
+  EXPECT_EQ(r[0], d::role_source | d::role_start);
+  EXPECT_EQ(r[4], d::role_source);
+  EXPECT_EQ(r[6], d::role_cue | d::role_start);
+  EXPECT_EQ(r[7], d::role_cue);
+  EXPECT_EQ(r[10], d::role_none);
+  EXPECT_EQ(r[11], d::role_content | d::role_start);
+  EXPECT_EQ(r[20], d::role_content);  // the second fragment continues the content
+}
+
 TEST(Trainer, TinyModelFromCoreNlpSilver) {
   const auto corenlp = newsdoc_test::shared_dir() / "corpora" / "polnear" / "corenlp" / "train.jsonl.gz";
   if (!std::filesystem::exists(corenlp)) GTEST_SKIP() << "no PolNeAR CoreNLP data at " << corenlp;
