@@ -1210,7 +1210,7 @@ def code_version() -> str:
 
 
 def write_report(path: Path, command: str, run: PolnearRun, bbc: Optional[BbcRun],
-                 baseline: Optional[PolnearRun], notes: str = "") -> None:
+                 baseline: Optional[PolnearRun], notes: str = "", models_run: Optional[PolnearRun] = None) -> None:
     """Writes docs/accuracy.md."""
     today = datetime.date.today().isoformat()
     out = [
@@ -1286,6 +1286,15 @@ def write_report(path: Path, command: str, run: PolnearRun, bbc: Optional[BbcRun
     out += quote_table(run)
     out += ["", "Speakers, over the per-quote matches at 0.3:", ""]
     out += speaker_table(run)
+    if models_run is not None:
+        out += ["", "### With the trained models", "",
+                "The same articles through `newsdoc.Annotator(models=True)` (models/: the attribution-role taggers "
+                "add the reported speech the rules miss; entities from the learned tagger; docs/models.md):", ""]
+        out += units_table(models_run)
+        out += [""]
+        out += quote_table(models_run)
+        out += [""]
+        out += speaker_table(models_run)
     out += ["", "Recall of indirect gold quotes (category all, per quote) by the class of their PolNeAR cue (a coarse word-list "
             "classification; PolNeAR annotates any attribution predicate, not only speech):", ""]
     out += cue_recall_table(run)
@@ -1376,13 +1385,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     bbc = None if args.no_bbc or not BBC.exists() else run_bbc(predictor, args.limit)
     baseline = run_polnear(baseline_predictor, args.split, args.limit) if args.predictor != "baseline" else None
+    with_models = args.predictor == "newsdoc" and (ROOT / "models" / "attribution.ndm").exists()
+    models_run = run_polnear(newsdoc_models_predictor, args.split, args.limit) if with_models else None
+    if models_run is not None:
+        print("with models/:")
+        print("\n".join(summary_lines(models_run, None)))
     print("\n".join(summary_lines(run, bbc)))
     if args.dump_errors:
         dump_errors(args.dump_errors, run)
         print(f"errors written to {args.dump_errors}")
     if args.output:
         command = ".venv/bin/python bench/eval.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        write_report(args.output, command.strip(), run, bbc, baseline, kept_review(args.output))
+        write_report(args.output, command.strip(), run, bbc, baseline, kept_review(args.output), models_run)
         print(f"report written to {args.output}")
     return 0
 

@@ -1,5 +1,5 @@
 """The annotator with the trained models (``Annotator(models=...)``, opt-in): entities from the learned
-tagger, the rest as without; clear errors for a missing or corrupt models folder. The C++ side is
+tagger, reported speech the rules miss from the attribution taggers, quotation marks as without; clear errors for a missing or corrupt models folder. The C++ side is
 tested in tests/cpp/test_annotate.cpp (LearnedEntities)."""
 
 from __future__ import annotations
@@ -70,3 +70,24 @@ def test_corrupt_model_is_a_clear_error(tmp_path) -> None:
     (tmp_path / "ner.ndm").write_bytes(bytes(data))
     with pytest.raises(newsdoc.NewsdocError, match="ner.ndm"):
         newsdoc.Annotator(models=tmp_path)
+
+
+@needs_models
+def test_attribution_taggers_add_reported_speech_the_rules_miss() -> None:
+    if not (MODELS / "attribution-cued.ndm").exists():
+        pytest.skip(f"{MODELS} has no attribution-cued.ndm: `make train`")
+    text = "Title\n\nClinton supporters have also questioned the health of Donald Trump, who is 70."
+    assert len(newsdoc.parse_text(text).quotes) == 0  # "questioned" is no speech verb of the rules
+    article = newsdoc.parse_text(text, annotator=newsdoc.Annotator(models=MODELS))
+    [quote] = article.quotes
+    assert quote.kind == "indirect"
+    assert quote.text.startswith("the health of Donald Trump")
+    assert quote.cue == "have also questioned"
+    assert quote.speaker_text is not None and "Clinton" in quote.speaker_text
+    [statement] = article.attributions
+    assert statement.cue == "have also questioned"
+    # quotation marks stay the rules': the direct quote and its speaker are the same with models
+    marked = "Title\n\n“We will not leave,” Assad told reporters, who had criticized the plan for weeks."
+    rules = [(q.kind, q.text, q.speaker_text) for q in newsdoc.parse_text(marked).quotes if q.kind == "direct"]
+    learned = newsdoc.parse_text(marked, annotator=newsdoc.Annotator(models=MODELS)).quotes
+    assert [(q.kind, q.text, q.speaker_text) for q in learned if q.kind == "direct"] == rules
