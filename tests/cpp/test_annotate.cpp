@@ -404,6 +404,24 @@ TEST(LearnedEntities, GazetteerLinkingAndSpeakersStay) {
   EXPECT_EQ(q[0].speaker_text, "Assad");
 }
 
+TEST(LearnedEntities, ProductCodesFacilitiesOrganisationHeadsAndCoordinationAsTheRulesSayThem) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // The tagger knows four CoNLL types; these patterns the rules type better.
+  const auto all = entities(annotate({"Officials of the Russian Defense Ministry said the S-400 systems at the Khmeimim "
+                                      "air base and a MiG-29 near the Shayrat airbase protect the Defense Ministries "
+                                      "of Russia and Syria."},
+                                     {}, with_models(models)));
+  const std::pair<const char*, const char*> expected[] = {
+      {"Russian Defense Ministry", "ORG"}, {"S-400", "PRODUCT"}, {"MiG-29", "PRODUCT"}, {"Khmeimim", "FAC"},
+      {"Shayrat", "FAC"}, {"Defense Ministries", "ORG"}, {"Russia", "GPE"}, {"Syria", "GPE"}};
+  for (const auto& [name, type] : expected) {
+    ASSERT_NE(find_entity(all, name), nullptr) << name;
+    EXPECT_EQ(find_entity(all, name)->type, type) << name;
+    EXPECT_EQ(find_entity(all, name)->mentions, 1u) << name;
+  }
+}
+
 TEST(LearnedEntities, SeedQuotesAndSpeakersAsWithoutModels) {
   const auto models = shipped_models();
   NEWSDOC_NEED_MODELS(models);

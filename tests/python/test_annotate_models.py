@@ -9,7 +9,9 @@ import shutil
 import pytest
 
 import newsdoc
-from conftest import REPO
+import json
+
+from conftest import GOLD_SEED, REPO, require, seed_file
 
 MODELS = REPO / "models"
 needs_models = pytest.mark.skipif(not (MODELS / "ner.ndm").exists(),
@@ -91,3 +93,24 @@ def test_attribution_taggers_add_reported_speech_the_rules_miss() -> None:
     rules = [(q.kind, q.text, q.speaker_text) for q in newsdoc.parse_text(marked).quotes if q.kind == "direct"]
     learned = newsdoc.parse_text(marked, annotator=newsdoc.Annotator(models=MODELS)).quotes
     assert [(q.kind, q.text, q.speaker_text) for q in learned if q.kind == "direct"] == rules
+
+
+@needs_models
+def test_seed_gold_holds_with_models() -> None:
+    """Issue 11: no regression on the seed gold with every model on: the 12 gold quotes with their
+    speakers, and every gold entity (the 5 tagged and 8 others) with its type and body mentions."""
+    gold = json.loads(require(GOLD_SEED, "the seed gold").read_text(encoding="utf-8"))
+    article = newsdoc.parse_text(seed_file(".txt").read_text(encoding="utf-8"),
+                                 annotator=newsdoc.Annotator(models=MODELS))
+
+    def norm(text: str) -> str:
+        return text.strip().rstrip(",.;:").strip()
+
+    found = {(q.paragraphs[0], norm(q.text)): q for q in article.quotes}
+    for quote in gold["quotes"]:
+        q = found.get((quote["paragraph"], norm(quote["text"])))
+        assert q is not None, quote["text"]
+        assert q.speaker is not None and q.speaker.name == quote["speaker"], quote["text"]
+    entities = {(e.name, e.type): len(e.mentions) for e in article.entities}
+    for entity in gold["entities"]:
+        assert entities.get((entity["name"], entity["type"])) == entity["body_mentions"], entity

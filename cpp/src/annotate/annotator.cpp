@@ -63,6 +63,12 @@ struct QuoteDraft {
   std::int32_t parent = none;  // index into quotes_ once sorted: the enclosing reported clause
 };
 
+// A name the entity tagger found, tokens [first, last), with a newsdoc type.
+struct LearnedSpan {
+  std::int32_t first, last;
+  std::string_view type;
+};
+
 struct Attribution {
   Range speaker;
   std::string cue;
@@ -133,6 +139,9 @@ class ArticleAnnotator {
   void find_entities();
   void tag_parts_of_speech();  // once per article: sentence_words_, sentence_pos_
   void find_entities_learned();
+  void fix_learned_spans(std::vector<LearnedSpan>& spans) const;
+  bool is_product_code(std::int32_t i) const;
+  std::int32_t facility_head_after(std::int32_t last) const;
   Gender title_gender_before(std::int32_t x) const;
   void process_run(std::int32_t a, std::int32_t b);
   void process_unknown(std::int32_t x, std::int32_t y);
@@ -463,6 +472,71 @@ void ArticleAnnotator::tag_parts_of_speech() {
   }
 }
 
+// "S-400", "MiG-29", "F-16": a hyphenated word with a digit, as the rules type them.
+bool ArticleAnnotator::is_product_code(std::int32_t i) const {
+  const auto w = text(i);
+  return is_word(i) && w.find('-') != std::string_view::npos && w[0] >= 'A' && w[0] <= 'Z' &&
+         std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The end of a facility head right after a name ("airbase", "air base"), or none.
+std::int32_t ArticleAnnotator::facility_head_after(std::int32_t last) const {
+  if (last < size() && tok(last).is(TokenFlag::lower) && has(last, wc::facility_heads)) return last + 1;
+  if (last + 1 < size() && text(last) == "air" && tok(last + 1).is(TokenFlag::lower) && has(last + 1, wc::facility_heads))
+    return last + 2;
+  return none;
+}
+
+// What the rules know better than a tagger trained on four CoNLL types:
+// product codes, facilities before their head word, organisation heads, and a
+// coordinated "of" phrase ("the Defense Ministries of Russia and Syria": two
+// countries, not one name).
+void ArticleAnnotator::fix_learned_spans(std::vector<LearnedSpan>& spans) const {
+  std::vector<LearnedSpan> out;
+  for (LearnedSpan span : spans) {
+    for (std::int32_t k = span.first; k < span.last; ++k) {
+      if (!is_product_code(k) || span.last - span.first == 1) continue;
+      if (k > span.first) out.push_back(LearnedSpan{span.first, k, span.type});
+      out.push_back(LearnedSpan{k, k + 1, "PRODUCT"});
+      span.first = k + 1;
+    }
+    if (span.first >= span.last) continue;
+    if (span.last - span.first == 1 && is_product_code(span.first)) span.type = "PRODUCT";
+    if (span.type != "PERSON") {
+      std::int32_t end = span.last;
+      while (end < size() && same_sentence(span.first, end) && !tok(end).is(TokenFlag::lower) && has(end, wc::org_heads))
+        ++end;
+      if (end > span.last || has(span.last - 1, wc::org_heads)) span.type = "ORG";
+      span.last = end;
+    }
+    for (std::int32_t k = span.first + 1; k + 1 < span.last; ++k) {
+      const bool coordinated = text(k) == "of" && span.last + 1 < size() && text(span.last) == "and" &&
+                               is_name_token(span.last + 1) && same_sentence(span.first, span.last + 1);
+      if (coordinated) {
+        out.push_back(LearnedSpan{span.first, k, span.type});
+        span.first = k + 1;  // the gazetteer or the type votes decide what the rest is
+        break;
+      }
+    }
+    out.push_back(span);
+  }
+  // Capitalised words the tagger left out: product codes, and names before a facility head.
+  std::vector<std::uint8_t> covered(tokens_.size(), 0);
+  for (const auto& span : out)
+    for (auto k = span.first; k < span.last; ++k) covered[static_cast<std::size_t>(k)] = 1;
+  for (std::int32_t i = 0; i < size(); ++i) {
+    if (covered[static_cast<std::size_t>(i)]) continue;
+    if (is_product_code(i)) {
+      out.push_back(LearnedSpan{i, i + 1, "PRODUCT"});
+    } else if (is_name_token(i) && !is_non_name(i) && !tok(i).is(TokenFlag::sentence_start) &&
+               facility_head_after(i + 1) != none) {
+      out.push_back(LearnedSpan{i, i + 1, "FAC"});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const LearnedSpan& a, const LearnedSpan& b) { return a.first < b.first; });
+  spans = std::move(out);
+}
+
 void ArticleAnnotator::find_entities_learned() {
   entities_.clear();
   raw_mentions_.clear();
@@ -472,11 +546,7 @@ void ArticleAnnotator::find_entities_learned() {
   tag_parts_of_speech();
   const auto bio = model::tag_entities(models.ner(), &models.ner_doc(), sentence_words_, sentence_pos_);
 
-  struct Candidate {
-    std::int32_t first, last;
-    std::string_view type;  // CoNLL type
-  };
-  std::vector<Candidate> spans;
+  std::vector<LearnedSpan> spans;
   for (std::size_t s = 0; s < sentences_.size() && s < bio.size(); ++s) {
     const auto base = static_cast<std::int32_t>(sentences_[s].first);
     for (const auto& span : model::bio_spans(bio[s])) {
@@ -493,11 +563,13 @@ void ArticleAnnotator::find_entities_learned() {
         auto next = y + 1;
         while (x < y && !is_word(x)) ++x;  // no quotation marks or brackets at the edges
         while (y > x && !is_word(y - 1)) --y;
-        if (x < y) spans.push_back(Candidate{x, y, type});
+        if (x < y) spans.push_back(LearnedSpan{x, y, type});
         x = next;
       }
     }
   }
+
+  fix_learned_spans(spans);
 
   // A person's name runs on over name particles and particle compounds the
   // tagger left out ("Bashar al-Assad", "Mark van der Berg").
@@ -564,9 +636,8 @@ void ArticleAnnotator::find_entities_learned() {
       for (auto g : geographic)
         if (last == g) f.type = "LOC";
     }
-    if (f.last < n && tok(f.last).is(TokenFlag::lower) && has(f.last, wc::facility_heads) && f.type != "PERSON")
-      f.type = "FAC";  // "Hmeimim airbase"
-    if (f.type == "FAC") continue;
+    if (f.type != "PERSON" && facility_head_after(f.last) != none) f.type = "FAC";  // "Hmeimim airbase"
+    if (f.type == "FAC" || f.type == "PRODUCT") continue;
     auto& v = votes[surface(f)];
     ++v[type_index(f.type)];
   }
@@ -582,7 +653,7 @@ void ArticleAnnotator::find_entities_learned() {
     }
     const auto name = surface(f);
     std::string_view type = f.type;
-    if (type != "FAC") {
+    if (type != "FAC" && type != "PRODUCT") {
       const auto& v = votes[name];
       std::size_t best = type_index(type);
       for (std::size_t j = 0; j < 5; ++j)
