@@ -379,6 +379,7 @@ class PredictedQuote:
     paragraphs: Optional[Tuple[int, int]] = None
     # The predictor's own attribution (statement) number within the article; None: not given.
     attribution: Optional[int] = None
+    cue_span: Optional[Span] = None  # body offsets of the cue, when the predictor gives them
 
 
 @dataclass
@@ -408,7 +409,8 @@ def from_newsdoc(article) -> PredictedArticle:
         quotes.append(PredictedQuote(quote.start, quote.end, quote.kind, tuple(span) if span is not None else None,
                                      speaker.name if speaker is not None else None, quote.cue or "",
                                      tuple(paragraphs) if paragraphs is not None else None,
-                                     attribution.index if attribution is not None else None))
+                                     attribution.index if attribution is not None else None,
+                                     tuple(quote.cue_span) if getattr(quote, "cue_span", None) is not None else None))
     meta = article.meta or {}
     return PredictedArticle([p.text for p in article.paragraphs], quotes, article.title, len(article.entities),
                             len(article.mentions), bool(meta.get("decoding")))
@@ -726,6 +728,7 @@ class RawQuote:
     cue: str
     paragraphs: Optional[Tuple[int, int]] = None  # (first, last) body paragraph
     attribution: Optional[int] = None  # the predictor's statement number, if it gives one
+    cue_span: Optional[Span] = None  # raw offsets of the cue, if the predictor gives it
 
 
 def body_paragraphs(paragraphs: Sequence[str], start: int, end: int) -> Tuple[int, int]:
@@ -809,6 +812,7 @@ class ArticleResult:
     outside_body: int = 0
     # Per gold quote in the body (category all): (kind, cue class, matched at 0.3, matched at 0.8).
     outcomes: List[Tuple[str, str, bool, bool]] = field(default_factory=list)
+    cues: "CueCounts" = None  # type: ignore[assignment]
 
 
 def _context(raw: str, span: Span, width: int = 160) -> Tuple[str, str]:
@@ -828,7 +832,8 @@ def score_article(name: str, raw: str, gold: List[GoldAttribution], predicted: P
     quotes = [RawQuote(body_map.span(q.start, q.end), q.kind,
                        body_map.span(*q.speaker_span) if q.speaker_span is not None else None, q.speaker, q.cue,
                        tuple(q.paragraphs) if q.paragraphs is not None
-                       else body_paragraphs(predicted.paragraphs, q.start, q.end), q.attribution)
+                       else body_paragraphs(predicted.paragraphs, q.start, q.end), q.attribution,
+                       body_map.span(*q.cue_span) if q.cue_span is not None else None)
               for q in predicted.quotes]
     gold_tokens = [index.covered(g.content) for g in gold]
     pred_tokens = [index.covered([q.span]) for q in quotes]
@@ -878,7 +883,34 @@ def score_article(name: str, raw: str, gold: List[GoldAttribution], predicted: P
     outside = sum(not g.in_body for g in gold)
     outcomes = [(g.kind, classify_cue(_texts(raw, g.cue)), i in matched_at[0.3], i in matched_at[0.8])
                 for i, g in enumerate(gold) if g.in_body]
-    return ArticleResult(name, counts, misses, false_positives, outside, outcomes)
+    return ArticleResult(name, counts, misses, false_positives, outside, outcomes, score_cues(index, gold, quotes))
+
+
+@dataclass
+class CueCounts:
+    """Cue spans: the gold cues of the attributions in the body against the distinct cue spans of the
+    predictions, matched one to one by tokens (overlap: any shared token; exact: the same tokens)."""
+
+    gold: int = 0
+    predicted: int = 0
+    overlap: int = 0
+    exact: int = 0
+
+    def add(self, other: "CueCounts") -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.overlap += other.overlap
+        self.exact += other.exact
+
+
+def score_cues(index: "TokenIndex", gold: Sequence[GoldAttribution], quotes: Sequence[RawQuote]) -> CueCounts:
+    gold_cues = [index.covered(g.cue) for g in gold if g.in_body and g.cue]
+    gold_cues = [t for t in gold_cues if t]
+    spans = sorted({q.cue_span for q in quotes if q.cue_span is not None})
+    predicted = [t for t in (index.covered([s]) for s in spans) if t]
+    overlap = len(match_token_sets(gold_cues, predicted, 1e-9))
+    exact = sum(1 for t in predicted if t in gold_cues)  # distinct predicted cues equal to some gold cue
+    return CueCounts(len(gold_cues), len(predicted), overlap, min(exact, len(gold_cues)))
 
 
 # ---------------------------------------------------------------------------
@@ -1023,6 +1055,7 @@ class PolnearRun:
     false_positives: List[dict]
     seconds: float
     outcomes: List[Tuple[str, str, bool, bool]] = field(default_factory=list)
+    cues: CueCounts = field(default_factory=CueCounts)
 
 
 def run_polnear(predictor: Callable, split: str = "dev", limit: Optional[int] = None,
@@ -1042,6 +1075,7 @@ def run_polnear(predictor: Callable, split: str = "dev", limit: Optional[int] = 
     misses: List[dict] = []
     false_positives: List[dict] = []
     outcomes: List[Tuple[str, str, bool, bool]] = []
+    cues = CueCounts()
     for name in names:
         raw = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
         gold = read_attributions(files[name].read_text(encoding="utf-8"), raw)
@@ -1058,8 +1092,9 @@ def run_polnear(predictor: Callable, split: str = "dev", limit: Optional[int] = 
         misses.extend(result.misses)
         false_positives.extend(result.false_positives)
         outcomes.extend(result.outcomes)
+        cues.add(result.cues)
     return PolnearRun(split, len(names), all_ann - len(files), totals, dict(gold_kinds), outside, failures,
-                      misses, false_positives, time.perf_counter() - started, outcomes)
+                      misses, false_positives, time.perf_counter() - started, outcomes, cues)
 
 
 @dataclass
@@ -1148,6 +1183,18 @@ def speaker_table(run: PolnearRun) -> List[str]:
     return lines
 
 
+def cue_table(run: PolnearRun) -> List[str]:
+    """Markdown rows: cue spans, overlap and exact, P/R/F1."""
+    c = run.cues
+    lines = ["| cues | gold | predicted | P | R | F1 |", "|---|---:|---:|---:|---:|---:|"]
+    for label, matched in (("overlap (a shared token)", c.overlap), ("exact (the same tokens)", c.exact)):
+        p = matched / c.predicted if c.predicted else 0.0
+        r = matched / c.gold if c.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        lines.append(f"| {label} | {c.gold} | {c.predicted} | {_pct(p)} | {_pct(r)} | {_pct(f)} |")
+    return lines
+
+
 def cue_recall_table(run: PolnearRun) -> List[str]:
     """Markdown rows: recall of indirect gold quotes by the class of their cue."""
     lines = ["| indirect gold by cue | gold | share | R@0.3 | R@0.8 |", "|---|---:|---:|---:|---:|"]
@@ -1179,6 +1226,7 @@ def summary_lines(run: PolnearRun, bbc: Optional[BbcRun]) -> List[str]:
                      f"  | per quote P/R/F1@0.3 {_pct(t.precision(0.3))}/{_pct(t.recall(0.3))}/{_pct(t.f1(0.3))}"
                      f"  @0.8 {_pct(t.precision(0.8))}/{_pct(t.recall(0.8))}/{_pct(t.f1(0.8))}"
                      f"  | speaker acc {_pct(t.speaker_accuracy())} (n={t.judged}) cov {_pct(t.speaker_coverage())}")
+    lines.append("  cues     " + "; ".join(row.strip("| ").replace(" | ", " ") for row in cue_table(run)[2:]))
     if bbc is not None:
         n = max(bbc.articles - len(bbc.failures), 1)
         lines.append(f"BBC: {bbc.articles} articles, {len(bbc.failures)} failures, {bbc.quotes / n:.2f} quotes/article, "
@@ -1286,6 +1334,9 @@ def write_report(path: Path, command: str, run: PolnearRun, bbc: Optional[BbcRun
     out += quote_table(run)
     out += ["", "Speakers, over the per-quote matches at 0.3:", ""]
     out += speaker_table(run)
+    out += ["", "Cue spans: the cues of the gold attributions in the body against the distinct cue spans of "
+            "newsdoc's statements, matched one to one by tokens:", ""]
+    out += cue_table(run)
     if models_run is not None:
         out += ["", "### With the trained models", "",
                 "The same articles through `newsdoc.Annotator(models=True)` (models/: the attribution-role taggers "
@@ -1295,6 +1346,8 @@ def write_report(path: Path, command: str, run: PolnearRun, bbc: Optional[BbcRun
         out += quote_table(models_run)
         out += [""]
         out += speaker_table(models_run)
+        out += [""]
+        out += cue_table(models_run)
     out += ["", "Recall of indirect gold quotes (category all, per quote) by the class of their PolNeAR cue (a coarse word-list "
             "classification; PolNeAR annotates any attribution predicate, not only speech):", ""]
     out += cue_recall_table(run)
