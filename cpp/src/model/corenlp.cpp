@@ -35,6 +35,10 @@ std::string read_gzip(const std::string& path) {
   return out;
 }
 
+std::string str(simdjson::dom::element e) { return std::string(std::string_view(e.get_string())); }
+
+}  // namespace
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path, "cannot open");
@@ -43,9 +47,30 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-std::string str(simdjson::dom::element e) { return std::string(std::string_view(e.get_string())); }
-
-}  // namespace
+std::vector<std::uint32_t> read_brat_cue_chars(const std::string& ann_path) {
+  std::vector<std::uint32_t> chars;
+  std::istringstream in(read_file(ann_path));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] != 'T') continue;
+    const auto tab1 = line.find('\t');
+    const auto tab2 = line.find('\t', tab1 + 1);
+    if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
+    std::string fields = line.substr(tab1 + 1, tab2 - tab1 - 1);  // "Cue 113 119;120 125"
+    if (fields.rfind("Cue ", 0) != 0) continue;
+    std::istringstream spans(fields.substr(4));
+    std::string part;
+    while (std::getline(spans, part, ';')) {
+      std::istringstream nums(part);
+      std::uint32_t b = 0, e = 0;
+      if (!(nums >> b >> e)) continue;
+      for (std::uint32_t c = b; c < e; ++c) chars.push_back(c);
+    }
+  }
+  std::sort(chars.begin(), chars.end());
+  chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
+  return chars;
+}
 
 std::string default_text_dir(const std::string& corenlp_path) {
   namespace fs = std::filesystem;
@@ -122,26 +147,7 @@ std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& att
     const std::string rest = it->substr(prefix.size());
     if (rest.find('_') != std::string::npos) continue;  // another id that extends this one
     ++found;
-    std::istringstream in(read_file(attributions_dir + "/" + *it));
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] != 'T') continue;
-      const auto tab1 = line.find('\t');
-      const auto tab2 = line.find('\t', tab1 + 1);
-      if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
-      std::string fields = line.substr(tab1 + 1, tab2 - tab1 - 1);  // "Cue 113 119;120 125"
-      if (fields.rfind("Cue ", 0) != 0) continue;
-      std::istringstream spans(fields.substr(4));
-      std::string part;
-      while (std::getline(spans, part, ';')) {
-        std::istringstream nums(part);
-        std::uint32_t b = 0, e = 0;
-        if (!(nums >> b >> e)) continue;
-        for (std::uint32_t c = b; c < e; ++c) doc.cue_chars.push_back(c);
-      }
-    }
-    std::sort(doc.cue_chars.begin(), doc.cue_chars.end());
-    doc.cue_chars.erase(std::unique(doc.cue_chars.begin(), doc.cue_chars.end()), doc.cue_chars.end());
+    doc.cue_chars = read_brat_cue_chars(attributions_dir + "/" + *it);
   }
   return found;
 }
