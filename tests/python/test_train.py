@@ -159,7 +159,8 @@ def test_cli_train_in_a_child_process_shows_progress(tmp_path):
 def test_setup_packages_the_shipped_models_with_the_python_package(tmp_path):
     # pip builds the wheel through setup.py; its build_py puts models/*.ndm in newsdoc/models,
     # where default_models_directory() finds them once installed.
-    result = subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(tmp_path)],
+    result = subprocess.run([sys.executable, "setup.py", "-q", "egg_info", "--egg-base", str(tmp_path),
+                             "build_py", "--build-lib", str(tmp_path)],
                             cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     packaged = sorted(p.name for p in (tmp_path / "newsdoc" / "models").glob("*.ndm"))
