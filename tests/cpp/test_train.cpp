@@ -185,6 +185,18 @@ TEST(TrainModels, BadInputsAndSettingsAreClearErrors) {
     EXPECT_EQ(e.path(), seeds);
     EXPECT_NE(std::string(e.what()).find("BRAT"), std::string::npos);
   }
+  // a BRAT text that is not UTF-8
+  const auto latin1 = dir / "latin1";
+  fs::create_directories(latin1);
+  std::ofstream(latin1 / "a.txt") << "Caf\xe9 owner said so.\n";
+  std::ofstream(latin1 / "a.ann") << "T1\tCue 11 15\tsaid\n";
+  try {
+    newsdoc::model::train_models(tiny_config(dir / "out", {latin1.string()}));
+    ADD_FAILURE() << "no error";
+  } catch (const newsdoc::ModelError& e) {
+    EXPECT_EQ(e.path(), (latin1 / "a.txt").string());
+    EXPECT_NE(std::string(e.what()).find("not UTF-8"), std::string::npos) << e.what();
+  }
   auto pos_from_brat = tiny_config(dir / "out", {(fixture() / "tiny").string()});
   pos_from_brat.components = {"pos"};
   EXPECT_EQ(error_of(pos_from_brat), "pos: the inputs hold no POS tags (CoreNLP input) to train it on");

@@ -195,7 +195,9 @@ std::vector<Document> read_brat_input(const std::string& path, std::size_t limit
       ann = *it;
     }
     const std::vector<std::uint32_t> cue_chars = detail::read_brat_cue_chars((ann_dir / ann).string());
-    const std::string text = detail::read_file((text_dir / (id + ".txt")).string());
+    const std::string text_path = (text_dir / (id + ".txt")).string();
+    const std::string text = detail::read_file(text_path);
+    if (!is_valid_utf8(text)) throw ModelError(text_path, "not UTF-8 text");
     const Utf8Index index(text);
     Document doc;
     doc.has_cue = true;
