@@ -34,6 +34,7 @@ struct Sentence {
 struct Document {
   std::vector<Sentence> sentences;
   bool has_pos = false, has_ner = false, has_cue = false;
+  bool brat_cues = false;  // the cues come from BRAT files (named in the cue model's info)
 };
 
 std::vector<std::string_view> views(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
@@ -112,7 +113,7 @@ std::vector<Document> read_corenlp_input(const std::string& path, std::size_t li
   for (const auto& d : docs) {
     Document doc;
     doc.has_pos = doc.has_ner = true;
-    doc.has_cue = !d.cue_chars.empty();  // the cue tagger learns only from articles with gold cues
+    doc.has_cue = doc.brat_cues = !d.cue_chars.empty();  // the cue tagger learns only from articles with gold cues
     for (const auto& sent : d.sentences) {
       Sentence s;
       std::string prev_type, prev_cue;
@@ -200,7 +201,7 @@ std::vector<Document> read_brat_input(const std::string& path, std::size_t limit
     if (!is_valid_utf8(text)) throw ModelError(text_path, "not UTF-8 text");
     const Utf8Index index(text);
     Document doc;
-    doc.has_cue = true;
+    doc.has_cue = doc.brat_cues = true;
     doc.sentences = tokenized_sentences(
         text, line_paragraphs(text),
         [&](const Span& t) {
@@ -572,6 +573,8 @@ TrainReport train_models(const TrainConfig& config) {
           ++k;
         }
       options.hash_bits = config.cue_hash_bits;
+      if (std::any_of(docs.begin(), docs.end(), [](const Document& d) { return d.brat_cues; }))
+        options.info = info + " and the first annotator's BRAT cues";
       Tagger::train("cue", data, options).save(join_path(config.out, "cue.ndm"));
       record("cue", cue_data, t0);
     }
