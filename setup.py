@@ -1,12 +1,14 @@
 """Builds newsdoc._core with the project's CMake (the one build definition)."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
 
@@ -35,4 +37,17 @@ class CMakeBuild(build_ext):
         subprocess.run(["cmake", "--build", str(build_dir), "--target", "_core", "-j", jobs], check=True)
 
 
-setup(ext_modules=[CMakeExtension("newsdoc._core")], cmdclass={"build_ext": CMakeBuild})
+class BuildPyWithModels(build_py):
+    """Puts the shipped models (models/*.ndm) in the package as newsdoc/models, beside _core: the
+    installed package finds them there (newsdoc::default_models_directory), with no source tree."""
+
+    def run(self) -> None:
+        super().run()
+        target = Path(self.build_lib) / "newsdoc" / "models"
+        target.mkdir(parents=True, exist_ok=True)
+        for model in sorted((ROOT / "models").glob("*.ndm")):
+            shutil.copyfile(model, target / model.name)
+
+
+setup(ext_modules=[CMakeExtension("newsdoc._core")],
+      cmdclass={"build_ext": CMakeBuild, "build_py": BuildPyWithModels})

@@ -11,9 +11,10 @@ Example:
 from ._annotate import Annotator, annotate
 from ._core import __version__
 from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads, parse_text, read_text
-from ._errors import NewsdocError, NotFoundError, ParseError, ReadError, SchemaError
+from ._errors import ModelError, NewsdocError, NotFoundError, ParseError, ReadError, SchemaError
 from ._model import Article, Attribution, Entity, Mention, Paragraph, Quote
 from ._pandas import TABLES, empty_frame
+from ._train import TrainedModel, TrainReport, train
 from ._transform import concat
 from ._query import AttributionResult, EntityCount, EntityTable, MentionResult, QuoteResult, SearchHit, SearchResult, fold_case
 
@@ -30,6 +31,7 @@ __all__ = [
     "FIELDS",
     "MAPPINGS",
     "Mention",
+    "ModelError",
     "MentionResult",
     "NewsdocError",
     "Paragraph",
@@ -42,6 +44,8 @@ __all__ = [
     "SearchHit",
     "SearchResult",
     "TABLES",
+    "TrainReport",
+    "TrainedModel",
     "annotate",
     "concat",
     "empty_frame",
@@ -50,4 +54,5 @@ __all__ = [
     "loads",
     "parse_text",
     "read_text",
+    "train",
 ]

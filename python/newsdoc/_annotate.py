@@ -148,7 +148,9 @@ _models_lock = threading.Lock()
 
 def default_models_directory() -> str:
     """The folder of the shipped models: $NEWSDOC_MODELS, else the installed
-    ``share/newsdoc/models``, else the source tree's ``models/``."""
+    package's own ``newsdoc/models`` (pip installs them there), else an installed
+    ``share/newsdoc/models``, else the source tree's ``models/`` (docs/models.md,
+    "Where the models are found")."""
     return _core.default_models_directory()
 
 

@@ -1,6 +1,6 @@
 """Type stubs of the C++ binding. Use the newsdoc package, not this module."""
 
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 __version__: str
 
@@ -51,6 +51,11 @@ class Models:
     def directory(self) -> str: ...
 
 def default_models_directory() -> str: ...
+
+def train_models(inputs: List[str], out: str, components: List[str], epochs: int, seed: int, limit: int,
+                 dev: List[str], pos_model: str, progress: Optional[Callable[[str], None]]) -> Dict[str, Any]: ...
+
+def evaluate_models(directory: str, dev: List[str], limit: int = 0) -> Dict[str, Dict[str, float]]: ...
 
 class Annotator:
     def __init__(self, quotes: bool, indirect: bool, entities: bool, builtin_lists: bool,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NewsdocError", "ParseError", "SchemaError", "ReadError", "NotFoundError"]
+__all__ = ["NewsdocError", "ParseError", "SchemaError", "ReadError", "NotFoundError", "ModelError"]
 
 
 class NewsdocError(Exception):
@@ -112,6 +112,28 @@ class NotFoundError(ReadError, FileNotFoundError):
 
     def __str__(self) -> str:  # the newsdoc message, not OSError's "[Errno 2] ..."
         return str(self.args[0]) if self.args else ""
+
+
+class ModelError(NewsdocError):
+    """A model file or training input is unusable: a corrupt, truncated or
+    mismatched ``.ndm`` file, a training input of no known kind, or a model
+    component asked for that the inputs hold no data for. ``path`` names the
+    file or input ("" when none).
+
+    Example:
+        >>> try:
+        ...     newsdoc.train(["seeds/000_0eafb7a6a491ae43.json"], "/tmp/m", components=["pos"])
+        ... except newsdoc.ModelError as error:
+        ...     print(error)
+        pos: the inputs hold no POS tags (CoreNLP input) to train it on
+    """
+
+    def __init__(self, message: str, *, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), str(self), self.__dict__))
 
 
 def _rebuild(cls, message, attributes):

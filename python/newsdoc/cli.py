@@ -1,4 +1,4 @@
-"""The ``newsdoc`` command line: show an article, convert inputs, list quotes, count a corpus.
+"""The ``newsdoc`` command line: show an article, convert inputs, list quotes, count a corpus, train models.
 
 Run ``newsdoc --help`` (or ``python -m newsdoc --help``) for the commands and
 ``newsdoc COMMAND --help`` for each one's options::
@@ -7,6 +7,7 @@ Run ``newsdoc --help`` (or ``python -m newsdoc --help``) for the commands and
     newsdoc convert crawl/ -o corpus.jsonl --mapping news-please --on-error skip
     newsdoc quotes corpus.jsonl --speaker "Bashar al-Assad" --format csv
     newsdoc stats corpus.jsonl
+    newsdoc train corenlp/train.jsonl.gz my-brat-folder/ --out my-models --dev corenlp/dev.jsonl.gz
 
 Bad input (an unreadable file, malformed JSON, an article that breaks the
 schema) ends the program with one line ``newsdoc: error: <message>`` on
@@ -418,6 +419,27 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- train ------------------------------------------------------------------------------------------------------
+
+def _train(args: argparse.Namespace) -> int:
+    components = [c.strip() for c in args.components.split(",")] if args.components else None
+    try:
+        report = newsdoc.train(args.inputs, args.out, components=components, epochs=args.epochs, seed=args.seed,
+                               dev=args.dev, limit=args.limit, pos_model=args.pos_model, progress=not args.quiet)
+    except ValueError as error:  # bad settings (newsdoc's own errors pass through to main)
+        if isinstance(error, newsdoc.NewsdocError):
+            raise
+        raise CommandError(str(error)) from None
+    if args.format == "json":
+        json.dump({"trained": [vars(m) for m in report.trained], "skipped": report.skipped,
+                   "pos_model": report.pos_model, "documents": report.documents, "dev": report.dev},
+                  sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(report)
+    return 0
+
+
 # --- the parser and main ----------------------------------------------------------------------------------------
 
 def _parser() -> argparse.ArgumentParser:
@@ -489,6 +511,28 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--top", type=int, default=10, metavar="N", help="how many top speakers and entities (10)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     stats.set_defaults(run=_stats)
+
+    train = commands.add_parser(
+        "train", help="train the taggers (part of speech, entities, cues) into a models folder",
+        description="Train newsdoc's taggers on CoreNLP JSONL (part-of-speech and entity labels), BRAT folders "
+                    "(.txt and .ann: gold cues) and newsdoc JSONL (quotes' cue spans, entity mentions), and write "
+                    "pos.ndm, ner.ndm, ner-doc.ndm and cue.ndm for those with data, for "
+                    "newsdoc.Annotator(models=DIR). The same inputs and seed give the same bytes.")
+    train.add_argument("inputs", metavar="INPUT", nargs="+",
+                       help="a CoreNLP .jsonl(.gz), a BRAT folder or a newsdoc .json/.jsonl(.gz) file")
+    train.add_argument("--out", metavar="DIR", required=True, help="the models folder (created if needed)")
+    train.add_argument("--dev", metavar="INPUT", action="append", help="score the models on this input (repeatable)")
+    train.add_argument("--epochs", type=int, default=8, metavar="N", help="training passes (8)")
+    train.add_argument("--seed", type=int, default=1, metavar="S", help="shuffling seed (1)")
+    train.add_argument("--components", metavar="LIST", default=None,
+                       help="comma-separated: pos, ner, cue (default: each one the inputs hold data for)")
+    train.add_argument("--limit", type=int, default=0, metavar="N", help="at most N documents of each input")
+    train.add_argument("--pos-model", metavar="FILE", default=None,
+                       help="without POS data: the POS tagger the other taggers learn from (default: DIR/pos.ndm, "
+                            "else the shipped one)")
+    train.add_argument("--format", choices=("text", "json"), default="text", help="the report: text (default) or json")
+    train.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    train.set_defaults(run=_train)
     return parser
 
 

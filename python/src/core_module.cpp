@@ -7,6 +7,7 @@
 
 #include <limits>
 
+#include <newsdoc/model.hpp>
 #include <newsdoc/newsdoc.hpp>
 
 namespace py = pybind11;
@@ -16,6 +17,7 @@ void bind_table(py::module_& m);
 void bind_binary(py::module_& m);
 void bind_query(py::module_& m);
 void bind_transform(py::module_& m);
+void bind_train(py::module_& m);
 
 namespace {
 
@@ -90,6 +92,8 @@ PYBIND11_MODULE(_core, m) {
       raise_python("NotFoundError", e.what(), py::dict("path"_a = e.path()));
     } catch (const newsdoc::IoError& e) {
       raise_python("ReadError", e.what(), py::dict("path"_a = e.path()));
+    } catch (const newsdoc::ModelError& e) {
+      raise_python("ModelError", e.what(), py::dict("path"_a = e.path()));
     } catch (const newsdoc::Error& e) {
       raise_python("NewsdocError", e.what(), py::dict());
     }
@@ -366,4 +370,5 @@ PYBIND11_MODULE(_core, m) {
   bind_binary(m);
   bind_query(m);
   bind_transform(m);
+  bind_train(m);
 }

@@ -5,6 +5,13 @@
 # (the newsdoc source tree, for add_subdirectory), simdjson_DIR and fmt_DIR
 # (forwarded when set), INPUT (a JSON file holding an article) and
 # EMPTY_INPUT (one holding none).
+#
+# Default models: the consumer loads newsdoc::default_models_directory() with
+# no set-up. Against an install (PREFIX), the program is copied into
+# PREFIX/bin, as an installed program would be, and must find
+# PREFIX/share/newsdoc/models: PREFIX is not the prefix newsdoc was
+# configured for, so this proves an installed tree finds its models where it
+# was moved.
 foreach(var SOURCE_DIR BINARY_DIR GENERATOR BUILD_TYPE INPUT EMPTY_INPUT)
   if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
     message(FATAL_ERROR "run_consumer.cmake: ${var} is not set")
@@ -55,4 +62,29 @@ endif()
 execute_process(COMMAND "${consumer}" "${EMPTY_INPUT}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(rc EQUAL 0)
   message(FATAL_ERROR "newsdoc_consumer returned 0 on ${EMPTY_INPUT}, which holds no article")
+endif()
+
+# The default models, with no set-up (NEWSDOC_MODELS unset).
+unset(ENV{NEWSDOC_MODELS})
+set(models_program "${consumer}")
+if(PREFIX)
+  file(COPY "${consumer}" DESTINATION "${PREFIX}/bin")
+  get_filename_component(name "${consumer}" NAME)
+  set(models_program "${PREFIX}/bin/${name}")
+endif()
+execute_process(COMMAND "${models_program}" --default-models "${INPUT}"
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message(STATUS "${models_program} --default-models ${INPUT}:\n${out}${err}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "newsdoc_consumer could not load the default models (${rc})")
+endif()
+if(NOT out MATCHES "entities with models: [1-9]")
+  message(FATAL_ERROR "newsdoc_consumer found no entity with the default models")
+endif()
+if(PREFIX)
+  get_filename_component(installed_models "${PREFIX}/share/newsdoc/models" REALPATH)
+  string(FIND "${out}" "models: ${installed_models}\n" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the installed consumer did not take its models from ${installed_models}")
+  endif()
 endif()

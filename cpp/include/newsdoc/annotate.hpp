@@ -69,10 +69,14 @@ class Models {
 };
 
 /// The folder of the shipped models, first of: the environment variable
-/// NEWSDOC_MODELS; the installed folder
-/// (`${CMAKE_INSTALL_FULL_DATADIR}/newsdoc/models`, see installed_models_directory())
-/// when it holds `ner.ndm`; the source tree's `models/` when it does. When
-/// none holds them, the installed folder (loading it then fails clearly).
+/// NEWSDOC_MODELS; the installed folder found from the binary that holds
+/// newsdoc (libnewsdoc.so, or the program it is linked into:
+/// `<its folder>/../share/newsdoc/models` in the install layout, so a moved
+/// install still finds its models; or a `models` folder beside it, as in the
+/// Python package); the folder `cmake --install` was configured for
+/// (installed_models_directory()); the source tree's `models/`. Each only when
+/// it holds `ner.ndm`. When none does, the configured installed folder
+/// (loading it then fails clearly).
 std::string default_models_directory();
 /// Where `cmake --install` puts the models, recorded at configure time.
 std::string installed_models_directory();

@@ -41,6 +41,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -259,6 +261,89 @@ struct TokenSpan {
 /// The spans of BIO `labels` ("B-X", "I-X", "O"); an I-X that does not
 /// continue an X starts a new span.
 std::vector<TokenSpan> bio_spans(const std::vector<std::string_view>& labels);
+
+/// What train_models() trains, from what, and where it writes.
+struct TrainConfig {
+  /// Training inputs, each one of:
+  /// - a CoreNLP JSONL file (.jsonl or .jsonl.gz) as corpora/polnear/corenlp
+  ///   holds: POS and entity labels. Its texts are `<id>.txt` in the `text`
+  ///   folder of the split beside it (corenlp/train.jsonl.gz -> train/text),
+  ///   and that split's `attributions` folder, when present, gives gold cues
+  ///   and attribution roles (cue, source, content);
+  /// - a BRAT folder: `<id>.txt` with `<id>.ann` or `<id>_<annotator>.ann`
+  ///   (the first in name order), side by side or in `text/` and
+  ///   `attributions/` subfolders: the `Cue` spans give cue labels, the
+  ///   `Cue`, `Source` and `Content` spans attribution roles;
+  /// - a newsdoc JSON or JSONL file (.gz too): quotes' cue spans give cue
+  ///   labels, quotes with their cue and speaker spans attribution roles,
+  ///   entity mentions give entity labels (PERSON; ORG as
+  ///   ORGANIZATION; GPE and LOC as LOCATION; NORP and MISC as MISC).
+  /// BRAT and newsdoc texts are split with the annotator's own tokenizer and
+  /// sentence splitter, so the models learn on the tokens they will tag.
+  std::vector<std::string> inputs;
+  /// The models folder (created if needed): pos.ndm, ner.ndm and ner-doc.ndm,
+  /// cue.ndm, attribution.ndm and attribution-cued.ndm. A component without
+  /// training data is not written.
+  std::string out = "models";
+  /// "pos", "ner" (writes ner.ndm and ner-doc.ndm), "cue" and "attribution"
+  /// (writes attribution.ndm and attribution-cued.ndm); empty: each one
+  /// the inputs hold data for. A component asked for without data is an error.
+  std::vector<std::string> components;
+  int epochs = 8;
+  std::uint64_t seed = 1;
+  /// At most this many documents from each input (0: all).
+  std::size_t limit = 0;
+  /// Inputs of the same kinds to score the written models on (TrainReport::dev).
+  std::vector<std::string> dev;
+  /// The POS tagger whose tags the ner and cue taggers learn from when this
+  /// run does not train pos; empty: `out`/pos.ndm if present, else the one in
+  /// default_models_directory(). It is copied into `out`, which then holds
+  /// the tagger the other models were trained with.
+  std::string pos_model;
+  unsigned pos_hash_bits = 18;
+  unsigned ner_hash_bits = 20;
+  unsigned cue_hash_bits = 18;
+  unsigned attribution_hash_bits = 20;
+  /// Called with one line for each step (reading, each model trained).
+  std::function<void(const std::string&)> progress;
+};
+
+/// One model file train_models() wrote.
+struct TrainedComponent {
+  std::string component;  ///< "pos", "ner", "ner-doc" or "cue"
+  std::string path;
+  std::size_t documents = 0;
+  std::size_t sentences = 0;
+  std::size_t tokens = 0;
+  double seconds = 0;
+};
+
+/// Scores of each component on dev data, in percent: "pos": accuracy; "ner"
+/// (with ner-doc): precision, recall, f1 (exact spans, micro) and
+/// <TYPE>_precision/_recall/_f1; "cue": token_precision/_recall/_f1 and
+/// span_precision/_recall/_f1. Each also has "tokens": how many were scored.
+using DevScores = std::map<std::string, std::map<std::string, double>>;
+
+struct TrainReport {
+  std::vector<TrainedComponent> trained;
+  /// Components not trained, with why ("cue: no gold cues in the inputs").
+  std::vector<std::string> skipped;
+  /// The POS tagger the ner and cue taggers learnt from, when not trained in this run.
+  std::string pos_model;
+  std::size_t documents = 0;
+  DevScores dev;
+};
+
+/// Trains the taggers on `config.inputs` into `config.out`: deterministic,
+/// the same inputs and seed give the same bytes. Throws NotFoundError for a
+/// missing input, ModelError for an input of no known kind, a component
+/// asked for without data, or bad settings; IoError, ParseError as readers do.
+TrainReport train_models(const TrainConfig& config);
+
+/// Scores the models of `directory` (those present) on `dev` inputs (kinds
+/// as TrainConfig::inputs).
+DevScores evaluate_models(const std::string& directory, const std::vector<std::string>& dev,
+                          std::size_t limit = 0);
 
 }  // namespace model
 }  // namespace newsdoc

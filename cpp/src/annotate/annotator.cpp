@@ -108,6 +108,10 @@ class ArticleAnnotator {
       : lex_(lexicon), words_(BuiltinWords::get()), options_(options) {}
 
   void run(const Article& article, ArticleInput& out);
+  /// Tokens and sentences of `body`, whose paragraphs are the byte ranges `paragraphs`.
+  void tokenize(std::string_view body, const std::vector<Span>& paragraphs);
+  /// The byte spans of the tokens of each sentence (after tokenize()).
+  std::vector<std::vector<Span>> sentence_spans() const;
 
  private:
   std::string_view text(std::int32_t i) const {
@@ -1553,16 +1557,15 @@ void ArticleAnnotator::link_fragments() {
 
 // ---------------------------------------------------------------------------
 
-void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
-  body_ = article.text();
+void ArticleAnnotator::tokenize(std::string_view body, const std::vector<Span>& paragraphs) {
+  body_ = body;
   paragraph_starts_.clear();
   paragraph_ends_.clear();
   tokens_.clear();
-  for (std::size_t p = 0; p < article.paragraph_count(); ++p) {
-    const auto para = article.paragraph(p);
-    paragraph_starts_.push_back(para.bytes.start);
-    paragraph_ends_.push_back(para.bytes.end);
-    tokenize_paragraph(body_, para.bytes.start, para.bytes.end, static_cast<std::uint32_t>(p), tokens_);
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    paragraph_starts_.push_back(paragraphs[p].start);
+    paragraph_ends_.push_back(paragraphs[p].end);
+    tokenize_paragraph(body_, paragraphs[p].start, paragraphs[p].end, static_cast<std::uint32_t>(p), tokens_);
   }
   classes_.resize(tokens_.size());
   lower_classes_.resize(tokens_.size());
@@ -1578,7 +1581,20 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
       lower_classes_[i] = lex_.classes.find(lower_first(static_cast<std::int32_t>(i)));
   }
   split_sentences();
-  pos_tagged_ = false;
+  pos_tagged_ = false;  // new tokens: the parts of speech are tagged again when needed
+}
+
+std::vector<std::vector<Span>> ArticleAnnotator::sentence_spans() const {
+  std::vector<std::vector<Span>> out(sentences_.size());
+  for (std::size_t s = 0; s < sentences_.size(); ++s)
+    for (auto i = sentences_[s].first; i < sentences_[s].last; ++i) out[s].push_back(Span{tokens_[i].begin, tokens_[i].end});
+  return out;
+}
+
+void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
+  std::vector<Span> paragraphs(article.paragraph_count());
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) paragraphs[p] = article.paragraph(p).bytes;
+  tokenize(article.text(), paragraphs);
   entities_.clear();
   mentions_.clear();
   mention_at_.assign(tokens_.size(), none);
@@ -1732,6 +1748,19 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
 }
 
 }  // namespace
+
+std::vector<std::vector<Span>> sentence_token_spans(std::string_view text, const std::vector<Span>& paragraphs) {
+  // Sentence splitting asks the built-in word lists (abbreviations, titles).
+  static const Lexicon builtin = [] {
+    Lexicon lexicon;
+    lexicon.add_builtins();
+    return lexicon;
+  }();
+  ArticleAnnotator worker(builtin, AnnotatorOptions{});
+  worker.tokenize(text, paragraphs);
+  return worker.sentence_spans();
+}
+
 }  // namespace detail
 
 Annotator::Annotator(const AnnotatorOptions& options) : options_(options), lists_(std::make_shared<Lists>()) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "newsdoc/article.hpp"
+
 namespace newsdoc::detail {
 
 /// The role of a quotation mark character, before pairing.
@@ -94,5 +96,11 @@ inline bool is_lower_letter(char32_t c) noexcept {
 /// numbers and the sentence_start flag are left for the sentence splitter.
 void tokenize_paragraph(std::string_view body, std::uint32_t begin, std::uint32_t end, std::uint32_t paragraph,
                         std::vector<Token>& tokens);
+
+/// The annotator's sentences of `text` (tokenize_paragraph, then its sentence
+/// splitter) as the byte spans of their tokens; `paragraphs` are the byte
+/// ranges of the paragraphs. The model trainer tokenises with this, so that
+/// models learn on the tokens the annotator tags.
+std::vector<std::vector<Span>> sentence_token_spans(std::string_view text, const std::vector<Span>& paragraphs);
 
 }  // namespace newsdoc::detail

@@ -35,6 +35,10 @@ std::string read_gzip(const std::string& path) {
   return out;
 }
 
+std::string str(simdjson::dom::element e) { return std::string(std::string_view(e.get_string())); }
+
+}  // namespace
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path, "cannot open");
@@ -42,10 +46,6 @@ std::string read_file(const std::string& path) {
   ss << in.rdbuf();
   return ss.str();
 }
-
-std::string str(simdjson::dom::element e) { return std::string(std::string_view(e.get_string())); }
-
-}  // namespace
 
 std::string default_text_dir(const std::string& corenlp_path) {
   namespace fs = std::filesystem;
@@ -109,11 +109,37 @@ std::vector<CoreNlpDoc> read_corenlp(const std::string& path, const std::string&
 
 namespace {
 
-// The first annotator's file of each document (`<id>_<annotator>.ann` in name
-// order), read whole; empty when there is none.
+// Calls on_textbound(type, fragments) for each textbound ("T1\tCue 113 119;120 125\tsaid")
+// of one BRAT .ann file; fragments are code point ranges [begin, end).
 template <typename OnTextbound>
-std::size_t for_each_textbound(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir,
-                               OnTextbound on_textbound) {
+void for_each_textbound(const std::string& ann_path, OnTextbound on_textbound) {
+  std::istringstream in(read_file(ann_path));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] != 'T') continue;
+    const auto tab1 = line.find('\t');
+    const auto tab2 = line.find('\t', tab1 + 1);
+    if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
+    const std::string fields = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    const auto space = fields.find(' ');
+    if (space == std::string::npos) continue;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> fragments;
+    std::istringstream spans(fields.substr(space + 1));
+    std::string part;
+    while (std::getline(spans, part, ';')) {
+      std::istringstream nums(part);
+      std::uint32_t b = 0, e = 0;
+      if (nums >> b >> e && b < e) fragments.emplace_back(b, e);
+    }
+    if (!fragments.empty()) on_textbound(std::string_view(fields).substr(0, space), fragments);
+  }
+}
+
+// Calls on_file(doc, path) with the first annotator's file of each document
+// (`<id>_<annotator>.ann` in name order); returns how many documents had one.
+template <typename OnFile>
+std::size_t for_each_first_annotation(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir,
+                                      OnFile on_file) {
   namespace fs = std::filesystem;
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(attributions_dir))
@@ -127,65 +153,57 @@ std::size_t for_each_textbound(std::vector<CoreNlpDoc>& docs, const std::string&
     const std::string rest = it->substr(prefix.size());
     if (rest.find('_') != std::string::npos) continue;  // another id that extends this one
     ++found;
-    std::istringstream in(read_file(attributions_dir + "/" + *it));
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] != 'T') continue;
-      const auto tab1 = line.find('\t');
-      const auto tab2 = line.find('\t', tab1 + 1);
-      if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
-      const std::string fields = line.substr(tab1 + 1, tab2 - tab1 - 1);  // "Cue 113 119;120 125"
-      const auto space = fields.find(' ');
-      if (space == std::string::npos) continue;
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> fragments;
-      std::istringstream spans(fields.substr(space + 1));
-      std::string part;
-      while (std::getline(spans, part, ';')) {
-        std::istringstream nums(part);
-        std::uint32_t b = 0, e = 0;
-        if (nums >> b >> e && b < e) fragments.emplace_back(b, e);
-      }
-      if (!fragments.empty()) on_textbound(doc, std::string_view(fields).substr(0, space), fragments);
-    }
+    on_file(doc, attributions_dir + "/" + *it);
   }
   return found;
 }
 
 }  // namespace
 
+std::vector<std::uint32_t> read_brat_cue_chars(const std::string& ann_path) {
+  std::vector<std::uint32_t> chars;
+  for_each_textbound(ann_path, [&](std::string_view type, const auto& fragments) {
+    if (type != "Cue") return;
+    for (const auto& [b, e] : fragments)
+      for (std::uint32_t c = b; c < e; ++c) chars.push_back(c);
+  });
+  std::sort(chars.begin(), chars.end());
+  chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
+  return chars;
+}
+
+std::vector<std::uint8_t> read_brat_role_chars(const std::string& ann_path) {
+  std::vector<std::uint8_t> roles;
+  for_each_textbound(ann_path, [&](std::string_view type, const auto& fragments) {
+    const Role role = type == "Cue" ? role_cue : type == "Source" ? role_source
+                      : type == "Content"                         ? role_content
+                                                                  : role_none;
+    if (role == role_none) return;
+    std::uint32_t end = 0;
+    for (const auto& fragment : fragments) end = std::max(end, fragment.second);
+    if (roles.size() < end) roles.resize(end, role_none);
+    // cue (1) over source (2) over content (3): the smaller role wins
+    for (const auto& [b, e] : fragments)
+      for (std::uint32_t c = b; c < e; ++c) {
+        const auto held = static_cast<std::uint8_t>(roles[c] & 3);
+        if (held == role_none || role < held) roles[c] = role;
+      }
+    const std::uint32_t first = fragments.front().first;
+    if ((roles[first] & 3) == role) roles[first] |= role_start;
+  });
+  return roles;
+}
+
 std::size_t read_brat_cues(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir) {
-  const std::size_t found = for_each_textbound(
-      docs, attributions_dir, [](CoreNlpDoc& doc, std::string_view type, const auto& fragments) {
-        if (type != "Cue") return;
-        for (const auto& [b, e] : fragments)
-          for (std::uint32_t c = b; c < e; ++c) doc.cue_chars.push_back(c);
-      });
-  for (CoreNlpDoc& doc : docs) {
-    std::sort(doc.cue_chars.begin(), doc.cue_chars.end());
-    doc.cue_chars.erase(std::unique(doc.cue_chars.begin(), doc.cue_chars.end()), doc.cue_chars.end());
-  }
-  return found;
+  return for_each_first_annotation(docs, attributions_dir, [](CoreNlpDoc& doc, const std::string& path) {
+    doc.cue_chars = read_brat_cue_chars(path);
+  });
 }
 
 std::size_t read_brat_roles(std::vector<CoreNlpDoc>& docs, const std::string& attributions_dir) {
-  return for_each_textbound(
-      docs, attributions_dir, [](CoreNlpDoc& doc, std::string_view type, const auto& fragments) {
-        const Role role = type == "Cue" ? role_cue : type == "Source" ? role_source
-                          : type == "Content"                         ? role_content
-                                                                      : role_none;
-        if (role == role_none) return;
-        std::uint32_t end = 0;
-        for (const auto& fragment : fragments) end = std::max(end, fragment.second);
-        if (doc.roles.size() < end) doc.roles.resize(end, role_none);
-        // cue (1) over source (2) over content (3): the smaller role wins
-        for (const auto& [b, e] : fragments)
-          for (std::uint32_t c = b; c < e; ++c) {
-            const auto held = static_cast<std::uint8_t>(doc.roles[c] & 3);
-            if (held == role_none || role < held) doc.roles[c] = role;
-          }
-        const std::uint32_t first = fragments.front().first;
-        if ((doc.roles[first] & 3) == role) doc.roles[first] |= role_start;
-      });
+  return for_each_first_annotation(docs, attributions_dir, [](CoreNlpDoc& doc, const std::string& path) {
+    doc.roles = read_brat_role_chars(path);
+  });
 }
 
 }  // namespace newsdoc::model::detail

@@ -37,6 +37,14 @@ std::vector<CoreNlpDoc> read_corenlp(const std::string& path, const std::string&
 /// The text folder beside a CoreNLP file: corenlp/train.jsonl.gz -> train/text.
 std::string default_text_dir(const std::string& corenlp_path);
 
+/// The whole file. Throws IoError.
+std::string read_file(const std::string& path);
+
+/// The code point offsets inside the `Cue` spans of one BRAT .ann file, sorted, once each.
+std::vector<std::uint32_t> read_brat_cue_chars(const std::string& ann_path);
+/// The gold roles per code point of one BRAT .ann file (see CoreNlpDoc::roles).
+std::vector<std::uint8_t> read_brat_role_chars(const std::string& ann_path);
+
 /// Adds the gold cue offsets of each document from `attributions_dir`
 /// (`<id>_<annotator>.ann`, the first annotator's file in name order).
 /// Returns the number of documents that had a file.

@@ -1,0 +1,710 @@
+// newsdoc::model::train_models: the training driver shared by the
+// newsdoc-train executable, the Python binding (newsdoc.train) and the CLI
+// (`newsdoc train`). Reads the inputs into sentences with labels, trains the
+// pos, ner (+ ner-doc), cue and attribution (+ attribution-cued) taggers on
+// the data there is, writes them, and
+// scores them on dev inputs.
+#include <simdjson.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "annotate/tokens.hpp"
+#include "model/corenlp.hpp"
+#include "newsdoc/annotate.hpp"
+#include "newsdoc/error.hpp"
+#include "newsdoc/json.hpp"
+#include "newsdoc/model.hpp"
+#include "newsdoc/utf8.hpp"
+
+namespace newsdoc::model {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// One sentence of training data; a label list is empty when the input has none.
+struct Sentence {
+  std::vector<std::string> words, pos, ner, cue;
+  std::vector<std::string> roles;  // BIO over CUE, SOURCE, CONTENT
+};
+
+struct Document {
+  std::vector<Sentence> sentences;
+  bool has_pos = false, has_ner = false, has_cue = false, has_roles = false;
+  bool brat_cues = false;  // the cues come from BRAT files (named in the cue model's info)
+};
+
+std::vector<std::string_view> views(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+bool is_entity_type(const std::string& t) {
+  return t == "PERSON" || t == "ORGANIZATION" || t == "LOCATION" || t == "MISC";
+}
+
+// BIO labels of one sentence from per-token types ("" = outside); `prev`
+// carries the type across tokens.
+void push_bio(std::vector<std::string>& labels, const std::string& type, bool starts, std::string& prev) {
+  if (type.empty()) labels.emplace_back("O");
+  else labels.push_back((!starts && prev == type ? "I-" : "B-") + type);
+  prev = type;
+}
+
+// The role of the token of code points [begin, end) from per-code-point roles
+// (detail::Role): the role of its first code point that has one, and whether a
+// cue, source or content starts inside the token.
+std::pair<std::string, bool> role_at(const std::vector<std::uint8_t>& roles, std::uint32_t begin, std::uint32_t end) {
+  int role = detail::role_none;
+  bool starts = false;
+  for (std::uint32_t c = begin; c < end && c < roles.size(); ++c) {
+    if (role == detail::role_none) role = roles[c] & 3;
+    starts = starts || ((roles[c] & detail::role_start) != 0 && (roles[c] & 3) == role);
+  }
+  if (role == detail::role_none) return {};
+  return {role == detail::role_cue ? "CUE" : role == detail::role_source ? "SOURCE" : "CONTENT", starts};
+}
+
+// --- Input kinds -------------------------------------------------------------
+
+enum class InputKind { corenlp, brat, newsdoc };
+
+bool has_ann_files(const fs::path& dir) {
+  if (!fs::is_directory(dir)) return false;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.path().extension() == ".ann") return true;
+  return false;
+}
+
+// The first non-blank line of a (possibly gzip-compressed) file.
+std::string first_line(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) throw IoError(path, "cannot open");
+  std::string line;
+  char buf[1 << 16];
+  while (gzgets(f, buf, sizeof buf) != nullptr) {
+    line += buf;
+    if (line.back() != '\n') continue;  // a line longer than the buffer
+    if (line.find_first_not_of(" \t\r\n") != std::string::npos) break;
+    line.clear();
+  }
+  gzclose(f);
+  return line;
+}
+
+InputKind input_kind(const std::string& path) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!fs::exists(status)) throw NotFoundError(path, "training input not found");
+  if (fs::is_directory(status)) {
+    if (has_ann_files(path) || has_ann_files(fs::path(path) / "attributions")) return InputKind::brat;
+    throw ModelError(path, "a training folder must hold BRAT files (<id>.txt and <id>.ann, side by side or in "
+                           "text/ and attributions/): no .ann file in it");
+  }
+  // A CoreNLP record is an object with "sentences"; anything else is for newsdoc's reader.
+  const std::string line = first_line(path);
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (!line.empty() && parser.parse(line).get(root) == simdjson::SUCCESS) {
+    simdjson::dom::array sentences;
+    if (root["sentences"].get(sentences) == simdjson::SUCCESS) return InputKind::corenlp;
+  }
+  return InputKind::newsdoc;
+}
+
+// --- Readers -------------------------------------------------------------------
+
+std::vector<Document> read_corenlp_input(const std::string& path, std::size_t limit) {
+  const std::string text_dir = detail::default_text_dir(path);
+  if (!fs::is_directory(text_dir))
+    throw NotFoundError(text_dir, "not a folder: the texts of the CoreNLP input " + path + " are read from it");
+  std::vector<detail::CoreNlpDoc> docs = detail::read_corenlp(path, text_dir, limit);
+  const std::string attributions = (fs::path(text_dir).parent_path() / "attributions").string();
+  if (fs::is_directory(attributions)) {
+    detail::read_brat_cues(docs, attributions);
+    detail::read_brat_roles(docs, attributions);
+  }
+  std::vector<Document> out;
+  for (const auto& d : docs) {
+    Document doc;
+    doc.has_pos = doc.has_ner = true;
+    doc.has_cue = doc.brat_cues = !d.cue_chars.empty();  // the cue tagger learns only from articles with gold cues
+    doc.has_roles = !d.roles.empty();
+    for (const auto& sent : d.sentences) {
+      Sentence s;
+      std::string prev_type, prev_cue, prev_role;
+      for (const auto& t : sent) {
+        s.words.push_back(t.word);
+        s.pos.push_back(t.pos);
+        push_bio(s.ner, is_entity_type(t.ner) ? t.ner : std::string(), false, prev_type);
+        bool cue = false;
+        if (doc.has_cue) {
+          auto it = std::lower_bound(d.cue_chars.begin(), d.cue_chars.end(), t.begin);
+          cue = it != d.cue_chars.end() && *it < t.end;
+        }
+        push_bio(s.cue, cue ? "CUE" : "", false, prev_cue);
+        if (doc.has_roles) {
+          const auto [role, starts] = role_at(d.roles, t.begin, t.end);
+          push_bio(s.roles, role, starts, prev_role);
+        }
+      }
+      doc.sentences.push_back(std::move(s));
+    }
+    out.push_back(std::move(doc));
+  }
+  return out;
+}
+
+// The non-blank lines of `text` as paragraphs (byte ranges, surrounding white space left out).
+std::vector<Span> line_paragraphs(std::string_view text) {
+  std::vector<Span> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::size_t b = at, e = end;
+    while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
+    if (b < e) out.push_back(Span{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+    at = end + 1;
+  }
+  return out;
+}
+
+// Sentences of the annotator's tokens of `text`, labelled by `cue_at`,
+// `type_at` and `role_at` (byte span -> cue?; entity type or "" and whether a
+// new name starts; attribution role or "" and whether a new one starts).
+template <typename CueAt, typename TypeAt, typename RoleAt>
+std::vector<Sentence> tokenized_sentences(std::string_view text, const std::vector<Span>& paragraphs, CueAt cue_at,
+                                          TypeAt type_at, RoleAt role_at) {
+  std::vector<Sentence> out;
+  for (const auto& spans : newsdoc::detail::sentence_token_spans(text, paragraphs)) {
+    Sentence s;
+    std::string prev_type, prev_cue, prev_role;
+    for (const Span& t : spans) {
+      s.words.emplace_back(text.substr(t.start, t.end - t.start));
+      push_bio(s.cue, cue_at(t) ? "CUE" : "", false, prev_cue);
+      const auto [type, starts] = type_at(t);
+      push_bio(s.ner, type, starts, prev_type);
+      const auto [role, role_starts] = role_at(t);
+      push_bio(s.roles, role, role_starts, prev_role);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Document> read_brat_input(const std::string& path, std::size_t limit) {
+  const fs::path root(path);
+  const fs::path text_dir = fs::is_directory(root / "text") ? root / "text" : root;
+  const fs::path ann_dir = has_ann_files(root / "attributions") ? root / "attributions" : root;
+  std::vector<std::string> ids;
+  for (const auto& entry : fs::directory_iterator(text_dir))
+    if (entry.path().extension() == ".txt") ids.push_back(entry.path().stem().string());
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::string> anns;
+  for (const auto& entry : fs::directory_iterator(ann_dir))
+    if (entry.path().extension() == ".ann") anns.push_back(entry.path().filename().string());
+  std::sort(anns.begin(), anns.end());
+  std::vector<Document> out;
+  for (const auto& id : ids) {
+    if (limit != 0 && out.size() >= limit) break;
+    // <id>.ann, else the first <id>_<annotator>.ann in name order
+    std::string ann = id + ".ann";
+    if (!std::binary_search(anns.begin(), anns.end(), ann)) {
+      const std::string prefix = id + "_";
+      const auto it = std::lower_bound(anns.begin(), anns.end(), prefix);
+      if (it == anns.end() || it->rfind(prefix, 0) != 0 || it->find('_', prefix.size()) != std::string::npos)
+        continue;  // a text without annotations teaches nothing
+      ann = *it;
+    }
+    const std::vector<std::uint32_t> cue_chars = detail::read_brat_cue_chars((ann_dir / ann).string());
+    const std::vector<std::uint8_t> roles = detail::read_brat_role_chars((ann_dir / ann).string());
+    const std::string text_path = (text_dir / (id + ".txt")).string();
+    const std::string text = detail::read_file(text_path);
+    if (!is_valid_utf8(text)) throw ModelError(text_path, "not UTF-8 text");
+    const Utf8Index index(text);
+    Document doc;
+    doc.has_cue = doc.brat_cues = true;
+    doc.has_roles = !roles.empty();
+    doc.sentences = tokenized_sentences(
+        text, line_paragraphs(text),
+        [&](const Span& t) {
+          const auto b = index.to_chars(t.start), e = index.to_chars(t.end);
+          const auto it = std::lower_bound(cue_chars.begin(), cue_chars.end(), b);
+          return it != cue_chars.end() && *it < e;
+        },
+        [](const Span&) { return std::pair<std::string, bool>(); },
+        [&](const Span& t) {
+          return role_at(roles, static_cast<std::uint32_t>(index.to_chars(t.start)),
+                         static_cast<std::uint32_t>(index.to_chars(t.end)));
+        });
+    out.push_back(std::move(doc));
+  }
+  return out;
+}
+
+// newsdoc's entity types as the entity tagger's (the annotator maps them back).
+std::string tagger_type(std::string_view type) {
+  if (type == "PERSON") return "PERSON";
+  if (type == "ORG") return "ORGANIZATION";
+  if (type == "GPE" || type == "LOC") return "LOCATION";
+  if (type == "NORP" || type == "MISC") return "MISC";
+  return {};
+}
+
+std::vector<Document> read_newsdoc_input(const std::string& path, std::size_t limit) {
+  const Corpus corpus = newsdoc::load(path);
+  std::vector<Document> out;
+  for (const Article& article : corpus) {
+    if (limit != 0 && out.size() >= limit) break;
+    std::vector<Span> cues;
+    // Attribution roles: each quote's content, its cue and its speaker's span.
+    std::vector<std::pair<Span, std::string>> roles;
+    for (std::size_t q = 0; q < article.quote_count(); ++q) {
+      const Quote quote = article.quote(q);
+      if (quote.cue_bytes) cues.push_back(*quote.cue_bytes);
+      if (quote.parent != no_quote) continue;  // a fragment lies inside its statement's content
+      roles.emplace_back(quote.bytes, "CONTENT");
+      if (quote.cue_bytes) roles.emplace_back(*quote.cue_bytes, "CUE");
+      if (quote.speaker_bytes) roles.emplace_back(*quote.speaker_bytes, "SOURCE");
+    }
+    std::sort(roles.begin(), roles.end(), [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
+    std::vector<std::pair<Span, std::string>> mentions;  // in text order
+    for (std::size_t m = 0; m < article.mention_count(); ++m) {
+      const Mention mention = article.mention(m);
+      mentions.emplace_back(mention.bytes, tagger_type(article.entity(mention.entity).type));
+    }
+    std::sort(mentions.begin(), mentions.end(),
+              [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
+    Document doc;
+    doc.has_cue = !cues.empty();
+    doc.has_roles = !roles.empty();
+    doc.has_ner = !mentions.empty();
+    if (!doc.has_cue && !doc.has_ner) continue;
+    std::vector<Span> paragraphs(article.paragraph_count());
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) paragraphs[p] = article.paragraph(p).bytes;
+    doc.sentences = tokenized_sentences(
+        article.text(), paragraphs,
+        [&](const Span& t) {
+          return std::any_of(cues.begin(), cues.end(), [&](const Span& c) { return t.start < c.end && c.start < t.end; });
+        },
+        [&](const Span& t) {
+          // the mention that holds the token, if any; a token that starts it starts a name
+          auto it = std::upper_bound(mentions.begin(), mentions.end(), t.start,
+                                     [](std::uint32_t at, const auto& m) { return at < m.first.start; });
+          while (it != mentions.begin()) {
+            --it;
+            if (it->first.start <= t.start && t.end <= it->first.end)
+              return std::pair<std::string, bool>(it->second, it->first.start == t.start);
+            if (it->first.end <= t.start) break;
+          }
+          return std::pair<std::string, bool>();
+        },
+        [&](const Span& t) {
+          // the nearest span that holds the token (a cue inside a content wins: it starts later)
+          std::pair<std::string, bool> found;
+          for (const auto& [span, role] : roles) {
+            if (span.start >= t.end) break;
+            if (span.start <= t.start && t.end <= span.end) found = {role, span.start == t.start};
+          }
+          return found;
+        });
+    out.push_back(std::move(doc));
+  }
+  return out;
+}
+
+std::vector<Document> read_inputs(const std::vector<std::string>& paths, std::size_t limit) {
+  std::vector<Document> out;
+  for (const auto& path : paths) {
+    std::vector<Document> docs;
+    switch (input_kind(path)) {
+      case InputKind::corenlp: docs = read_corenlp_input(path, limit); break;
+      case InputKind::brat: docs = read_brat_input(path, limit); break;
+      case InputKind::newsdoc: docs = read_newsdoc_input(path, limit); break;
+    }
+    if (docs.empty())
+      throw ModelError(path, "no document with labels to learn from (POS tags, entities, cues or attributions)");
+    for (auto& d : docs) out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// --- Training -------------------------------------------------------------------
+
+std::vector<std::vector<std::string>> predict_pos(const Tagger& pos, const std::vector<Document>& docs) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& d : docs)
+    for (const auto& s : d.sentences) {
+      const auto tags = pos.tag(views(s.words));
+      out.emplace_back(tags.begin(), tags.end());
+    }
+  return out;
+}
+
+struct Counts {
+  std::size_t documents = 0, sentences = 0, tokens = 0;
+};
+
+Counts count(const std::vector<Document>& docs, bool Document::*flag) {
+  Counts c;
+  for (const auto& d : docs) {
+    if (!(d.*flag)) continue;
+    ++c.documents;
+    c.sentences += d.sentences.size();
+    for (const auto& s : d.sentences) c.tokens += s.words.size();
+  }
+  return c;
+}
+
+// ner-doc learns from out-of-fold first-pass labels (two folds by document),
+// so it learns how far to trust them. With a single document there is no
+// other fold: its first-pass labels come from `ner`, trained on all.
+Tagger train_ner_doc(const std::vector<std::vector<TaggedSentence>>& by_doc, const Tagger& ner,
+                     const TrainOptions& options) {
+  std::vector<std::vector<TaggedSentence>> with_context(by_doc.size());
+  for (std::size_t fold = 0; fold < 2; ++fold) {
+    std::vector<TaggedSentence> part;
+    for (std::size_t d = 0; d < by_doc.size(); ++d)
+      if (d % 2 != fold) part.insert(part.end(), by_doc[d].begin(), by_doc[d].end());
+    const Tagger half = part.empty() ? ner : Tagger::train("ner", part, options);
+    for (std::size_t d = fold; d < by_doc.size(); d += 2) {
+      std::vector<std::vector<std::string_view>> words, first;
+      for (const auto& s : by_doc[d]) {
+        words.push_back(views(s.words));
+        const auto pos = views(s.pos);
+        first.push_back(half.tag(words.back(), &pos));
+      }
+      const auto context = document_context(words, first);
+      for (std::size_t i = 0; i < by_doc[d].size(); ++i) {
+        with_context[d].push_back(by_doc[d][i]);
+        with_context[d].back().context = context[i];
+      }
+    }
+  }
+  std::vector<TaggedSentence> all;
+  for (auto& doc : with_context)
+    for (auto& s : doc) all.push_back(std::move(s));
+  return Tagger::train("ner-doc", all, options);
+}
+
+// The two attribution taggers: the first pass on every sentence with roles,
+// the second on the out-of-fold cues of first passes (two folds by sentence),
+// so it learns how far to trust them (docs/models.md).
+std::pair<Tagger, Tagger> train_attribution(const std::vector<TaggedSentence>& data, const TrainOptions& options) {
+  Tagger first = Tagger::train("attribution", data, options);
+  std::vector<TaggedSentence> cued(data.size());
+  for (std::size_t fold = 0; fold < 2; ++fold) {
+    std::vector<TaggedSentence> part;
+    for (std::size_t i = 0; i < data.size(); ++i)
+      if (i % 2 != fold) part.push_back(data[i]);
+    const Tagger half = part.empty() ? first : Tagger::train("attribution", part, options);
+    for (std::size_t i = fold; i < data.size(); i += 2) {
+      const auto words = views(data[i].words), pos = views(data[i].pos);
+      cued[i] = data[i];
+      cued[i].context = cue_context(words, half.tag(words, &pos));
+    }
+  }
+  return {std::move(first), Tagger::train("attribution-cued", cued, options)};
+}
+
+std::set<std::string> requested_components(const std::vector<std::string>& components) {
+  std::set<std::string> out;
+  for (const auto& c : components) {
+    if (c != "pos" && c != "ner" && c != "cue" && c != "attribution")
+      throw ModelError("", "unknown model component \"" + c + "\" (components: pos, ner, cue, attribution)");
+    out.insert(c);
+  }
+  return out;
+}
+
+std::string join_path(const std::string& dir, const char* name) { return (fs::path(dir) / name).string(); }
+
+// --- Scoring ------------------------------------------------------------------
+
+struct Prf {
+  std::size_t tp = 0, fp = 0, fn = 0;
+  double p() const { return tp + fp ? 100.0 * double(tp) / double(tp + fp) : 0; }
+  double r() const { return tp + fn ? 100.0 * double(tp) / double(tp + fn) : 0; }
+  double f() const { return p() + r() > 0 ? 2 * p() * r() / (p() + r()) : 0; }
+  void put(std::map<std::string, double>& scores, const std::string& prefix) const {
+    scores[prefix + "precision"] = p();
+    scores[prefix + "recall"] = r();
+    scores[prefix + "f1"] = f();
+  }
+};
+
+void score_spans(const std::vector<std::string>& gold, const std::vector<std::string_view>& predicted,
+                 std::map<std::string, Prf>& by_type) {
+  std::set<std::tuple<std::size_t, std::size_t, std::string>> g, p;
+  for (const auto& s : bio_spans(views(gold))) g.emplace(s.begin, s.end, s.type);
+  for (const auto& s : bio_spans(predicted)) p.emplace(s.begin, s.end, s.type);
+  for (const auto& s : p) (g.count(s) ? by_type[std::get<2>(s)].tp : by_type[std::get<2>(s)].fp)++;
+  for (const auto& s : g)
+    if (!p.count(s)) by_type[std::get<2>(s)].fn++;
+}
+
+DevScores score(const std::string& directory, const std::vector<Document>& dev) {
+  DevScores out;
+  const std::string pos_path = join_path(directory, "pos.ndm");
+  if (!fs::exists(pos_path)) return out;  // every tagger takes part-of-speech tags
+  const Tagger pos = Tagger::load(pos_path);
+  std::size_t tokens = 0, correct = 0;
+  std::map<std::string, Prf> ner_spans, cue_spans;
+  Prf cue_tokens;
+  std::size_t ner_tokens = 0, cue_token_count = 0;
+  const std::string ner_path = join_path(directory, "ner.ndm"), ner_doc_path = join_path(directory, "ner-doc.ndm");
+  const std::string cue_path = join_path(directory, "cue.ndm");
+  const bool have_ner = fs::exists(ner_path), have_cue = fs::exists(cue_path);
+  Tagger ner, ner_doc, cue;
+  if (have_ner) ner = Tagger::load(ner_path);
+  const bool have_ner_doc = have_ner && fs::exists(ner_doc_path);
+  if (have_ner_doc) ner_doc = Tagger::load(ner_doc_path);
+  if (have_cue) cue = Tagger::load(cue_path);
+  const std::string attribution_path = join_path(directory, "attribution.ndm"),
+                    cued_path = join_path(directory, "attribution-cued.ndm");
+  const bool have_attribution = fs::exists(attribution_path) && fs::exists(cued_path);
+  Tagger attribution, attribution_cued;
+  if (have_attribution) {
+    attribution = Tagger::load(attribution_path);
+    attribution_cued = Tagger::load(cued_path);
+  }
+  std::map<std::string, Prf> role_spans;
+  std::size_t role_tokens = 0;
+  for (const auto& doc : dev) {
+    std::vector<std::vector<std::string_view>> words, tags;
+    for (const auto& s : doc.sentences) {
+      words.push_back(views(s.words));
+      tags.push_back(pos.tag(words.back()));
+    }
+    if (doc.has_pos)
+      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+        tokens += words[i].size();
+        for (std::size_t k = 0; k < words[i].size(); ++k) correct += tags[i][k] == doc.sentences[i].pos[k];
+      }
+    if (doc.has_ner && have_ner) {
+      const auto labels = tag_entities(ner, have_ner_doc ? &ner_doc : nullptr, words, tags);
+      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+        ner_tokens += words[i].size();
+        score_spans(doc.sentences[i].ner, labels[i], ner_spans);
+      }
+    }
+    if (doc.has_cue && have_cue)
+      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+        const auto labels = cue.tag(words[i], &tags[i]);
+        const auto& gold = doc.sentences[i].cue;
+        cue_token_count += words[i].size();
+        for (std::size_t k = 0; k < labels.size(); ++k) {
+          const bool g = gold[k] != "O", p = labels[k] != "O";
+          cue_tokens.tp += g && p, cue_tokens.fp += !g && p, cue_tokens.fn += g && !p;
+        }
+        score_spans(gold, labels, cue_spans);
+      }
+    if (doc.has_roles && have_attribution)
+      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+        const auto context = cue_context(words[i], attribution.tag(words[i], &tags[i]));
+        const auto context_views = views(context);
+        score_spans(doc.sentences[i].roles, attribution_cued.tag(words[i], &tags[i], &context_views), role_spans);
+        role_tokens += words[i].size();
+      }
+  }
+  if (tokens > 0) out["pos"] = {{"accuracy", 100.0 * double(correct) / double(tokens)}, {"tokens", double(tokens)}};
+  if (ner_tokens > 0) {
+    auto& s = out["ner"];
+    Prf micro;
+    for (const auto& [type, prf] : ner_spans) {
+      prf.put(s, type + "_");
+      micro.tp += prf.tp, micro.fp += prf.fp, micro.fn += prf.fn;
+    }
+    micro.put(s, "");
+    s["tokens"] = double(ner_tokens);
+  }
+  if (role_tokens > 0) {
+    auto& s = out["attribution"];  // exact token spans of each role, second pass
+    Prf micro;
+    for (const auto& [role, prf] : role_spans) {
+      prf.put(s, role + "_");
+      micro.tp += prf.tp, micro.fp += prf.fp, micro.fn += prf.fn;
+    }
+    micro.put(s, "");
+    s["tokens"] = double(role_tokens);
+  }
+  if (cue_token_count > 0) {
+    auto& s = out["cue"];
+    cue_tokens.put(s, "token_");
+    cue_spans["CUE"].put(s, "span_");
+    s["tokens"] = double(cue_token_count);
+  }
+  return out;
+}
+
+}  // namespace
+
+DevScores evaluate_models(const std::string& directory, const std::vector<std::string>& dev, std::size_t limit) {
+  if (!fs::is_directory(directory)) throw NotFoundError(directory, "models folder not found");
+  return score(directory, read_inputs(dev, limit));
+}
+
+TrainReport train_models(const TrainConfig& config) {
+  const auto say = [&](const std::string& line) {
+    if (config.progress) config.progress(line);
+  };
+  if (config.inputs.empty()) throw ModelError("", "no training input given");
+  if (config.epochs < 1) throw ModelError("", "epochs must be at least 1, not " + std::to_string(config.epochs));
+  for (unsigned bits : {config.pos_hash_bits, config.ner_hash_bits, config.cue_hash_bits, config.attribution_hash_bits})
+    if (bits < 8 || bits > 26) throw ModelError("", "hash bits must be in [8, 26], not " + std::to_string(bits));
+  if (config.out.empty()) throw ModelError("", "no output folder given");
+  const std::set<std::string> asked = requested_components(config.components);
+
+  auto t0 = Clock::now();
+  const std::vector<Document> docs = read_inputs(config.inputs, config.limit);
+  TrainReport report;
+  report.documents = docs.size();
+  const Counts pos_data = count(docs, &Document::has_pos), ner_data = count(docs, &Document::has_ner),
+               cue_data = count(docs, &Document::has_cue), role_data = count(docs, &Document::has_roles);
+  say("read " + std::to_string(docs.size()) + " documents in " + std::to_string(seconds_since(t0)).substr(0, 4) +
+      " s: " + std::to_string(pos_data.documents) + " with POS tags, " + std::to_string(ner_data.documents) +
+      " with entities, " + std::to_string(cue_data.documents) + " with cues, " +
+      std::to_string(role_data.documents) + " with attribution roles");
+
+  // What to train: each component asked for (all, if none) that has data.
+  std::set<std::string> todo;
+  const std::pair<const char*, const Counts*> available[] = {
+      {"pos", &pos_data}, {"ner", &ner_data}, {"cue", &cue_data}, {"attribution", &role_data}};
+  const char* kinds[] = {"POS tags (CoreNLP input)", "entities (CoreNLP or newsdoc input)",
+                         "gold cues (BRAT, CoreNLP with attributions, or newsdoc quotes with cue spans)",
+                         "attributions (BRAT, CoreNLP with attributions, or newsdoc quotes)"};
+  for (std::size_t i = 0; i < 4; ++i) {
+    const std::string name = available[i].first;
+    if (!asked.empty() && !asked.count(name)) continue;
+    if (available[i].second->tokens > 0) {
+      todo.insert(name);
+    } else if (asked.count(name)) {
+      throw ModelError("", name + ": the inputs hold no " + kinds[i] + " to train it on");
+    } else {
+      report.skipped.push_back(name + ": the inputs hold no " + kinds[i]);
+    }
+  }
+  if (todo.empty()) throw ModelError("", "nothing to train: the inputs hold no labelled data");
+
+  fs::create_directories(config.out);
+  std::string info = "trained on";
+  for (const auto& path : config.inputs) info += " " + fs::path(path).filename().string();
+  if (config.limit != 0) info += " (first " + std::to_string(config.limit) + " documents of each)";
+  info += ", epochs " + std::to_string(config.epochs) + ", seed " + std::to_string(config.seed);
+  TrainOptions options;
+  options.epochs = config.epochs;
+  options.seed = config.seed;
+  options.info = info;
+
+  const auto record = [&](const char* component, const Counts& c, Clock::time_point start) {
+    TrainedComponent t;
+    t.component = component;
+    t.path = join_path(config.out, (std::string(component) + ".ndm").c_str());
+    t.documents = c.documents, t.sentences = c.sentences, t.tokens = c.tokens;
+    t.seconds = seconds_since(start);
+    say(t.component + ": trained on " + std::to_string(t.sentences) + " sentences, " + std::to_string(t.tokens) +
+        " tokens in " + std::to_string(t.seconds).substr(0, 5) + " s -> " + t.path);
+    report.trained.push_back(std::move(t));
+  };
+
+  const std::string pos_out = join_path(config.out, "pos.ndm");
+  Tagger pos;
+  if (todo.count("pos")) {
+    t0 = Clock::now();
+    std::vector<TaggedSentence> data;
+    for (const auto& d : docs)
+      if (d.has_pos)
+        for (const auto& s : d.sentences) data.push_back(TaggedSentence{s.words, {}, s.pos, {}});
+    options.hash_bits = config.pos_hash_bits;
+    pos = Tagger::train("pos", data, options);
+    pos.save(pos_out);
+    record("pos", pos_data, t0);
+  } else if (todo.count("ner") || todo.count("cue") || todo.count("attribution")) {
+    // The other taggers learn from some POS tagger's output: keep that one beside them.
+    std::string source = config.pos_model;
+    if (source.empty()) source = fs::exists(pos_out) ? pos_out : join_path(default_models_directory(), "pos.ndm");
+    if (!fs::exists(source))
+      throw NotFoundError(source, "not found: the ner, cue and attribution taggers need a part-of-speech tagger (train pos too, "
+                                  "from CoreNLP input, or give a pos model)");
+    pos = Tagger::load(source);
+    if (pos.kind() != "pos") throw ModelError(source, "expected a \"pos\" model, found \"" + pos.kind() + "\"");
+    std::error_code same;
+    if (!fs::exists(pos_out) || !fs::equivalent(source, pos_out, same)) pos.save(pos_out);
+    report.pos_model = source;
+    say("pos: tags for the other taggers from " + source);
+  }
+
+  if (todo.count("ner") || todo.count("cue") || todo.count("attribution")) {
+    const auto predicted = predict_pos(pos, docs);
+    if (todo.count("ner")) {
+      t0 = Clock::now();
+      std::vector<std::vector<TaggedSentence>> by_doc;
+      std::vector<TaggedSentence> data;
+      std::size_t k = 0;
+      for (const auto& d : docs) {
+        if (!d.has_ner) {
+          k += d.sentences.size();
+          continue;
+        }
+        by_doc.emplace_back();
+        for (const auto& s : d.sentences) by_doc.back().push_back(TaggedSentence{s.words, predicted[k++], s.ner, {}});
+        data.insert(data.end(), by_doc.back().begin(), by_doc.back().end());
+      }
+      options.hash_bits = config.ner_hash_bits;
+      const Tagger ner = Tagger::train("ner", data, options);
+      ner.save(join_path(config.out, "ner.ndm"));
+      record("ner", ner_data, t0);
+      t0 = Clock::now();
+      train_ner_doc(by_doc, ner, options).save(join_path(config.out, "ner-doc.ndm"));
+      record("ner-doc", ner_data, t0);
+    }
+    if (todo.count("cue")) {
+      t0 = Clock::now();
+      std::vector<TaggedSentence> data;
+      std::size_t k = 0;
+      for (const auto& d : docs)
+        for (const auto& s : d.sentences) {
+          if (d.has_cue) data.push_back(TaggedSentence{s.words, predicted[k], s.cue, {}});
+          ++k;
+        }
+      options.hash_bits = config.cue_hash_bits;
+      if (std::any_of(docs.begin(), docs.end(), [](const Document& d) { return d.brat_cues; }))
+        options.info = info + " and the first annotator's BRAT cues";
+      Tagger::train("cue", data, options).save(join_path(config.out, "cue.ndm"));
+      record("cue", cue_data, t0);
+    }
+    if (todo.count("attribution")) {
+      t0 = Clock::now();
+      std::vector<TaggedSentence> data;
+      std::size_t k = 0;
+      for (const auto& d : docs)
+        for (const auto& s : d.sentences) {
+          if (d.has_roles) data.push_back(TaggedSentence{s.words, predicted[k], s.roles, {}});
+          ++k;
+        }
+      options.hash_bits = config.attribution_hash_bits;
+      options.info = info + " and the gold attribution roles (cue, source, content)";
+      auto [first, second] = train_attribution(data, options);
+      first.save(join_path(config.out, "attribution.ndm"));
+      record("attribution", role_data, t0);
+      t0 = Clock::now();
+      second.save(join_path(config.out, "attribution-cued.ndm"));
+      record("attribution-cued", role_data, t0);
+    }
+  }
+
+  if (!config.dev.empty()) {
+    t0 = Clock::now();
+    report.dev = evaluate_models(config.out, config.dev, 0);
+    say("dev: scored in " + std::to_string(seconds_since(t0)).substr(0, 4) + " s");
+  }
+  return report;
+}
+
+}  // namespace newsdoc::model
