@@ -1,12 +1,16 @@
 // Times the annotator on plain-text articles: newsdoc::Annotator::annotate
 // over a corpus imported from every .txt file under a directory.
 //
-// Usage: newsdoc_annotate DIR [THREADS] [REPEAT]
+// Usage: newsdoc_annotate DIR [THREADS] [REPEAT] [MODELS]
 //   THREADS: 0 (default) uses every core.
 //   REPEAT:  the corpus is annotated this many times in a row (default 5);
 //            the best run is reported.
+//   MODELS:  a folder of trained models (pos.ndm, ner.ndm, ner-doc.ndm):
+//            annotate with them (AnnotatorOptions::models) instead of the
+//            rules only; their loading is timed on its own.
 // Prints one line of JSON: seconds (best run), body bytes (UTF-8 bytes of
-// the paragraphs), articles, threads, quotes, entities.
+// the paragraphs), articles, threads, quotes, entities, and with MODELS
+// load_seconds (Models::load).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,8 +22,8 @@
 #include "newsdoc/newsdoc.hpp"
 
 int main(int argc, char** argv) try {
-  if (argc < 2 || argc > 4) {
-    std::fprintf(stderr, "usage: newsdoc_annotate DIR [THREADS] [REPEAT]\n");
+  if (argc < 2 || argc > 5) {
+    std::fprintf(stderr, "usage: newsdoc_annotate DIR [THREADS] [REPEAT] [MODELS]\n");
     return 2;
   }
   const unsigned threads = argc >= 3 ? static_cast<unsigned>(std::stoul(argv[2])) : 0;
@@ -36,8 +40,15 @@ int main(int argc, char** argv) try {
     bytes += one[0].text().size();
   }
   const newsdoc::Corpus corpus(std::move(articles));
-  const newsdoc::Annotator annotator;
   using clock = std::chrono::steady_clock;
+  newsdoc::AnnotatorOptions options;
+  double load_seconds = -1;
+  if (argc >= 5) {
+    const auto start = clock::now();
+    options.models = newsdoc::Models::load(argv[4]);
+    load_seconds = std::chrono::duration<double>(clock::now() - start).count();
+  }
+  const newsdoc::Annotator annotator(options);
   double best = 1e300;
   std::size_t quotes = 0, entities = 0;
   for (int r = 0; r < repeat; ++r) {
@@ -48,8 +59,10 @@ int main(int argc, char** argv) try {
     for (const auto& a : annotated) quotes += a.quote_count(), entities += a.entity_count();
   }
   std::printf("{\"seconds\": %.6f, \"body_bytes\": %zu, \"articles\": %zu, \"threads\": %u, \"quotes\": %zu, "
-              "\"entities\": %zu}\n",
+              "\"entities\": %zu",
               best, bytes, corpus.size(), threads, quotes, entities);
+  if (load_seconds >= 0) std::printf(", \"load_seconds\": %.6f", load_seconds);
+  std::printf("}\n");
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "newsdoc_annotate: %s\n", e.what());

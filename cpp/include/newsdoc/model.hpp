@@ -126,7 +126,20 @@ class LinearModel {
   unsigned hash_bits_ = 0;
   std::vector<std::string> labels_;
   float scale_ = 1.0f;
-  std::vector<std::int16_t> weights_;  // (1 << hash_bits_) x labels_.size()
+  // The weights without their empty rows, so that the tables of all the
+  // taggers stay in the cache (most buckets hold no weight): a bit per bucket,
+  // whether its row holds any weight, with the count of such rows before each
+  // word of 64 buckets; then those rows, in bucket order, label_count()
+  // weights each.
+  struct Presence {
+    std::uint64_t bits = 0;
+    std::uint32_t rows_before = 0;
+  };
+  std::vector<Presence> presence_;
+  std::vector<std::int16_t> rows_;
+  void clear_weights();
+  void append_row(std::size_t bucket, const std::int16_t* row);  // in increasing bucket order
+  void index_rows();  // presence_[].rows_before, once the rows are appended
 };
 
 /// Averaged perceptron over hashed features; deterministic.
@@ -221,6 +234,7 @@ class Tagger {
  private:
   LinearModel model_;
   std::vector<int> allowed_after_;  // ner: label x label -> 0/1, flattened
+  std::uint64_t serial_ = 0;        // names the model in per-thread caches of tag_ids (copies share it)
 };
 
 /// Document-level evidence for the second-pass entity tagger ("ner-doc"):

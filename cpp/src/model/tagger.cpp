@@ -1,9 +1,13 @@
 // Tagger: greedy left-to-right decoding and averaged-perceptron training.
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "model/features.hpp"
 #include "newsdoc/model.hpp"
@@ -50,14 +54,6 @@ std::vector<std::string_view> views(const std::vector<std::string>& v) {
 
 }  // namespace
 
-Tagger::Tagger(LinearModel model) : model_(std::move(model)) {
-  const Kind kind = detail::kind_of(model_.component(), "");
-  if (model_.feature_set() != detail::feature_set_of(kind))
-    throw ModelError("", "model of feature set '" + model_.feature_set() + "', this newsdoc extracts '" +
-                             detail::feature_set_of(kind) + "'");
-  if (kind == Kind::ner || kind == Kind::ner_doc) allowed_after_ = bio_transitions(model_.labels());
-}
-
 Tagger Tagger::load(const std::string& path) {
   LinearModel m = LinearModel::load(path);
   const Kind kind = detail::kind_of(m.component(), path);
@@ -69,6 +65,118 @@ Tagger Tagger::load(const std::string& path) {
 
 bool Tagger::needs_pos() const noexcept { return !model_.component().empty() && model_.component() != "pos"; }
 bool Tagger::needs_context() const noexcept { return model_.component() == "ner-doc"; }
+
+namespace {
+
+std::atomic<std::uint64_t> next_serial{1};
+
+// Per thread, across sentences and articles: an id per distinct word (its
+// typographically normalised form, which all its forms derive from) and, per
+// tagger, the summed weights of each word's features that depend on that
+// word alone (detail::own_word_features, neighbour_features, window_features),
+// so that a word seen before costs a few additions of label vectors instead of
+// a few dozen hashed look-ups in tables of megabytes. The sums are exact
+// integers: the scores, and so the labels, are those of the features one by
+// one. Bounded: at max_words words it starts again.
+class WordScores {
+ public:
+  static constexpr std::size_t max_words = std::size_t{1} << 14;
+  // Groups of a word's sums: its own features, as the neighbour at -2, -1, +1,
+  // +2, as a window word before and after.
+  static constexpr std::size_t own = 0, window_before = 5, window_after = 6;
+  static constexpr std::size_t neighbour_group(int offset) { return offset < 0 ? 3 + offset : 2 + offset; }
+
+  // The ids of the words of a sentence.
+  void assign_ids(const detail::SentenceForms& forms, std::vector<std::uint32_t>& ids) {
+    if (ids_.size() + forms.tokens.size() > max_words) {
+      ids_.clear();
+      words_.clear();
+      for (Slot& slot : slots_) slot.ready.clear();
+    }
+    ids.resize(forms.tokens.size());
+    for (std::size_t i = 0; i < forms.tokens.size(); ++i) {
+      const std::string& norm = forms.tokens[i].norm;
+      const auto found = ids_.find(norm);
+      if (found != ids_.end()) {
+        ids[i] = found->second;
+        continue;
+      }
+      words_.push_back(norm);
+      ids[i] = static_cast<std::uint32_t>(ids_.size());
+      ids_.emplace(words_.back(), ids[i]);
+    }
+  }
+
+  // The sums of `tagger` (identified by `serial`) for the words of a
+  // sentence, computed for those that lack them; indexed by word id.
+  const std::int32_t* sums(std::uint64_t serial, detail::Kind kind, const LinearModel& model,
+                           const detail::SentenceForms& forms, const std::vector<std::uint32_t>& ids) {
+    Slot& slot = slot_of(serial, model.label_count());
+    slot.ready.resize(ids_.size(), 0);
+    slot.sums.resize(ids_.size() * slot.stride);
+    const std::size_t n = model.label_count();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (slot.ready[ids[i]] != 0) continue;
+      slot.ready[ids[i]] = 1;
+      std::int32_t* out = slot.sums.data() + ids[i] * slot.stride;
+      std::fill(out, out + slot.stride, 0);
+      const detail::TokenForms& t = forms.tokens[i];
+      feats_.clear();
+      detail::own_word_features(kind, t, feats_);
+      model.add_scores(feats_.data(), feats_.size(), out + own * n);
+      for (const int offset : detail::neighbour_offsets) {
+        feats_.clear();
+        detail::neighbour_features(kind, offset, t, feats_);
+        model.add_scores(feats_.data(), feats_.size(), out + neighbour_group(offset) * n);
+      }
+      feats_.clear();
+      detail::window_features(kind, -1, t, feats_);
+      model.add_scores(feats_.data(), feats_.size(), out + window_before * n);
+      feats_.clear();
+      detail::window_features(kind, 1, t, feats_);
+      model.add_scores(feats_.data(), feats_.size(), out + window_after * n);
+    }
+    return slot.sums.data();
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t serial = 0;
+    std::size_t stride = 0;            // 7 groups x labels
+    std::vector<std::int32_t> sums;    // word id x stride
+    std::vector<std::uint8_t> ready;   // word id -> sums computed
+  };
+  Slot& slot_of(std::uint64_t serial, std::size_t labels) {
+    for (Slot& slot : slots_)
+      if (slot.serial == serial) return slot;
+    Slot& slot = slots_[next_slot_++ % slots_.size()];  // the annotator's three taggers fit
+    slot.serial = serial;
+    slot.stride = 7 * labels;
+    slot.sums.clear();
+    slot.ready.clear();
+    return slot;
+  }
+
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::deque<std::string> words_;  // the keys of ids_
+  std::array<Slot, 4> slots_;
+  std::size_t next_slot_ = 0;
+  std::vector<FeatureHash> feats_;
+};
+
+void add_vector(std::int32_t* scores, const std::int32_t* v, std::size_t n) {
+  for (std::size_t c = 0; c < n; ++c) scores[c] += v[c];
+}
+
+}  // namespace
+
+Tagger::Tagger(LinearModel model) : model_(std::move(model)), serial_(next_serial++) {
+  const Kind kind = detail::kind_of(model_.component(), "");
+  if (model_.feature_set() != detail::feature_set_of(kind))
+    throw ModelError("", "model of feature set '" + model_.feature_set() + "', this newsdoc extracts '" +
+                             detail::feature_set_of(kind) + "'");
+  if (kind == Kind::ner || kind == Kind::ner_doc) allowed_after_ = bio_transitions(model_.labels());
+}
 
 void Tagger::tag_ids(const std::vector<std::string_view>& words, const std::vector<std::string_view>* pos,
                      std::vector<int>& out, const std::vector<std::string_view>* context) const {
@@ -87,19 +195,36 @@ void Tagger::tag_ids(const std::vector<std::string_view>& words, const std::vect
   thread_local detail::SentenceForms forms;
   thread_local std::vector<FeatureHash> feats;
   thread_local std::vector<std::int32_t> scores;
+  thread_local WordScores word_scores;
+  thread_local std::vector<std::uint32_t> ids;
   detail::prepare(kind, words, forms);
   forms.context.clear();
   if (needs_context()) forms.context = *context;
+  word_scores.assign_ids(forms, ids);
   const std::size_t n = model_.label_count();
+  const std::size_t stride = 7 * n;
+  const std::int32_t* sums = word_scores.sums(serial_, kind, model_, forms, ids);
   const auto& labels = model_.labels();
+  const auto size = static_cast<std::ptrdiff_t>(words.size());
   out.assign(words.size(), 0);
   for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto j = static_cast<std::ptrdiff_t>(i);
+    scores.assign(n, 0);
+    // the features of single words, summed once per word (WordScores)
+    add_vector(scores.data(), sums + ids[i] * stride + WordScores::own * n, n);
+    for (const int offset : detail::neighbour_offsets)
+      if (j + offset >= 0 && j + offset < size)
+        add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j + offset)] * stride + WordScores::neighbour_group(offset) * n, n);
+    if (kind != Kind::pos)
+      for (std::ptrdiff_t k = 1; k <= detail::window; ++k) {
+        if (j - k >= 0) add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j - k)] * stride + WordScores::window_before * n, n);
+        if (j + k < size) add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j + k)] * stride + WordScores::window_after * n, n);
+      }
     feats.clear();
-    detail::static_features(kind, forms, pos, i, feats);
+    detail::context_features(kind, forms, pos, i, feats);
     const std::string_view p1 = i >= 1 ? std::string_view(labels[static_cast<std::size_t>(out[i - 1])]) : "<s>";
     const std::string_view p2 = i >= 2 ? std::string_view(labels[static_cast<std::size_t>(out[i - 2])]) : "<s>";
     detail::dynamic_features(kind, forms, pos, i, p1, p2, feats);
-    scores.assign(n, 0);
     model_.add_scores(feats.data(), feats.size(), scores.data());
     int best = -1;
     const std::size_t prev = i == 0 ? n : static_cast<std::size_t>(out[i - 1]);
