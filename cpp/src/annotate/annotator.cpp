@@ -190,8 +190,8 @@ class ArticleAnnotator {
   std::string lower_buffer_;
   std::vector<std::string> entity_ids_;
   std::vector<std::vector<std::string_view>> alias_views_;
-  // The learned entity pass (options_.models): words and POS tags by sentence.
-  std::vector<std::vector<std::string_view>> sentence_words_, sentence_pos_;
+  // The learned entity pass (options_.models): words by sentence.
+  std::vector<std::vector<std::string_view>> sentence_words_;
 };
 
 std::string_view ArticleAnnotator::lower_first(std::int32_t i) {
@@ -454,14 +454,12 @@ void ArticleAnnotator::find_entities_learned() {
   const Models& models = *options_.models;
   const std::int32_t n = size();
   sentence_words_.resize(sentences_.size());
-  sentence_pos_.resize(sentences_.size());
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     auto& words = sentence_words_[s];
     words.clear();
     for (auto i = sentences_[s].first; i < sentences_[s].last; ++i) words.push_back(text(static_cast<std::int32_t>(i)));
-    sentence_pos_[s] = models.pos().tag(words);
   }
-  const auto bio = model::tag_entities(models.ner(), &models.ner_doc(), sentence_words_, sentence_pos_);
+  const auto bio = model::tag_document(models.pos(), models.ner(), &models.ner_doc(), sentence_words_).entities;
 
   struct Candidate {
     std::int32_t first, last;

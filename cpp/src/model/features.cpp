@@ -327,18 +327,7 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
     f.add(NAME("w-1w+1"), lower_at(s, j - 1), lower_at(s, j + 1));
     f.add(NAME("wc-1wc"), norm_at(s, j - 1), t.norm);
     f.add(NAME("wcwc+1"), t.norm, norm_at(s, j + 1));
-    if (kind == Kind::ner_doc && !s.context.empty()) {
-      auto ctx = [&](std::ptrdiff_t k) -> std::string_view {
-        return k < 0 || k >= static_cast<std::ptrdiff_t>(s.context.size()) ? std::string_view("<b>")
-                                                                               : s.context[static_cast<std::size_t>(k)];
-      };
-      f.add(NAME("doc"), ctx(j));
-      f.add(NAME("doc-ss"), ctx(j), t.short_shape);
-      f.add(NAME("doc-1"), ctx(j - 1));
-      f.add(NAME("doc+1"), ctx(j + 1));
-      f.add(NAME("doc-1doc"), ctx(j - 1), ctx(j));
-      f.add(NAME("docdoc+1"), ctx(j), ctx(j + 1));
-    }
+    if (kind == Kind::ner_doc) document_features(s, i, out);
     return;
   }
   // cue
@@ -362,6 +351,22 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
   f.add(NAME("w-lem+1"), w, pseudo_lemma(lower_at(s, j + 1)));
 }
 
+void document_features(const SentenceForms& s, std::size_t i, std::vector<FeatureHash>& out) {
+  if (s.context.empty()) return;
+  Sink f{out};
+  const auto j = static_cast<std::ptrdiff_t>(i);
+  auto ctx = [&](std::ptrdiff_t k) -> std::string_view {
+    return k < 0 || k >= static_cast<std::ptrdiff_t>(s.context.size()) ? std::string_view("<b>")
+                                                                           : s.context[static_cast<std::size_t>(k)];
+  };
+  f.add(NAME("doc"), ctx(j));
+  f.add(NAME("doc-ss"), ctx(j), s.tokens[i].short_shape);
+  f.add(NAME("doc-1"), ctx(j - 1));
+  f.add(NAME("doc+1"), ctx(j + 1));
+  f.add(NAME("doc-1doc"), ctx(j - 1), ctx(j));
+  f.add(NAME("docdoc+1"), ctx(j), ctx(j + 1));
+}
+
 void static_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
                      std::size_t i, std::vector<FeatureHash>& out) {
   const auto j = static_cast<std::ptrdiff_t>(i);
@@ -376,18 +381,28 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   context_features(kind, s, pos, i, out);
 }
 
-void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
-                      std::size_t i, std::string_view prev1, std::string_view prev2,
-                      std::vector<FeatureHash>& out) {
+void label_features(std::string_view prev1, std::string_view prev2, std::vector<FeatureHash>& out) {
   Sink f{out};
-  const TokenForms& t = s.tokens[i];
   f.add(NAME("y-1"), prev1);
   f.add(NAME("y-2"), prev2);
   f.add(NAME("y-1y-2"), prev1, prev2);
+}
+
+void label_word_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                         std::string_view prev1, std::vector<FeatureHash>& out) {
+  Sink f{out};
+  const TokenForms& t = s.tokens[i];
   f.add(NAME("y-1w"), prev1, t.lower);
   if (kind == Kind::pos) return;
   f.add(NAME("y-1ss"), prev1, t.short_shape);
   if (pos != nullptr) f.add(NAME("y-1t"), prev1, pos_at(pos, static_cast<std::ptrdiff_t>(i)));
+}
+
+void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
+                      std::size_t i, std::string_view prev1, std::string_view prev2,
+                      std::vector<FeatureHash>& out) {
+  label_features(prev1, prev2, out);
+  label_word_features(kind, s, pos, i, prev1, out);
 }
 
 }  // namespace newsdoc::model::detail

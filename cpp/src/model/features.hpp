@@ -62,9 +62,17 @@ void window_features(Kind kind, int side, const TokenForms& t, std::vector<Featu
 /// part-of-speech tags, document evidence, cue distances.
 void context_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
                       std::vector<FeatureHash>& out);
-/// Appends the features of the two previous predicted labels.
+/// ner-doc: the features of the document evidence (SentenceForms::context),
+/// part of its context_features.
+void document_features(const SentenceForms& s, std::size_t i, std::vector<FeatureHash>& out);
+
+/// Appends the features of the two previous predicted labels: label_features
+/// (of the labels alone) and label_word_features (a label with the word).
 void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
                       std::size_t i, std::string_view prev1, std::string_view prev2,
                       std::vector<FeatureHash>& out);
+void label_features(std::string_view prev1, std::string_view prev2, std::vector<FeatureHash>& out);
+void label_word_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                         std::string_view prev1, std::vector<FeatureHash>& out);
 
 }  // namespace newsdoc::model::detail

@@ -89,15 +89,6 @@ std::uint32_t from_float(float f) {
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view text, std::uint64_t seed) noexcept {
-  std::uint64_t h = seed;
-  for (char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 LinearModel::LinearModel(std::string component, std::string feature_set, unsigned hash_bits,
                          std::vector<std::string> labels)
     : component_(std::move(component)),
