@@ -87,6 +87,14 @@ std::uint32_t from_float(float f) {
   return bits;
 }
 
+template <std::size_t N>
+void add_rows(const std::int16_t* const* rows, std::size_t count, std::int32_t* __restrict scores) {
+  std::int32_t sum[N] = {};
+  for (std::size_t k = 0; k < count; ++k)
+    for (std::size_t c = 0; c < N; ++c) sum[c] += rows[k][c];
+  for (std::size_t c = 0; c < N; ++c) scores[c] += sum[c];
+}
+
 }  // namespace
 
 LinearModel::LinearModel(std::string component, std::string feature_set, unsigned hash_bits,
@@ -154,8 +162,13 @@ void LinearModel::add_scores(const FeatureHash* features, std::size_t count, std
       if (n > 32) __builtin_prefetch(rows[found] + 32);
       ++found;
     }
-    for (std::size_t k = 0; k < found; ++k)
-      for (std::size_t c = 0; c < n; ++c) scores[c] += rows[k][c];
+    switch (n) {  // the label counts of the shipped models, unrolled
+      case 9: add_rows<9>(rows, found, scores); break;
+      case 45: add_rows<45>(rows, found, scores); break;
+      default:
+        for (std::size_t k = 0; k < found; ++k)
+          for (std::size_t c = 0; c < n; ++c) scores[c] += rows[k][c];
+    }
   }
 }
 
