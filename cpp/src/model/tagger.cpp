@@ -85,6 +85,8 @@ class WordScores {
   // +2, as a window word before and after.
   static constexpr std::size_t own = 0, window_before = 5, window_after = 6;
   static constexpr std::size_t neighbour_group(int offset) { return offset < 0 ? 3 + offset : 2 + offset; }
+  // pos has no window features: its words keep five groups.
+  static constexpr std::size_t groups(detail::Kind kind) { return kind == detail::Kind::pos ? 5 : 7; }
 
   // Makes room for `words` more words: ids given before are invalid after.
   void reserve(std::size_t words) {
@@ -114,7 +116,7 @@ class WordScores {
   // sentence, computed for those that lack them; indexed by word id.
   const std::int32_t* sums(std::uint64_t serial, detail::Kind kind, const LinearModel& model,
                            const detail::SentenceForms& forms, const std::vector<std::uint32_t>& ids) {
-    Slot& slot = slot_of(serial, model.label_count());
+    Slot& slot = slot_of(serial, model.label_count(), groups(kind));
     slot.ready.resize(ids_.size(), 0);
     slot.sums.resize(ids_.size() * slot.stride);
     const std::size_t n = model.label_count();
@@ -132,6 +134,7 @@ class WordScores {
         detail::neighbour_features(kind, offset, t, feats_);
         model.add_scores(feats_.data(), feats_.size(), out + neighbour_group(offset) * n);
       }
+      if (groups(kind) == 5) continue;
       feats_.clear();
       detail::window_features(kind, -1, t, feats_);
       model.add_scores(feats_.data(), feats_.size(), out + window_before * n);
@@ -144,8 +147,9 @@ class WordScores {
 
   // The summed weights of label_features(prev1, prev2) of `tagger`, by label
   // ids (label_count() standing for the sentence start "<s>").
-  const std::int32_t* label_sums(std::uint64_t serial, const LinearModel& model, std::size_t prev1, std::size_t prev2) {
-    Slot& slot = slot_of(serial, model.label_count());
+  const std::int32_t* label_sums(std::uint64_t serial, detail::Kind kind, const LinearModel& model, std::size_t prev1,
+                                 std::size_t prev2) {
+    Slot& slot = slot_of(serial, model.label_count(), groups(kind));
     const std::size_t n = model.label_count();
     const std::size_t pair = prev1 * (n + 1) + prev2;
     if (slot.label_ready.empty()) {
@@ -166,18 +170,18 @@ class WordScores {
  private:
   struct Slot {
     std::uint64_t serial = 0;
-    std::size_t stride = 0;            // 7 groups x labels
+    std::size_t stride = 0;            // groups x labels
     std::vector<std::int32_t> sums;    // word id x stride
     std::vector<std::uint8_t> ready;   // word id -> sums computed
     std::vector<std::int32_t> label_sums;    // (previous label, the one before) x labels
     std::vector<std::uint8_t> label_ready;   // (previous label, the one before) -> computed
   };
-  Slot& slot_of(std::uint64_t serial, std::size_t labels) {
+  Slot& slot_of(std::uint64_t serial, std::size_t labels, std::size_t word_groups) {
     for (Slot& slot : slots_)
       if (slot.serial == serial) return slot;
     Slot& slot = slots_[next_slot_++ % slots_.size()];  // the annotator's three taggers fit
     slot.serial = serial;
-    slot.stride = 7 * labels;
+    slot.stride = word_groups * labels;
     slot.sums.clear();
     slot.ready.clear();
     slot.label_sums.clear();
@@ -257,7 +261,7 @@ void Tagger::tag_forms(const detail::SentenceForms& forms, const std::vector<std
   thread_local std::vector<std::int32_t> scores;
   const Kind kind = detail::kind_of(model_.component(), "");
   const std::size_t n = model_.label_count();
-  const std::size_t stride = 7 * n;
+  const std::size_t stride = WordScores::groups(kind) * n;
   const std::int32_t* sums = thread_word_scores().sums(serial_, kind, model_, forms, ids);
   const auto& labels = model_.labels();
   const std::size_t count = forms.tokens.size();
@@ -290,7 +294,7 @@ void Tagger::tag_forms(const detail::SentenceForms& forms, const std::vector<std
     }
     const std::size_t prev1 = i >= 1 ? static_cast<std::size_t>(out[i - 1]) : n;
     const std::size_t prev2 = i >= 2 ? static_cast<std::size_t>(out[i - 2]) : n;
-    add_vector(scores.data(), thread_word_scores().label_sums(serial_, model_, prev1, prev2), n);
+    add_vector(scores.data(), thread_word_scores().label_sums(serial_, kind, model_, prev1, prev2), n);
     detail::label_word_features(kind, forms, pos, i, prev1 == n ? std::string_view("<s>") : std::string_view(labels[prev1]),
                                 feats);
     model_.add_scores(feats.data(), feats.size(), scores.data());
