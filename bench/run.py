@@ -27,6 +27,11 @@ articles, about 5 MB of body text) it times, in MB of body text a second,
 
 The annotation section is skipped, with a message, when the corpus is absent.
 
+Annotation with trained models. On the same corpus, one thread, in the same
+run: newsdoc::Annotator with the rules only and with the trained taggers of
+models/ (AnnotatorOptions::models: pos, ner, ner-doc), in MB of body text a
+second per core, plus the seconds of newsdoc::Models::load.
+
 DataFrames and queries. On a synthetic corpus of one million quotes (100,000
 articles of 10), each in its own child process that prints one line of JSON
 (`--json`):
@@ -46,7 +51,7 @@ of one partition. It runs last, after the others.
 With --only, one section runs and the others are kept as they stand in --output.
 
 Usage (with the project's .venv Python, after `make install`):
-    .venv/bin/python bench/run.py [--only load|annotate|tables|scaleout] [--quick | --size-mb N] [--scaleout-mb N]
+    .venv/bin/python bench/run.py [--only load|annotate|models|tables|scaleout] [--quick | --size-mb N] [--scaleout-mb N]
         [--output docs/performance.md]
 """
 
@@ -78,6 +83,11 @@ TARGET_ANNOTATE = 50.0  # annotation: at least 50 MB/s of body text per core, si
 ANNOTATE_REPEAT = 5  # passes over the corpus within one annotation child; the best counts
 ANNOTATE_RUNS = 5  # annotation children per method at least (each takes about a second)
 ANNOTATION_HEADING = "## Annotation"
+MODELS_HEADING = "## Annotation with trained models"
+MODELS_DIR = ROOT / "models"
+TARGET_MODELS = 10.0  # annotation with every model: at least 10 MB/s of body text per core (issue 11)
+MODELS_REPEAT = 3  # passes over the corpus within one child; the best counts
+MODELS_RUNS = 3  # children per method
 TABLES_HEADING = "## DataFrames and queries"
 TARGET_TO_PANDAS = 1.0  # to_pandas("quotes") on 1M quotes: under a second
 TARGET_QUERY = 1e-3  # a speaker query on 1M quotes, index built: under a millisecond (median)
@@ -929,6 +939,107 @@ def annotation_section(results: Dict[str, dict], corpus: Path, command: str, inf
 
 
 # ---------------------------------------------------------------------------
+# Annotation with trained models.
+
+
+def measure_models(program: Path, corpus: Path, runs: int) -> Dict[str, dict]:
+    """bench/newsdoc_annotate on one thread, rules only and with models/, the runs interleaved."""
+    methods = [
+        ("rules", "newsdoc::Annotator, rules only (default)", [str(program), str(corpus), "1", str(MODELS_REPEAT)]),
+        ("models", "newsdoc::Annotator with the trained models (pos, ner, ner-doc)",
+         [str(program), str(corpus), "1", str(MODELS_REPEAT), str(MODELS_DIR)]),
+    ]
+    log("measure: annotation with and without the trained models, one thread")
+    runs_of: Dict[str, List[dict]] = {key: [] for key, _, _ in methods}
+    for i in range(runs):
+        for key, _, command in methods:
+            runs_of[key].append(run_logged(key, i, command))
+    results: Dict[str, dict] = {}
+    for key, label, _ in methods:
+        r = best_of(runs_of[key])
+        r["label"] = label
+        r["speed"] = r["body_bytes"] / r["seconds"]
+        r["best_cpu_seconds"] = min(x["cpu_seconds"] for x in runs_of[key])
+        r["cpu_speed"] = r["body_bytes"] / r["best_cpu_seconds"]
+        if key == "models":
+            r["all_load_seconds"] = [x["load_seconds"] for x in runs_of[key]]
+        results[key] = r
+    return results
+
+
+def models_section(results: Dict[str, dict], corpus: Path, command: str, info: Dict[str, str], load: float,
+                   runs: int) -> str:
+    """The "## Annotation with trained models" part of the report."""
+    rules, models = results["rules"], results["models"]
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    shown_corpus = f"shared/corpora/{corpus.name}" if corpus.parent == DEFAULT_TEXT_CORPUS.parent else str(corpus)
+    verdict = "met" if models["speed"] / MB >= TARGET_MODELS else "missed"
+    lines = [
+        MODELS_HEADING,
+        "",
+        "What the trained taggers (docs/models.md: part of speech, then named entities in two passes) cost the "
+        "annotator: the same corpus annotated on one thread with the rules only and with `AnnotatorOptions::models "
+        "= newsdoc::Models::load(\"models\")`, timed in the same run.",
+        "",
+        "### Set-up",
+        "",
+        f"- Date: {now}",
+        f"- Machine: {info['cpu']}, {info['cores']} cores ({info['simd']}), {info['memory']} RAM, {info['os']}; "
+        f"{load:.0%} of the CPUs busy with other work just before the run",
+        f"- Build: {info['compiler']}, Release, `-march=native`",
+        f"- Command: `{command}`",
+        f"- Corpus: `{shown_corpus}`, {rules['articles']:,} articles, {rules['body_bytes'] / MB:.2f} MB of body text "
+        "(as in [Annotation](#annotation)), read before the clock starts.",
+        f"- `bench/newsdoc_annotate {shown_corpus} 1 {MODELS_REPEAT} [models]`: one thread, {MODELS_REPEAT} passes "
+        f"over the corpus per process, {runs} processes per method taking turns; seconds are the best pass of all "
+        "runs, wall clock (MB/s per core) and the process's CPU time (MB/s of CPU time: on a shared machine the "
+        "wall clock also counts the time other processes held the core). The models are loaded once per process "
+        "before the passes (their load time is its own column); the taggers' per-thread caches of word scores are "
+        "warm after the first pass.",
+        "",
+        "### Results",
+        "",
+        "| Annotator | MB/s per core | MB/s of CPU time | Seconds (best) | CPU seconds (best) "
+        "| Best pass of each run (s) | Other work (% of CPUs) | Quotes | Entities | Models::load (s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in (rules, models):
+        runs_text = " / ".join(f"{x:.3f}" for x in r["all_seconds"])
+        loads = " / ".join(f"{x:.3f}" for x in r["all_load_seconds"]) if "all_load_seconds" in r else ""
+        lines.append(f"| {r['label']} | {r['speed'] / MB:,.2f} | {r['cpu_speed'] / MB:,.2f} | {r['seconds']:.3f} "
+                     f"| {r['best_cpu_seconds']:.3f} | {runs_text} | {r['others_busy']:.0%} | {r['quotes']:,} "
+                     f"| {r['entities']:,} | {loads} |")
+    lines += [
+        "",
+        f"- **Target (≥ {TARGET_MODELS:.0f} MB/s a core with every model on, issue 11): {verdict}**: "
+        f"{models['speed'] / MB:.2f} MB/s ({models['cpu_speed'] / MB:.2f} MB/s of CPU time), "
+        f"{rules['speed'] / models['speed']:.1f}× slower than the rules only ({rules['speed'] / MB:.1f} MB/s).",
+        f"- Loading the three models (`newsdoc::Models::load`, once per process): "
+        f"{min(models['all_load_seconds']):.3f}–{max(models['all_load_seconds']):.3f} s.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def run_models(args: argparse.Namespace, programs: Dict[str, Path], command: str, info: Dict[str, str],
+               load: float) -> Optional[str]:
+    corpus = args.text_corpus.resolve()
+    if not corpus.is_dir() or not any(corpus.rglob("*.txt")):
+        log(f"models: skipped: the plain-text corpus {args.text_corpus} is absent (or holds no .txt file)")
+        return None
+    if not (MODELS_DIR / "ner.ndm").exists():
+        log(f"models: skipped: no trained models in {MODELS_DIR} (make train)")
+        return None
+    for f in corpus.rglob("*.txt"):
+        f.read_bytes()
+    runs = max(args.runs, MODELS_RUNS)
+    results = measure_models(programs["newsdoc_annotate"], corpus, runs)
+    log(f"models: {results['models']['speed'] / MB:.2f} MB/s with the models, {results['rules']['speed'] / MB:.1f} "
+        "MB/s rules only, one thread")
+    return models_section(results, corpus, command, info, load, runs)
+
+
+# ---------------------------------------------------------------------------
 # DataFrames and queries: bench/pandas_bench.py and bench/query_bench.py, each in its own process.
 
 
@@ -1141,12 +1252,13 @@ def header() -> str:
         "# Performance",
         "",
         "How fast newsdoc loads a JSONL news corpus, against the practical limit and the usual Python ways, and "
-        "how fast it annotates plain-text news against a pure-Python quote finder ([Annotation](#annotation)), "
+        "how fast it annotates plain-text news against a pure-Python quote finder ([Annotation](#annotation)) and "
+        "with its trained models ([Annotation with trained models](#annotation-with-trained-models)), "
         "how fast a million quotes become a DataFrame or answer a speaker query "
         "([DataFrames and queries](#dataframes-and-queries)), and how the job scales out on Dask "
         "([Scale-out on Dask](#scale-out-on-dask)).",
         "Written by `bench/run.py`; regenerate all with `make bench`, or one part with "
-        "`.venv/bin/python bench/run.py --only load|annotate|tables|scaleout --output docs/performance.md` (the "
+        "`.venv/bin/python bench/run.py --only load|annotate|models|tables|scaleout --output docs/performance.md` (the "
         "other parts are kept).",
         "",
         "",
@@ -1154,38 +1266,35 @@ def header() -> str:
 
 
 def split_document(text: str) -> tuple:
-    """(loading part from "## Set-up", annotation, tables and scale-out parts from their headings); any may be ''."""
-    tables = annotation = scaleout = ""
+    """(loading part from "## Set-up", annotation, models, tables and scale-out parts from their headings); any may be ''."""
+    tables = annotation = models = scaleout = ""
     at = text.find("\n" + SCALEOUT_HEADING + "\n")
     if at >= 0:
         text, scaleout = text[:at + 1], text[at + 1:]
     at = text.find("\n" + TABLES_HEADING + "\n")
     if at >= 0:
         text, tables = text[:at + 1], text[at + 1:]
+    at = text.find("\n" + MODELS_HEADING + "\n")
+    if at >= 0:
+        text, models = text[:at + 1], text[at + 1:]
     at = text.find("\n" + ANNOTATION_HEADING + "\n")
     if at >= 0:
         text, annotation = text[:at + 1], text[at + 1:]
     start = text.find("## Set-up")
-    return (text[start:] if start >= 0 else ""), annotation, tables, scaleout
+    return (text[start:] if start >= 0 else ""), annotation, models, tables, scaleout
 
 
 def write_document(output: Path, load_text: Optional[str], annotation_text: Optional[str],
-                   tables_text: Optional[str] = None, scaleout_text: Optional[str] = None) -> str:
+                   tables_text: Optional[str] = None, scaleout_text: Optional[str] = None,
+                   models_text: Optional[str] = None) -> str:
     """Writes `output` with the parts given; a part that is None is kept from `output` as it stands."""
-    old_load, old_annotation, old_tables, old_scaleout = (split_document(output.read_text()) if output.exists()
-                                                          else ("", "", "", ""))
-    if load_text is None and old_load:
-        log(f"report: keeping the loading part of {output.name} as it stands")
-    if annotation_text is None and old_annotation:
-        log(f"report: keeping the annotation part of {output.name} as it stands")
-    if tables_text is None and old_tables:
-        log(f"report: keeping the DataFrames and queries part of {output.name} as it stands")
-    if scaleout_text is None and old_scaleout:
-        log(f"report: keeping the scale-out part of {output.name} as it stands")
-    parts = [load_text if load_text is not None else old_load,
-             annotation_text if annotation_text is not None else old_annotation,
-             tables_text if tables_text is not None else old_tables,
-             scaleout_text if scaleout_text is not None else old_scaleout]
+    old = split_document(output.read_text()) if output.exists() else ("",) * 5
+    new = (load_text, annotation_text, models_text, tables_text, scaleout_text)
+    names = ("loading", "annotation", "models", "DataFrames and queries", "scale-out")
+    for name, kept, given in zip(names, old, new):
+        if given is None and kept:
+            log(f"report: keeping the {name} part of {output.name} as it stands")
+    parts = [given if given is not None else kept for kept, given in zip(old, new)]
     text = header() + "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text)
@@ -1196,7 +1305,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", nargs="+", metavar="ARG", help=argparse.SUPPRESS)  # METHOD PATH [THREADS]
     parser.add_argument("--output", type=Path, help="write the Markdown report here (default build/bench/performance.md)")
-    parser.add_argument("--only", choices=("load", "annotate", "tables", "scaleout"),
+    parser.add_argument("--only", choices=("load", "annotate", "models", "tables", "scaleout"),
                         help="run one part; the other parts of --output are kept as they stand")
     parser.add_argument("--size-mb", type=int, default=500, help="loading: input size in MB (default 500)")
     parser.add_argument("--quick", action="store_true", help="loading: a 50 MB input")
@@ -1232,7 +1341,7 @@ def main() -> None:
             command += f" --only {args.only}"
         if args.only in (None, "load"):
             command += " --quick" if args.quick else f" --size-mb {size_mb}"
-        if args.text_corpus != DEFAULT_TEXT_CORPUS and args.only in (None, "annotate"):
+        if args.text_corpus != DEFAULT_TEXT_CORPUS and args.only in (None, "annotate", "models"):
             command += f" --text-corpus {args.text_corpus}"
         if args.only in (None, "scaleout") and args.scaleout_mb != DEFAULT_SCALEOUT_MB:
             command += f" --scaleout-mb {args.scaleout_mb}"
@@ -1243,7 +1352,7 @@ def main() -> None:
     output = args.output or BUILD / "performance.md"
     output = output if output.is_absolute() else Path.cwd() / output
 
-    load_text = annotation_text = tables_text = scaleout_text = None
+    load_text = annotation_text = models_text = tables_text = scaleout_text = None
     if args.only in (None, "load"):
         load_text = run_load(args, size_mb, programs, py, me, command, info, load)
     if args.only in (None, "annotate"):
@@ -1252,6 +1361,12 @@ def main() -> None:
         annotation_text = run_annotation(args, programs, py, me, command, info, load)
         if annotation_text is None and args.only == "annotate":
             sys.exit(f"bench: no annotation figures ({args.text_corpus} is absent); {output} left as it was")
+    if args.only in (None, "models"):
+        if args.only is None:
+            load = busy_cpus()
+        models_text = run_models(args, programs, command, info, load)
+        if models_text is None and args.only == "models":
+            sys.exit(f"bench: no figures with the trained models; {output} left as it was")
     if args.only in (None, "tables"):
         if args.only is None:
             load = busy_cpus()
@@ -1260,12 +1375,14 @@ def main() -> None:
         if args.only is None:
             load = busy_cpus()
         scaleout_text = run_scaleout(args, py, command, info, load)
-    write_document(output, load_text, annotation_text, tables_text, scaleout_text)
+    write_document(output, load_text, annotation_text, tables_text, scaleout_text, models_text)
     log(f"wrote {output}")
     if load_text:
         print(load_text.split("## Results\n", 1)[1].rstrip("\n"))  # the tables and the reading
     if annotation_text:
         print(annotation_text.split("### Results\n", 1)[1].rstrip("\n"))
+    if models_text:
+        print(models_text.split("### Results\n", 1)[1].rstrip("\n"))
     if tables_text:
         print(tables_text.split("### Results\n", 1)[1].rstrip("\n"))
     if scaleout_text:

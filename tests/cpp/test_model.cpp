@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/corenlp.hpp"
+#include "model/features.hpp"
 #include "newsdoc/model.hpp"
 #include "test_util.hpp"
 
@@ -437,6 +438,80 @@ TEST(ShippedModels, LoadAndTag) {
     });
   for (auto& th : threads) th.join();
   for (const auto& g : got) EXPECT_EQ(g, expected);
+}
+
+// Greedy decoding with every feature looked up one by one, as the taggers
+// were trained: what Tagger::tag must give with its cached sums per word.
+std::vector<std::string_view> tag_feature_by_feature(const Tagger& tagger, const std::vector<std::string_view>& words,
+                                                     const std::vector<std::string_view>* pos,
+                                                     const std::vector<std::string_view>* context = nullptr) {
+  namespace detail = newsdoc::model::detail;
+  const detail::Kind kind = detail::kind_of(tagger.kind(), "");
+  detail::SentenceForms forms;
+  detail::prepare(kind, words, forms);
+  if (context != nullptr) forms.context = *context;
+  const auto& labels = tagger.model().labels();
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::vector<FeatureHash> f;
+    detail::static_features(kind, forms, pos, i, f);
+    detail::dynamic_features(kind, forms, pos, i, i >= 1 ? out[i - 1] : "<s>", i >= 2 ? out[i - 2] : "<s>", f);
+    std::vector<std::int32_t> scores(labels.size(), 0);
+    tagger.model().add_scores(f.data(), f.size(), scores.data());
+    int best = -1;
+    for (std::size_t c = 0; c < labels.size(); ++c) {
+      const std::string_view l = labels[c];
+      // BIO: an I- label only continues its own type
+      if (kind != detail::Kind::pos && l.substr(0, 2) == "I-" &&
+          (i == 0 || out[i - 1].size() < 2 || out[i - 1].substr(2) != l.substr(2)))
+        continue;
+      if (best < 0 || scores[c] > scores[static_cast<std::size_t>(best)]) best = static_cast<int>(c);
+    }
+    out.push_back(labels[static_cast<std::size_t>(best)]);
+  }
+  return out;
+}
+
+TEST(ShippedModels, CachedScoresAndTagDocumentGiveTheLabelsOfEveryFeature) {
+  const auto dir = newsdoc_test::source_dir() / "models";
+  if (!std::filesystem::exists(dir / "pos.ndm")) GTEST_SKIP() << "no shipped models in " << dir << " (make train)";
+  const Tagger pos = Tagger::load((dir / "pos.ndm").string());
+  const Tagger ner = Tagger::load((dir / "ner.ndm").string());
+  const Tagger ner_doc = Tagger::load((dir / "ner-doc.ndm").string());
+  // Known sentences, and more distinct words than the per-thread cache of
+  // word sums holds (it starts again), repeated so that words come back.
+  std::vector<std::string> made;
+  for (int k = 0; k < 20000; ++k) made.push_back((k % 3 == 0 ? "Name" : "word") + std::to_string(k));
+  std::vector<std::vector<std::string_view>> doc = {
+      {"Hillary", "Clinton", "met", "the", "Secret", "Service", "in", "New", "York", "on", "Monday", "."},
+      {"“", "We", "will", "win", ",", "”", "Clinton", "said", "."}};
+  for (int round = 0; round < 2; ++round)
+    for (std::size_t k = 0; k < made.size(); k += 10) {
+      std::vector<std::string_view> s = {"Mr", made[k], "told", "the"};
+      for (std::size_t m = k + 1; m < k + 10; ++m) s.push_back(made[m]);
+      s.push_back(".");
+      doc.push_back(s);
+    }
+  std::vector<std::vector<std::string_view>> tags;
+  for (const auto& s : doc) {
+    tags.push_back(pos.tag(s));
+    ASSERT_EQ(tags.back(), tag_feature_by_feature(pos, s, nullptr));
+  }
+  const auto first = newsdoc::model::tag_entities(ner, nullptr, doc, tags);
+  const auto both = newsdoc::model::tag_entities(ner, &ner_doc, doc, tags);
+  const auto ctx = newsdoc::model::document_context(doc, first);
+  for (std::size_t s = 0; s < doc.size(); ++s) {
+    ASSERT_EQ(first[s], tag_feature_by_feature(ner, doc[s], &tags[s])) << "sentence " << s;
+    const std::vector<std::string_view> c(ctx[s].begin(), ctx[s].end());
+    ASSERT_EQ(both[s], tag_feature_by_feature(ner_doc, doc[s], &tags[s], &c)) << "sentence " << s;
+  }
+  EXPECT_EQ(both[0][0], "B-PERSON");
+  // the annotator's call: the same tags in one go
+  const auto all = newsdoc::model::tag_document(pos, ner, &ner_doc, doc);
+  EXPECT_EQ(all.pos, tags);
+  EXPECT_EQ(all.entities, both);
+  EXPECT_EQ(newsdoc::model::tag_document(pos, ner, nullptr, doc).entities, first);
+  EXPECT_TRUE(newsdoc::model::tag_document(pos, ner, &ner_doc, {}).entities.empty());
 }
 
 }  // namespace

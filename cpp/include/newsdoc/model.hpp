@@ -36,7 +36,9 @@
 // ## Lifetime and threads
 // A loaded LinearModel or Tagger owns all its data; label string_views it
 // returns stay valid as long as it lives (and are not invalidated by moves).
-// The const methods may be called from any number of threads at once.
+// The const methods may be called from any number of threads at once. Each
+// thread that tags keeps its own caches (the summed weights of the words it
+// has seen, per tagger: at most about 23 MB for the shipped models).
 #pragma once
 
 #include <cstddef>
@@ -72,7 +74,15 @@ inline constexpr std::uint32_t format_version = 1;
 
 /// 64-bit FNV-1a of `text`, continuing from `seed` (the FNV offset basis by
 /// default), so a feature "prefix=value" can be hashed in parts.
-std::uint64_t fnv1a(std::string_view text, std::uint64_t seed = 0xcbf29ce484222325ULL) noexcept;
+/// Inline: the taggers hash a hundred features a word.
+inline std::uint64_t fnv1a(std::string_view text, std::uint64_t seed = 0xcbf29ce484222325ULL) noexcept {
+  std::uint64_t h = seed;
+  for (char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
 
 /// A feature as the model sees it: a 64-bit hash, reduced to a bucket by the
 /// model's hash width.
@@ -128,7 +138,20 @@ class LinearModel {
   unsigned hash_bits_ = 0;
   std::vector<std::string> labels_;
   float scale_ = 1.0f;
-  std::vector<std::int16_t> weights_;  // (1 << hash_bits_) x labels_.size()
+  // The weights without their empty rows, so that the tables of all the
+  // taggers stay in the cache (most buckets hold no weight): a bit per bucket,
+  // whether its row holds any weight, with the count of such rows before each
+  // word of 64 buckets; then those rows, in bucket order, label_count()
+  // weights each.
+  struct Presence {
+    std::uint64_t bits = 0;
+    std::uint32_t rows_before = 0;
+  };
+  std::vector<Presence> presence_;
+  std::vector<std::int16_t> rows_;
+  void clear_weights();
+  void append_row(std::size_t bucket, const std::int16_t* row);  // in increasing bucket order
+  void index_rows();  // presence_[].rows_before, once the rows are appended
 };
 
 /// Averaged perceptron over hashed features; deterministic.
@@ -184,6 +207,23 @@ struct TrainOptions {
   std::string info;  ///< stored in the model file
 };
 
+namespace detail {
+struct SentenceForms;
+}
+struct PreparedDocument;
+struct DocumentTags;
+// The context features of one sentence's tokens (hashes[start[i], start[i + 1])), computed once for two passes.
+struct SharedContext {
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::size_t> start;
+};
+class Tagger;
+std::vector<std::vector<std::string_view>> tag_entities(
+    const Tagger& ner, const Tagger* ner_doc, const std::vector<std::vector<std::string_view>>& words,
+    const std::vector<std::vector<std::string_view>>& pos);
+DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
+                          const std::vector<std::vector<std::string_view>>& words);
+
 /// A greedy left-to-right sequence tagger. Kinds: "pos" (features of the
 /// words), "ner" and "cue" (words and part-of-speech tags). For "ner" the
 /// output is BIO (B-PERSON, I-PERSON, ..., O) and never starts an entity
@@ -221,8 +261,25 @@ class Tagger {
                std::vector<int>& out, const std::vector<std::string_view>* context = nullptr) const;
 
  private:
+  friend std::vector<std::vector<std::string_view>> tag_entities(
+      const Tagger&, const Tagger*, const std::vector<std::vector<std::string_view>>&,
+      const std::vector<std::vector<std::string_view>>&);
+  friend DocumentTags tag_document(const Tagger&, const Tagger&, const Tagger*,
+                                   const std::vector<std::vector<std::string_view>>&);
+  // `pos` as tag() uses it (nullptr when the tagger takes none); throws
+  // ModelError for missing or mismatched inputs.
+  const std::vector<std::string_view>* checked_pos(std::size_t words, const std::vector<std::string_view>* pos,
+                                                   const std::vector<std::string_view>* context) const;
+  // Tags one prepared sentence (cpp/src/model/tagger.cpp).
+  void tag_forms(const detail::SentenceForms& forms, const std::vector<std::uint32_t>& ids,
+                 const std::vector<std::string_view>* pos, std::vector<int>& out,
+                 SharedContext* shared = nullptr) const;
+  void tag_prepared(PreparedDocument& doc, std::size_t sentence, const std::vector<std::string_view>* pos,
+                    const std::vector<std::string_view>* context, std::vector<std::string_view>& out) const;
+
   LinearModel model_;
   std::vector<int> allowed_after_;  // ner: label x label -> 0/1, flattened
+  std::uint64_t serial_ = 0;        // names the model in per-thread caches of tag_ids (copies share it)
 };
 
 /// Document-level evidence for the second-pass entity tagger ("ner-doc"):
@@ -251,6 +308,17 @@ std::vector<std::string> cue_context(const std::vector<std::string_view>& words,
 std::vector<std::vector<std::string_view>> tag_entities(
     const Tagger& ner, const Tagger* ner_doc, const std::vector<std::vector<std::string_view>>& words,
     const std::vector<std::vector<std::string_view>>& pos);
+
+/// The part-of-speech tags and entity labels of one document's sentences.
+struct DocumentTags {
+  std::vector<std::vector<std::string_view>> pos;       ///< views into the pos tagger
+  std::vector<std::vector<std::string_view>> entities;  ///< BIO, views into ner or ner_doc
+};
+/// The same labels as `pos.tag()` of each sentence, then tag_entities(ner,
+/// ner_doc, words, those tags), with the work the taggers share (the words'
+/// forms, their cached scores) done once: what the annotator calls.
+DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
+                          const std::vector<std::vector<std::string_view>>& words);
 
 /// A typed span of tokens [begin, end) decoded from BIO labels.
 struct TokenSpan {

@@ -141,6 +141,7 @@ class ArticleAnnotator {
   bool is_name_token(std::int32_t i) const;
   bool is_non_name(std::int32_t i) const;
   void find_entities();
+  void collect_sentence_words();
   void tag_parts_of_speech();  // once per article: sentence_words_, sentence_pos_
   void find_entities_learned();
   void fix_learned_spans(std::vector<LearnedSpan>& spans) const;
@@ -205,7 +206,7 @@ class ArticleAnnotator {
   std::string lower_buffer_;
   std::vector<std::string> entity_ids_;
   std::vector<std::vector<std::string_view>> alias_views_;
-  // The learned entity pass (options_.models): words and POS tags by sentence.
+  // The learned passes (options_.models): words and POS tags by sentence.
   std::vector<std::vector<std::string_view>> sentence_words_, sentence_pos_;
   bool pos_tagged_ = false;
 };
@@ -457,23 +458,21 @@ Gender ArticleAnnotator::title_gender_before(std::int32_t x) const {
   return Gender::unknown;
 }
 
-// The learned recogniser replaces the rules' candidate finding and typing of
-// unknown capitalised runs: the entity tagger (pos, then ner and ner-doc over
-// the whole article, sentence by sentence) gives the spans and their CoNLL
-// types. The gazetteer still names what it knows (a known name at least as
-// long as the tagger's span wins, and known names the tagger missed are
-// kept); linking, the article's tags and the mention scan are the rules'.
-void ArticleAnnotator::tag_parts_of_speech() {
-  if (pos_tagged_) return;
-  pos_tagged_ = true;
+void ArticleAnnotator::collect_sentence_words() {
   sentence_words_.resize(sentences_.size());
-  sentence_pos_.resize(sentences_.size());
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     auto& words = sentence_words_[s];
     words.clear();
     for (auto i = sentences_[s].first; i < sentences_[s].last; ++i) words.push_back(text(static_cast<std::int32_t>(i)));
-    sentence_pos_[s] = options_.models->pos().tag(words);
   }
+}
+
+void ArticleAnnotator::tag_parts_of_speech() {
+  if (pos_tagged_) return;
+  pos_tagged_ = true;
+  collect_sentence_words();
+  sentence_pos_.resize(sentences_.size());
+  for (std::size_t s = 0; s < sentences_.size(); ++s) sentence_pos_[s] = options_.models->pos().tag(sentence_words_[s]);
 }
 
 // "S-400", "MiG-29", "F-16": a hyphenated word with a digit, as the rules type them.
@@ -541,14 +540,24 @@ void ArticleAnnotator::fix_learned_spans(std::vector<LearnedSpan>& spans) const 
   spans = std::move(out);
 }
 
+// The learned recogniser replaces the rules' candidate finding and typing of
+// unknown capitalised runs: the entity tagger (pos, then ner and ner-doc over
+// the whole article, sentence by sentence) gives the spans and their CoNLL
+// types. The gazetteer still names what it knows (a known name at least as
+// long as the tagger's span wins, and known names the tagger missed are
+// kept); linking, the article's tags and the mention scan are the rules'.
 void ArticleAnnotator::find_entities_learned() {
   entities_.clear();
   raw_mentions_.clear();
   weak_singles_.clear();
   const Models& models = *options_.models;
   const std::int32_t n = size();
-  tag_parts_of_speech();
-  const auto bio = model::tag_entities(models.ner(), &models.ner_doc(), sentence_words_, sentence_pos_);
+  // pos, ner and ner-doc in one go: the taggers share the words' forms and cached scores
+  collect_sentence_words();
+  auto tags = model::tag_document(models.pos(), models.ner(), &models.ner_doc(), sentence_words_);
+  sentence_pos_ = std::move(tags.pos);
+  pos_tagged_ = true;
+  const auto& bio = tags.entities;
 
   std::vector<LearnedSpan> spans;
   for (std::size_t s = 0; s < sentences_.size() && s < bio.size(); ++s) {

@@ -225,11 +225,8 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
   }
 }
 
-void static_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
-                     std::size_t i, std::vector<FeatureHash>& out) {
+void own_word_features(Kind kind, const TokenForms& t, std::vector<FeatureHash>& out) {
   Sink f{out};
-  const TokenForms& t = s.tokens[i];
-  const auto j = static_cast<std::ptrdiff_t>(i);
   const std::string_view w = t.lower;
   f.add(NAME("bias"), "");
   f.add(NAME("w"), w);
@@ -241,28 +238,82 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   f.add(NAME("shape"), t.shape);
   f.add(NAME("sshape"), t.short_shape);
   if (t.norm.find('-') != std::string::npos && t.norm.size() > 1) f.add(NAME("hyphen"), "");
+  if (kind == Kind::pos) return;
+  f.add(NAME("wc"), t.norm);
+  if (kind == Kind::ner || kind == Kind::ner_doc) {
+    if (w.size() > 5) {
+      f.add(NAME("s5"), suffix(w, 5));
+      f.add(NAME("p5"), prefix(w, 5));
+    }
+    return;
+  }
+  // cue
+  f.add(NAME("s5"), suffix(w, 5));
+}
+
+namespace {
+
+// The features of a neighbour at `offset` (-2, -1, 1, 2) from its forms, or
+// from the sentence boundary it stands for.
+void neighbour_features(Kind kind, int offset, std::string_view lower, std::string_view norm,
+                        std::string_view short_shape, std::vector<FeatureHash>& out) {
+  Sink f{out};
+  switch (offset) {
+    case -2:
+      f.add(NAME("w-2"), lower);
+      f.add(NAME("ss-2"), short_shape);
+      return;
+    case -1:
+      f.add(NAME("w-1"), lower);
+      f.add(NAME("ss-1"), short_shape);
+      f.add(NAME("s3-1"), suffix(lower, 3));
+      if (kind != Kind::pos) f.add(NAME("wc-1"), norm);
+      return;
+    case 1:
+      f.add(NAME("w+1"), lower);
+      f.add(NAME("ss+1"), short_shape);
+      f.add(NAME("s3+1"), suffix(lower, 3));
+      if (kind != Kind::pos) f.add(NAME("wc+1"), norm);
+      return;
+    default:
+      f.add(NAME("w+2"), lower);
+      f.add(NAME("ss+2"), short_shape);
+      return;
+  }
+}
+
+}  // namespace
+
+void neighbour_features(Kind kind, int offset, const TokenForms& t, std::vector<FeatureHash>& out) {
+  neighbour_features(kind, offset, t.lower, t.norm, t.short_shape, out);
+}
+
+void window_features(Kind kind, int side, const TokenForms& t, std::vector<FeatureHash>& out) {
+  if (kind == Kind::pos) return;
+  Sink{out}.add(side < 0 ? NAME("dl") : NAME("dr"), t.lower);
+}
+
+void context_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                      std::vector<FeatureHash>& out) {
+  Sink f{out};
+  const TokenForms& t = s.tokens[i];
+  const auto j = static_cast<std::ptrdiff_t>(i);
+  const auto size = static_cast<std::ptrdiff_t>(s.tokens.size());
+  const std::string_view w = t.lower;
+  for (const int offset : neighbour_offsets)
+    if (j + offset < 0 || j + offset >= size) {
+      const std::string_view boundary = lower_at(s, j + offset);
+      neighbour_features(kind, offset, boundary, boundary, boundary, out);
+    }
   if (i == 0) f.add(NAME("first"), t.short_shape);
   if (i + 1 == s.tokens.size()) f.add(NAME("last"), t.short_shape);
   f.add(NAME("posn"), i == 0 ? "0" : i == 1 ? "1" : i == 2 ? "2" : "3+");
-  f.add(NAME("w-1"), lower_at(s, j - 1));
-  f.add(NAME("w-2"), lower_at(s, j - 2));
-  f.add(NAME("w+1"), lower_at(s, j + 1));
-  f.add(NAME("w+2"), lower_at(s, j + 2));
-  f.add(NAME("ss-1"), sshape_at(s, j - 1));
-  f.add(NAME("ss-2"), sshape_at(s, j - 2));
-  f.add(NAME("ss+1"), sshape_at(s, j + 1));
-  f.add(NAME("ss+2"), sshape_at(s, j + 2));
-  f.add(NAME("s3-1"), suffix(lower_at(s, j - 1), 3));
-  f.add(NAME("s3+1"), suffix(lower_at(s, j + 1), 3));
   f.add(NAME("w-1w"), lower_at(s, j - 1), w);
   f.add(NAME("ww+1"), w, lower_at(s, j + 1));
   if (s.upper_case) f.add(NAME("ucsent"), t.short_shape);
   if (s.title_case) f.add(NAME("tcsent"), t.short_shape);
   if (kind == Kind::pos) return;
 
-  f.add(NAME("wc"), t.norm);
-  f.add(NAME("wc-1"), norm_at(s, j - 1));
-  f.add(NAME("wc+1"), norm_at(s, j + 1));
   f.add(NAME("ss-1ss"), sshape_at(s, j - 1), t.short_shape);
   f.add(NAME("ssss+1"), t.short_shape, sshape_at(s, j + 1));
   if (pos != nullptr) {
@@ -278,29 +329,9 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   if (s.upper_case) f.add(NAME("ucsent-w"), w);
   if (kind == Kind::ner || kind == Kind::ner_doc) {
     f.add(NAME("w-1w+1"), lower_at(s, j - 1), lower_at(s, j + 1));
-    // disjunctive window: the words within four tokens on each side, unordered
-    for (std::ptrdiff_t k = 1; k <= 4; ++k) {
-      if (j - k >= 0) f.add(NAME("dl"), lower_at(s, j - k));
-      if (j + k < static_cast<std::ptrdiff_t>(s.tokens.size())) f.add(NAME("dr"), lower_at(s, j + k));
-    }
-    if (w.size() > 5) {
-      f.add(NAME("s5"), suffix(w, 5));
-      f.add(NAME("p5"), prefix(w, 5));
-    }
     f.add(NAME("wc-1wc"), norm_at(s, j - 1), t.norm);
     f.add(NAME("wcwc+1"), t.norm, norm_at(s, j + 1));
-    if (kind == Kind::ner_doc && !s.context.empty()) {
-      auto ctx = [&](std::ptrdiff_t k) -> std::string_view {
-        return k < 0 || k >= static_cast<std::ptrdiff_t>(s.context.size()) ? std::string_view("<b>")
-                                                                               : s.context[static_cast<std::size_t>(k)];
-      };
-      f.add(NAME("doc"), ctx(j));
-      f.add(NAME("doc-ss"), ctx(j), t.short_shape);
-      f.add(NAME("doc-1"), ctx(j - 1));
-      f.add(NAME("doc+1"), ctx(j + 1));
-      f.add(NAME("doc-1doc"), ctx(j - 1), ctx(j));
-      f.add(NAME("docdoc+1"), ctx(j), ctx(j + 1));
-    }
+    if (kind == Kind::ner_doc) document_features(s, i, out);
     return;
   }
   // cue
@@ -311,7 +342,6 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   f.add(NAME("qd-w"), s.quote_depth[i] == 1 ? "in" : "out", w);
   f.add(NAME("dq-t"), bucket_distance(s.dist_quote[i]), pos_at(pos, j));
   f.add(NAME("dc-t"), bucket_distance(s.dist_comma[i]), pos_at(pos, j));
-  f.add(NAME("s5"), suffix(w, 5));
   const std::string lem = pseudo_lemma(w);
   f.add(NAME("lem"), lem);
   f.add(NAME("lem-t"), lem, pos_at(pos, j));
@@ -320,10 +350,6 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   f.add(NAME("lem-qd"), lem, s.quote_depth[i] == 1 ? "in" : "out");
   f.add(NAME("lem-w+1"), lem, lower_at(s, j + 1));
   f.add(NAME("t-1-lem"), pos_at(pos, j - 1), lem);
-  for (std::ptrdiff_t k = 1; k <= 4; ++k) {
-    if (j - k >= 0) f.add(NAME("dl"), lower_at(s, j - k));
-    if (j + k < static_cast<std::ptrdiff_t>(s.tokens.size())) f.add(NAME("dr"), lower_at(s, j + k));
-  }
   f.add(NAME("t-2t-1t"), pos_at(pos, j - 2), pos_at(pos, j - 1), pos_at(pos, j));
   f.add(NAME("tt+1t+2"), pos_at(pos, j), pos_at(pos, j + 1), pos_at(pos, j + 2));
   f.add(NAME("w-lem+1"), w, pseudo_lemma(lower_at(s, j + 1)));
@@ -371,14 +397,47 @@ void static_features(Kind kind, const SentenceForms& s, const std::vector<std::s
   f.add(NAME("cc-qd"), relation(j), s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
 }
 
-void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
-                      std::size_t i, std::string_view prev1, std::string_view prev2,
-                      std::vector<FeatureHash>& out) {
+void document_features(const SentenceForms& s, std::size_t i, std::vector<FeatureHash>& out) {
+  if (s.context.empty()) return;
   Sink f{out};
-  const TokenForms& t = s.tokens[i];
+  const auto j = static_cast<std::ptrdiff_t>(i);
+  auto ctx = [&](std::ptrdiff_t k) -> std::string_view {
+    return k < 0 || k >= static_cast<std::ptrdiff_t>(s.context.size()) ? std::string_view("<b>")
+                                                                           : s.context[static_cast<std::size_t>(k)];
+  };
+  f.add(NAME("doc"), ctx(j));
+  f.add(NAME("doc-ss"), ctx(j), s.tokens[i].short_shape);
+  f.add(NAME("doc-1"), ctx(j - 1));
+  f.add(NAME("doc+1"), ctx(j + 1));
+  f.add(NAME("doc-1doc"), ctx(j - 1), ctx(j));
+  f.add(NAME("docdoc+1"), ctx(j), ctx(j + 1));
+}
+
+void static_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
+                     std::size_t i, std::vector<FeatureHash>& out) {
+  const auto j = static_cast<std::ptrdiff_t>(i);
+  const auto size = static_cast<std::ptrdiff_t>(s.tokens.size());
+  own_word_features(kind, s.tokens[i], out);
+  for (const int offset : neighbour_offsets)
+    if (j + offset >= 0 && j + offset < size) neighbour_features(kind, offset, s.tokens[static_cast<std::size_t>(j + offset)], out);
+  for (std::ptrdiff_t k = 1; k <= window; ++k) {
+    if (j - k >= 0) window_features(kind, -1, s.tokens[static_cast<std::size_t>(j - k)], out);
+    if (j + k < size) window_features(kind, 1, s.tokens[static_cast<std::size_t>(j + k)], out);
+  }
+  context_features(kind, s, pos, i, out);
+}
+
+void label_features(std::string_view prev1, std::string_view prev2, std::vector<FeatureHash>& out) {
+  Sink f{out};
   f.add(NAME("y-1"), prev1);
   f.add(NAME("y-2"), prev2);
   f.add(NAME("y-1y-2"), prev1, prev2);
+}
+
+void label_word_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                         std::string_view prev1, std::vector<FeatureHash>& out) {
+  Sink f{out};
+  const TokenForms& t = s.tokens[i];
   f.add(NAME("y-1w"), prev1, t.lower);
   if (kind == Kind::pos) return;
   f.add(NAME("y-1ss"), prev1, t.short_shape);
@@ -391,6 +450,13 @@ void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::
     f.add(NAME("y-1qd"), prev1, s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
     f.add(NAME("y-1w-1"), prev1, lower_at(s, static_cast<std::ptrdiff_t>(i) - 1));
   }
+}
+
+void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
+                      std::size_t i, std::string_view prev1, std::string_view prev2,
+                      std::vector<FeatureHash>& out) {
+  label_features(prev1, prev2, out);
+  label_word_features(kind, s, pos, i, prev1, out);
 }
 
 }  // namespace newsdoc::model::detail

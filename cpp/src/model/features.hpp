@@ -41,12 +41,39 @@ struct SentenceForms {
 
 void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForms& out);
 
-/// Appends the features that do not depend on earlier predictions.
+/// Appends the features that do not depend on earlier predictions: the
+/// token's own_word_features, the neighbour_features of the tokens within two
+/// of it, the window_features of those within `window` (ner, ner-doc and
+/// cue), and its context_features. The first three depend on one word only,
+/// so that inference can add up their weights once per word (Tagger::tag_ids).
 void static_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
                      std::size_t i, std::vector<FeatureHash>& out);
-/// Appends the features of the two previous predicted labels.
+
+inline constexpr int neighbour_offsets[] = {-2, -1, 1, 2};
+inline constexpr int window = 4;
+/// The features of a token's own forms.
+void own_word_features(Kind kind, const TokenForms& t, std::vector<FeatureHash>& out);
+/// The features a token gives the token `offset` (-2, -1, 1 or 2) before it
+/// in the same sentence (its word, short shape, ...).
+void neighbour_features(Kind kind, int offset, const TokenForms& t, std::vector<FeatureHash>& out);
+/// The features a token gives a token up to `window` after it (side -1) or
+/// before it (side 1): the disjunctive window, unordered.
+void window_features(Kind kind, int side, const TokenForms& t, std::vector<FeatureHash>& out);
+/// The other static features: sentence boundaries, position, word pairs,
+/// part-of-speech tags, document evidence, cue distances.
+void context_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                      std::vector<FeatureHash>& out);
+/// ner-doc: the features of the document evidence (SentenceForms::context),
+/// part of its context_features.
+void document_features(const SentenceForms& s, std::size_t i, std::vector<FeatureHash>& out);
+
+/// Appends the features of the two previous predicted labels: label_features
+/// (of the labels alone) and label_word_features (a label with the word).
 void dynamic_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos,
                       std::size_t i, std::string_view prev1, std::string_view prev2,
                       std::vector<FeatureHash>& out);
+void label_features(std::string_view prev1, std::string_view prev2, std::vector<FeatureHash>& out);
+void label_word_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                         std::string_view prev1, std::vector<FeatureHash>& out);
 
 }  // namespace newsdoc::model::detail

@@ -87,16 +87,15 @@ std::uint32_t from_float(float f) {
   return bits;
 }
 
-}  // namespace
-
-std::uint64_t fnv1a(std::string_view text, std::uint64_t seed) noexcept {
-  std::uint64_t h = seed;
-  for (char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
+template <std::size_t N>
+void add_rows(const std::int16_t* const* rows, std::size_t count, std::int32_t* __restrict scores) {
+  std::int32_t sum[N] = {};
+  for (std::size_t k = 0; k < count; ++k)
+    for (std::size_t c = 0; c < N; ++c) sum[c] += rows[k][c];
+  for (std::size_t c = 0; c < N; ++c) scores[c] += sum[c];
 }
+
+}  // namespace
 
 LinearModel::LinearModel(std::string component, std::string feature_set, unsigned hash_bits,
                          std::vector<std::string> labels)
@@ -108,7 +107,27 @@ LinearModel::LinearModel(std::string component, std::string feature_set, unsigne
   if (labels_.empty() || labels_.size() > max_labels) throw ModelError("", "a model needs 1 to 4096 labels");
   if ((std::size_t{1} << hash_bits_) * labels_.size() > max_weights)
     throw ModelError("", "more than 2^28 weights: fewer hash bits or labels");
-  weights_.assign((std::size_t{1} << hash_bits_) * labels_.size(), 0);
+  clear_weights();
+}
+
+void LinearModel::clear_weights() {
+  presence_.assign((std::size_t{1} << hash_bits_) / 64, Presence{});
+  rows_.clear();
+}
+
+void LinearModel::append_row(std::size_t bucket, const std::int16_t* row) {
+  const std::size_t n = labels_.size();
+  if (std::all_of(row, row + n, [](std::int16_t w) { return w == 0; })) return;
+  presence_[bucket / 64].bits |= std::uint64_t{1} << (bucket % 64);
+  rows_.insert(rows_.end(), row, row + n);
+}
+
+void LinearModel::index_rows() {
+  std::uint32_t rows = 0;
+  for (Presence& p : presence_) {
+    p.rows_before = rows;
+    rows += static_cast<std::uint32_t>(__builtin_popcountll(p.bits));
+  }
 }
 
 int LinearModel::label_index(std::string_view label) const noexcept {
@@ -119,22 +138,36 @@ int LinearModel::label_index(std::string_view label) const noexcept {
 
 void LinearModel::add_scores(const FeatureHash* features, std::size_t count, std::int32_t* scores) const noexcept {
   const std::size_t n = labels_.size();
-  // Rows are scattered over a table of megabytes: fetch a batch of them
-  // ahead of use so that their cache misses overlap.
+  // Two steps over a batch of features, so that the cache misses of one
+  // step's loads overlap: the presence words, then the rows.
   constexpr std::size_t batch = 32;
+  const Presence* words[batch];
+  std::uint64_t bits[batch];
   const std::int16_t* rows[batch];
   for (std::size_t at = 0; at < count; at += batch) {
     const std::size_t m = std::min(batch, count - at);
     for (std::size_t k = 0; k < m; ++k) {
-      rows[k] = weights_.data() + bucket(features[at + k]) * n;
-#if defined(__GNUC__) || defined(__clang__)
-      __builtin_prefetch(rows[k]);
-      if (n > 32) __builtin_prefetch(rows[k] + 32);
-#endif
+      const std::size_t b = bucket(features[at + k]);
+      words[k] = &presence_[b / 64];
+      bits[k] = std::uint64_t{1} << (b % 64);
+      __builtin_prefetch(words[k]);
     }
+    std::size_t found = 0;
     for (std::size_t k = 0; k < m; ++k) {
-      const std::int16_t* row = rows[k];
-      for (std::size_t c = 0; c < n; ++c) scores[c] += row[c];
+      const Presence& p = *words[k];
+      if ((p.bits & bits[k]) == 0) continue;
+      const std::size_t row = p.rows_before + static_cast<std::size_t>(__builtin_popcountll(p.bits & (bits[k] - 1)));
+      rows[found] = rows_.data() + row * n;
+      __builtin_prefetch(rows[found]);
+      if (n > 32) __builtin_prefetch(rows[found] + 32);
+      ++found;
+    }
+    switch (n) {  // the label counts of the shipped models, unrolled
+      case 9: add_rows<9>(rows, found, scores); break;
+      case 45: add_rows<45>(rows, found, scores); break;
+      default:
+        for (std::size_t k = 0; k < found; ++k)
+          for (std::size_t c = 0; c < n; ++c) scores[c] += rows[k][c];
     }
   }
 }
@@ -146,12 +179,18 @@ int LinearModel::predict(const std::vector<FeatureHash>& features) const {
 }
 
 void LinearModel::set_weights(const std::vector<float>& weights) {
-  if (weights.size() != weights_.size()) throw ModelError("", "set_weights: wrong number of weights");
+  const std::size_t n = labels_.size();
+  if (weights.size() != (std::size_t{1} << hash_bits_) * n) throw ModelError("", "set_weights: wrong number of weights");
   float max_abs = 0;
   for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
   scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  for (std::size_t i = 0; i < weights.size(); ++i)
-    weights_[i] = static_cast<std::int16_t>(std::lround(weights[i] / scale_));
+  clear_weights();
+  std::vector<std::int16_t> row(n);
+  for (std::size_t r = 0; r < presence_.size() * 64; ++r) {
+    for (std::size_t c = 0; c < n; ++c) row[c] = static_cast<std::int16_t>(std::lround(weights[r * n + c] / scale_));
+    append_row(r, row.data());
+  }
+  index_rows();
 }
 
 std::string LinearModel::to_bytes() const {
@@ -165,37 +204,27 @@ std::string LinearModel::to_bytes() const {
   put_string(out, info_);
   put_u32(out, from_float(scale_));
   const std::size_t n = labels_.size();
-  const std::size_t rows = std::size_t{1} << hash_bits_;
   const std::size_t mask_bytes = (n + 7) / 8;
-  std::size_t nonzero_rows = 0;
-  for (std::size_t r = 0; r < rows; ++r)
-    for (std::size_t c = 0; c < n; ++c)
-      if (weights_[r * n + c] != 0) {
-        ++nonzero_rows;
-        break;
-      }
-  put_varint(out, nonzero_rows);
+  put_varint(out, rows_.size() / n);
   std::size_t last = 0;
+  const std::int16_t* row = rows_.data();
   std::string mask(mask_bytes, '\0');
-  for (std::size_t r = 0; r < rows; ++r) {
-    const std::int16_t* row = weights_.data() + r * n;
-    bool any = false;
-    std::fill(mask.begin(), mask.end(), '\0');
-    for (std::size_t c = 0; c < n; ++c)
-      if (row[c] != 0) {
-        any = true;
-        mask[c / 8] = static_cast<char>(static_cast<unsigned char>(mask[c / 8]) | (1u << (c % 8)));
-      }
-    if (!any) continue;
-    put_varint(out, r - last);
-    last = r;
-    out += mask;
-    for (std::size_t c = 0; c < n; ++c)
-      if (row[c] != 0) {
-        const auto v = static_cast<std::uint16_t>(row[c]);
-        out += static_cast<char>(v & 0xFF);
-        out += static_cast<char>(v >> 8);
-      }
+  for (std::size_t w = 0; w < presence_.size(); ++w) {
+    for (std::uint64_t bits = presence_[w].bits; bits != 0; bits &= bits - 1, row += n) {
+      const std::size_t r = w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+      put_varint(out, r - last);
+      last = r;
+      std::fill(mask.begin(), mask.end(), '\0');
+      for (std::size_t c = 0; c < n; ++c)
+        if (row[c] != 0) mask[c / 8] = static_cast<char>(static_cast<unsigned char>(mask[c / 8]) | (1u << (c % 8)));
+      out += mask;
+      for (std::size_t c = 0; c < n; ++c)
+        if (row[c] != 0) {
+          const auto v = static_cast<std::uint16_t>(row[c]);
+          out += static_cast<char>(v & 0xFF);
+          out += static_cast<char>(v >> 8);
+        }
+    }
   }
   const auto crc = static_cast<std::uint32_t>(
       crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size())));
@@ -238,10 +267,11 @@ LinearModel LinearModel::from_bytes(std::string_view bytes, const std::string& n
   m.scale_ = to_float(in.u32("scale"));
   if (!(m.scale_ > 0) || !std::isfinite(m.scale_)) in.fail("bad weight scale");
   const std::size_t rows = std::size_t{1} << m.hash_bits_;
-  m.weights_.assign(rows * n, 0);
+  m.clear_weights();
   const std::uint64_t nonzero = in.varint("row count");
   if (nonzero > rows) in.fail("row count larger than the table");
   const std::size_t mask_bytes = (n + 7) / 8;
+  std::vector<std::int16_t> row(n);
   std::size_t r = 0;
   for (std::uint64_t k = 0; k < nonzero; ++k) {
     const std::uint64_t delta = in.varint("row index");
@@ -250,7 +280,7 @@ LinearModel LinearModel::from_bytes(std::string_view bytes, const std::string& n
     in.need(mask_bytes, "row mask");
     const char* mask = in.data.data() + in.at;
     in.at += mask_bytes;
-    std::int16_t* row = m.weights_.data() + r * n;
+    std::fill(row.begin(), row.end(), 0);
     for (std::size_t c = 0; c < n; ++c) {
       if ((static_cast<unsigned char>(mask[c / 8]) >> (c % 8) & 1) == 0) continue;
       in.need(2, "weights");
@@ -259,8 +289,10 @@ LinearModel LinearModel::from_bytes(std::string_view bytes, const std::string& n
       row[c] = static_cast<std::int16_t>(static_cast<std::uint16_t>(lo | (hi << 8)));
       in.at += 2;
     }
+    m.append_row(r, row.data());
   }
   if (in.at != body.size()) in.fail("trailing bytes after the weights");
+  m.index_rows();
   return m;
 }
 

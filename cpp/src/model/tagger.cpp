@@ -1,9 +1,13 @@
 // Tagger: greedy left-to-right decoding and averaged-perceptron training.
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "model/features.hpp"
 #include "newsdoc/model.hpp"
@@ -50,15 +54,6 @@ std::vector<std::string_view> views(const std::vector<std::string>& v) {
 
 }  // namespace
 
-Tagger::Tagger(LinearModel model) : model_(std::move(model)) {
-  const Kind kind = detail::kind_of(model_.component(), "");
-  if (model_.feature_set() != detail::feature_set_of(kind))
-    throw ModelError("", "model of feature set '" + model_.feature_set() + "', this newsdoc extracts '" +
-                             detail::feature_set_of(kind) + "'");
-  if (kind == Kind::ner || kind == Kind::ner_doc || kind == Kind::attribution || kind == Kind::attribution_cued)
-    allowed_after_ = bio_transitions(model_.labels());
-}
-
 Tagger Tagger::load(const std::string& path) {
   LinearModel m = LinearModel::load(path);
   const Kind kind = detail::kind_of(m.component(), path);
@@ -73,36 +68,238 @@ bool Tagger::needs_context() const noexcept {
   return model_.component() == "ner-doc" || model_.component() == "attribution-cued";
 }
 
+namespace {
+
+std::atomic<std::uint64_t> next_serial{1};
+
+// Per thread, across sentences and articles: an id per distinct word (its
+// typographically normalised form, which all its forms derive from) and, per
+// tagger, the summed weights of each word's features that depend on that
+// word alone (detail::own_word_features, neighbour_features, window_features),
+// so that a word seen before costs a few additions of label vectors instead of
+// a few dozen hashed look-ups in tables of megabytes. The sums are exact
+// integers: the scores, and so the labels, are those of the features one by
+// one. Bounded: at max_words words it starts again.
+class WordScores {
+ public:
+  static constexpr std::size_t max_words = std::size_t{1} << 14;
+  // Groups of a word's sums: its own features, as the neighbour at -2, -1, +1,
+  // +2, as a window word before and after.
+  static constexpr std::size_t own = 0, window_before = 5, window_after = 6;
+  static constexpr std::size_t neighbour_group(int offset) { return offset < 0 ? 3 + offset : 2 + offset; }
+  // pos has no window features: its words keep five groups.
+  static constexpr std::size_t groups(detail::Kind kind) { return kind == detail::Kind::pos ? 5 : 7; }
+
+  // Makes room for `words` more words: ids given before are invalid after.
+  void reserve(std::size_t words) {
+    if (ids_.size() + words <= max_words) return;
+    ids_.clear();
+    words_.clear();
+    for (Slot& slot : slots_) slot.ready.clear();
+  }
+
+  // The ids of the words of a sentence (after reserve() for them).
+  void assign_ids(const detail::SentenceForms& forms, std::vector<std::uint32_t>& ids) {
+    ids.resize(forms.tokens.size());
+    for (std::size_t i = 0; i < forms.tokens.size(); ++i) {
+      const std::string& norm = forms.tokens[i].norm;
+      const auto found = ids_.find(norm);
+      if (found != ids_.end()) {
+        ids[i] = found->second;
+        continue;
+      }
+      words_.push_back(norm);
+      ids[i] = static_cast<std::uint32_t>(ids_.size());
+      ids_.emplace(words_.back(), ids[i]);
+    }
+  }
+
+  // The sums of `tagger` (identified by `serial`) for the words of a
+  // sentence, computed for those that lack them; indexed by word id.
+  const std::int32_t* sums(std::uint64_t serial, detail::Kind kind, const LinearModel& model,
+                           const detail::SentenceForms& forms, const std::vector<std::uint32_t>& ids) {
+    Slot& slot = slot_of(serial, model.label_count(), groups(kind));
+    slot.ready.resize(ids_.size(), 0);
+    slot.sums.resize(ids_.size() * slot.stride);
+    const std::size_t n = model.label_count();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (slot.ready[ids[i]] != 0) continue;
+      slot.ready[ids[i]] = 1;
+      std::int32_t* out = slot.sums.data() + ids[i] * slot.stride;
+      std::fill(out, out + slot.stride, 0);
+      const detail::TokenForms& t = forms.tokens[i];
+      feats_.clear();
+      detail::own_word_features(kind, t, feats_);
+      model.add_scores(feats_.data(), feats_.size(), out + own * n);
+      for (const int offset : detail::neighbour_offsets) {
+        feats_.clear();
+        detail::neighbour_features(kind, offset, t, feats_);
+        model.add_scores(feats_.data(), feats_.size(), out + neighbour_group(offset) * n);
+      }
+      if (groups(kind) == 5) continue;
+      feats_.clear();
+      detail::window_features(kind, -1, t, feats_);
+      model.add_scores(feats_.data(), feats_.size(), out + window_before * n);
+      feats_.clear();
+      detail::window_features(kind, 1, t, feats_);
+      model.add_scores(feats_.data(), feats_.size(), out + window_after * n);
+    }
+    return slot.sums.data();
+  }
+
+  // The summed weights of label_features(prev1, prev2) of `tagger`, by label
+  // ids (label_count() standing for the sentence start "<s>").
+  const std::int32_t* label_sums(std::uint64_t serial, detail::Kind kind, const LinearModel& model, std::size_t prev1,
+                                 std::size_t prev2) {
+    Slot& slot = slot_of(serial, model.label_count(), groups(kind));
+    const std::size_t n = model.label_count();
+    const std::size_t pair = prev1 * (n + 1) + prev2;
+    if (slot.label_ready.empty()) {
+      slot.label_ready.assign((n + 1) * (n + 1), 0);
+      slot.label_sums.assign((n + 1) * (n + 1) * n, 0);
+    }
+    std::int32_t* out = slot.label_sums.data() + pair * n;
+    if (slot.label_ready[pair] == 0) {
+      slot.label_ready[pair] = 1;
+      const auto name = [&](std::size_t id) { return id == n ? std::string_view("<s>") : std::string_view(model.labels()[id]); };
+      feats_.clear();
+      detail::label_features(name(prev1), name(prev2), feats_);
+      model.add_scores(feats_.data(), feats_.size(), out);
+    }
+    return out;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t serial = 0;
+    std::size_t stride = 0;            // groups x labels
+    std::vector<std::int32_t> sums;    // word id x stride
+    std::vector<std::uint8_t> ready;   // word id -> sums computed
+    std::vector<std::int32_t> label_sums;    // (previous label, the one before) x labels
+    std::vector<std::uint8_t> label_ready;   // (previous label, the one before) -> computed
+  };
+  Slot& slot_of(std::uint64_t serial, std::size_t labels, std::size_t word_groups) {
+    for (Slot& slot : slots_)
+      if (slot.serial == serial) return slot;
+    Slot& slot = slots_[next_slot_++ % slots_.size()];  // the annotator's three taggers fit
+    slot.serial = serial;
+    slot.stride = word_groups * labels;
+    slot.sums.clear();
+    slot.ready.clear();
+    slot.label_sums.clear();
+    slot.label_ready.clear();
+    return slot;
+  }
+
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::deque<std::string> words_;  // the keys of ids_
+  std::array<Slot, 4> slots_;
+  std::size_t next_slot_ = 0;
+  std::vector<FeatureHash> feats_;
+};
+
+// One per thread: the caches of all the taggers it runs.
+WordScores& thread_word_scores() {
+  thread_local WordScores scores;
+  return scores;
+}
+
+template <std::size_t N>
+void add_fixed(std::int32_t* __restrict scores, const std::int32_t* __restrict v) {
+  for (std::size_t c = 0; c < N; ++c) scores[c] += v[c];
+}
+
+void add_vector(std::int32_t* __restrict scores, const std::int32_t* __restrict v, std::size_t n) {
+  switch (n) {  // the label counts of the shipped models, unrolled
+    case 9: return add_fixed<9>(scores, v);
+    case 45: return add_fixed<45>(scores, v);
+    default:
+      for (std::size_t c = 0; c < n; ++c) scores[c] += v[c];
+  }
+}
+
+}  // namespace
+
+Tagger::Tagger(LinearModel model) : model_(std::move(model)), serial_(next_serial++) {
+  const Kind kind = detail::kind_of(model_.component(), "");
+  if (model_.feature_set() != detail::feature_set_of(kind))
+    throw ModelError("", "model of feature set '" + model_.feature_set() + "', this newsdoc extracts '" +
+                             detail::feature_set_of(kind) + "'");
+  if (kind == Kind::ner || kind == Kind::ner_doc || kind == Kind::attribution || kind == Kind::attribution_cued)
+    allowed_after_ = bio_transitions(model_.labels());
+}
+
+const std::vector<std::string_view>* Tagger::checked_pos(std::size_t words, const std::vector<std::string_view>* pos,
+                                                        const std::vector<std::string_view>* context) const {
+  if (model_.label_count() == 0) throw ModelError("", "tag(): the tagger holds no model");
+  if (needs_context() && (context == nullptr || context->size() != words))
+    throw ModelError("", "the '" + model_.component() + "' tagger needs one context value per word");
+  if (!needs_pos()) return nullptr;
+  if (pos == nullptr) throw ModelError("", "the '" + model_.component() + "' tagger needs part-of-speech tags");
+  if (pos->size() != words)
+    throw ModelError("", "tag(): " + std::to_string(words) + " words but " + std::to_string(pos->size()) +
+                             " part-of-speech tags");
+  return pos;
+}
+
 void Tagger::tag_ids(const std::vector<std::string_view>& words, const std::vector<std::string_view>* pos,
                      std::vector<int>& out, const std::vector<std::string_view>* context) const {
-  if (model_.label_count() == 0) throw ModelError("", "tag(): the tagger holds no model");
+  pos = checked_pos(words.size(), pos, context);
   const Kind kind = detail::kind_of(model_.component(), "");
-  if (needs_pos()) {
-    if (pos == nullptr) throw ModelError("", "the '" + model_.component() + "' tagger needs part-of-speech tags");
-    if (pos->size() != words.size())
-      throw ModelError("", "tag(): " + std::to_string(words.size()) + " words but " + std::to_string(pos->size()) +
-                               " part-of-speech tags");
-  } else {
-    pos = nullptr;
-  }
-  if (needs_context() && (context == nullptr || context->size() != words.size()))
-    throw ModelError("", "the '" + model_.component() + "' tagger needs one context value per word");
   thread_local detail::SentenceForms forms;
-  thread_local std::vector<FeatureHash> feats;
-  thread_local std::vector<std::int32_t> scores;
+  thread_local std::vector<std::uint32_t> ids;
   detail::prepare(kind, words, forms);
   forms.context.clear();
   if (needs_context()) forms.context = *context;
+  WordScores& word_scores = thread_word_scores();
+  word_scores.reserve(words.size());
+  word_scores.assign_ids(forms, ids);
+  tag_forms(forms, ids, pos, out);
+}
+
+void Tagger::tag_forms(const detail::SentenceForms& forms, const std::vector<std::uint32_t>& ids,
+                       const std::vector<std::string_view>* pos, std::vector<int>& out,
+                       SharedContext* shared) const {
+  thread_local std::vector<FeatureHash> feats;
+  thread_local std::vector<std::int32_t> scores;
+  const Kind kind = detail::kind_of(model_.component(), "");
   const std::size_t n = model_.label_count();
+  const std::size_t stride = WordScores::groups(kind) * n;
+  const std::int32_t* sums = thread_word_scores().sums(serial_, kind, model_, forms, ids);
   const auto& labels = model_.labels();
-  out.assign(words.size(), 0);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    feats.clear();
-    detail::static_features(kind, forms, pos, i, feats);
-    const std::string_view p1 = i >= 1 ? std::string_view(labels[static_cast<std::size_t>(out[i - 1])]) : "<s>";
-    const std::string_view p2 = i >= 2 ? std::string_view(labels[static_cast<std::size_t>(out[i - 2])]) : "<s>";
-    detail::dynamic_features(kind, forms, pos, i, p1, p2, feats);
+  const std::size_t count = forms.tokens.size();
+  const auto size = static_cast<std::ptrdiff_t>(count);
+  out.assign(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto j = static_cast<std::ptrdiff_t>(i);
     scores.assign(n, 0);
+    // the features of single words, summed once per word (WordScores)
+    add_vector(scores.data(), sums + ids[i] * stride + WordScores::own * n, n);
+    for (const int offset : detail::neighbour_offsets)
+      if (j + offset >= 0 && j + offset < size)
+        add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j + offset)] * stride + WordScores::neighbour_group(offset) * n, n);
+    if (kind != Kind::pos)
+      for (std::ptrdiff_t k = 1; k <= detail::window; ++k) {
+        if (j - k >= 0) add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j - k)] * stride + WordScores::window_before * n, n);
+        if (j + k < size) add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j + k)] * stride + WordScores::window_after * n, n);
+      }
+    feats.clear();
+    if (shared == nullptr) {
+      detail::context_features(kind, forms, pos, i, feats);
+    } else if (kind == Kind::ner) {  // recorded for ner-doc, whose context features are these and the document's
+      detail::context_features(kind, forms, pos, i, feats);
+      shared->hashes.insert(shared->hashes.end(), feats.begin(), feats.end());
+      shared->start.push_back(shared->hashes.size());
+    } else {
+      feats.assign(shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i]),
+                   shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i + 1]));
+      detail::document_features(forms, i, feats);
+    }
+    const std::size_t prev1 = i >= 1 ? static_cast<std::size_t>(out[i - 1]) : n;
+    const std::size_t prev2 = i >= 2 ? static_cast<std::size_t>(out[i - 2]) : n;
+    add_vector(scores.data(), thread_word_scores().label_sums(serial_, kind, model_, prev1, prev2), n);
+    detail::label_word_features(kind, forms, pos, i, prev1 == n ? std::string_view("<s>") : std::string_view(labels[prev1]),
+                                feats);
     model_.add_scores(feats.data(), feats.size(), scores.data());
     int best = -1;
     const std::size_t prev = i == 0 ? n : static_cast<std::size_t>(out[i - 1]);
@@ -282,71 +479,175 @@ std::vector<std::string> cue_context(const std::vector<std::string_view>& words,
   return out;
 }
 
-std::vector<std::vector<std::string>> document_context(const std::vector<std::vector<std::string_view>>& words,
-                                                       const std::vector<std::vector<std::string_view>>& first_pass) {
-  if (words.size() != first_pass.size()) throw ModelError("", "document_context: words and labels differ in sentences");
-  // per capitalised word: counts of the entity type it had, and of ending / starting multi-word spans
-  struct Counts {
-    std::map<std::string, int> type;
-    std::map<std::string, int> last, first;
-  };
-  std::map<std::string, Counts> by_word;
-  std::vector<std::vector<std::string>> norms(words.size());
-  auto capitalised = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
-  detail::SentenceForms forms;
-  std::vector<std::vector<std::string>> types(words.size());
-  for (std::size_t s = 0; s < words.size(); ++s) {
-    if (words[s].size() != first_pass[s].size()) throw ModelError("", "document_context: words and labels differ in length");
-    detail::prepare(detail::Kind::pos, words[s], forms);
-    for (const auto& t : forms.tokens) norms[s].push_back(t.norm);
-    types[s].assign(words[s].size(), "O");
-    for (const TokenSpan& sp : bio_spans(first_pass[s])) {
-      for (std::size_t i = sp.begin; i < sp.end; ++i) types[s][i] = sp.type;
-      if (sp.end - sp.begin >= 2) {
-        by_word[norms[s][sp.end - 1]].last[sp.type]++;
-        by_word[norms[s][sp.begin]].first[sp.type]++;
+
+namespace {
+
+// Counts of labels (entity types) by label; few labels, so a short list.
+struct LabelCounts {
+  std::vector<std::pair<std::string_view, int>> counts;
+  void add(std::string_view label) {
+    for (auto& [l, n] : counts)
+      if (l == label) {
+        ++n;
+        return;
       }
-    }
-    for (std::size_t i = 0; i < words[s].size(); ++i)
-      if (capitalised(norms[s][i])) by_word[norms[s][i]].type[types[s][i]]++;
+    counts.emplace_back(label, 1);
   }
-  auto best = [](const std::map<std::string, int>& m, const std::string& minus) {
-    std::string out = "none";
+  // The label counted most (less one for `minus`), the smallest such label on
+  // a tie, or "none" if no count is above 0.
+  std::string_view best(std::string_view minus) const {
+    std::string_view out = "none";
     int top = 0;
-    for (const auto& [k, v] : m) {
-      const int n = v - (k == minus ? 1 : 0);
-      if (n > top) top = n, out = k;
+    for (const auto& [l, v] : counts) {
+      const int n = v - (l == minus ? 1 : 0);
+      if (n > top || (n == top && n > 0 && l < out)) top = n, out = l;
     }
     return out;
+  }
+};
+
+// document_context() of the first `first_pass.size()` sentences, whose forms are prepared.
+std::vector<std::vector<std::string>> document_context_of(const std::vector<detail::SentenceForms>& sentences,
+                                                          const std::vector<std::vector<std::string_view>>& first_pass) {
+  if (sentences.size() < first_pass.size()) throw ModelError("", "document_context: words and labels differ in sentences");
+  // per capitalised word: counts of the entity type it had, and of ending / starting multi-word spans
+  struct Counts {
+    LabelCounts type, last, first;
   };
-  std::vector<std::vector<std::string>> out(words.size());
-  for (std::size_t s = 0; s < words.size(); ++s) {
-    for (std::size_t i = 0; i < words[s].size(); ++i) {
-      const std::string& w = norms[s][i];
+  std::unordered_map<std::string_view, Counts> by_word;
+  const std::size_t count = first_pass.size();
+  auto capitalised = [](std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
+  std::vector<std::vector<std::string_view>> types(count);
+  std::vector<std::vector<TokenSpan>> spans(count);
+  for (std::size_t s = 0; s < count; ++s) {
+    const auto& tokens = sentences[s].tokens;
+    if (tokens.size() != first_pass[s].size()) throw ModelError("", "document_context: words and labels differ in length");
+    types[s].assign(tokens.size(), "O");
+    spans[s] = bio_spans(first_pass[s]);
+    for (const TokenSpan& sp : spans[s]) {
+      for (std::size_t i = sp.begin; i < sp.end; ++i) types[s][i] = sp.type;
+      if (sp.end - sp.begin >= 2) {
+        by_word[tokens[sp.end - 1].norm].last.add(sp.type);
+        by_word[tokens[sp.begin].norm].first.add(sp.type);
+      }
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      if (capitalised(tokens[i].norm)) by_word[tokens[i].norm].type.add(types[s][i]);
+  }
+  std::vector<std::vector<std::string>> out(count);
+  std::string value;
+  for (std::size_t s = 0; s < count; ++s) {
+    const auto& tokens = sentences[s].tokens;
+    out[s].reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::string& w = tokens[i].norm;
       if (!capitalised(w)) {
-        out[s].push_back("-");
+        out[s].emplace_back("-");
         continue;
       }
       const Counts& c = by_word[w];
-      out[s].push_back("m=" + best(c.type, types[s][i]) + ";l=" + best(c.last, "") + ";f=" + best(c.first, ""));
+      value.assign("m=").append(c.type.best(types[s][i])).append(";l=").append(c.last.best({}));
+      value.append(";f=").append(c.first.best({}));
+      out[s].push_back(value);
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> document_context(const std::vector<std::vector<std::string_view>>& words,
+                                                       const std::vector<std::vector<std::string_view>>& first_pass) {
+  if (words.size() != first_pass.size()) throw ModelError("", "document_context: words and labels differ in sentences");
+  std::vector<detail::SentenceForms> forms(words.size());
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    if (words[s].size() != first_pass[s].size()) throw ModelError("", "document_context: words and labels differ in length");
+    detail::prepare(detail::Kind::pos, words[s], forms[s]);
+  }
+  return document_context_of(forms, first_pass);
+}
+
+// One document's sentences prepared once for every tagger that runs on it:
+// their forms (the same for pos, ner and ner-doc) and word ids (WordScores).
+struct PreparedDocument {
+  std::vector<detail::SentenceForms> forms;
+  std::vector<std::vector<std::uint32_t>> ids;
+  std::vector<SharedContext> context;  // per sentence: ner's context features, for ner-doc
+  std::vector<int> labels;             // scratch of tag_prepared
+};
+
+namespace {
+
+PreparedDocument& prepare_document(const std::vector<std::vector<std::string_view>>& words) {
+  thread_local PreparedDocument doc;
+  if (doc.forms.size() < words.size()) {
+    doc.forms.resize(words.size());
+    doc.ids.resize(words.size());
+    doc.context.resize(words.size());
+  }
+  std::size_t tokens = 0;
+  for (const auto& sentence : words) tokens += sentence.size();
+  WordScores& word_scores = thread_word_scores();
+  word_scores.reserve(tokens);
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    detail::prepare(Kind::ner, words[s], doc.forms[s]);
+    doc.forms[s].context.clear();
+    word_scores.assign_ids(doc.forms[s], doc.ids[s]);
+    doc.context[s].hashes.clear();
+    doc.context[s].start.assign(1, 0);
+  }
+  return doc;
+}
+
+}  // namespace
+
+void Tagger::tag_prepared(PreparedDocument& doc, std::size_t sentence, const std::vector<std::string_view>* pos,
+                          const std::vector<std::string_view>* context, std::vector<std::string_view>& out) const {
+  detail::SentenceForms& forms = doc.forms[sentence];
+  pos = checked_pos(forms.tokens.size(), pos, context);
+  forms.context.clear();
+  if (needs_context()) forms.context = *context;
+  // ner records its context features, ner-doc (after it, on the same tags) adds the document's to them
+  SharedContext& shared = doc.context[sentence];
+  const Kind kind = detail::kind_of(model_.component(), "");
+  const bool recorded = shared.start.size() == forms.tokens.size() + 1;
+  SharedContext* use = (kind == Kind::ner && !recorded) || (kind == Kind::ner_doc && recorded) ? &shared : nullptr;
+  tag_forms(forms, doc.ids[sentence], pos, doc.labels, use);
+  out.clear();
+  for (int id : doc.labels) out.emplace_back(model_.labels()[static_cast<std::size_t>(id)]);
 }
 
 std::vector<std::vector<std::string_view>> tag_entities(const Tagger& ner, const Tagger* ner_doc,
                                                         const std::vector<std::vector<std::string_view>>& words,
                                                         const std::vector<std::vector<std::string_view>>& pos) {
   if (words.size() != pos.size()) throw ModelError("", "tag_entities: words and POS tags differ in sentences");
+  PreparedDocument& doc = prepare_document(words);
   std::vector<std::vector<std::string_view>> first(words.size());
-  for (std::size_t s = 0; s < words.size(); ++s) first[s] = ner.tag(words[s], &pos[s]);
+  for (std::size_t s = 0; s < words.size(); ++s) ner.tag_prepared(doc, s, &pos[s], nullptr, first[s]);
   if (ner_doc == nullptr) return first;
-  const auto ctx = document_context(words, first);
+  const auto ctx = document_context_of(doc.forms, first);
   for (std::size_t s = 0; s < words.size(); ++s) {
     const auto v = views(ctx[s]);
-    first[s] = ner_doc->tag(words[s], &pos[s], &v);
+    ner_doc->tag_prepared(doc, s, &pos[s], &v, first[s]);
   }
   return first;
+}
+
+DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
+                          const std::vector<std::vector<std::string_view>>& words) {
+  PreparedDocument& doc = prepare_document(words);
+  DocumentTags tags;
+  tags.pos.resize(words.size());
+  tags.entities.resize(words.size());
+  for (std::size_t s = 0; s < words.size(); ++s) pos.tag_prepared(doc, s, nullptr, nullptr, tags.pos[s]);
+  for (std::size_t s = 0; s < words.size(); ++s) ner.tag_prepared(doc, s, &tags.pos[s], nullptr, tags.entities[s]);
+  if (ner_doc == nullptr) return tags;
+  const auto ctx = document_context_of(doc.forms, tags.entities);
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    const auto v = views(ctx[s]);
+    ner_doc->tag_prepared(doc, s, &tags.pos[s], &v, tags.entities[s]);
+  }
+  return tags;
 }
 
 }  // namespace newsdoc::model
