@@ -191,6 +191,9 @@ class Corpus:
             >>> quotes.loc[0, ["speaker", "cue", "kind"]].tolist()
             ['Bashar al-Assad', 'said', 'indirect']
         """
+        if table in _pandas.IDENTITY_TABLES:
+            # corpus_entity comes from the cached query index, which queries share.
+            return _pandas.frame(self._core, table, _query.index_of(self))
         return _pandas.frame(self._core, table)
 
     @classmethod
