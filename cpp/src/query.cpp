@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
 #include <numeric>
 #include <limits>
 #include <stdexcept>
@@ -165,18 +164,17 @@ class Keys {
   std::unordered_map<std::string, std::uint32_t> map_;
 };
 
-/// Interns strings as dense ids and keeps their text: a deque never moves
-/// its elements, so the views the map is keyed by stay valid.
+/// Interns strings as dense ids and keeps their text. The map owns the
+/// strings inline (one cache miss less per lookup than views of strings kept
+/// elsewhere); its nodes never move, so views of its keys stay valid.
 class NameTable {
  public:
-  std::uint32_t intern(std::string_view text) {
-    const auto it = ids_.find(text);
-    if (it != ids_.end()) return it->second;
-    const auto id = static_cast<std::uint32_t>(texts_.size());
-    ids_.emplace(std::string_view(texts_.emplace_back(text)), id);
-    return id;
+  std::uint32_t intern(const std::string& text) {
+    const auto [it, inserted] = ids_.try_emplace(text, static_cast<std::uint32_t>(texts_.size()));
+    if (inserted) texts_.push_back(it->first);
+    return it->second;
   }
-  std::uint32_t find(std::string_view text) const {
+  std::uint32_t find(const std::string& text) const {
     const auto it = ids_.find(text);
     return it == ids_.end() ? none : it->second;
   }
@@ -184,8 +182,8 @@ class NameTable {
   std::size_t size() const noexcept { return texts_.size(); }
 
  private:
-  std::deque<std::string> texts_;
-  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::string_view> texts_;
 };
 
 /// `text` as entity names are compared, in `out`: folded (fold_case), each
@@ -217,10 +215,6 @@ std::string_view normalise_name_into(std::string_view text, std::string& out) {
 bool links_by_last_words(std::string_view folded_type) noexcept {
   return folded_type == "person" || folded_type == "per" || folded_type == "org" || folded_type == "organization" ||
          folded_type == "organisation";
-}
-
-constexpr std::uint64_t pack(std::uint32_t high, std::uint32_t low) noexcept {
-  return (static_cast<std::uint64_t>(high) << 32) | low;
 }
 
 }  // namespace
@@ -288,9 +282,10 @@ struct CorpusIndex::Data {
   // A key is a (type, name) pair: "Trump" the person and "Trump" the
   // organisation resolve on their own.
   NameTable names;
-  std::unordered_map<std::uint64_t, std::uint32_t> key_of;  // pack(type key, name id) -> key
   std::vector<std::uint32_t> key_name, key_type;
-  Postings name_keys;  // name id -> its keys, one per type
+  // The keys of a name, one per type, as a chain: the first, and each key's
+  // next (none ends it). Usually one long: cheaper than a second hash table.
+  std::vector<std::uint32_t> name_first_key, next_key;
   /// Per key: the row of the article entities named so, or none (a key that is only an alias).
   std::vector<std::uint32_t> key_row;
   /// Per key: the corpus entity it names, or none (an alias the corpus leaves unresolved).
@@ -325,15 +320,26 @@ struct CorpusIndex::Data {
   // article entities holding that key as an alias.
   Postings entity_quotes, entity_mentions, alias_quotes, alias_mentions;
 
-  std::uint32_t key_for(std::uint32_t type_key, std::string_view name) {
-    const auto name_id = names.intern(name);
-    const auto [it, inserted] = key_of.try_emplace(pack(type_key, name_id), static_cast<std::uint32_t>(key_name.size()));
-    if (inserted) {
-      key_name.push_back(name_id);
-      key_type.push_back(type_key);
-      key_row.push_back(none);
+  /// The key of (type, name id), or none.
+  std::uint32_t find_key(std::uint32_t type_key, std::uint32_t name_id) const {
+    for (auto k = name_first_key[name_id]; k != none; k = next_key[k]) {
+      if (key_type[k] == type_key) return k;
     }
-    return it->second;
+    return none;
+  }
+
+  std::uint32_t key_for(std::uint32_t type_key, const std::string& name) {
+    const auto name_id = names.intern(name);
+    if (name_id == name_first_key.size()) name_first_key.push_back(none);
+    const auto found = find_key(type_key, name_id);
+    if (found != none) return found;
+    const auto key = static_cast<std::uint32_t>(key_name.size());
+    key_name.push_back(name_id);
+    key_type.push_back(type_key);
+    key_row.push_back(none);
+    next_key.push_back(name_first_key[name_id]);
+    name_first_key[name_id] = key;
+    return key;
   }
 
   std::string_view spelling(const Row& row) const;
@@ -380,15 +386,16 @@ void CorpusIndex::Data::resolve() {
   // every name (one hash lookup per word, no comparison of names with names),
   // and from the aliases the articles give their entities.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-  std::string type_text;
+  std::string type_text, suffix;
   for (const auto& row : rows) {
     const auto text = names.text(key_name[row.key]);
     if (links_by_last_words(fold_into(row.type, type_text))) {
       for (auto space = text.find(' '); space != std::string_view::npos; space = text.find(' ', space + 1)) {
-        const auto name_id = names.find(text.substr(space + 1));
+        suffix.assign(text.substr(space + 1));
+        const auto name_id = names.find(suffix);
         if (name_id == none) continue;
-        const auto it = key_of.find(pack(row.type_key, name_id));
-        if (it != key_of.end()) pairs.emplace_back(it->second, row.key);
+        const auto short_key = find_key(row.type_key, name_id);
+        if (short_key != none) pairs.emplace_back(short_key, row.key);
       }
     }
     for (const auto& alias : row.aliases) {
@@ -533,11 +540,13 @@ std::vector<std::uint32_t> CorpusIndex::Data::named(const std::vector<std::strin
   std::vector<std::pair<const std::uint32_t*, const std::uint32_t*>> lists;
   std::string buffer;
   for (const auto& name : queried) {
-    const auto [begin, end] = name_keys.of(names.find(normalise_name_into(name, buffer)));
-    for (auto key = begin; key < end; ++key) {
-      if (key_entity[*key] != none) lists.push_back(by_entity.of(key_entity[*key]));
+    normalise_name_into(name, buffer);
+    const auto name_id = names.find(buffer);
+    if (name_id == none) continue;
+    for (auto key = name_first_key[name_id]; key != none; key = next_key[key]) {
+      if (key_entity[key] != none) lists.push_back(by_entity.of(key_entity[key]));
       // An unresolved short name means, in each article, the entity that article gives it to.
-      if (!key_linked[*key]) lists.push_back(by_alias.of(*key));
+      if (!key_linked[key]) lists.push_back(by_alias.of(key));
     }
   }
   lists.erase(std::remove_if(lists.begin(), lists.end(), [](const auto& list) { return list.first == list.second; }),
@@ -583,8 +592,9 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
   type_pairs.reserve(mention_total);
 
   std::string buffer;
-  // Per entity of the current article: its alias keys [alias_begin[e], alias_begin[e + 1]) and type key.
-  std::vector<std::uint32_t> alias_keys, alias_begin, entity_type;
+  // Per entity of the current article: its alias keys [alias_begin[e], alias_begin[e + 1]), type key, and
+  // mentions and statements (counted here, added to its row once: rows are far apart in memory).
+  std::vector<std::uint32_t> alias_keys, alias_begin, entity_type, entity_mentions, entity_quotes;
 
   for (std::uint32_t a = 0; a < articles.size(); ++a) {
     const auto& article = articles[a];
@@ -597,11 +607,14 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
     alias_begin.clear();
     entity_type.clear();
     const std::size_t entity_count = record.entities.size();
+    entity_mentions.assign(entity_count, 0);
+    entity_quotes.assign(entity_count, 0);
     for (auto e = record.entities.begin; e < record.entities.end; ++e) {
       const auto& entity = store.entities[e];
       const auto type_key = d.types.intern(std::string(fold_into(trimmed(entity.type.view()), buffer)));
       entity_type.push_back(type_key);
-      const auto key = d.key_for(type_key, normalise_name_into(entity.name.view(), buffer));
+      normalise_name_into(entity.name.view(), buffer);
+      const auto key = d.key_for(type_key, buffer);
       if (d.key_row[key] == none) {
         d.key_row[key] = static_cast<std::uint32_t>(d.rows.size());
         Data::Row row;
@@ -625,7 +638,8 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
       const std::size_t first = alias_keys.size();
       for (auto s = entity.aliases.begin; s < entity.aliases.end; ++s) {
         const auto alias = store.strings[s].view();
-        const auto alias_key = d.key_for(type_key, normalise_name_into(alias, buffer));
+        normalise_name_into(alias, buffer);
+        const auto alias_key = d.key_for(type_key, buffer);
         if (alias_key == key ||
             std::find(alias_keys.begin() + static_cast<std::ptrdiff_t>(first), alias_keys.end(), alias_key) !=
                 alias_keys.end())
@@ -649,9 +663,8 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
       d.quote_role.push_back(quote.parent != no_quote ? role_fragment : head ? role_head : role_part);
       if (quote.speaker != no_entity && static_cast<std::size_t>(quote.speaker) < entity_count) {
         const auto e = static_cast<std::size_t>(quote.speaker);
-        const auto row = d.entity_row[first_entity + e];
-        if (head) ++d.rows[row].quotes;
-        row_quotes.emplace_back(row, global);
+        if (head) ++entity_quotes[e];
+        row_quotes.emplace_back(d.entity_row[first_entity + e], global);
         for (auto k = alias_begin[e]; k < alias_begin[e + 1]; ++k) alias_quote_pairs.emplace_back(alias_keys[k], global);
       }
     }
@@ -666,12 +679,17 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
         d.mention_type.push_back(none);
         continue;
       }
-      const auto row = d.entity_row[first_entity + e];
-      ++d.rows[row].mentions;
+      ++entity_mentions[e];
       d.mention_type.push_back(entity_type[e]);
       type_pairs.emplace_back(entity_type[e], global);
-      row_mentions.emplace_back(row, global);
+      row_mentions.emplace_back(d.entity_row[first_entity + e], global);
       for (auto k = alias_begin[e]; k < alias_begin[e + 1]; ++k) alias_mention_pairs.emplace_back(alias_keys[k], global);
+    }
+
+    for (std::size_t e = 0; e < entity_count; ++e) {
+      auto& row = d.rows[d.entity_row[first_entity + e]];
+      row.mentions += entity_mentions[e];
+      row.quotes += entity_quotes[e];
     }
   }
   d.article_entities.push_back(static_cast<std::uint32_t>(d.entity_row.size()));
@@ -685,9 +703,6 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
   d.alias_quotes.build(d.key_name.size(), alias_quote_pairs);
   d.alias_mentions.build(d.key_name.size(), alias_mention_pairs);
   d.type_mentions.build(d.types.size(), type_pairs);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> name_pairs(d.key_name.size());
-  for (std::uint32_t k = 0; k < d.key_name.size(); ++k) name_pairs[k] = {d.key_name[k], k};
-  d.name_keys.build(d.names.size(), name_pairs);
 }
 
 CorpusIndex::~CorpusIndex() = default;
