@@ -520,15 +520,16 @@ void CorpusIndex::Data::describe_entities() {
     std::uint32_t entity, key;
     std::string_view text;
   };
-  std::vector<Named> named;
+  std::vector<Named> entity_names;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const auto entity = row_entity[r];
-    named.push_back({entity, rows[r].key, spelling(rows[r])});
-    for (const auto& alias : rows[r].aliases) named.push_back({entity, alias.first, alias.second});
+    entity_names.push_back({entity, rows[r].key, spelling(rows[r])});
+    for (const auto& alias : rows[r].aliases) entity_names.push_back({entity, alias.first, alias.second});
   }
-  std::stable_sort(named.begin(), named.end(), [](const Named& a, const Named& b) { return a.entity < b.entity; });
+  std::stable_sort(entity_names.begin(), entity_names.end(),
+                   [](const Named& a, const Named& b) { return a.entity < b.entity; });
   std::vector<std::uint32_t> taken_by(key_name.size(), none);
-  for (const auto& n : named) {
+  for (const auto& n : entity_names) {
     if (n.key == entities[n.entity].key || taken_by[n.key] == n.entity) continue;
     taken_by[n.key] = n.entity;
     entities[n.entity].aliases.push_back(n.text);
@@ -824,7 +825,7 @@ std::size_t CorpusIndex::corpus_entity_count() const noexcept { return data_->en
 
 std::uint32_t CorpusIndex::corpus_entity(std::uint32_t article, std::uint32_t entity) const {
   const auto& d = *data_;
-  if (article + 1 >= d.article_entities.size())
+  if (article >= d.article_entities.size() - 1)
     throw std::out_of_range("article " + std::to_string(article) + " is past the end of a corpus of " +
                             std::to_string(d.article_entities.size() - 1) + " articles");
   const auto begin = d.article_entities[article];

@@ -4,8 +4,9 @@ The methods :meth:`Corpus.quotes`, :meth:`Corpus.mentions`,
 :meth:`Corpus.entities`, :meth:`Corpus.search` and :meth:`Corpus.where` live
 here. They answer from a C++ index (``newsdoc::CorpusIndex``) built on first
 use, with the GIL released, and cached on the Corpus: entity names and
-aliases to the quotes they speak and to their mentions, types to mentions,
-one flat row per quote and mention. A speaker query on a million quotes takes
+aliases to corpus-level entities (see :meth:`Corpus.entities`), those to
+the quotes they speak and to their mentions, types to mentions, one flat
+row per quote and mention. A speaker query on a million quotes takes
 microseconds once the index is built (``bench/query_bench.py``).
 
 Results are light: a :class:`QuoteResult` or :class:`MentionResult` holds two
@@ -364,11 +365,12 @@ def mentions(corpus: "Corpus", entity: Names = None, type: Names = None) -> Ment
 
 
 class EntityCount(NamedTuple):
-    """One entity of a corpus, aggregated over its articles by (name, type)."""
+    """One corpus-level entity, aggregated over the article entities it groups (see :meth:`Corpus.entities`)."""
 
+    #: Its canonical name: the corpus_entity column of the tables.
     name: str
     type: str
-    #: Every alias it has in any article, first seen first (case variants once).
+    #: Its other names and every alias it has in any article, first seen first (case variants once).
     aliases: Tuple[str, ...]
     #: The number of articles holding it.
     articles: int

@@ -483,6 +483,7 @@ TEST(CorpusEntities, ShortNamesLinkToTheDominantFullName) {
   EXPECT_EQ(index.corpus_entity(8, 0), 5u);  // a8's "UN"
   EXPECT_EQ(index.corpus_entity_name(6), "US Justice Department");
   EXPECT_THROW(index.corpus_entity(12, 0), std::out_of_range);
+  EXPECT_THROW(index.corpus_entity(0xFFFFFFFFu, 0), std::out_of_range);
   EXPECT_THROW(index.corpus_entity(11, 2), std::out_of_range);
   EXPECT_THROW(index.corpus_entity_name(9), std::out_of_range);
 
