@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "newsdoc/query.hpp"
 #include "store.hpp"
 
 namespace newsdoc {
@@ -159,6 +160,47 @@ class EntityColumns {
 
 const ArticleRecord& record_of(const Article& article) { return article.store()->articles[article.index()]; }
 
+/// Where corpus entities come from: `index`, whose corpus holds the table's
+/// article a at position a, or at positions[a] when positions are given.
+struct Identity {
+  const CorpusIndex& index;
+  const std::vector<std::uint32_t>* positions = nullptr;
+
+  std::uint32_t position(std::size_t a) const {
+    return positions ? (*positions)[a] : static_cast<std::uint32_t>(a);
+  }
+};
+
+/// The corpus_entity column: the row's corpus entity by its canonical name,
+/// dictionary-encoded with one entry per corpus entity some row refers to.
+class CorpusEntityColumn {
+ public:
+  CorpusEntityColumn(Column& column, const Identity& identity)
+      : column_(column), identity_(identity), codes_(identity.index.corpus_entity_count(), -1) {}
+
+  void start_article(std::size_t a) { article_ = identity_.position(a); }
+
+  void add(std::int32_t entity) {
+    if (entity == no_entity) {
+      column_.codes.push_back(-1);
+      return;
+    }
+    const auto id = identity_.index.corpus_entity(article_, static_cast<std::uint32_t>(entity));
+    auto& code = codes_[id];
+    if (code < 0) {
+      code = static_cast<std::int64_t>(column_.values.size());
+      column_.values.push_back(identity_.index.corpus_entity_name(id));
+    }
+    column_.codes.push_back(code);
+  }
+
+ private:
+  Column& column_;
+  const Identity& identity_;
+  std::vector<std::int64_t> codes_;
+  std::uint32_t article_ = 0;
+};
+
 std::string_view slice(std::string_view text, Span bytes) { return text.substr(bytes.start, bytes.end - bytes.start); }
 
 /// The number of rows a table of `corpus` will have, to reserve room.
@@ -297,16 +339,17 @@ void build_paragraphs(const Corpus& corpus, Table& table) {
 /// attribution, of its first top-level part).
 class StatementColumns {
  public:
-  explicit StatementColumns(std::size_t rows) {
-    reserve_rows({&article_id, &kind, &speaker, &speaker_id, &speaker_type, &speaker_start, &speaker_end, &cue,
-                  &cue_start, &cue_end, &source, &published},
+  StatementColumns(std::size_t rows, const Identity& identity) : corpus_entities_(corpus_entity, identity) {
+    reserve_rows({&article_id, &kind, &speaker, &speaker_id, &speaker_type, &corpus_entity, &speaker_start,
+                  &speaker_end, &cue, &cue_start, &cue_end, &source, &published},
                  rows);
     // The QuoteKind values are the codes, so every table has the same kind categories.
     kind.values = {to_string(QuoteKind::direct), to_string(QuoteKind::partial), to_string(QuoteKind::indirect)};
   }
 
-  /// Starts an article that gives `rows` rows.
-  void start_article(const Store& store, const ArticleRecord& r, std::size_t rows) {
+  /// Starts article `a`, which gives `rows` rows.
+  void start_article(std::size_t a, const Store& store, const ArticleRecord& r, std::size_t rows) {
+    corpus_entities_.start_article(a);
     ids_.start_article(r.id.view());
     ids_.add_rows(rows);
     dates_.start_article(r.has_published ? std::optional(r.published.view()) : std::nullopt);
@@ -318,6 +361,7 @@ class StatementColumns {
   void add(const detail::QuoteRecord& q) {
     kind.codes.push_back(static_cast<std::int64_t>(q.kind));
     speakers_.add(q.speaker);
+    corpus_entities_.add(q.speaker);
     add_optional(speaker_start, q.has_speaker_span, q.speaker_chars.start);
     add_optional(speaker_end, q.has_speaker_span, q.speaker_chars.end);
     cues_.add_or_missing(q.cue.view());
@@ -335,6 +379,7 @@ class StatementColumns {
   Column speaker = make_column("speaker", ColumnType::string);
   Column speaker_id = make_column("speaker_id", ColumnType::string);
   Column speaker_type = make_column("speaker_type", ColumnType::category);
+  Column corpus_entity = make_column("corpus_entity", ColumnType::string);
   Column speaker_start = make_column("speaker_start", ColumnType::nullable_int64);
   Column speaker_end = make_column("speaker_end", ColumnType::nullable_int64);
   Column cue = make_column("cue", ColumnType::string);
@@ -348,11 +393,12 @@ class StatementColumns {
   CategoryEncoder speaker_types_{speaker_type}, sources_{source};
   EntityColumns speakers_{speaker_id, speaker, speaker_types_};
   ContentDictionary cues_{cue};
+  CorpusEntityColumn corpus_entities_;
 };
 
-void build_quotes(const Corpus& corpus, Table& table) {
+void build_quotes(const Corpus& corpus, const Identity& identity, Table& table) {
   const std::size_t rows = count_rows(corpus, &ArticleRecord::quotes);
-  StatementColumns shared(rows);
+  StatementColumns shared(rows, identity);
   auto article_index = make_column("article_index", ColumnType::int64);
   auto quote_index = make_column("quote_index", ColumnType::int64);
   auto attribution = make_column("attribution", ColumnType::int64);
@@ -369,7 +415,7 @@ void build_quotes(const Corpus& corpus, Table& table) {
     const Store& store = *corpus[a].store();
     const ArticleRecord& r = record_of(corpus[a]);
     if (r.quotes.size() == 0) continue;
-    shared.start_article(store, r, r.quotes.size());
+    shared.start_article(a, store, r, r.quotes.size());
     const std::string_view body = r.body.view();
     for (auto i = r.quotes.begin; i < r.quotes.end; ++i) {
       const auto& q = store.quotes[i];
@@ -390,14 +436,15 @@ void build_quotes(const Corpus& corpus, Table& table) {
   set_columns(table, std::move(article_index), std::move(shared.article_id), std::move(quote_index),
               std::move(attribution), std::move(parent), std::move(text), std::move(start), std::move(end),
               std::move(shared.kind), std::move(shared.speaker), std::move(shared.speaker_id),
-              std::move(shared.speaker_type), std::move(shared.speaker_start), std::move(shared.speaker_end),
+              std::move(shared.speaker_type), std::move(shared.corpus_entity), std::move(shared.speaker_start),
+              std::move(shared.speaker_end),
               std::move(shared.cue), std::move(shared.cue_start), std::move(shared.cue_end), std::move(paragraph),
               std::move(last_paragraph), std::move(shared.source), std::move(shared.published));
 }
 
-void build_attributions(const Corpus& corpus, Table& table) {
+void build_attributions(const Corpus& corpus, const Identity& identity, Table& table) {
   const std::size_t rows = count_rows(corpus, &ArticleRecord::attributions);
-  StatementColumns shared(rows);
+  StatementColumns shared(rows, identity);
   auto article_index = make_column("article_index", ColumnType::int64);
   auto attribution_index = make_column("attribution_index", ColumnType::int64);
   auto text = make_column("text", ColumnType::string);
@@ -426,7 +473,7 @@ void build_attributions(const Corpus& corpus, Table& table) {
     const Store& store = *corpus[a].store();
     const ArticleRecord& r = record_of(corpus[a]);
     if (r.attributions.size() == 0) continue;
-    shared.start_article(store, r, r.attributions.size());
+    shared.start_article(a, store, r, r.attributions.size());
     const std::string_view body = r.body.view();
     const auto* quotes = store.quotes.data() + r.quotes.begin;
     for (auto i = r.attributions.begin; i < r.attributions.end; ++i) {
@@ -477,30 +524,34 @@ void build_attributions(const Corpus& corpus, Table& table) {
   table.rows = rows;
   set_columns(table, std::move(article_index), std::move(shared.article_id), std::move(attribution_index),
               std::move(text), std::move(start), std::move(end), std::move(shared.kind), std::move(shared.speaker),
-              std::move(shared.speaker_id), std::move(shared.speaker_type), std::move(shared.speaker_start),
+              std::move(shared.speaker_id), std::move(shared.speaker_type), std::move(shared.corpus_entity),
+              std::move(shared.speaker_start),
               std::move(shared.speaker_end), std::move(shared.cue), std::move(shared.cue_start),
               std::move(shared.cue_end), std::move(part_starts), std::move(part_ends), std::move(quote_indexes),
               std::move(fragments), std::move(paragraph), std::move(last_paragraph), std::move(shared.source),
               std::move(shared.published));
 }
 
-void build_entities(const Corpus& corpus, Table& table) {
+void build_entities(const Corpus& corpus, const Identity& identity, Table& table) {
   auto article_index = make_column("article_index", ColumnType::int64);
   auto article_id = make_column("article_id", ColumnType::string);
   auto entity_index = make_column("entity_index", ColumnType::int64);
   auto entity_id = make_column("entity_id", ColumnType::string);
   auto name = make_column("name", ColumnType::string);
   auto type = make_column("type", ColumnType::category);
+  auto corpus_entity = make_column("corpus_entity", ColumnType::string);
   auto aliases = make_column("aliases", ColumnType::string_list);
   auto mentions = make_column("mentions", ColumnType::int64);
   auto quotes = make_column("quotes", ColumnType::int64);
 
   const std::size_t rows = count_rows(corpus, &ArticleRecord::entities);
-  reserve_rows({&article_index, &article_id, &entity_index, &type, &aliases, &mentions, &quotes}, rows);
+  reserve_rows({&article_index, &article_id, &entity_index, &type, &corpus_entity, &aliases, &mentions, &quotes},
+               rows);
   reserve_values(entity_id, rows);
   reserve_values(name, rows);
   ArticleDictionary ids(article_id);
   CategoryEncoder types(type);
+  CorpusEntityColumn corpus_entities(corpus_entity, identity);
   std::vector<std::int64_t> mention_counts, quote_counts;
 
   for (std::size_t a = 0; a < corpus.size(); ++a) {
@@ -510,6 +561,7 @@ void build_entities(const Corpus& corpus, Table& table) {
     if (count == 0) continue;
     ids.start_article(r.id.view());
     ids.add_rows(count);
+    corpus_entities.start_article(a);
     mention_counts.assign(count, 0);
     quote_counts.assign(count, 0);
     for (auto i = r.mentions.begin; i < r.mentions.end; ++i) ++mention_counts[store.mentions[i].entity];
@@ -525,6 +577,7 @@ void build_entities(const Corpus& corpus, Table& table) {
       entity_id.values.push_back(record.id.view());
       name.values.push_back(record.name.view());
       types.add(record.type.view());
+      corpus_entities.add(static_cast<std::int32_t>(e));
       append_strings(aliases, store, record.aliases);
       mentions.integers.push_back(mention_counts[e]);
       quotes.integers.push_back(quote_counts[e]);
@@ -533,10 +586,11 @@ void build_entities(const Corpus& corpus, Table& table) {
   types.finish();
   table.rows = rows;
   set_columns(table, std::move(article_index), std::move(article_id), std::move(entity_index), std::move(entity_id),
-              std::move(name), std::move(type), std::move(aliases), std::move(mentions), std::move(quotes));
+              std::move(name), std::move(type), std::move(corpus_entity), std::move(aliases), std::move(mentions),
+              std::move(quotes));
 }
 
-void build_mentions(const Corpus& corpus, Table& table) {
+void build_mentions(const Corpus& corpus, const Identity& identity, Table& table) {
   auto article_index = make_column("article_index", ColumnType::int64);
   auto article_id = make_column("article_id", ColumnType::string);
   auto mention_index = make_column("mention_index", ColumnType::int64);
@@ -544,17 +598,20 @@ void build_mentions(const Corpus& corpus, Table& table) {
   auto entity_id = make_column("entity_id", ColumnType::string);
   auto name = make_column("name", ColumnType::string);
   auto type = make_column("type", ColumnType::category);
+  auto corpus_entity = make_column("corpus_entity", ColumnType::string);
   auto text = make_column("text", ColumnType::string);
   auto start = make_column("start", ColumnType::int64);
   auto end = make_column("end", ColumnType::int64);
 
   const std::size_t rows = count_rows(corpus, &ArticleRecord::mentions);
-  reserve_rows({&article_index, &article_id, &mention_index, &entity_index, &entity_id, &name, &type, &start, &end},
+  reserve_rows({&article_index, &article_id, &mention_index, &entity_index, &entity_id, &name, &type, &corpus_entity,
+                &start, &end},
                rows);
   reserve_values(text, rows);
   ArticleDictionary ids(article_id);
   CategoryEncoder types(type);
   EntityColumns entities(entity_id, name, types);
+  CorpusEntityColumn corpus_entities(corpus_entity, identity);
 
   for (std::size_t a = 0; a < corpus.size(); ++a) {
     const Store& store = *corpus[a].store();
@@ -564,6 +621,7 @@ void build_mentions(const Corpus& corpus, Table& table) {
     ids.start_article(r.id.view());
     ids.add_rows(count);
     entities.start_article(store, r);
+    corpus_entities.start_article(a);
     const std::string_view body = r.body.view();
     for (auto i = r.mentions.begin; i < r.mentions.end; ++i) {
       const auto& m = store.mentions[i];
@@ -571,6 +629,7 @@ void build_mentions(const Corpus& corpus, Table& table) {
       mention_index.integers.push_back(i - r.mentions.begin);
       entity_index.integers.push_back(m.entity);
       entities.add(static_cast<std::int32_t>(m.entity));
+      corpus_entities.add(static_cast<std::int32_t>(m.entity));
       text.values.push_back(slice(body, m.bytes));
       start.integers.push_back(m.chars.start);
       end.integers.push_back(m.chars.end);
@@ -579,8 +638,8 @@ void build_mentions(const Corpus& corpus, Table& table) {
   types.finish();
   table.rows = rows;
   set_columns(table, std::move(article_index), std::move(article_id), std::move(mention_index),
-              std::move(entity_index), std::move(entity_id), std::move(name), std::move(type), std::move(text),
-              std::move(start), std::move(end));
+              std::move(entity_index), std::move(entity_id), std::move(name), std::move(type),
+              std::move(corpus_entity), std::move(text), std::move(start), std::move(end));
 }
 
 }  // namespace
@@ -636,19 +695,39 @@ const Column& Table::column(std::string_view column_name) const {
                           "\"");
 }
 
-Table make_table(const Corpus& corpus, TableName name) {
+namespace {
+
+Table build(const Corpus& corpus, TableName name, const Identity* identity) {
   Table table;
   table.name = name;
   table.corpus = corpus.slice(0, corpus.size());
   switch (name) {
     case TableName::articles: build_articles(corpus, table); break;
     case TableName::paragraphs: build_paragraphs(corpus, table); break;
-    case TableName::quotes: build_quotes(corpus, table); break;
-    case TableName::attributions: build_attributions(corpus, table); break;
-    case TableName::entities: build_entities(corpus, table); break;
-    case TableName::mentions: build_mentions(corpus, table); break;
+    case TableName::quotes: build_quotes(corpus, *identity, table); break;
+    case TableName::attributions: build_attributions(corpus, *identity, table); break;
+    case TableName::entities: build_entities(corpus, *identity, table); break;
+    case TableName::mentions: build_mentions(corpus, *identity, table); break;
   }
   return table;
+}
+
+}  // namespace
+
+Table make_table(const Corpus& corpus, TableName name) {
+  if (name == TableName::articles || name == TableName::paragraphs) return build(corpus, name, nullptr);
+  const CorpusIndex index(corpus);
+  return make_table(index, name);
+}
+
+Table make_table(const CorpusIndex& index, TableName name) {
+  const Identity identity{index};
+  return build(index.corpus(), name, &identity);
+}
+
+Table make_table(const CorpusIndex& index, TableName name, const std::vector<std::uint32_t>& positions) {
+  const Identity identity{index, &positions};
+  return build(take(index.corpus(), positions), name, &identity);
 }
 
 }  // namespace newsdoc

@@ -183,7 +183,10 @@ class Corpus:
         ``article_index`` (position in the corpus) and ``article_id`` to join
         on; the columns, what they hold and their dtypes are those of
         :func:`newsdoc.empty_frame` (see its help). The columns are made in
-        C++ in bulk: a million quotes take well under a second. Needs pandas.
+        C++ in bulk: a million quotes take well under a second. The quotes,
+        attributions, entities and mentions tables carry ``corpus_entity``
+        from the query index, built on first use as for :meth:`quotes`.
+        Needs pandas.
 
         Example:
             >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")
@@ -191,6 +194,9 @@ class Corpus:
             >>> quotes.loc[0, ["speaker", "cue", "kind"]].tolist()
             ['Bashar al-Assad', 'said', 'indirect']
         """
+        if table in _pandas.IDENTITY_TABLES:
+            # corpus_entity comes from the cached query index, which queries share.
+            return _pandas.frame(self._core, table, _query.index_of(self))
         return _pandas.frame(self._core, table)
 
     @classmethod
@@ -246,9 +252,12 @@ class Corpus:
                contains: Optional[str] = None, fragments: bool = False) -> "_query.QuoteResult":
         """The quotes of every article passing every filter given, in corpus order.
 
-        ``speaker``: a name or list of names; a quote passes when its speaking
-        entity's canonical name or one of its aliases is one of them (whole
-        names, case-insensitive). ``kind``: "direct", "partial", "indirect"
+        ``speaker``: a name or list of names; a quote passes when its speaker
+        belongs to the corpus-level entity a name stands for (whole names,
+        case-insensitive; see :meth:`entities`): "Donald Trump" finds him
+        wherever an article says only "Trump" if the corpus links the two,
+        never Ivanka Trump; a short name the corpus leaves ambiguous finds,
+        in each article, the entity that article gives it to. ``kind``: "direct", "partial", "indirect"
         or a list of them. ``contains``: a case-insensitive substring of the
         quote's text. ``fragments``: whether a quoted fragment inside another
         quote of its statement (``Quote.parent`` set) is a row of its own; by
@@ -288,6 +297,8 @@ class Corpus:
                  type: Union[None, str, Iterable[str]] = None) -> "_query.MentionResult":
         """The entity mentions of every article, filtered by entity name or alias and by entity type (case-insensitive).
 
+        Names resolve to corpus-level entities as in :meth:`quotes`.
+
         Example:
             >>> [m.text for m in corpus.mentions(entity="ozerov")]
             ['Viktor Ozerov', 'Ozerov', 'Ozerov']
@@ -297,11 +308,18 @@ class Corpus:
         return _query.mentions(self, entity, type)
 
     def entities(self, type: Union[None, str, Iterable[str]] = None) -> "_query.EntityTable":
-        """Entities aggregated across articles by (canonical name, type), with counts.
+        """The corpus-level entities: the articles' entities grouped across the corpus, with counts.
 
-        Each :class:`~newsdoc._query.EntityCount` record has ``name``,
-        ``type``, ``aliases``, and the numbers of ``articles`` holding it, of
-        its ``mentions`` and of the ``quotes`` it speaks. Most widespread
+        Entities of one type and one name (case and white space aside) are
+        one; a short name ("Trump", "UN") joins the fuller name of its type
+        it ends (people and organisations) or is an alias of, when one such
+        candidate has at least five times the mentions of any other, and
+        otherwise stays its own (docs/guide.rst, "Corpus-level entities").
+        Each :class:`~newsdoc._query.EntityCount` record has ``name`` (the
+        most widespread full name), ``type``, ``aliases`` (its other names
+        and every alias its articles give), and the numbers of ``articles``
+        holding it, of its ``mentions`` and of the ``quotes`` it speaks. The
+        ``corpus_entity`` column of :meth:`to_pandas` tables is ``name``. Most widespread
         first; ``sort_by("quotes")`` reorders, ``to_pandas()`` makes a
         DataFrame. ``type`` keeps only those types (case-insensitive).
 

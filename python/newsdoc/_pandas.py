@@ -24,6 +24,8 @@ __all__ = ["TABLES", "empty_frame"]
 
 #: The tables :meth:`Corpus.to_pandas` makes.
 TABLES = ("articles", "paragraphs", "quotes", "attributions", "entities", "mentions")
+#: The tables with a ``corpus_entity`` column, which needs the corpus's query index.
+IDENTITY_TABLES = ("quotes", "attributions", "entities", "mentions")
 
 # Columns that from_pandas reads for each article field, the first present winning: the names
 # load()'s automatic mapping knows, plus article_id, the name to_pandas("articles") gives the id.
@@ -64,12 +66,19 @@ def _check_table(table: str) -> None:
         raise ValueError(f"unknown table {table!r}; expected one of {', '.join(TABLES)}")
 
 
-def frame(corpus: _core.Corpus, table: str) -> "pandas.DataFrame":
-    """Table ``table`` of ``corpus`` (a core corpus) as a DataFrame."""
+def frame(corpus: _core.Corpus, table: str, index: Optional[_core.CorpusIndex] = None,
+          positions: Optional[Sequence[int]] = None) -> "pandas.DataFrame":
+    """Table ``table`` of ``corpus`` (a core corpus) as a DataFrame.
+
+    ``index``, the query index of ``corpus``, gives the corpus_entity column (else one is built for it); with
+    ``positions`` the table is of those articles of ``corpus``, their corpus entities those of the whole corpus.
+    """
     pd = _pandas()
     _check_table(table)
     columns = {}
-    for name, column_type, data in _core.table(corpus, table):
+    if positions is not None:
+        positions = list(positions)
+    for name, column_type, data in _core.table(corpus, table, index, positions):
         if column_type == "category":
             codes, categories = data
             columns[name] = pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
@@ -110,13 +119,13 @@ def empty_frame(table: str) -> "pandas.DataFrame":
     ``paragraphs`` article_index, article_id, paragraph_index, text, start,
                    end
     ``quotes``     article_index, article_id, quote_index, text, start, end,
-                   kind, speaker, speaker_id, speaker_type, speaker_start,
-                   speaker_end, cue, paragraph, last_paragraph, source,
-                   published
+                   kind, speaker, speaker_id, speaker_type, corpus_entity,
+                   speaker_start, speaker_end, cue, paragraph, last_paragraph,
+                   source, published
     ``entities``   article_index, article_id, entity_index, entity_id, name,
-                   type, aliases, mentions, quotes
+                   type, corpus_entity, aliases, mentions, quotes
     ``mentions``   article_index, article_id, mention_index, entity_index,
-                   entity_id, name, type, text, start, end
+                   entity_id, name, type, corpus_entity, text, start, end
     ============== ============================================================
 
     In quotes, ``speaker`` is the speaking entity's canonical name and
@@ -124,7 +133,12 @@ def empty_frame(table: str) -> "pandas.DataFrame":
     naming it in this attribution, ``paragraph`` / ``last_paragraph`` the
     paragraphs holding the quote's first and last character, ``source`` and
     ``published`` the article's. In entities, ``mentions`` and ``quotes``
-    count the entity's mentions and the quotes it speaks. In articles,
+    count the entity's mentions and the quotes it speaks. ``corpus_entity``
+    is the canonical name of the corpus-level entity (see
+    :meth:`Corpus.entities`) of the row's entity, or of the speaker: "Donald
+    Trump" for an article's "Trump" when the corpus links the two; ``name``
+    and ``speaker`` stay as the article has them. With ``type``
+    (``speaker_type``) it identifies the corpus entity. In articles,
     ``meta`` is the meta object as compact JSON text (``json.loads`` it;
     numbers keep their spelling) and ``text`` the body.
 

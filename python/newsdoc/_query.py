@@ -4,8 +4,9 @@ The methods :meth:`Corpus.quotes`, :meth:`Corpus.mentions`,
 :meth:`Corpus.entities`, :meth:`Corpus.search` and :meth:`Corpus.where` live
 here. They answer from a C++ index (``newsdoc::CorpusIndex``) built on first
 use, with the GIL released, and cached on the Corpus: entity names and
-aliases to the quotes they speak and to their mentions, types to mentions,
-one flat row per quote and mention. A speaker query on a million quotes takes
+aliases to corpus-level entities (see :meth:`Corpus.entities`), those to
+the quotes they speak and to their mentions, types to mentions, one flat
+row per quote and mention. A speaker query on a million quotes takes
 microseconds once the index is built (``bench/query_bench.py``).
 
 Results are light: a :class:`QuoteResult` or :class:`MentionResult` holds two
@@ -116,20 +117,22 @@ class _Hits:
     and its decoded text.
     """
 
-    __slots__ = ("_core", "_articles", "_items", "_last")
+    __slots__ = ("_core", "_index", "_articles", "_items", "_last")
     _noun = "item"
     _table = ""
 
-    def __init__(self, core: _core.Corpus, articles: Sequence[int], items: Sequence[int]) -> None:
+    def __init__(self, core: _core.Corpus, articles: Sequence[int], items: Sequence[int],
+                 index: _core.CorpusIndex) -> None:
         self._core = core
+        self._index = index  # of ``core``: the corpus entities of to_pandas()
         self._articles = articles
         self._items = items
         self._last: Tuple[int, Optional[Article]] = (-1, None)
 
     @classmethod
-    def _from_arrays(cls, core: _core.Corpus, arrays: Tuple[Any, Any]):
+    def _from_arrays(cls, core: _core.Corpus, arrays: Tuple[Any, Any], index: _core.CorpusIndex):
         articles, items = arrays
-        return cls(core, memoryview(articles), memoryview(items))
+        return cls(core, memoryview(articles), memoryview(items), index)
 
     def _article(self, position: int) -> Article:
         last_position, article = self._last
@@ -152,7 +155,7 @@ class _Hits:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return type(self)(self._core, self._articles[index], self._items[index])
+            return type(self)(self._core, self._articles[index], self._items[index], self._index)
         try:
             position = index.__index__()
         except AttributeError:
@@ -196,21 +199,21 @@ class _Hits:
     def to_pandas(self) -> "pandas.DataFrame":
         """The rows of ``corpus.to_pandas(table)`` for these items, in this order (same columns and dtypes).
 
-        ``article_index`` is the position in the queried corpus. Needs pandas.
+        ``article_index`` is the position in the queried corpus, ``corpus_entity`` the corpus entity in
+        it. Needs pandas.
         """
         import numpy
 
         from . import _pandas
 
         positions = self.article_indexes
-        sub = _take(self._core, positions)
-        frame = _pandas.frame(sub, self._table)
+        frame = _pandas.frame(self._core, self._table, self._index, positions)
         first_row = {}
         total = 0
         count = self._count
-        for k, position in enumerate(positions):
+        for position in positions:
             first_row[position] = total
-            total += count(sub.article(k))
+            total += count(self._core.article(position))
         rows = [first_row[a] + i for a, i in zip(self._articles, self._items)]
         out = frame.iloc[rows].reset_index(drop=True)
         out["article_index"] = numpy.asarray(self._articles, dtype=numpy.int64)
@@ -343,30 +346,31 @@ def quotes(corpus: "Corpus", speaker: Names = None, kind: Names = None, contains
            fragments: bool = False) -> QuoteResult:
     _check_contains(contains)
     arrays = index_of(corpus).quotes(_names(speaker, "speaker"), _kinds(kind), contains, fragments=bool(fragments))
-    return QuoteResult._from_arrays(corpus._core, arrays)
+    return QuoteResult._from_arrays(corpus._core, arrays, index_of(corpus))
 
 
 def attributions(corpus: "Corpus", speaker: Names = None, kind: Names = None,
                  contains: Optional[str] = None) -> AttributionResult:
     _check_contains(contains)
     arrays = index_of(corpus).quotes(_names(speaker, "speaker"), _kinds(kind), contains, statements=True)
-    return AttributionResult._from_arrays(corpus._core, arrays)
+    return AttributionResult._from_arrays(corpus._core, arrays, index_of(corpus))
 
 
 def mentions(corpus: "Corpus", entity: Names = None, type: Names = None) -> MentionResult:
     arrays = index_of(corpus).mentions(_names(entity, "entity"), _names(type, "type"))
-    return MentionResult._from_arrays(corpus._core, arrays)
+    return MentionResult._from_arrays(corpus._core, arrays, index_of(corpus))
 
 
 # --- entities() ------------------------------------------------------------------------
 
 
 class EntityCount(NamedTuple):
-    """One entity of a corpus, aggregated over its articles by (name, type)."""
+    """One corpus-level entity, aggregated over the article entities it groups (see :meth:`Corpus.entities`)."""
 
+    #: Its canonical name: the corpus_entity column of the tables.
     name: str
     type: str
-    #: Every alias it has in any article, first seen first (case variants once).
+    #: Its other names and every alias it has in any article, first seen first (case variants once).
     aliases: Tuple[str, ...]
     #: The number of articles holding it.
     articles: int

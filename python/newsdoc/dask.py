@@ -203,11 +203,14 @@ def articles_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
     so nothing is computed to learn them. ``article_index`` is the
     article's position in the whole bag and the index counts rows across
     the bag, so a computed frame holds exactly the rows, values and order
-    of ``to_pandas`` on the concatenated corpus. Two things differ: Dask
+    of ``to_pandas`` on the concatenated corpus. Three things differ: Dask
     does not know in advance the categories of ``source``, ``language``,
     ``type`` and ``speaker_type`` (they are the values present, as there),
     and a computed frame lists them in order of appearance rather than
-    sorted (``kind`` has its fixed three). Partition i waits only for the
+    sorted (``kind`` has its fixed three); and ``corpus_entity`` is the
+    corpus-level entity within the row's partition, each partition being
+    the corpus its entities are grouped in (a short name the whole bag would
+    link may stay ambiguous in a partition). Partition i waits only for the
     article and row counts of partitions before it, not for their data.
 
     Example:
@@ -224,7 +227,8 @@ def quotes(bag: dask.bag.Bag, speaker: Union[None, str, Iterable[str]] = None,
 
     Filters and matching are those of :meth:`Corpus.quotes` (a speaker's
     name or alias, case-insensitive; kinds; a substring), answered from
-    each partition's index, so only the matching rows are ever made. The
+    each partition's index, so only the matching rows are ever made; names
+    resolve to corpus entities within each partition. The
     rows are those of :func:`quotes_frame` for the matching quotes, in
     corpus order, with ``article_index`` the position in the whole bag (see
     :func:`articles_frame`).

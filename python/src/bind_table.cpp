@@ -6,13 +6,16 @@
 // among its rows.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <newsdoc/query.hpp>
 #include <newsdoc/table.hpp>
 
 namespace py = pybind11;
@@ -120,17 +123,25 @@ py::tuple column_to_python(newsdoc::Column& column) {
 void bind_table(py::module_& m) {
   m.def(
       "table",
-      [](const newsdoc::Corpus& corpus, const std::string& name) {
+      [](const newsdoc::Corpus& corpus, const std::string& name, const newsdoc::CorpusIndex* index,
+         std::optional<std::vector<std::uint32_t>> positions) {
         const auto table_name = newsdoc::table_from_string(name);
         if (!table_name) throw py::value_error("unknown table \"" + name + "\"");
         newsdoc::Table table;
         {
           py::gil_scoped_release release;
-          table = newsdoc::make_table(corpus, *table_name);
+          // With an index, `corpus` is its corpus (or the articles `positions` of it).
+          if (index == nullptr) {
+            table = newsdoc::make_table(corpus, *table_name);
+          } else if (positions) {
+            table = newsdoc::make_table(*index, *table_name, *positions);
+          } else {
+            table = newsdoc::make_table(*index, *table_name);
+          }
         }
         py::list columns;
         for (auto& column : table.columns) columns.append(column_to_python(column));
         return columns;
       },
-      "corpus"_a, "name"_a);
+      "corpus"_a, "name"_a, "index"_a = nullptr, "positions"_a = std::nullopt);
 }

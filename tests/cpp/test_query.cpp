@@ -2,9 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <newsdoc/newsdoc.hpp>
+#include <newsdoc/table.hpp>
 
+#include <algorithm>
+#include <deque>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "test_util.hpp"
@@ -359,6 +363,205 @@ TEST(Take, SharesStorage) {
   EXPECT_EQ(sub[1].store(), corpus[0].store());
   EXPECT_EQ(sub[1].index(), corpus[0].index());
   EXPECT_THROW(newsdoc::take(corpus, {4}), std::out_of_range);
+}
+
+
+
+// --- Corpus-level entities ----------------------------------------------------------
+
+/// An article of one paragraph: a mention for each occurrence of each
+/// (form, entity) in `forms` (longer forms claim their words first), and a
+/// quote for each (text, speaker) in `said`.
+ArticleInput article_of(std::string_view id, std::string paragraph, std::vector<newsdoc::EntityInput> entities,
+                        std::vector<std::pair<std::string, std::uint32_t>> forms,
+                        const std::vector<std::pair<std::string_view, std::int32_t>>& said) {
+  // ArticleInput views its text: keep it for the test run.
+  static std::deque<std::string> texts;
+  const std::string& text = texts.emplace_back(std::move(paragraph));
+  ArticleInput in;
+  in.id = id;
+  in.paragraphs = {text};
+  in.entities = std::move(entities);
+  std::stable_sort(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::vector<bool> claimed(text.size(), false);
+  for (const auto& [form, entity] : forms) {
+    for (auto at = text.find(form); at != std::string::npos; at = text.find(form, at + form.size())) {
+      if (std::any_of(claimed.begin() + static_cast<std::ptrdiff_t>(at),
+                      claimed.begin() + static_cast<std::ptrdiff_t>(at + form.size()), [](bool c) { return c; }))
+        continue;
+      std::fill(claimed.begin() + static_cast<std::ptrdiff_t>(at),
+                claimed.begin() + static_cast<std::ptrdiff_t>(at + form.size()), true);
+      in.mentions.push_back({Span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + form.size())}, entity});
+    }
+  }
+  std::sort(in.mentions.begin(), in.mentions.end(),
+            [](const newsdoc::MentionInput& a, const newsdoc::MentionInput& b) { return a.span.start < b.span.start; });
+  for (const auto& [quoted, speaker] : said) in.quotes.push_back(quote(span_of(in.paragraphs, quoted), QuoteKind::direct, speaker));
+  return in;
+}
+
+// Donald Trump (a0, with `donald_extra` more "Trump"s; a2 as "donald  trump"),
+// an article that only says "Trump" (a1), Ivanka Trump called "Trump" in her
+// article (a3); George and Jeb Bush, each "Bush" in his article, and an
+// article that only says "Bush" (a4-a6); the UN (a7-a8); the (US) Justice
+// Department (a9-a10); West Virginia and Virginia (a11).
+std::vector<ArticleInput> trumps_and_bushes(int donald_extra) {
+  std::string donald = "Donald Trump spoke.";
+  for (int i = 0; i < donald_extra; ++i) donald += " Trump nodded.";
+  donald += " \"We win,\" Trump said.";
+  using E = newsdoc::EntityInput;
+  return {
+      article_of("a0", donald, {E{"e1", "Donald Trump", "PERSON", {"Trump"}}}, {{"Donald Trump", 0}, {"Trump", 0}},
+                 {{"We win,", 0}}),
+      article_of("a1", "\"Great,\" Trump said.", {E{"e1", "Trump", "PERSON", {}}}, {{"Trump", 0}}, {{"Great,", 0}}),
+      article_of("a2", "\"Yes,\" said donald  trump.", {E{"e1", "donald  trump", "PERSON", {}}},
+                 {{"donald  trump", 0}}, {{"Yes,", 0}}),
+      article_of("a3", "Ivanka Trump arrived. \"Hello,\" Trump said.", {E{"e1", "Ivanka Trump", "PERSON", {"Trump"}}},
+                 {{"Ivanka Trump", 0}, {"Trump", 0}}, {{"Hello,", 0}}),
+      article_of("a4", "George Bush spoke. \"Read my lips,\" Bush said.", {E{"e1", "George Bush", "PERSON", {"Bush"}}},
+                 {{"George Bush", 0}, {"Bush", 0}}, {{"Read my lips,", 0}}),
+      article_of("a5", "Jeb Bush spoke. \"Please clap,\" Bush said.", {E{"e1", "Jeb Bush", "PERSON", {"Bush"}}},
+                 {{"Jeb Bush", 0}, {"Bush", 0}}, {{"Please clap,", 0}}),
+      article_of("a6", "\"Mission accomplished,\" Bush said.", {E{"e1", "Bush", "PERSON", {}}}, {{"Bush", 0}},
+                 {{"Mission accomplished,", 0}}),
+      article_of("a7", "The United Nations met. \"Peace,\" the UN said.", {E{"e1", "United Nations", "ORG", {"UN"}}},
+                 {{"United Nations", 0}, {"UN", 0}}, {{"Peace,", 0}}),
+      article_of("a8", "\"War,\" the UN said.", {E{"e1", "UN", "ORG", {}}}, {{"UN", 0}}, {{"War,", 0}}),
+      article_of("a9", "\"No,\" the US Justice Department said.", {E{"e1", "US Justice Department", "ORG", {}}},
+                 {{"US Justice Department", 0}}, {{"No,", 0}}),
+      article_of("a10", "\"Maybe,\" the Justice Department said.", {E{"e1", "Justice Department", "ORG", {}}},
+                 {{"Justice Department", 0}}, {{"Maybe,", 0}}),
+      article_of("a11", "West Virginia and Virginia voted.",
+                 {E{"e1", "West Virginia", "GPE", {}}, E{"e2", "Virginia", "GPE", {}}},
+                 {{"West Virginia", 0}, {"Virginia", 1}}, {}),
+  };
+}
+
+Corpus corpus_of(const std::vector<ArticleInput>& articles) {
+  newsdoc::CorpusBuilder builder;
+  for (const auto& article : articles) builder.add(article);
+  return builder.finish();
+}
+
+using EntityRow = std::tuple<std::string, std::string, std::vector<std::string>, std::uint32_t, std::uint32_t,
+                             std::uint32_t>;
+
+std::vector<EntityRow> rows_of(const std::vector<newsdoc::EntityCount>& counts) {
+  std::vector<EntityRow> out;
+  for (const auto& c : counts) {
+    out.emplace_back(std::string(c.name), std::string(c.type),
+                     std::vector<std::string>(c.aliases.begin(), c.aliases.end()), c.articles, c.mentions, c.quotes);
+  }
+  return out;
+}
+
+newsdoc::MentionQuery by_entity(std::vector<std::string> names) {
+  newsdoc::MentionQuery query;
+  query.entities = std::move(names);
+  return query;
+}
+
+TEST(CorpusEntities, ShortNamesLinkToTheDominantFullName) {
+  // Donald Trump has 12 + 1 mentions to Ivanka's 2: at least five times as many, so "Trump" is his.
+  const CorpusIndex index(corpus_of(trumps_and_bushes(9)));
+  EXPECT_EQ(rows_of(index.entities()),
+            (std::vector<EntityRow>{
+                {"Donald Trump", "PERSON", {"Trump"}, 3, 13, 3},
+                {"Ivanka Trump", "PERSON", {"Trump"}, 1, 2, 1},
+                {"George Bush", "PERSON", {"Bush"}, 1, 2, 1},
+                {"Jeb Bush", "PERSON", {"Bush"}, 1, 2, 1},
+                {"Bush", "PERSON", {}, 1, 1, 1},
+                {"United Nations", "ORG", {"UN"}, 2, 3, 2},
+                {"US Justice Department", "ORG", {"Justice Department"}, 2, 2, 2},
+                {"West Virginia", "GPE", {}, 1, 1, 0},
+                {"Virginia", "GPE", {}, 1, 1, 0},
+            }));
+  EXPECT_EQ(index.corpus_entity_count(), 9u);
+  EXPECT_EQ(index.corpus_entity(1, 0), 0u);  // a1's "Trump"
+  EXPECT_EQ(index.corpus_entity(2, 0), 0u);  // a2's "donald  trump"
+  EXPECT_EQ(index.corpus_entity(3, 0), 1u);
+  EXPECT_EQ(index.corpus_entity(8, 0), 5u);  // a8's "UN"
+  EXPECT_EQ(index.corpus_entity_name(6), "US Justice Department");
+  EXPECT_THROW(index.corpus_entity(12, 0), std::out_of_range);
+  EXPECT_THROW(index.corpus_entity(0xFFFFFFFFu, 0), std::out_of_range);
+  EXPECT_THROW(index.corpus_entity(11, 2), std::out_of_range);
+  EXPECT_THROW(index.corpus_entity_name(9), std::out_of_range);
+
+  EXPECT_EQ(index.quotes(by_speaker({"trump"})), refs({{0, 0}, {1, 0}, {2, 0}}));  // not Ivanka, called so in a3
+  EXPECT_EQ(index.quotes(by_speaker({"Donald   TRUMP"})), refs({{0, 0}, {1, 0}, {2, 0}}));
+  EXPECT_EQ(index.quotes(by_speaker({"Ivanka Trump"})), refs({{3, 0}}));
+  // "Bush" is ambiguous: the article that only says Bush, and in each article the Bush it calls so.
+  EXPECT_EQ(index.quotes(by_speaker({"bush"})), refs({{4, 0}, {5, 0}, {6, 0}}));
+  EXPECT_EQ(index.quotes(by_speaker({"George Bush"})), refs({{4, 0}}));
+  EXPECT_EQ(index.quotes(by_speaker({"UN"})), refs({{7, 0}, {8, 0}}));
+  EXPECT_EQ(index.quotes(by_speaker({"united nations"})), refs({{7, 0}, {8, 0}}));
+  EXPECT_EQ(index.quotes(by_speaker({"Justice Department"})), refs({{9, 0}, {10, 0}}));
+  EXPECT_EQ(index.attributions(by_speaker({"trump"})), refs({{0, 0}, {1, 0}, {2, 0}}));
+
+  EXPECT_EQ(index.mentions(by_entity({"trump"})).size(), 13u);
+  EXPECT_EQ(index.mentions(by_entity({"Virginia"})), refs({{11, 1}}));  // a place is not the last word of another
+  EXPECT_EQ(index.mentions(by_entity({"west virginia"})), refs({{11, 0}}));
+
+  newsdoc::ArticleFilter speaker;
+  speaker.quote_speakers = std::vector<std::string>{"Trump"};
+  EXPECT_EQ(index.articles(speaker), (std::vector<std::uint32_t>{0, 1, 2}));
+}
+
+TEST(CorpusEntities, AnAmbiguousShortNameResolvesPerArticle) {
+  // Donald Trump has 2 + 1 mentions to Ivanka's 2: no candidate dominates "Trump".
+  const CorpusIndex index(corpus_of(trumps_and_bushes(0)));
+  const auto people = rows_of(index.entities(std::vector<std::string>{"PERSON"}));
+  ASSERT_GE(people.size(), 3u);
+  EXPECT_EQ(people[0], (EntityRow{"Donald Trump", "PERSON", {"Trump"}, 2, 3, 2}));
+  EXPECT_EQ(people[1], (EntityRow{"Trump", "PERSON", {}, 1, 1, 1}));
+  EXPECT_EQ(people[2], (EntityRow{"Ivanka Trump", "PERSON", {"Trump"}, 1, 2, 1}));
+  // The article that only says Trump, and the Trump that a0 and a3 each call so; "Donald Trump" stays his.
+  EXPECT_EQ(index.quotes(by_speaker({"Trump"})), refs({{0, 0}, {1, 0}, {3, 0}}));
+  EXPECT_EQ(index.quotes(by_speaker({"Donald Trump"})), refs({{0, 0}, {2, 0}}));
+}
+
+TEST(CorpusEntities, GroupingDoesNotDependOnArticleOrder) {
+  auto articles = trumps_and_bushes(9);
+  const CorpusIndex forward(corpus_of(articles));
+  std::reverse(articles.begin(), articles.end());
+  const CorpusIndex backward(corpus_of(articles));
+  // Names, types and counts agree (aliases come in order of appearance).
+  const auto key = [](const newsdoc::EntityCount& c) {
+    return std::make_tuple(std::string(c.name), std::string(c.type), c.articles, c.mentions, c.quotes);
+  };
+  std::vector<decltype(key(forward.entities()[0]))> a, b;
+  for (const auto& c : forward.entities()) a.push_back(key(c));
+  for (const auto& c : backward.entities()) b.push_back(key(c));
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(backward.quotes(by_speaker({"trump"})), refs({{9, 0}, {10, 0}, {11, 0}}));
+}
+
+TEST(CorpusEntities, TablesCarryTheCorpusEntity) {
+  const CorpusIndex index(corpus_of(trumps_and_bushes(9)));
+  const auto names = [](const newsdoc::Table& table) {
+    const auto& column = table.column("corpus_entity");
+    std::vector<std::string> out;
+    for (const auto code : column.codes) out.push_back(code < 0 ? "<missing>" : std::string(column.values[code]));
+    return out;
+  };
+  const auto quotes = newsdoc::make_table(index, newsdoc::TableName::quotes);
+  EXPECT_EQ(names(quotes), (std::vector<std::string>{"Donald Trump", "Donald Trump", "Donald Trump", "Ivanka Trump",
+                                                     "George Bush", "Jeb Bush", "Bush", "United Nations",
+                                                     "United Nations", "US Justice Department",
+                                                     "US Justice Department"}));
+  // The article's own names stay as annotated.
+  EXPECT_EQ(quotes.column("speaker").values[quotes.column("speaker").codes[1]], "Trump");
+  const auto entities = newsdoc::make_table(index, newsdoc::TableName::entities);
+  EXPECT_EQ(names(entities)[8], "United Nations");  // a8's "UN"
+  // Articles 3 and 1 of the indexed corpus, their corpus entities those of the whole.
+  EXPECT_EQ(names(newsdoc::make_table(index, newsdoc::TableName::mentions, {3, 1})),
+            (std::vector<std::string>{"Ivanka Trump", "Ivanka Trump", "Donald Trump"}));
+  EXPECT_THROW(newsdoc::make_table(index, newsdoc::TableName::quotes, {12}), std::out_of_range);
+  // Alone, a1's "Trump" has no full name to link to.
+  EXPECT_EQ(names(newsdoc::make_table(newsdoc::take(index.corpus(), {1}), newsdoc::TableName::attributions)),
+            (std::vector<std::string>{"Trump"}));
 }
 
 }  // namespace

@@ -112,6 +112,7 @@ def test_quotes_frame(pd):
         "speaker": ["Zoë Müller", None],
         "speaker_id": ["e1", None],
         "speaker_type": pd.Categorical(["PERSON", None], categories=["PERSON"]),
+        "corpus_entity": ["Zoë Müller", None],
         "speaker_start": pd.array([49, None], dtype="Int64"),
         "speaker_end": pd.array([55, None], dtype="Int64"),
         "cue": ["sagte", None],
@@ -137,6 +138,7 @@ def test_entities_frame(pd):
         "entity_id": ["e1", "e2"],
         "name": ["Zoë Müller", "Berlin"],
         "type": pd.Categorical(["PERSON", "GPE"], categories=["GPE", "PERSON"]),
+        "corpus_entity": ["Zoë Müller", "Berlin"],
         "aliases": [["Müller"], []],
         "mentions": [2, 0],
         "quotes": [1, 0],
@@ -154,6 +156,7 @@ def test_mentions_frame(pd):
         "entity_id": ["e1", "e1"],
         "name": ["Zoë Müller", "Zoë Müller"],
         "type": pd.Categorical(["PERSON", "PERSON"], categories=["PERSON"]),
+        "corpus_entity": ["Zoë Müller", "Zoë Müller"],
         "text": ["Zoë Müller", "Müller"],
         "start": [0, 49],
         "end": [10, 55],
@@ -341,7 +344,8 @@ def test_empty_frames(pd):
     assert {column: str(dtype) for column, dtype in quotes.dtypes.items()} == {
         "article_index": "int64", "article_id": "object", "quote_index": "int64", "attribution": "int64",
         "parent": "Int64", "text": "object", "start": "int64", "end": "int64", "kind": "category",
-        "speaker": "object", "speaker_id": "object", "speaker_type": "category", "speaker_start": "Int64",
+        "speaker": "object", "speaker_id": "object", "speaker_type": "category", "corpus_entity": "object",
+        "speaker_start": "Int64",
         "speaker_end": "Int64", "cue": "object", "cue_start": "Int64", "cue_end": "Int64", "paragraph": "int64",
         "last_paragraph": "int64", "source": "category", "published": "object"}
     assert list(quotes["kind"].cat.categories) == KINDS
@@ -353,13 +357,14 @@ def test_empty_frames(pd):
         "article_index", "article_id", "paragraph_index", "text", "start", "end"]
     assert list(newsdoc.empty_frame("attributions").columns) == [
         "article_index", "article_id", "attribution_index", "text", "start", "end", "kind", "speaker", "speaker_id",
-        "speaker_type", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "part_starts", "part_ends",
+        "speaker_type", "corpus_entity", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "part_starts", "part_ends",
         "quote_indexes", "fragments", "paragraph", "last_paragraph", "source", "published"]
     assert list(newsdoc.empty_frame("entities").columns) == [
-        "article_index", "article_id", "entity_index", "entity_id", "name", "type", "aliases", "mentions", "quotes"]
+        "article_index", "article_id", "entity_index", "entity_id", "name", "type", "corpus_entity", "aliases",
+        "mentions", "quotes"]
     assert list(newsdoc.empty_frame("mentions").columns) == [
-        "article_index", "article_id", "mention_index", "entity_index", "entity_id", "name", "type", "text",
-        "start", "end"]
+        "article_index", "article_id", "mention_index", "entity_index", "entity_id", "name", "type", "corpus_entity",
+        "text", "start", "end"]
 
 
 def test_empty_corpus_gives_the_empty_frames(pd):

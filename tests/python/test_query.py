@@ -491,3 +491,100 @@ def test_fold_case():
     assert newsdoc.fold_case("中文 😀 ß") == "中文 😀 ß"
     for text in ["İstanbul", "ΆΈΉ", "ǅ ſ µ K"]:
         assert len(newsdoc.fold_case(text)) == len(text)
+
+
+# --- Corpus-level entities ------------------------------------------------------------------------
+
+
+def person(name, *aliases, type="PERSON"):
+    return {"id": "e1", "name": name, "type": type, "aliases": list(aliases)}
+
+
+def trumps_and_bushes(donald_extra: int = 9) -> newsdoc.Corpus:
+    """Donald Trump (a0; a2 as "donald  trump"), an article that only says Trump (a1), Ivanka called "Trump" in hers
+    (a3); George and Jeb Bush, each "Bush" in his article, and an article that only says Bush (a4-a6); the UN (a7-a8);
+    the (US) Justice Department (a9-a10)."""
+    said = {"text": "We win,", "speaker": "e1"}
+    a0 = article("a0", ["Donald Trump spoke." + " Trump nodded." * donald_extra + " “We win,” Trump said."],
+                 quotes=[said], entities=[person("Donald Trump", "Trump")],
+                 mentions=[("e1", "Donald Trump")] + [("e1", "Trump", k) for k in range(1, donald_extra + 2)])
+    return newsdoc.Corpus([
+        a0,
+        article("a1", ["“Great,” Trump said."], quotes=[{"text": "Great,", "speaker": "e1"}],
+                entities=[person("Trump")], mentions=[("e1", "Trump")]),
+        article("a2", ["“Yes,” said donald  trump."], quotes=[{"text": "Yes,", "speaker": "e1"}],
+                entities=[person("donald  trump")], mentions=[("e1", "donald  trump")]),
+        article("a3", ["Ivanka Trump arrived. “Hello,” Trump said."], quotes=[{"text": "Hello,", "speaker": "e1"}],
+                entities=[person("Ivanka Trump", "Trump")], mentions=[("e1", "Ivanka Trump"), ("e1", "Trump", 1)]),
+        article("a4", ["George Bush spoke. “Read my lips,” Bush said."],
+                quotes=[{"text": "Read my lips,", "speaker": "e1"}], entities=[person("George Bush", "Bush")],
+                mentions=[("e1", "George Bush"), ("e1", "Bush", 1)]),
+        article("a5", ["Jeb Bush spoke. “Please clap,” Bush said."], quotes=[{"text": "Please clap,", "speaker": "e1"}],
+                entities=[person("Jeb Bush", "Bush")], mentions=[("e1", "Jeb Bush"), ("e1", "Bush", 1)]),
+        article("a6", ["“Mission accomplished,” Bush said."], quotes=[{"text": "Mission accomplished,", "speaker": "e1"}],
+                entities=[person("Bush")], mentions=[("e1", "Bush")]),
+        article("a7", ["The United Nations met. “Peace,” the UN said."], quotes=[{"text": "Peace,", "speaker": "e1"}],
+                entities=[person("United Nations", "UN", type="ORG")],
+                mentions=[("e1", "United Nations"), ("e1", "UN")]),
+        article("a8", ["“War,” the UN said."], quotes=[{"text": "War,", "speaker": "e1"}],
+                entities=[person("UN", type="ORG")], mentions=[("e1", "UN")]),
+        article("a9", ["“No,” the US Justice Department said."], quotes=[{"text": "No,", "speaker": "e1"}],
+                entities=[person("US Justice Department", type="ORG")], mentions=[("e1", "US Justice Department")]),
+        article("a10", ["“Maybe,” the Justice Department said."], quotes=[{"text": "Maybe,", "speaker": "e1"}],
+                entities=[person("Justice Department", type="ORG")], mentions=[("e1", "Justice Department")]),
+    ])
+
+
+def speakers_of(found):
+    return [q.article.id for q in found]
+
+
+class TestCorpusEntities:
+    def test_groupings(self):
+        table = trumps_and_bushes().entities()
+        assert sorted((e.name, e.type, e.aliases, e.articles, e.mentions, e.quotes) for e in table) == sorted([
+            ("Donald Trump", "PERSON", ("Trump",), 3, 13, 3),  # "Trump" (a1) and "donald  trump" (a2) are his
+            ("Ivanka Trump", "PERSON", ("Trump",), 1, 2, 1),
+            ("George Bush", "PERSON", ("Bush",), 1, 2, 1),
+            ("Jeb Bush", "PERSON", ("Bush",), 1, 2, 1),
+            ("Bush", "PERSON", (), 1, 1, 1),  # ambiguous between George and Jeb: its own entity
+            ("United Nations", "ORG", ("UN",), 2, 3, 2),
+            ("US Justice Department", "ORG", ("Justice Department",), 2, 2, 2),
+        ])
+
+    def test_speaker_queries(self):
+        corpus = trumps_and_bushes()
+        # Donald Trump has 13 mentions to Ivanka's 2, five times as many at least: "Trump" is his, even in a3.
+        assert speakers_of(corpus.quotes(speaker="trump")) == ["a0", "a1", "a2"]
+        assert speakers_of(corpus.quotes(speaker="Donald Trump")) == ["a0", "a1", "a2"]
+        assert speakers_of(corpus.attributions(speaker="DONALD  TRUMP")) == ["a0", "a1", "a2"]
+        assert speakers_of(corpus.quotes(speaker="Ivanka Trump")) == ["a3"]
+        assert speakers_of(corpus.quotes(speaker="Bush")) == ["a4", "a5", "a6"]  # each article's own Bush
+        assert speakers_of(corpus.quotes(speaker="Jeb Bush")) == ["a5"]
+        assert speakers_of(corpus.quotes(speaker="un")) == ["a7", "a8"]
+        assert speakers_of(corpus.quotes(speaker="Justice Department")) == ["a9", "a10"]
+        assert [a.id for a in corpus.where(has_quote_by="trump")] == ["a0", "a1", "a2"]
+        assert len(corpus.mentions(entity="Trump")) == 13
+
+    def test_an_ambiguous_surname_resolves_per_article(self):
+        corpus = trumps_and_bushes(donald_extra=0)  # 3 mentions to Ivanka's 2: no one dominates "Trump"
+        assert speakers_of(corpus.quotes(speaker="trump")) == ["a0", "a1", "a3"]
+        assert speakers_of(corpus.quotes(speaker="Donald Trump")) == ["a0", "a2"]
+        assert {e.name for e in corpus.entities(type="PERSON")} >= {"Donald Trump", "Trump", "Ivanka Trump"}
+
+    def test_frames_have_the_corpus_entity(self):
+        pytest.importorskip("pandas")
+        corpus = trumps_and_bushes()
+        quotes = corpus.to_pandas("quotes")
+        assert quotes["speaker"].tolist()[:4] == ["Donald Trump", "Trump", "donald  trump", "Ivanka Trump"]
+        assert quotes["corpus_entity"].tolist()[:4] == ["Donald Trump", "Donald Trump", "Donald Trump", "Ivanka Trump"]
+        assert corpus.to_pandas("attributions")["corpus_entity"].tolist() == quotes["corpus_entity"].tolist()
+        entities = corpus.to_pandas("entities")
+        assert entities.loc[entities.name == "UN", "corpus_entity"].tolist() == ["United Nations"]
+        mentions = corpus.to_pandas("mentions")
+        assert set(mentions.loc[mentions.article_id == "a10", "corpus_entity"]) == {"US Justice Department"}
+        # A query's rows carry the corpus entity of the queried corpus, not of the articles alone.
+        found = corpus.quotes(speaker="trump").to_pandas()
+        assert found["corpus_entity"].tolist() == ["Donald Trump"] * 3
+        assert found["text"].tolist() == quotes["text"].tolist()[:3]
+        assert corpus[1:2].to_pandas("quotes")["corpus_entity"].tolist() == ["Trump"]  # alone, nothing to link to

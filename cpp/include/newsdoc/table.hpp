@@ -17,17 +17,18 @@
 //   mention_count, meta, text
 // - paragraphs: article_index, article_id, paragraph_index, text, start, end
 // - quotes: article_index, article_id, quote_index, attribution, parent,
-//   text, start, end, kind, speaker, speaker_id, speaker_type, speaker_start,
-//   speaker_end, cue, cue_start, cue_end, paragraph, last_paragraph, source,
-//   published
+//   text, start, end, kind, speaker, speaker_id, speaker_type,
+//   corpus_entity, speaker_start, speaker_end, cue, cue_start, cue_end,
+//   paragraph, last_paragraph, source, published
 // - attributions: article_index, article_id, attribution_index, text,
-//   start, end, kind, speaker, speaker_id, speaker_type, speaker_start,
-//   speaker_end, cue, cue_start, cue_end, part_starts, part_ends,
-//   quote_indexes, fragments, paragraph, last_paragraph, source, published
+//   start, end, kind, speaker, speaker_id, speaker_type, corpus_entity,
+//   speaker_start, speaker_end, cue, cue_start, cue_end, part_starts,
+//   part_ends, quote_indexes, fragments, paragraph, last_paragraph, source,
+//   published
 // - entities: article_index, article_id, entity_index, entity_id, name,
-//   type, aliases, mentions, quotes
+//   type, corpus_entity, aliases, mentions, quotes
 // - mentions: article_index, article_id, mention_index, entity_index,
-//   entity_id, name, type, text, start, end
+//   entity_id, name, type, corpus_entity, text, start, end
 //
 // `meta` is the article's meta object as compact JSON text. In quotes,
 // `speaker` is the speaking entity's canonical name, `paragraph` and
@@ -40,6 +41,14 @@
 // quote of it (fragments too) and `fragments` how many are fragments. In
 // entities, `mentions` counts the entity's mentions and `quotes` the
 // statements (attributions) it speaks.
+//
+// `corpus_entity` is the canonical name of the corpus-level entity
+// (newsdoc/query.hpp, "Corpus-level entities") of the row's entity (in
+// quotes and attributions, of the speaker; missing without one): "Donald
+// Trump" for an article's "Trump" when the corpus links them. `name` and
+// `speaker` stay as the article has them. With `type` (`speaker_type`) it
+// identifies the corpus entity. It is computed over the corpus the table
+// is made from, or the index given.
 //
 // ## Column types
 // - int64: integers in `integers`.
@@ -76,6 +85,7 @@
 #include <vector>
 
 #include "newsdoc/article.hpp"
+#include "newsdoc/query.hpp"
 
 namespace newsdoc {
 
@@ -127,6 +137,17 @@ struct Table {
 ///
 ///     const auto quotes = newsdoc::make_table(corpus, newsdoc::TableName::quotes);
 ///     const auto& speaker = quotes.column("speaker");  // dictionary-encoded names
+///
+/// The quotes, attributions, entities and mentions tables need the corpus's
+/// entity identity: this builds a CorpusIndex for them. Give one you have to
+/// the overloads below instead.
 Table make_table(const Corpus& corpus, TableName name);
+/// Table `name` of `index.corpus()`, its corpus_entity column from `index`.
+Table make_table(const CorpusIndex& index, TableName name);
+/// Table `name` of articles `positions` (any order) of `index.corpus()`:
+/// make_table(take(index.corpus(), positions), name), but with corpus
+/// entities of the whole indexed corpus. Throws std::out_of_range for a
+/// position past the end.
+Table make_table(const CorpusIndex& index, TableName name, const std::vector<std::uint32_t>& positions);
 
 }  // namespace newsdoc
