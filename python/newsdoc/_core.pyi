@@ -1,6 +1,6 @@
 """Type stubs of the C++ binding. Use the newsdoc package, not this module."""
 
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 __version__: str
 
@@ -69,7 +69,8 @@ class Annotator:
 
 def concat(parts: List[Corpus]) -> Corpus: ...
 def load(paths: List[str], mapping: str, keys: Dict[str, List[str]], on_error: str, format: str,
-         max_record_bytes: int, assign_ids: bool) -> Corpus: ...
+         max_record_bytes: int, assign_ids: bool, annotator: Optional[Annotator], only_missing: bool,
+         threads: int, progress: Optional[Callable[[int, int, int, int, int], Optional[bool]]]) -> Corpus: ...
 def load_sources(sources: List[Tuple[str, str]], mapping: str, keys: Dict[str, List[str]], on_error: str,
                  max_record_bytes: int) -> Corpus: ...
 def list_inputs(paths: List[str]) -> List[Tuple[str, str]]: ...
