@@ -313,15 +313,19 @@ PYBIND11_MODULE(_core, m) {
       "load_sources",
       [](const std::vector<std::pair<std::string, std::string>>& sources, const std::string& mapping,
          const std::map<std::string, std::vector<std::string>>& keys, const std::string& on_error,
-         std::uint64_t max_record_bytes) {
+         std::uint64_t max_record_bytes, const newsdoc::Annotator* annotator, bool only_missing, unsigned threads) {
         auto options = make_options(mapping, keys, on_error, "auto");
         options.max_record_bytes = max_record_bytes;
+        if (annotator) options.annotator = std::make_shared<const newsdoc::Annotator>(*annotator);
+        options.annotate = only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all;
+        options.threads = threads;
         std::vector<newsdoc::SourceFile> files;
         for (const auto& [path, id] : sources) files.push_back(newsdoc::SourceFile{path, id});
         py::gil_scoped_release release;
         return newsdoc::load(files, options);
       },
-      "sources"_a, "mapping"_a, "keys"_a, "on_error"_a, "max_record_bytes"_a);
+      "sources"_a, "mapping"_a, "keys"_a, "on_error"_a, "max_record_bytes"_a, "annotator"_a, "only_missing"_a,
+      "threads"_a);
 
   m.def("file_id", &newsdoc::file_id, "name"_a);
 
