@@ -760,7 +760,8 @@ class Loader {
  public:
   /// With `annotators`, each record is annotated before it is built: by the
   /// one annotator as it is read, or with several, in batches split over
-  /// threads (one annotator each) in record order.
+  /// threads (one annotator each) in record order; a record the mode keeps
+  /// as it is, or one bigger than a batch, is built on the calling thread.
   Loader(const LoadOptions& options, std::string path, const std::vector<detail::RecordAnnotator*>& annotators = {})
       : options_(options), path_(std::move(path)), reader_(options.mapping), annotators_(annotators) {}
 
@@ -834,6 +835,7 @@ class Loader {
   Corpus finish() {
     if (annotators_.size() <= 1) return builder_.finish();
     annotate_pending();
+    if (direct_.size() > 0) parts_.push_back(direct_.finish());
     Corpus errors_only = builder_.finish();
     std::vector<Article> articles;
     for (const Corpus& part : parts_) articles.insert(articles.end(), part.begin(), part.end());
@@ -842,6 +844,7 @@ class Loader {
   }
   void restart() {
     builder_ = CorpusBuilder();
+    direct_ = CorpusBuilder();
     pending_.clear();
     pending_bytes_ = 0;
     parts_.clear();
@@ -989,17 +992,22 @@ class Loader {
     detail::RecordAnnotator& first = *annotators_.front();
     first.check(record);
     if (annotators_.size() == 1) return builder_.add_with_valid_meta(first.annotate(record));
-    if (!first.annotates(record)) {
-      // Kept as it is and built on another thread: checked here, where a bad record is reported.
-      checker_.add_with_valid_meta(record);
-      checker_.finish();
+    std::size_t size = record.meta.size();
+    for (const auto paragraph : record.paragraphs) size += paragraph.size();
+    if (!first.annotates(record) || size >= pending_bytes_limit) {
+      // A record kept as it is, or too big to be worth a copy, is built here
+      // (annotated on this thread): after the pending ones, and with no copy.
+      annotate_pending();
+      direct_.add_with_valid_meta(first.annotate(record));
+      return;
     }
+    if (direct_.size() > 0) parts_.push_back(direct_.finish());
     pending_.emplace_back(record);
     pending_bytes_ += pending_.back().text.size();
     if (pending_bytes_ >= pending_bytes_limit) annotate_pending();
   }
 
-  /// Annotates and builds the pending records: a contiguous share on each
+  /// Annotates and builds the pending records (none when direct_ holds any): a contiguous share on each
   /// thread, each into a corpus of its own, kept in record order.
   void annotate_pending() {
     const std::size_t n = pending_.size();
@@ -1032,8 +1040,9 @@ class Loader {
   std::vector<detail::RecordAnnotator*> annotators_;
   std::deque<OwnedRecord> pending_;  // a deque: records do not move, so their views stay valid
   std::size_t pending_bytes_ = 0;
-  std::vector<Corpus> parts_;  // annotated in parallel, in order
-  CorpusBuilder checker_;
+  // Built in record order: parts_, then the records of pending_ or of direct_ (one of them is empty).
+  std::vector<Corpus> parts_;
+  CorpusBuilder direct_;  // records built on this thread
   od::parser single_parser_;
   od::parser stream_parser_;
 };

@@ -80,7 +80,9 @@ TEST(LoadPipeline, BadRecordFailsAsWhenLoadedThenAnnotated) {
   write_file(dir / "bad.jsonl", record(1) + "{\"id\":\"bad\",\"body\":[\"Hi.\"],\"quotes\":[{\"start\":0,\"end\":99}]}\n" + record(2));
   LoadOptions options;
   options.annotator = std::make_shared<const newsdoc::Annotator>();
-  for (const unsigned threads : {1u, 2u}) {
+  for (const unsigned threads : {1u, 2u, 4u}) {
+    // AnnotateMode::missing keeps the bad record as it is: building it fails.
+    options.annotate = threads == 4 ? AnnotateMode::missing : AnnotateMode::all;
     options.threads = threads;
     options.on_error = newsdoc::OnError::raise;
     EXPECT_THROW(newsdoc::load((dir / "bad.jsonl").string(), options), newsdoc::SchemaError);
