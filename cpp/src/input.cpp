@@ -7,18 +7,25 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <limits>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
+#include "annotate/record_annotator.hpp"
 #include "newsdoc/binary.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/text.hpp"
+#include "parallel.hpp"
 #include "reader.hpp"
 
 namespace newsdoc {
@@ -91,7 +98,7 @@ std::string read_whole(const std::string& path, std::uint64_t limit) {
   return std::move(content).str();
 }
 
-Corpus load_json(const SourceFile& file, Kind kind, const LoadOptions& options) {
+Corpus load_json(const SourceFile& file, Kind kind, const LoadOptions& options, const detail::FilePipeline& pipeline) {
   LoadOptions local = options;
   if (kind == Kind::jsonl && local.format == Format::automatic) local.format = Format::jsonl;
   if (options.assign_ids) {
@@ -110,10 +117,10 @@ Corpus load_json(const SourceFile& file, Kind kind, const LoadOptions& options) 
       in.origin_line = at.line;
     };
   }
-  return detail::load_json_file(file.path, local);
+  return detail::load_json_file(file.path, local, pipeline);
 }
 
-Corpus load_text_file(const SourceFile& file, const LoadOptions& options) {
+Corpus load_text_file(const SourceFile& file, const LoadOptions& options, detail::RecordAnnotator* annotator) {
   const std::string content = read_whole(file.path, options.max_record_bytes);
   if (!looks_like_text(content)) throw IoError(file.path, "not a text file: its bytes are binary data");
   TextImportOptions text;
@@ -123,14 +130,16 @@ Corpus load_text_file(const SourceFile& file, const LoadOptions& options) {
   } else {
     text.id = file_id(fs::path(file.path).filename().string());
   }
-  return import_text(content, text);
+  return detail::import_text(content, text, annotator);
 }
 
-Corpus load_binary_file(const SourceFile& file) {
-  return from_binary(read_whole(file.path, std::numeric_limits<std::uint64_t>::max()), file.path);
+/// A binary corpus is built as it was saved; annotating it builds it again.
+Corpus load_binary_file(const SourceFile& file, const LoadOptions& options, unsigned threads) {
+  Corpus corpus = from_binary(read_whole(file.path, std::numeric_limits<std::uint64_t>::max()), file.path);
+  return options.annotator ? options.annotator->annotate(corpus, options.annotate, threads) : corpus;
 }
 
-Corpus load_file(const SourceFile& file, const LoadOptions& options) {
+Corpus load_file(const SourceFile& file, const LoadOptions& options, const detail::FilePipeline& pipeline) {
   Kind kind = kind_of(file.path);
   if (kind == Kind::sniff || kind == Kind::json) {
     const std::string start = head(file.path, 4096);
@@ -142,9 +151,11 @@ Corpus load_file(const SourceFile& file, const LoadOptions& options) {
     }
   }
   switch (kind) {
-    case Kind::text: return load_text_file(file, options);
-    case Kind::binary: return load_binary_file(file);
-    default: return load_json(file, kind, options);
+    case Kind::text:
+      return load_text_file(file, options, pipeline.annotators.empty() ? nullptr : pipeline.annotators.front());
+    case Kind::binary:
+      return load_binary_file(file, options, static_cast<unsigned>(std::max<std::size_t>(1, pipeline.annotators.size())));
+    default: return load_json(file, kind, options, pipeline);
   }
 }
 
@@ -206,28 +217,222 @@ std::vector<SourceFile> list_inputs(const std::vector<std::string>& paths) {
 
 namespace {
 
+/// Reads the files of a load, annotating them when asked, and reports
+/// progress: on the calling thread alone, or when an annotator and several
+/// threads have several files to read, on one worker thread per core, each
+/// taking the next file, while the calling thread reports progress.
+class FileReader {
+ public:
+  FileReader(const std::vector<SourceFile>& files, const LoadOptions& options)
+      : files_(files), options_(options), sizes_(files.size()), results_(files.size()), failures_(files.size()) {
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      std::error_code unknown;
+      const auto size = fs::file_size(files[f].path, unknown);
+      sizes_[f] = unknown ? 0 : size;
+      progress_.bytes_total += sizes_[f];
+    }
+    progress_.files_total = files.size();
+    if (options.annotator) {
+      const unsigned threads = detail::thread_count(options.threads);
+      for (unsigned t = 0; t < threads; ++t) {
+        annotators_.push_back(std::make_unique<detail::RecordAnnotator>(*options.annotator, options.annotate));
+      }
+    }
+  }
+
+  /// Reads every file: afterwards each has its corpus or the exception its read threw.
+  void read_all() {
+    if (annotators_.size() > 1 && files_.size() > 1) return read_in_parallel();
+    // One thread reads; the only file of a load gets every annotator (its records in parallel batches).
+    std::atomic<std::uint64_t> bytes_read{0};
+    LoadOptions local = options_;
+    local.check_interrupt = [&] {
+      if (options_.check_interrupt) options_.check_interrupt();
+      report(bytes_read.load(std::memory_order_relaxed));
+    };
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      bytes_read = 0;
+      detail::FilePipeline pipeline{annotator_pointers(0, annotators_.size()), &bytes_read};
+      try {
+        results_[f] = load_file(files_[f], local, pipeline);
+      } catch (const Cancelled&) {
+        throw;
+      } catch (...) {
+        failures_[f] = std::current_exception();
+        if (fatal(f)) return;
+        continue;
+      }
+      bytes_read = 0;  // counted in the files done now
+      finished(f);
+      local.check_interrupt();
+    }
+    report(0, true);
+  }
+
+  Corpus& result(std::size_t f) { return results_[f]; }
+  const std::exception_ptr& failure(std::size_t f) const { return failures_[f]; }
+
+ private:
+  std::vector<detail::RecordAnnotator*> annotator_pointers(std::size_t first, std::size_t count) const {
+    std::vector<detail::RecordAnnotator*> out;
+    for (std::size_t i = first; i < first + count && i < annotators_.size(); ++i) out.push_back(annotators_[i].get());
+    return out;
+  }
+
+  /// Whether the failure of file `f` ends the load (load_sources rethrows it):
+  /// anything but an unreadable file that OnError::skip lists.
+  bool fatal(std::size_t f) const {
+    try {
+      std::rethrow_exception(failures_[f]);
+    } catch (const ParseError&) {
+      return true;
+    } catch (const SchemaError&) {
+      return true;
+    } catch (const IoError&) {
+      return options_.on_error == OnError::raise || files_.size() == 1;
+    } catch (...) {
+      return true;
+    }
+  }
+
+  void finished(std::size_t f) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bytes_done_ += sizes_[f];
+    ++files_done_;
+    articles_done_ += results_[f].size();
+  }
+
+  /// Calls the progress callback when a count grew (or, `last`, with every count at its total).
+  void report(std::uint64_t bytes_in_flight, bool last = false) {
+    if (!options_.progress) return;
+    LoadProgress now = progress_;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      now.bytes_done = std::max(progress_.bytes_done, std::min(bytes_done_ + bytes_in_flight, progress_.bytes_total));
+      now.files_done = files_done_;
+      now.articles = articles_done_;
+    }
+    if (last) {
+      now.bytes_done = now.bytes_total;
+      now.files_done = now.files_total;
+    }
+    const bool grew = now.bytes_done != progress_.bytes_done || now.files_done != progress_.files_done ||
+                      now.articles != progress_.articles;
+    if (!grew && (!last || reported_)) return;
+    progress_ = now;
+    reported_ = true;
+    if (!options_.progress(now)) {
+      throw Cancelled(fmt::format("load cancelled by its progress callback after {} of {} files", now.files_done,
+                                  now.files_total));
+    }
+  }
+
+  void read_in_parallel() {
+    const std::size_t workers = std::min(annotators_.size(), files_.size());
+    std::vector<std::atomic<std::uint64_t>> in_flight(workers);
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> stop_after{files_.size()};  // no file after it is read: an earlier one failed for good
+    std::atomic<bool> cancelled{false};
+    std::size_t running = workers;
+
+    auto work = [&](std::size_t w) {
+      LoadOptions local = options_;
+      local.check_interrupt = [&] {
+        if (cancelled.load()) throw Cancelled("load cancelled");
+      };
+      local.progress = nullptr;
+      detail::FilePipeline pipeline{annotator_pointers(w, 1), &in_flight[w]};
+      for (std::size_t f; !cancelled.load() && (f = next.fetch_add(1)) < files_.size() && f < stop_after.load();) {
+        in_flight[w] = 0;
+        try {
+          results_[f] = load_file(files_[f], local, pipeline);
+        } catch (...) {
+          failures_[f] = std::current_exception();
+          if (cancelled.load()) break;
+          if (fatal(f)) {
+            for (std::size_t seen = stop_after.load(); f < seen && !stop_after.compare_exchange_weak(seen, f);) {
+            }
+          }
+          in_flight[w] = 0;
+          continue;
+        }
+        in_flight[w] = 0;
+        finished(f);
+        std::lock_guard<std::mutex> lock(mutex_);
+        changed_.notify_one();
+      }
+      std::lock_guard<std::mutex> lock(mutex_);
+      --running;
+      changed_.notify_one();
+    };
+
+    std::vector<std::thread> pool;
+    for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(work, w);
+    std::exception_ptr stopped;  // from the caller's callbacks, which run here
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait_for(lock, std::chrono::milliseconds(50));
+        if (running == 0) break;
+      }
+      if (stopped) continue;
+      try {
+        if (options_.check_interrupt) options_.check_interrupt();
+        std::uint64_t bytes = 0;
+        for (const auto& b : in_flight) bytes += b.load(std::memory_order_relaxed);
+        report(bytes);
+      } catch (...) {
+        stopped = std::current_exception();
+        cancelled = true;
+      }
+    }
+    for (auto& t : pool) t.join();
+    if (stopped) std::rethrow_exception(stopped);
+    for (std::size_t f = 0; f < files_.size(); ++f)
+      if (failures_[f] && fatal(f)) return;
+    report(0, true);
+  }
+
+  const std::vector<SourceFile>& files_;
+  const LoadOptions& options_;
+  std::vector<std::uint64_t> sizes_;
+  std::vector<Corpus> results_;
+  std::vector<std::exception_ptr> failures_;
+  std::vector<std::unique_ptr<detail::RecordAnnotator>> annotators_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::uint64_t bytes_done_ = 0;  // of the files done; guarded by mutex_, as are the two below
+  std::size_t files_done_ = 0;
+  std::size_t articles_done_ = 0;
+  LoadProgress progress_;  // as last reported; the calling thread's alone
+  bool reported_ = false;
+};
+
 Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& options, bool folder,
                     const std::string& what) {
+  FileReader reader(files, options);
+  reader.read_all();
   std::vector<Article> articles;
   std::vector<RecordError> errors;
   std::vector<std::uint32_t> file_of;  // per article: index into files
   for (std::size_t f = 0; f < files.size(); ++f) {
-    Corpus part;
-    try {
-      part = load_file(files[f], options);
-    } catch (const ParseError&) {
-      throw;
-    } catch (const SchemaError&) {
-      throw;
-    } catch (const IoError& e) {
-      // A file named alone is the load: it fails. One of several is skipped with OnError::skip.
-      if (options.on_error == OnError::raise || (files.size() == 1 && !folder)) throw;
-      // Listed as a parse error at line 0: the file, not a record, failed (Python: ReadError).
-      errors.push_back(RecordError{RecordError::Kind::parse, files[f].path, 0, 0, 0, "", 
-                                   std::string(e.what()).substr(files[f].path.size() + 2), e.what()});
-      continue;
+    if (const auto& failure = reader.failure(f)) {
+      try {
+        std::rethrow_exception(failure);
+      } catch (const ParseError&) {
+        throw;
+      } catch (const SchemaError&) {
+        throw;
+      } catch (const IoError& e) {
+        // A file named alone is the load: it fails. One of several is skipped with OnError::skip.
+        if (options.on_error == OnError::raise || (files.size() == 1 && !folder)) throw;
+        // Listed as a parse error at line 0: the file, not a record, failed (Python: ReadError).
+        errors.push_back(RecordError{RecordError::Kind::parse, files[f].path, 0, 0, 0, "",
+                                     std::string(e.what()).substr(files[f].path.size() + 2), e.what()});
+        continue;
+      }
     }
-    if (options.check_interrupt) options.check_interrupt();
+    const Corpus& part = reader.result(f);
     articles.insert(articles.end(), part.begin(), part.end());
     file_of.resize(articles.size(), static_cast<std::uint32_t>(f));
     errors.insert(errors.end(), part.errors().begin(), part.errors().end());

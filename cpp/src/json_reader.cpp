@@ -10,12 +10,16 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 
+#include "annotate/record_annotator.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
 #include "newsdoc/utf8.hpp"
+#include "parallel.hpp"
 #include "reader.hpp"
 #include "store.hpp"
 
@@ -712,9 +716,54 @@ struct Window {
   std::uint64_t offset;      // of data[0] in the input
 };
 
+/// Calls `visit` on every text view of `record`.
+template <class Visit>
+void for_each_text(ArticleInput& record, const Visit& visit) {
+  for (auto* text : {&record.id, &record.url, &record.source, &record.title, &record.language, &record.meta,
+                     &record.origin}) {
+    visit(*text);
+  }
+  if (record.published) visit(*record.published);
+  for (auto* list : {&record.authors, &record.tags, &record.paragraphs})
+    for (auto& text : *list) visit(text);
+  for (auto& quote : record.quotes) visit(quote.cue);
+  for (auto& entity : record.entities) {
+    visit(entity.id);
+    visit(entity.name);
+    visit(entity.type);
+    for (auto& alias : entity.aliases) visit(alias);
+  }
+}
+
+/// A record with its own copy of its text, to annotate after the reader has
+/// moved on (its views point into the reader's scratch and the window).
+struct OwnedRecord {
+  std::string text;
+  ArticleInput record;
+
+  explicit OwnedRecord(const ArticleInput& from) : record(from) {
+    std::size_t size = 0;
+    for_each_text(record, [&](std::string_view& view) { size += view.size(); });
+    text.reserve(size);  // no reallocation below: the views stay valid
+    for_each_text(record, [&](std::string_view& view) {
+      const std::size_t at = text.size();
+      text.append(view);
+      view = std::string_view(text).substr(at, view.size());
+    });
+  }
+};
+
+/// Records held for annotation in parallel before they are built.
+constexpr std::size_t pending_bytes_limit = std::size_t{8} << 20;
+
 class Loader {
  public:
-  Loader(const LoadOptions& options, std::string path) : options_(options), path_(std::move(path)), reader_(options.mapping) {}
+  /// With `annotators`, each record is annotated before it is built: by the
+  /// one annotator as it is read, or with several, in batches split over
+  /// threads (one annotator each) in record order; a record the mode keeps
+  /// as it is, or one bigger than a batch, is built on the calling thread.
+  Loader(const LoadOptions& options, std::string path, const std::vector<detail::RecordAnnotator*>& annotators = {})
+      : options_(options), path_(std::move(path)), reader_(options.mapping), annotators_(annotators) {}
 
   /// One JSON document (an article or an array of them); returns false if
   /// more documents follow on later lines, which makes the input JSONL.
@@ -783,8 +832,23 @@ class Loader {
     if (!clean) read_lines(w, resume, lines);
   }
 
-  Corpus finish() { return builder_.finish(); }
-  void restart() { builder_ = CorpusBuilder(); }
+  Corpus finish() {
+    if (annotators_.size() <= 1) return builder_.finish();
+    annotate_pending();
+    if (direct_.size() > 0) parts_.push_back(direct_.finish());
+    Corpus errors_only = builder_.finish();
+    std::vector<Article> articles;
+    for (const Corpus& part : parts_) articles.insert(articles.end(), part.begin(), part.end());
+    parts_.clear();
+    return Corpus(std::move(articles), errors_only.errors());
+  }
+  void restart() {
+    builder_ = CorpusBuilder();
+    direct_ = CorpusBuilder();
+    pending_.clear();
+    pending_bytes_ = 0;
+    parts_.clear();
+  }
 
  private:
   /// The most precise position known for `failure` in [begin, end]: where
@@ -882,7 +946,7 @@ class Loader {
         const auto index = element.index == Pointer::no_index ? std::int64_t{-1} : static_cast<std::int64_t>(element.index);
         options_.on_record(in, RecordPosition{lines.locate(path_, at).line, index, whole_input});
       }
-      builder_.add_with_valid_meta(in);
+      add(in);
       return true;
     } catch (const SchemaError& e) {
       fail_schema(e, element, lines.locate(path_, at), w, whole_input);
@@ -922,10 +986,63 @@ class Loader {
     return std::nullopt;
   }
 
+  /// Builds `record`, annotated first when the load annotates. Throws SchemaError for a bad record.
+  void add(const ArticleInput& record) {
+    if (annotators_.empty()) return builder_.add_with_valid_meta(record);
+    detail::RecordAnnotator& first = *annotators_.front();
+    first.check(record);
+    if (annotators_.size() == 1) return builder_.add_with_valid_meta(first.annotate(record));
+    std::size_t size = record.meta.size();
+    for (const auto paragraph : record.paragraphs) size += paragraph.size();
+    if (!first.annotates(record) || size >= pending_bytes_limit) {
+      // A record kept as it is, or too big to be worth a copy, is built here
+      // (annotated on this thread): after the pending ones, and with no copy.
+      annotate_pending();
+      direct_.add_with_valid_meta(first.annotate(record));
+      return;
+    }
+    if (direct_.size() > 0) parts_.push_back(direct_.finish());
+    pending_.emplace_back(record);
+    pending_bytes_ += pending_.back().text.size();
+    if (pending_bytes_ >= pending_bytes_limit) annotate_pending();
+  }
+
+  /// Annotates and builds the pending records (none when direct_ holds any): a contiguous share on each
+  /// thread, each into a corpus of its own, kept in record order.
+  void annotate_pending() {
+    const std::size_t n = pending_.size();
+    if (n == 0) return;
+    const std::size_t chunks = std::min(annotators_.size(), n);
+    std::vector<Corpus> built(chunks);
+    std::vector<std::exception_ptr> failures(chunks);
+    detail::run_chunks(chunks, [&](std::size_t c) {
+      try {
+        CorpusBuilder builder;
+        for (std::size_t i = n * c / chunks; i < n * (c + 1) / chunks; ++i) {
+          builder.add_with_valid_meta(annotators_[c]->annotate(pending_[i].record));
+        }
+        built[c] = builder.finish();
+      } catch (...) {
+        failures[c] = std::current_exception();
+      }
+    });
+    pending_.clear();
+    pending_bytes_ = 0;
+    for (const auto& failure : failures)
+      if (failure) std::rethrow_exception(failure);
+    for (auto& part : built) parts_.push_back(std::move(part));
+  }
+
   const LoadOptions& options_;
   std::string path_;
   RecordReader reader_;
   CorpusBuilder builder_;
+  std::vector<detail::RecordAnnotator*> annotators_;
+  std::deque<OwnedRecord> pending_;  // a deque: records do not move, so their views stay valid
+  std::size_t pending_bytes_ = 0;
+  // Built in record order: parts_, then the records of pending_ or of direct_ (one of them is empty).
+  std::vector<Corpus> parts_;
+  CorpusBuilder direct_;  // records built on this thread
   od::parser single_parser_;
   od::parser stream_parser_;
 };
@@ -965,10 +1082,11 @@ bool looks_like_jsonl(std::string_view text) {
 /// bad first line: then its good lines load. It is taken for JSONL when at
 /// least one line is an article, so that pretty-printed JSON with an error
 /// keeps its one precise error rather than one per line.
-std::optional<Corpus> load_lines(const Window& w, const LoadOptions& options, const std::string& name) {
+std::optional<Corpus> load_lines(const Window& w, const LoadOptions& options, const std::string& name,
+                                 const std::vector<detail::RecordAnnotator*>& annotators) {
   LoadOptions skip = options;
   skip.on_error = OnError::skip;
-  Loader loader(skip, name);
+  Loader loader(skip, name, annotators);
   loader.read_stream(w);
   Corpus corpus = loader.finish();
   if (corpus.empty()) return std::nullopt;
@@ -976,9 +1094,10 @@ std::optional<Corpus> load_lines(const Window& w, const LoadOptions& options, co
   return corpus;
 }
 
-Corpus load_buffer(std::string_view text, const LoadOptions& options, const std::string& name) {
+Corpus load_buffer(std::string_view text, const LoadOptions& options, const std::string& name,
+                   const std::vector<detail::RecordAnnotator*>& annotators = {}) {
   // The buffer must be followed by simdjson::SIMDJSON_PADDING readable bytes.
-  Loader loader(options, name);
+  Loader loader(options, name, annotators);
   const std::uint64_t bom = text.size() - skip_bom(text).size();
   const Window w{text.data() + bom, text.size() - bom, 1, bom};
   const std::string_view input(w.data, w.size);
@@ -989,7 +1108,7 @@ Corpus load_buffer(std::string_view text, const LoadOptions& options, const std:
       if (loader.read_single(w)) return loader.finish();
     } catch (const ParseError& error) {
       if (options.format == Format::automatic && has_several_lines(input)) {
-        if (auto corpus = load_lines(w, options, name)) return std::move(*corpus);
+        if (auto corpus = load_lines(w, options, name, annotators)) return std::move(*corpus);
       }
       loader.report(error);
       return loader.finish();
@@ -1008,6 +1127,12 @@ class InputFile {
     gzbuffer(file_, 256 * 1024);
   }
   ~InputFile() { gzclose(file_); }
+
+  /// The bytes of the file read so far (of the compressed file, for gzip).
+  std::uint64_t position() const {
+    const auto at = gzoffset(file_);
+    return at > 0 ? static_cast<std::uint64_t>(at) : 0;
+  }
   InputFile(const InputFile&) = delete;
   InputFile& operator=(const InputFile&) = delete;
 
@@ -1082,9 +1207,9 @@ void read_window(Loader& loader, const Window& w, const std::string& path, std::
 }
 
 /// Streams a JSONL file in windows that end at a newline.
-Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
+Corpus load_jsonl_file(const std::string& path, const LoadOptions& options, const detail::FilePipeline& pipeline) {
   InputFile file(path);
-  Loader loader(options, path);
+  Loader loader(options, path, pipeline.annotators);
   std::size_t capacity = window_size;
   // Not value-initialised: zeroing 8 MiB would cost more than parsing a small file.
   std::unique_ptr<char[]> buffer(new char[capacity + simdjson::SIMDJSON_PADDING]);
@@ -1147,6 +1272,7 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options) {
     const Window w{buffer.get() + start, end - start, line, offset + start};
     read_window(loader, w, path, options.max_record_bytes);
     if (eof) break;
+    if (pipeline.bytes_read) pipeline.bytes_read->store(file.position(), std::memory_order_relaxed);
     if (options.check_interrupt) options.check_interrupt();
     line += count_newlines(buffer.get() + start, buffer.get() + end);
     offset += end;
@@ -1180,19 +1306,27 @@ bool is_json_object(std::string_view text) {
 
 Corpus loads(std::string_view json, const LoadOptions& options, const std::string& name) {
   const simdjson::padded_string padded(json);
-  return load_buffer(std::string_view(padded.data(), padded.size()), options, name);
+  std::vector<std::unique_ptr<detail::RecordAnnotator>> annotators;
+  std::vector<detail::RecordAnnotator*> annotator_pointers;
+  if (options.annotator) {
+    for (unsigned t = detail::thread_count(options.threads); t > 0; --t) {
+      annotators.push_back(std::make_unique<detail::RecordAnnotator>(*options.annotator, options.annotate));
+      annotator_pointers.push_back(annotators.back().get());
+    }
+  }
+  return load_buffer(std::string_view(padded.data(), padded.size()), options, name, annotator_pointers);
 }
 
 namespace detail {
 
-Corpus load_json_file(const std::string& path, const LoadOptions& options) {
+Corpus load_json_file(const std::string& path, const LoadOptions& options, const FilePipeline& pipeline) {
   Format format = options.format;
   if (format == Format::automatic) {
     for (const char* suffix : {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"}) {
       if (has_suffix(path, suffix)) format = Format::jsonl;
     }
   }
-  if (format == Format::jsonl) return load_jsonl_file(path, options);
+  if (format == Format::jsonl) return load_jsonl_file(path, options, pipeline);
   InputFile file(path);
   std::string content;
   char chunk[1 << 16];
@@ -1201,12 +1335,12 @@ Corpus load_json_file(const std::string& path, const LoadOptions& options) {
     if (content.size() > options.max_record_bytes) {
       // Too big for one document: streamed as JSONL, whose lines are held to the limit.
       std::string().swap(content);
-      return load_jsonl_file(path, options);
+      return load_jsonl_file(path, options, pipeline);
     }
   }
   // The string's spare capacity is the padding simdjson reads past the end.
   content.reserve(content.size() + simdjson::SIMDJSON_PADDING);
-  return load_buffer(content, options, path);
+  return load_buffer(content, options, path, pipeline.annotators);
 }
 
 }  // namespace detail

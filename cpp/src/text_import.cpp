@@ -10,10 +10,12 @@
 #include <iterator>
 #include <sstream>
 
+#include "annotate/record_annotator.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
 #include "newsdoc/text.hpp"
 #include "newsdoc/utf8.hpp"
+#include "reader.hpp"
 
 namespace newsdoc {
 namespace {
@@ -114,6 +116,12 @@ bool is_tags_line(std::string_view block, bool indented) {
 }  // namespace
 
 Corpus import_text(std::string_view raw, const TextImportOptions& options) {
+  return detail::import_text(raw, options, nullptr);
+}
+
+namespace detail {
+
+Corpus import_text(std::string_view raw, const TextImportOptions& options, RecordAnnotator* annotator) {
   std::size_t repaired = 0;
   std::string text = is_valid_utf8(raw) ? std::string(raw) : repair_utf8(raw, repaired);
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
@@ -191,9 +199,16 @@ Corpus import_text(std::string_view raw, const TextImportOptions& options) {
   in.origin = options.origin;
 
   CorpusBuilder builder;
-  builder.add(in);
+  if (annotator) {
+    annotator->check(in);
+    builder.add(annotator->annotate(in));
+  } else {
+    builder.add(in);
+  }
   return builder.finish();
 }
+
+}  // namespace detail
 
 Corpus load_text(const std::string& path) {
   // A directory opens as a stream that reads as empty: say what it is, as load() does.

@@ -10,8 +10,8 @@ Example:
 
 from ._annotate import Annotator, annotate
 from ._core import __version__
-from ._corpus import FIELDS, MAPPINGS, Corpus, load, loads, parse_text, read_text
-from ._errors import ModelError, NewsdocError, NotFoundError, ParseError, ReadError, SchemaError
+from ._corpus import FIELDS, MAPPINGS, Corpus, LoadProgress, load, loads, parse_text, read_text
+from ._errors import Cancelled, ModelError, NewsdocError, NotFoundError, ParseError, ReadError, SchemaError
 from ._model import Article, Attribution, Entity, Mention, Paragraph, Quote
 from ._pandas import TABLES, empty_frame
 from ._train import TrainedModel, TrainReport, train
@@ -24,12 +24,14 @@ __all__ = [
     "Article",
     "Attribution",
     "AttributionResult",
+    "Cancelled",
     "Corpus",
     "Entity",
     "EntityCount",
     "EntityTable",
     "FIELDS",
     "MAPPINGS",
+    "LoadProgress",
     "Mention",
     "ModelError",
     "MentionResult",

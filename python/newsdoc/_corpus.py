@@ -5,10 +5,11 @@ from __future__ import annotations
 import glob
 import gzip
 import os
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, List, Mapping, Optional, Sequence, Union, overload
+from typing import (TYPE_CHECKING, Callable, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence,
+                    Union, overload)
 
 from . import _core, _pandas, _query
-from ._annotate import Annotator, default_annotator
+from ._annotate import Annotator, _threads, default_annotator
 from ._errors import NotFoundError, ParseError, ReadError, SchemaError, _from_record
 from ._model import Article, _binary_argument, _short
 
@@ -629,9 +630,46 @@ def _is_binary_corpus(path: str) -> bool:
         return False
 
 
+class LoadProgress(NamedTuple):
+    """How far a :func:`load` has got: what its ``progress`` callback receives.
+
+    Bytes are of the files as stored (compressed bytes for ``.gz``); a
+    streamed JSONL file counts as it is read, any other file when it is done.
+    ``articles`` counts the articles of the files done."""
+
+    bytes_done: int
+    bytes_total: int
+    files_done: int
+    files_total: int
+    articles: int
+
+
+class _ProgressBar:
+    """``progress=True``: a tqdm bar of the bytes read, closed when the load ends."""
+
+    def __init__(self) -> None:
+        try:
+            from tqdm.auto import tqdm
+        except ImportError as error:
+            raise ImportError("load(progress=True) draws a tqdm bar: install tqdm, or pass a callable") from error
+        self._bar = tqdm(desc="newsdoc.load", unit="B", unit_scale=True, unit_divisor=1024)
+
+    def __call__(self, progress: LoadProgress) -> bool:
+        self._bar.total = progress.bytes_total
+        self._bar.n = progress.bytes_done
+        self._bar.set_postfix(files=f"{progress.files_done}/{progress.files_total}", articles=progress.articles,
+                              refresh=False)
+        self._bar.refresh()
+        return True
+
+    def close(self) -> None:
+        self._bar.close()
+
+
 def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = None, on_error: str = "raise",
          annotate: Optional[bool] = None, annotator: Optional[Annotator] = None, threads: Optional[int] = None,
-         max_record_bytes: int = MAX_RECORD_BYTES, ids: bool = True) -> Corpus:
+         max_record_bytes: int = MAX_RECORD_BYTES, ids: bool = True,
+         progress: Union[bool, Callable[[LoadProgress], Optional[bool]], None] = None) -> Corpus:
     """Articles from a file, a folder, a glob pattern or a list of them, as one corpus.
 
     The reader follows the name: ``.json`` (one article or an array; JSONL
@@ -666,6 +704,19 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     ``.ndc`` files alone (they hold a corpus as it was saved). The GIL is
     released while loading and annotating.
 
+    **Annotation as it loads**: each article is annotated as it is read,
+    before it is built, so it is built once; the result is the same as
+    annotating the loaded corpus. With ``threads`` threads (default: every
+    core) the files of a folder or list are read and annotated in parallel,
+    and a single JSON file's records in batches; the order is kept.
+
+    **Progress and cancelling**: ``progress`` is a callable given a
+    :class:`LoadProgress` as the load goes (counts never decrease; the last
+    call has every count at its total), or ``True`` for a tqdm bar. A
+    callable that returns ``False`` cancels the load: :class:`Cancelled` is
+    raised and nothing is kept. Ctrl-C (KeyboardInterrupt) stops a long load
+    the same way, between windows of a JSONL file and between files.
+
     Example:
         >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")
         >>> corpus[0].title
@@ -675,5 +726,17 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     paths = _paths(path)
     if annotate is None and all(_is_binary_corpus(p) for p in paths):
         annotate = False  # a saved corpus is as it was saved: annotate=None does not touch it
-    return _annotated(_core.load(paths, preset, keys, on_error, "auto", int(max_record_bytes), bool(ids)),
-                      annotate, annotator, threads)
+    if annotate not in (None, True, False):
+        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
+    if progress is not None and progress is not False and progress is not True and not callable(progress):
+        raise TypeError(f"progress must be a callable, True or None, not {type(progress).__name__}")
+    report = _ProgressBar() if progress is True else progress or None
+    core_annotator = None if annotate is False else (annotator or default_annotator())._core
+    try:
+        return Corpus._wrap(_core.load(
+            paths, preset, keys, on_error, "auto", int(max_record_bytes), bool(ids), core_annotator,
+            annotate is None, _threads(threads),
+            None if report is None else lambda *counts: report(LoadProgress(*counts))))
+    finally:
+        if isinstance(report, _ProgressBar):
+            report.close()

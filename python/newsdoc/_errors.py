@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NewsdocError", "ParseError", "SchemaError", "ReadError", "NotFoundError", "ModelError"]
+__all__ = ["NewsdocError", "ParseError", "SchemaError", "ReadError", "NotFoundError", "ModelError", "Cancelled"]
 
 
 class NewsdocError(Exception):
@@ -14,6 +14,19 @@ class NewsdocError(Exception):
         ... except newsdoc.NewsdocError as error:
         ...     print(type(error).__name__)
         ParseError
+    """
+
+
+class Cancelled(NewsdocError):
+    """A load stopped by its ``progress`` callback, which returned False
+    (:func:`newsdoc.load`). Nothing of the load is kept.
+
+    Example:
+        >>> try:
+        ...     newsdoc.load("seeds", annotate=False, progress=lambda p: False)
+        ... except newsdoc.Cancelled as error:
+        ...     print(error)
+        load cancelled by its progress callback after 1 of 2 files
     """
 
 

@@ -66,6 +66,28 @@ def _progress(iterable: Iterable, *, total: Optional[int], unit: str, desc: str)
                 leave=False, disable=None, dynamic_ncols=True)
 
 
+class _LoadBar:
+    """A tqdm bar of the bytes a load has read, on stderr after a second, as :func:`_progress`'s bars."""
+
+    def __init__(self) -> None:
+        try:
+            from tqdm import tqdm
+        except ImportError:  # tqdm is optional: no bar
+            self._bar = None
+            return
+        self._bar = tqdm(total=0, unit="B", unit_scale=True, unit_divisor=1024, desc="loading", file=sys.stderr,
+                         delay=_PROGRESS_DELAY, leave=False, disable=None, dynamic_ncols=True)
+
+    def __call__(self, progress: newsdoc.LoadProgress) -> None:
+        if self._bar is not None:
+            self._bar.total = progress.bytes_total
+            self._bar.update(progress.bytes_done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
 def _warn(message: str) -> None:
     print(f"{PROG}: warning: {_one_line(message)}", file=sys.stderr)
 
@@ -75,7 +97,9 @@ def _load(inputs: Sequence[str], *, mapping: Optional[str] = None, on_error: str
     """The articles of ``inputs`` (files, folders, binary corpus files) as one corpus.
 
     :func:`newsdoc.load` reads them all in one call (the C++ input layer
-    walks the folders, names the articles and refuses what is not text).
+    walks the folders, names the articles, refuses what is not text and
+    annotates each article as it reads it, on every core); a bar on a
+    terminal shows the bytes read.
     With ``on_error="skip"`` a file that cannot be read at all is listed
     with the bad records and reported in one warning. ``annotate`` is passed
     on unless it is None (the loader's default: annotate the records that
@@ -84,7 +108,11 @@ def _load(inputs: Sequence[str], *, mapping: Optional[str] = None, on_error: str
     options: Dict[str, Any] = {"mapping": mapping, "on_error": on_error}
     if annotate is not None:
         options["annotate"] = annotate
-    corpus = newsdoc.load(list(inputs), **options)
+    bar = _LoadBar()
+    try:
+        corpus = newsdoc.load(list(inputs), progress=bar, **options)
+    finally:
+        bar.close()
     errors = [e for e in corpus.errors if not isinstance(e, newsdoc.ReadError)]
     for error in corpus.errors:
         if isinstance(error, newsdoc.ReadError):

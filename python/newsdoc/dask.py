@@ -447,18 +447,25 @@ def _load_block(fs: Any, path: str, compression: Optional[str], offset: int, len
 
 def _load_source(path: str, file_id: str, preset: str, keys: dict, on_error: str,
                  annotate: Optional[bool]) -> Corpus:
-    """One partition of read_jsonl: a whole local file, read by the C++ input layer."""
-    core = _core.load_sources([(path, file_id)], preset, keys, on_error, MAX_RECORD_BYTES)
-    return _annotate(Corpus._wrap(core), annotate)
+    """One partition of read_jsonl: a whole local file, read (and annotated as read) by the C++ input layer."""
+    return Corpus._wrap(_core.load_sources([(path, file_id)], preset, keys, on_error, MAX_RECORD_BYTES,
+                                           *_annotation_args(annotate)))
 
 
 def _load_texts(fs: Any, paths: List[Tuple[str, str]], annotate: bool) -> Corpus:
     """One partition of read_text: a corpus of one article per file."""
     if _is_local(fs):
-        return _annotate(Corpus._wrap(_core.load_sources(paths, "auto", {}, "raise", MAX_RECORD_BYTES)), annotate)
+        return Corpus._wrap(_core.load_sources(paths, "auto", {}, "raise", MAX_RECORD_BYTES,
+                                               *_annotation_args(annotate)))
     contents = fs.cat([path for path, _ in paths])
     articles = [parse_text(contents[path], id=file_id, annotate=False) for path, file_id in paths]
     return _annotate(Corpus.from_articles(articles), annotate)
+
+
+def _annotation_args(annotate: Optional[bool]) -> tuple:
+    """The annotator, only_missing and threads arguments of _core.load_sources for ``annotate=``: one
+    thread, as Dask runs partitions in parallel."""
+    return (None if annotate is False else default_annotator()._core), annotate is None, 1
 
 
 def _annotate(corpus: Corpus, annotate: Optional[bool]) -> Corpus:

@@ -94,6 +94,8 @@ PYBIND11_MODULE(_core, m) {
       raise_python("ReadError", e.what(), py::dict("path"_a = e.path()));
     } catch (const newsdoc::ModelError& e) {
       raise_python("ModelError", e.what(), py::dict("path"_a = e.path()));
+    } catch (const newsdoc::Cancelled& e) {
+      raise_python("Cancelled", e.what(), py::dict());
     } catch (const newsdoc::Error& e) {
       raise_python("NewsdocError", e.what(), py::dict());
     }
@@ -284,33 +286,50 @@ PYBIND11_MODULE(_core, m) {
       "load",
       [](const std::vector<std::string>& paths, const std::string& mapping,
          const std::map<std::string, std::vector<std::string>>& keys, const std::string& on_error,
-         const std::string& format, std::uint64_t max_record_bytes, bool assign_ids) {
+         const std::string& format, std::uint64_t max_record_bytes, bool assign_ids,
+         const newsdoc::Annotator* annotator, bool only_missing, unsigned threads, py::object progress) {
         auto options = make_options(mapping, keys, on_error, format);
         options.max_record_bytes = max_record_bytes;
         options.assign_ids = assign_ids;
-        // Ctrl-C stops a long load between windows: signals are only seen with the GIL held.
+        // Annotated as loaded, each article built once (a copy of an Annotator shares its lists).
+        if (annotator) options.annotator = std::make_shared<const newsdoc::Annotator>(*annotator);
+        options.annotate = only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all;
+        options.threads = threads;
+        // Ctrl-C stops a long load between windows and files: signals are only seen with the GIL held.
         options.check_interrupt = [] {
           py::gil_scoped_acquire gil;
           if (PyErr_CheckSignals() != 0) throw py::error_already_set();
         };
+        if (!progress.is_none()) {
+          options.progress = [&progress](const newsdoc::LoadProgress& p) {
+            py::gil_scoped_acquire gil;
+            const py::object keep_going = progress(p.bytes_done, p.bytes_total, p.files_done, p.files_total, p.articles);
+            return keep_going.is_none() || keep_going.cast<bool>();
+          };
+        }
         py::gil_scoped_release release;
         return newsdoc::load(paths, options);
       },
-      "paths"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a, "max_record_bytes"_a, "assign_ids"_a);
+      "paths"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a, "max_record_bytes"_a, "assign_ids"_a,
+      "annotator"_a, "only_missing"_a, "threads"_a, "progress"_a);
 
   m.def(
       "load_sources",
       [](const std::vector<std::pair<std::string, std::string>>& sources, const std::string& mapping,
          const std::map<std::string, std::vector<std::string>>& keys, const std::string& on_error,
-         std::uint64_t max_record_bytes) {
+         std::uint64_t max_record_bytes, const newsdoc::Annotator* annotator, bool only_missing, unsigned threads) {
         auto options = make_options(mapping, keys, on_error, "auto");
         options.max_record_bytes = max_record_bytes;
+        if (annotator) options.annotator = std::make_shared<const newsdoc::Annotator>(*annotator);
+        options.annotate = only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all;
+        options.threads = threads;
         std::vector<newsdoc::SourceFile> files;
         for (const auto& [path, id] : sources) files.push_back(newsdoc::SourceFile{path, id});
         py::gil_scoped_release release;
         return newsdoc::load(files, options);
       },
-      "sources"_a, "mapping"_a, "keys"_a, "on_error"_a, "max_record_bytes"_a);
+      "sources"_a, "mapping"_a, "keys"_a, "on_error"_a, "max_record_bytes"_a, "annotator"_a, "only_missing"_a,
+      "threads"_a);
 
   m.def("file_id", &newsdoc::file_id, "name"_a);
 

@@ -214,6 +214,7 @@ def test_annotation_flags_reach_load(capsys, monkeypatch, article_file, command,
     monkeypatch.setattr(newsdoc, "load", load)
     status, _, _ = run(capsys, command[0], str(article_file), *command[1:], *flags)
     assert status == 0
+    assert len(calls) == 1 and callable(calls[0].pop("progress"))  # the load's bar
     assert calls == [{"mapping": None, "on_error": "raise", **expected}]
 
 

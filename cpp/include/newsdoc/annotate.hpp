@@ -32,6 +32,9 @@ namespace newsdoc {
 namespace model {
 class Tagger;
 }
+namespace detail {
+class RecordAnnotator;
+}
 
 /// The trained taggers the annotator can use (docs/models.md): the part-of-
 /// speech tagger and the two passes of the named-entity tagger, read from
@@ -147,6 +150,7 @@ class Annotator {
   Corpus annotate(const Corpus& corpus, AnnotateMode mode = AnnotateMode::all, unsigned threads = 0) const;
 
  private:
+  friend class detail::RecordAnnotator;  // annotation inside newsdoc::load (LoadOptions::annotator)
   struct Lists;
   AnnotatorOptions options_;
   std::shared_ptr<Lists> lists_;  // copy-on-write: copies share until changed

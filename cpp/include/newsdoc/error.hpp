@@ -70,4 +70,11 @@ class NotFoundError : public IoError {
   using IoError::IoError;
 };
 
+/// A load stopped by its progress callback (LoadOptions::progress returned
+/// false). Nothing of the load is kept (Python: newsdoc.Cancelled).
+class Cancelled : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace newsdoc

@@ -24,6 +24,17 @@
 // survive annotation and transforms but are not written to JSON or to the
 // binary form. Two articles of one load with the same id are an error
 // (OnError::skip keeps the first and lists the others).
+//
+// ## Annotation, progress, cancelling (LoadOptions)
+// With LoadOptions::annotator each record is annotated as it is read, before
+// its article is built, so every article is built once; the result equals
+// annotating the loaded corpus. With several threads (LoadOptions::threads)
+// the files of a load are read and annotated in parallel, each worker taking
+// the next file, or a single JSON file's records in batches split over the
+// threads; articles keep their order. A .ndc file is built as saved and then
+// annotated. LoadOptions::progress and check_interrupt run on the calling
+// thread; progress returning false throws Cancelled, and a stopped load
+// keeps nothing.
 #pragma once
 
 #include <string>

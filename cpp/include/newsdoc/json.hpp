@@ -5,11 +5,13 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "newsdoc/annotate.hpp"
 #include "newsdoc/article.hpp"
 
 namespace newsdoc {
@@ -70,14 +72,43 @@ struct RecordPosition {
   bool whole_input = false;
 };
 
+/// How far a load (newsdoc/input.hpp) has got, as LoadOptions::progress sees it.
+struct LoadProgress {
+  /// Bytes of the input files read, and their total (as stored: compressed
+  /// bytes for .gz). A streamed JSONL file counts as it is read, any other
+  /// file when it is done.
+  std::uint64_t bytes_done = 0, bytes_total = 0;
+  std::size_t files_done = 0, files_total = 0;
+  std::size_t articles = 0;  ///< articles of the files done
+};
+
 struct LoadOptions {
   FieldMapping mapping = FieldMapping::automatic();
   OnError on_error = OnError::raise;
   Format format = Format::automatic;
-  /// Called between the 8 MiB windows of a streamed JSONL file. It may throw
-  /// to stop the load (the Python binding raises KeyboardInterrupt this way);
-  /// the exception propagates out of load() and nothing of the load is kept.
+  /// Called on the thread that called load() between the 8 MiB windows of a
+  /// streamed JSONL file and between files (when files load in parallel,
+  /// every 50 ms or so). It may throw to stop the load (the Python binding
+  /// raises KeyboardInterrupt this way); the exception propagates out of
+  /// load() and nothing of the load is kept.
   std::function<void()> check_interrupt;
+  /// Annotation inside the load: each article is annotated by `annotator` as
+  /// it is read, before it is built, so it is built once; the result equals
+  /// `annotator->annotate(load(...), annotate, threads)`. Null (the
+  /// default): no annotation. loads() honours it too.
+  std::shared_ptr<const Annotator> annotator;
+  /// Which articles `annotator` annotates: all, or those without quotes and entities.
+  AnnotateMode annotate = AnnotateMode::all;
+  /// Threads that read and annotate when there is an annotator (0: one per
+  /// core): the files of a load in parallel, or the records of a single
+  /// JSON file in batches. Without an annotator, a load reads on one thread.
+  unsigned threads = 0;
+  /// load() only: called on the thread that called load() as the load goes,
+  /// with counts that never decrease, the last time with every count at its
+  /// total (when the load succeeds). Returning false cancels the load: it
+  /// throws newsdoc::Cancelled and keeps nothing. Like check_interrupt it
+  /// may also throw to stop the load.
+  std::function<bool(const LoadProgress&)> progress;
   /// The longest JSONL line, JSON document or text file accepted, in bytes;
   /// a longer one is a ParseError naming it (its file and line). White space
   /// between records never counts and is never held in memory.

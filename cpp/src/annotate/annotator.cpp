@@ -3,6 +3,8 @@
 // step backtracks over the text more than a sentence.
 #include <algorithm>
 #include <array>
+#include <limits>
+#include <memory>
 #include <unordered_map>
 #include <optional>
 #include <string>
@@ -10,9 +12,11 @@
 #include <vector>
 
 #include "annotate/lexicon.hpp"
+#include "annotate/record_annotator.hpp"
 #include "annotate/tokens.hpp"
 #include "parallel.hpp"
 #include "newsdoc/annotate.hpp"
+#include "newsdoc/error.hpp"
 #include "newsdoc/model.hpp"
 
 namespace newsdoc {
@@ -107,13 +111,22 @@ class ArticleAnnotator {
   ArticleAnnotator(const Lexicon& lexicon, const AnnotatorOptions& options)
       : lex_(lexicon), words_(BuiltinWords::get()), options_(options) {}
 
+  /// `out`: the article with its annotations found anew.
   void run(const Article& article, ArticleInput& out);
+  /// The same for a record not yet built: its body is its paragraphs joined
+  /// by a blank line, as the builder joins them.
+  void run(const ArticleInput& record, ArticleInput& out);
   /// Tokens and sentences of `body`, whose paragraphs are the byte ranges `paragraphs`.
   void tokenize(std::string_view body, const std::vector<Span>& paragraphs);
   /// The byte spans of the tokens of each sentence (after tokenize()).
   std::vector<std::vector<Span>> sentence_spans() const;
 
  private:
+  /// `out`: `source`'s fields and the annotations of `body`, whose paragraphs
+  /// are `paragraph_bytes`.
+  void run(const ArticleInput& source, std::string_view body, const std::vector<Span>& paragraph_bytes,
+           ArticleInput& out);
+
   std::string_view text(std::int32_t i) const {
     const Token& t = tokens_[static_cast<std::size_t>(i)];
     return body_.substr(t.begin, t.end - t.begin);
@@ -180,6 +193,9 @@ class ArticleAnnotator {
   const AnnotatorOptions& options_;
 
   std::string_view body_;
+  ArticleInput source_;            // run(Article): the article's fields as a record
+  std::string joined_body_;        // run(ArticleInput): the record's body
+  std::vector<Span> paragraph_bytes_;
   std::vector<std::uint32_t> paragraph_starts_, paragraph_ends_;
   std::vector<Token> tokens_;
   std::vector<std::uint32_t> classes_, lower_classes_;  // word_class bits per token
@@ -1601,16 +1617,49 @@ std::vector<std::vector<Span>> ArticleAnnotator::sentence_spans() const {
 }
 
 void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
-  std::vector<Span> paragraphs(article.paragraph_count());
-  for (std::size_t p = 0; p < paragraphs.size(); ++p) paragraphs[p] = article.paragraph(p).bytes;
-  tokenize(article.text(), paragraphs);
+  source_.clear();
+  source_.id = article.id();
+  source_.url = article.url();
+  source_.source = article.source();
+  source_.title = article.title();
+  source_.language = article.language();
+  source_.published = article.published();
+  source_.authors = article.authors();
+  source_.tags = article.tags();
+  paragraph_bytes_.clear();
+  for (std::size_t p = 0; p < article.paragraph_count(); ++p) {
+    const auto para = article.paragraph(p);
+    source_.paragraphs.push_back(para.text);
+    paragraph_bytes_.push_back(para.bytes);
+  }
+  source_.meta = article.meta_json();
+  source_.origin = article.origin();
+  source_.origin_line = article.origin_line();
+  run(source_, article.text(), paragraph_bytes_, out);
+}
+
+void ArticleAnnotator::run(const ArticleInput& record, ArticleInput& out) {
+  joined_body_.clear();
+  paragraph_bytes_.clear();
+  for (const auto paragraph : record.paragraphs) {
+    if (!paragraph_bytes_.empty()) joined_body_ += "\n\n";
+    const auto start = static_cast<std::uint32_t>(joined_body_.size());
+    joined_body_ += paragraph;
+    paragraph_bytes_.push_back(Span{start, static_cast<std::uint32_t>(joined_body_.size())});
+  }
+  run(record, joined_body_, paragraph_bytes_, out);
+}
+
+void ArticleAnnotator::run(const ArticleInput& source, std::string_view body, const std::vector<Span>& paragraph_bytes,
+                           ArticleInput& out) {
+  tokenize(body, paragraph_bytes);
   entities_.clear();
   mentions_.clear();
   mention_at_.assign(tokens_.size(), none);
   if (options_.entities) {
     if (options_.models) find_entities_learned();
     else find_entities();
-    for (const auto& tag : article.tags()) {
+    for (const auto& tag : source.tags) {
       // A tag names an entity of the article: a known one, the end of a
       // longer name found in the text (an alias), or a name of its own.
       bool known = false;
@@ -1670,18 +1719,18 @@ void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
     }
 
   out.clear();
-  out.id = article.id();
-  out.url = article.url();
-  out.source = article.source();
-  out.title = article.title();
-  out.language = article.language();
-  out.published = article.published();
-  out.authors = article.authors();
-  out.tags = article.tags();
-  for (std::size_t p = 0; p < article.paragraph_count(); ++p) out.paragraphs.push_back(article.paragraph(p).text);
-  out.meta = article.meta_json();
-  out.origin = article.origin();
-  out.origin_line = article.origin_line();
+  out.id = source.id;
+  out.url = source.url;
+  out.source = source.source;
+  out.title = source.title;
+  out.language = source.language;
+  out.published = source.published;
+  out.authors = source.authors;
+  out.tags = source.tags;
+  out.paragraphs = source.paragraphs;
+  out.meta = source.meta;
+  out.origin = source.origin;
+  out.origin_line = source.origin_line;
   out.unit = OffsetUnit::bytes;
 
   entity_ids_.resize(by_order.size());
@@ -1855,5 +1904,42 @@ Corpus Annotator::annotate(const Corpus& corpus, AnnotateMode mode, unsigned thr
   for (const auto& part : parts) articles.insert(articles.end(), part.begin(), part.end());
   return Corpus(std::move(articles), corpus.errors());
 }
+
+namespace detail {
+
+struct RecordAnnotator::Worker {
+  ArticleAnnotator annotator;
+};
+
+RecordAnnotator::RecordAnnotator(const Annotator& annotator, AnnotateMode mode)
+    : annotator_(annotator),
+      mode_(mode),
+      worker_(std::make_unique<Worker>(Worker{ArticleAnnotator(*annotator_.lists_, annotator_.options_)})) {}
+
+RecordAnnotator::~RecordAnnotator() = default;
+
+bool RecordAnnotator::annotates(const ArticleInput& record) const noexcept {
+  return mode_ == AnnotateMode::all || (record.quotes.empty() && record.entities.empty());
+}
+
+void RecordAnnotator::check(const ArticleInput& record) {
+  if (!annotates(record)) return;  // built as it is, and checked then
+  std::size_t body_size = record.paragraphs.empty() ? 0 : 2 * (record.paragraphs.size() - 1);
+  for (const auto paragraph : record.paragraphs) body_size += paragraph.size();
+  if (body_size > std::numeric_limits<std::uint32_t>::max()) {
+    throw SchemaError("/paragraphs", "body text longer than 4 GiB");
+  }
+  if (record.quotes.empty() && record.entities.empty() && record.mentions.empty()) return;
+  checker_.add_with_valid_meta(record);
+  checker_.finish();
+}
+
+const ArticleInput& RecordAnnotator::annotate(const ArticleInput& record) {
+  if (!annotates(record)) return record;
+  worker_->annotator.run(record, annotated_);
+  return annotated_;
+}
+
+}  // namespace detail
 
 }  // namespace newsdoc
