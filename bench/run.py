@@ -946,7 +946,7 @@ def measure_models(program: Path, corpus: Path, runs: int) -> Dict[str, dict]:
     """bench/newsdoc_annotate on one thread, rules only and with models/, the runs interleaved."""
     methods = [
         ("rules", "newsdoc::Annotator, rules only (default)", [str(program), str(corpus), "1", str(MODELS_REPEAT)]),
-        ("models", "newsdoc::Annotator with the trained models (pos, ner, ner-doc)",
+        ("models", "newsdoc::Annotator with the trained models (pos, ner, ner-doc, attribution, attribution-cued)",
          [str(program), str(corpus), "1", str(MODELS_REPEAT), str(MODELS_DIR)]),
     ]
     log("measure: annotation with and without the trained models, one thread")
@@ -977,7 +977,8 @@ def models_section(results: Dict[str, dict], corpus: Path, command: str, info: D
     lines = [
         MODELS_HEADING,
         "",
-        "What the trained taggers (docs/models.md: part of speech, then named entities in two passes) cost the "
+        "What the trained taggers (docs/models.md: part of speech, named entities in two passes, attribution roles "
+        "in two passes) cost the "
         "annotator: the same corpus annotated on one thread with the rules only and with `AnnotatorOptions::models "
         "= newsdoc::Models::load(\"models\")`, timed in the same run.",
         "",
