@@ -181,7 +181,7 @@ class WordScores {
   Slot& slot_of(std::uint64_t serial, std::size_t labels, std::size_t word_groups) {
     for (Slot& slot : slots_)
       if (slot.serial == serial) return slot;
-    Slot& slot = slots_[next_slot_++ % slots_.size()];  // the annotator's three taggers fit
+    Slot& slot = slots_[next_slot_++ % slots_.size()];  // the annotator's five taggers fit
     slot.serial = serial;
     slot.stride = word_groups * labels;
     slot.sums.clear();
@@ -193,7 +193,7 @@ class WordScores {
 
   std::unordered_map<std::string_view, std::uint32_t> ids_;
   std::deque<std::string> words_;  // the keys of ids_
-  std::array<Slot, 4> slots_;
+  std::array<Slot, 6> slots_;
   std::size_t next_slot_ = 0;
   std::vector<FeatureHash> feats_;
 };
