@@ -1,13 +1,25 @@
 #include "newsdoc/binary.hpp"
 
 #include <fmt/format.h>
+#include <simdjson.h>
+#include <sys/mman.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <future>
 #include <limits>
+#include <optional>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "crc32.hpp"
 #include "newsdoc/error.hpp"
+#include "newsdoc/utf8.hpp"
 #include "store.hpp"
 
 namespace newsdoc {
@@ -16,11 +28,13 @@ namespace {
 using detail::ArticleRecord;
 using detail::Range;
 using detail::Store;
+using detail::TextRef;
 
 constexpr char magic[8] = {'\x89', 'N', 'D', 'C', 'O', 'R', 'P', '\n'};
 constexpr std::size_t header_size = sizeof magic + 4 + 4 + 8;
 // The smallest encodings, to reject a count that the remaining bytes cannot hold before
-// allocating for it: six strings, a flag and six counts make an empty article.
+// allocating for it: six strings, a flag and six counts make an empty article (version 3
+// adds more).
 constexpr std::size_t min_article_size = 6 + 1 + 6;
 constexpr std::size_t min_string_size = 1;
 constexpr std::size_t min_entity_size = 3 + 1;
@@ -77,19 +91,54 @@ void encode_strings(Sink& out, const Store& store, Range range) {
   for (auto i = range.begin; i < range.end; ++i) out.text(store.strings[i].view());
 }
 
+/// The files the articles were loaded from, each once, in order of first use:
+/// articles name their origin by its index here.
+class OriginTable {
+ public:
+  explicit OriginTable(const Corpus& corpus) {
+    for (const Article& article : corpus) index_of(article.origin());
+  }
+  const std::vector<std::string_view>& origins() const noexcept { return origins_; }
+  /// The origin's index plus one; 0 for none.
+  std::uint64_t reference(std::string_view origin) {
+    if (origin.empty()) return 0;
+    return index_of(origin) + 1;
+  }
+
+ private:
+  std::uint64_t index_of(std::string_view origin) {
+    if (origin.empty()) return 0;
+    // Articles of one file come together and share their origin's text.
+    if (origin.data() == last_.data() && origin.size() == last_.size()) return last_index_;
+    const auto [it, added] = index_.emplace(origin, origins_.size());
+    if (added) origins_.push_back(origin);
+    last_ = origin;
+    last_index_ = it->second;
+    return it->second;
+  }
+
+  std::vector<std::string_view> origins_;
+  std::unordered_map<std::string_view, std::uint64_t> index_;
+  std::string_view last_;
+  std::uint64_t last_index_ = 0;
+};
+
 template <class Sink>
-void encode_article(Sink& out, const Store& s, const ArticleRecord& r) {
+void encode_article(Sink& out, const Store& s, const ArticleRecord& r, OriginTable& origins) {
   for (const auto& text : {r.id, r.url, r.source, r.title, r.language}) out.text(text.view());
   out.u8(r.has_published ? 1 : 0);
   if (r.has_published) out.text(r.published.view());
   out.text(r.meta.view());
+  out.varint(origins.reference(r.origin.view()));
+  out.varint(r.origin_line);
   encode_strings(out, s, r.authors);
   encode_strings(out, s, r.tags);
-  const std::string_view body = r.body.view();
+  // The body whole, then its paragraphs' lengths: reopening keeps the body as it lies in the file.
+  out.text(r.body.view());
   out.varint(r.paragraphs.size());
   for (auto i = r.paragraphs.begin; i < r.paragraphs.end; ++i) {
     const Span bytes = s.paragraphs[i].bytes;
-    out.text(body.substr(bytes.start, bytes.end - bytes.start));
+    out.varint(bytes.end - bytes.start);
   }
   out.varint(r.entities.size());
   for (auto i = r.entities.begin; i < r.entities.end; ++i) {
@@ -143,17 +192,16 @@ void encode_error(Sink& out, const RecordError& e) {
 
 template <class Sink>
 void encode_payload(Sink& out, const Corpus& corpus) {
+  OriginTable origins(corpus);
   out.varint(corpus.size());
   out.varint(corpus.errors().size());
+  out.varint(origins.origins().size());
+  for (const auto origin : origins.origins()) out.text(origin);
   for (const Article& article : corpus) {
     const Store& store = *article.store();
-    encode_article(out, store, store.articles[article.index()]);
+    encode_article(out, store, store.articles[article.index()], origins);
   }
   for (const auto& error : corpus.errors()) encode_error(out, error);
-}
-
-std::uint32_t checksum(const char* data, std::size_t size) {
-  return static_cast<std::uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(data), size));
 }
 
 // Byte by byte, so the header is little-endian on any machine.
@@ -241,8 +289,56 @@ void decode_strings(Reader& in, std::vector<std::string_view>& out, const char* 
   for (std::size_t i = 0; i < n; ++i) out.push_back(in.text());
 }
 
-/// Fills `out` (cleared) with views into the reader's bytes.
-void decode_article(Reader& in, ArticleInput& out, std::uint64_t version) {
+/// Quotes as versions 2 and 3 write them (version 1: without cue spans and
+/// attributions), speaker and parent indexes checked against their lists.
+void decode_quotes(Reader& in, std::vector<QuoteInput>& out, std::size_t entity_count, std::uint64_t version) {
+  const auto quotes = in.count(min_quote_size, "quotes");
+  out.resize(quotes);
+  for (std::size_t i = 0; i < quotes; ++i) {
+    auto& q = out[i];
+    q = QuoteInput{};
+    q.span.start = in.u32("quote start");
+    q.span.end = in.u32("quote end");
+    const auto kind = in.u8();
+    if (kind > static_cast<std::uint8_t>(QuoteKind::indirect)) {
+      throw SchemaError(fmt::format("/quotes/{}/kind", i), fmt::format("unknown quote kind {}", kind));
+    }
+    q.kind = static_cast<QuoteKind>(kind);
+    const auto speaker = in.varint();  // the entity index plus one; 0 for none
+    if (speaker > entity_count) {
+      throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker - 1));
+    }
+    q.speaker = speaker == 0 ? no_entity : static_cast<std::int32_t>(speaker - 1);
+    if (in.flag("has_speaker_span")) {
+      const auto start = in.u32("speaker start");
+      q.speaker_span = Span{start, in.u32("speaker end")};
+    }
+    q.cue = in.text();
+    if (version < 2) continue;  // version 1 had no cue spans and no attributions
+    if (in.flag("has_cue_span")) {
+      const auto start = in.u32("cue start");
+      q.cue_span = Span{start, in.u32("cue end")};
+    }
+    q.attribution = in.u32("quote attribution");
+    const auto parent = in.varint();  // the quote index plus one; 0 for none
+    if (parent > quotes) throw SchemaError(fmt::format("/quotes/{}/parent", i), fmt::format("no quote {}", parent - 1));
+    q.parent = parent == 0 ? no_quote : static_cast<std::int32_t>(parent - 1);
+  }
+}
+
+void decode_mentions(Reader& in, std::vector<MentionInput>& out) {
+  const auto mentions = in.count(min_mention_size, "mentions");
+  out.resize(mentions);
+  for (auto& m : out) {
+    m.span.start = in.u32("mention start");
+    m.span.end = in.u32("mention end");
+    m.entity = in.u32("mention entity");
+  }
+}
+
+/// Fills `out` (cleared) with views into the reader's bytes: an article of
+/// version 1 or 2, which the CorpusBuilder validates and copies.
+void decode_old_article(Reader& in, ArticleInput& out, std::uint64_t version) {
   out.clear();
   out.id = in.text();
   out.url = in.text();
@@ -262,44 +358,8 @@ void decode_article(Reader& in, ArticleInput& out, std::uint64_t version) {
     e.type = in.text();
     decode_strings(in, e.aliases, "aliases");
   }
-  const auto quotes = in.count(min_quote_size, "quotes");
-  out.quotes.resize(quotes);
-  for (std::size_t i = 0; i < quotes; ++i) {
-    auto& q = out.quotes[i];
-    q.span.start = in.u32("quote start");
-    q.span.end = in.u32("quote end");
-    const auto kind = in.u8();
-    if (kind > static_cast<std::uint8_t>(QuoteKind::indirect)) {
-      throw SchemaError(fmt::format("/quotes/{}/kind", i), fmt::format("unknown quote kind {}", kind));
-    }
-    q.kind = static_cast<QuoteKind>(kind);
-    const auto speaker = in.varint();  // the entity index plus one; 0 for none
-    if (speaker > out.entities.size()) {
-      throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker - 1));
-    }
-    q.speaker = speaker == 0 ? no_entity : static_cast<std::int32_t>(speaker - 1);
-    if (in.flag("has_speaker_span")) {
-      const auto start = in.u32("speaker start");
-      q.speaker_span = Span{start, in.u32("speaker end")};
-    }
-    q.cue = in.text();
-    if (version < 2) continue;  // version 1 had no cue spans and no attributions
-    if (in.flag("has_cue_span")) {
-      const auto start = in.u32("cue start");
-      q.cue_span = Span{start, in.u32("cue end")};
-    }
-    q.attribution = in.u32("quote attribution");
-    const auto parent = in.varint();  // the quote index plus one; 0 for none
-    if (parent > quotes) throw SchemaError(fmt::format("/quotes/{}/parent", i), fmt::format("no quote {}", parent - 1));
-    q.parent = parent == 0 ? no_quote : static_cast<std::int32_t>(parent - 1);
-  }
-  const auto mentions = in.count(min_mention_size, "mentions");
-  out.mentions.resize(mentions);
-  for (auto& m : out.mentions) {
-    m.span.start = in.u32("mention start");
-    m.span.end = in.u32("mention end");
-    m.entity = in.u32("mention entity");
-  }
+  decode_quotes(in, out.quotes, out.entities.size(), version);
+  decode_mentions(in, out.mentions);
   out.unit = OffsetUnit::bytes;
 }
 
@@ -317,6 +377,299 @@ RecordError decode_error(Reader& in) {
   e.reason = in.text();
   e.message = in.text();
   return e;
+}
+
+/// Reads a payload of version 1 or 2 through the CorpusBuilder.
+Corpus decode_old_payload(Reader& in, std::uint64_t version, const std::string& name) {
+  const auto articles = in.count(min_article_size, "articles");
+  const auto errors_at = in.offset();
+  const auto errors = in.varint();
+  CorpusBuilder builder;
+  ArticleInput article;
+  for (std::size_t i = 0; i < articles; ++i) {
+    const auto at = in.offset();
+    try {
+      decode_old_article(in, article, version);
+      builder.add(article);
+    } catch (const SchemaError& e) {
+      throw SchemaError(Location{name, i + 1, 0, at}, e.pointer(), e.reason());
+    }
+  }
+  in.require_fit(errors, errors_at, min_error_size, "errors");
+  for (std::uint64_t i = 0; i < errors; ++i) builder.add_error(decode_error(in));
+  if (in.left() != 0) in.fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
+  return builder.finish();
+}
+
+/// An index into one of the Store's arrays, which must fit in 32 bits.
+std::uint32_t store_index(std::size_t n) {
+  if (n > std::numeric_limits<std::uint32_t>::max()) throw SchemaError("", "more than 4,294,967,295 records in one corpus");
+  return static_cast<std::uint32_t>(n);
+}
+
+TextRef text_ref(std::string_view text) noexcept { return {text.empty() ? nullptr : text.data(), text.size()}; }
+
+/// Reads a version 3 payload straight into a Store whose arena holds the
+/// payload: text is checked where it lies (UTF-8 and string bounds) and
+/// referred to, never copied; records go to the Store's arrays. It checks
+/// what the CorpusBuilder checks, so a corpus it returns is one the
+/// builder could have made.
+class Decoder {
+ public:
+  Decoder(Reader& in, Store& store) noexcept : in_(in), s_(store) {}
+
+  void origins() {
+    const auto n = in_.count(min_string_size, "origins");
+    origins_.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) origins_.push_back(utf8([] { return std::string("/origin"); }));
+  }
+
+  void article() {
+    ArticleRecord r;
+    r.id = utf8([] { return std::string("/id"); });
+    r.url = utf8([] { return std::string("/url"); });
+    r.source = utf8([] { return std::string("/source"); });
+    r.title = utf8([] { return std::string("/title"); });
+    r.language = utf8([] { return std::string("/language"); });
+    r.has_published = in_.flag("has_published");
+    if (r.has_published) r.published = utf8([] { return std::string("/published"); });
+    // Meta lies inside the payload, whose buffer simdjson's padding follows.
+    r.meta = text_ref(in_.text());
+    if (!detail::is_padded_json_object(r.meta.view())) throw SchemaError("/meta", "not a JSON object");
+    const auto origin = in_.varint();  // the index plus one; 0 for none
+    if (origin > origins_.size()) throw SchemaError("/origin", fmt::format("no origin {}", origin - 1));
+    if (origin > 0) r.origin = origins_[origin - 1];
+    r.origin_line = in_.varint();
+    r.authors = strings("authors");
+    r.tags = strings("tags");
+    body(r);
+    entities(r);
+    quotes_.clear();
+    decode_quotes(in_, quotes_, r.entities.size(), 3);
+    decode_mentions(in_, mentions_);
+    // A quote lies in paragraphs: an article without any has no quotes.
+    if (!quotes_.empty() && r.paragraphs.size() == 0) throw SchemaError("/quotes/0", "a quote in an article without paragraphs");
+    for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      if (!is_valid_utf8(quotes_[i].cue)) throw SchemaError(fmt::format("/quotes/{}/cue", i), "not valid UTF-8");
+    }
+    detail::check_references(quotes_, mentions_, r.entities.size());
+    detail::add_quotes_and_mentions(s_, r, quotes_, mentions_, OffsetUnit::bytes);
+    store_index(s_.articles.size() + 1);
+    s_.articles.push_back(r);
+  }
+
+ private:
+  /// A string, which must be UTF-8; `pointer()` names it in an error.
+  template <class Pointer>
+  TextRef utf8(Pointer&& pointer) {
+    const std::string_view text = in_.text();
+    if (!is_valid_utf8(text)) throw SchemaError(pointer(), "not valid UTF-8");
+    return text_ref(text);
+  }
+
+  Range strings(const char* field) {
+    const auto n = in_.count(min_string_size, field);
+    Range range{store_index(s_.strings.size()), store_index(s_.strings.size() + n)};
+    for (std::size_t i = 0; i < n; ++i) s_.strings.push_back(utf8([&] { return fmt::format("/{}/{}", field, i); }));
+    return range;
+  }
+
+  /// The body and its paragraphs: lengths that, joined by "\n\n", make the body.
+  void body(ArticleRecord& r) {
+    const std::string_view text = in_.text();
+    if (text.size() > std::numeric_limits<std::uint32_t>::max()) throw SchemaError("/paragraphs", "body text longer than 4 GiB");
+    r.body = text_ref(text);
+    const auto n = in_.count(1, "paragraphs");
+    if (n == 0 && !text.empty()) throw SchemaError("/paragraphs", "a body without paragraphs");
+    r.paragraphs.begin = store_index(s_.paragraphs.size());
+    r.paragraphs.end = store_index(s_.paragraphs.size() + n);
+    std::uint32_t pos = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto length = in_.varint();
+      if (length > text.size() - pos) {
+        throw SchemaError(fmt::format("/paragraphs/{}", i),
+                          fmt::format("paragraph of {} bytes at byte {} of a {}-byte body", length, pos, text.size()));
+      }
+      const auto end = static_cast<std::uint32_t>(pos + length);
+      s_.paragraphs.push_back({Span{pos, end}, Span{}});
+      if (i + 1 == n) {
+        if (end != text.size()) {
+          throw SchemaError("/paragraphs", fmt::format("the paragraphs end at byte {} of a {}-byte body", end, text.size()));
+        }
+      } else if (text.substr(end, 2) != "\n\n") {
+        throw SchemaError(fmt::format("/paragraphs/{}", i + 1), "paragraphs are not separated by a blank line");
+      }
+      pos = end + 2;
+    }
+    // The separators are ASCII, so a valid body has valid paragraphs, and a paragraph
+    // boundary is a character boundary.
+    if (!is_valid_utf8(text)) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const Span p = s_.paragraphs[r.paragraphs.begin + i].bytes;
+        if (!is_valid_utf8(text.substr(p.start, p.end - p.start))) {
+          throw SchemaError(fmt::format("/paragraphs/{}", i), "not valid UTF-8");
+        }
+      }
+    }
+    // Code point offsets are not stored: counted here, as the builder does.
+    std::uint32_t chars = 0;
+    for (auto i = r.paragraphs.begin; i < r.paragraphs.end; ++i) {
+      auto& p = s_.paragraphs[i];
+      if (p.bytes.start > 0) chars += 2;  // the "\n\n" before it
+      const std::uint32_t start = chars;
+      chars += count_code_points(text.substr(p.bytes.start, p.bytes.end - p.bytes.start));
+      p.chars = Span{start, chars};
+    }
+    r.char_length = chars;
+    r.ascii = chars == text.size();
+  }
+
+  void entities(ArticleRecord& r) {
+    const auto n = in_.count(min_entity_size, "entities");
+    r.entities.begin = store_index(s_.entities.size());
+    ids_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      detail::EntityRecord e;
+      e.id = utf8([i] { return fmt::format("/entities/{}/id", i); });
+      e.name = utf8([i] { return fmt::format("/entities/{}/name", i); });
+      e.type = utf8([i] { return fmt::format("/entities/{}/type", i); });
+      const auto aliases = in_.count(min_string_size, "aliases");
+      e.aliases = Range{store_index(s_.strings.size()), store_index(s_.strings.size() + aliases)};
+      for (std::size_t a = 0; a < aliases; ++a) {
+        s_.strings.push_back(utf8([i, a] { return fmt::format("/entities/{}/aliases/{}", i, a); }));
+      }
+      // Quotes and mentions name their entity by id in JSON, so ids must be unique.
+      if (e.id.size == 0) throw SchemaError(fmt::format("/entities/{}/id", i), "entity id is empty");
+      if (n > 1 && !ids_.insert(e.id.view()).second) {
+        throw SchemaError(fmt::format("/entities/{}/id", i), fmt::format("duplicate entity id \"{}\"", e.id.view()));
+      }
+      s_.entities.push_back(e);
+    }
+    r.entities.end = store_index(s_.entities.size());
+  }
+
+  Reader& in_;
+  Store& s_;
+  std::vector<TextRef> origins_;
+  // Scratch reused across articles.
+  std::vector<QuoteInput> quotes_;
+  std::vector<MentionInput> mentions_;
+  std::unordered_set<std::string_view> ids_;
+};
+
+/// The corpus in a binary corpus of `size` bytes at the start of `buffer`,
+/// which holds simdjson::SIMDJSON_PADDING more bytes after them.
+/// `payload_checksum` is the CRC-32 of the bytes after the header, when the
+/// caller computed it already. A version 3 corpus keeps `buffer`, its
+/// articles' text pointing into it.
+Corpus decode(std::unique_ptr<char[]> buffer, std::size_t size, const std::string& name,
+              std::optional<std::uint32_t> payload_checksum) {
+  const std::string_view blob(buffer.get(), size);
+  const auto fail = [&name](std::size_t at, const std::string& reason) {
+    throw ParseError(Location{name, 0, 0, at}, "binary corpus: " + reason);
+  };
+  if (blob.size() < header_size) {
+    fail(blob.size(), fmt::format("truncated: {} bytes, shorter than the {}-byte header", blob.size(), header_size));
+  }
+  if (std::memcmp(blob.data(), magic, sizeof magic) != 0) fail(0, "not a newsdoc binary corpus (wrong magic bytes)");
+  const auto version = read_le(blob.data() + 8, 4);
+  if (version == 0 || version > binary_version) {
+    fail(8, fmt::format("version {}, but this newsdoc reads versions 1 to {}", version, binary_version));
+  }
+  const auto expected_checksum = static_cast<std::uint32_t>(read_le(blob.data() + 12, 4));
+  const auto payload_size = read_le(blob.data() + 16, 8);
+  const std::string_view payload = blob.substr(header_size);
+  if (payload_size != payload.size()) {
+    fail(16, fmt::format("the header announces {} payload bytes, but {} follow it{}", payload_size, payload.size(),
+                         payload_size > payload.size() ? " (truncated)" : ""));
+  }
+  if (!payload_checksum) payload_checksum = detail::crc32(0, payload.data(), payload.size());
+  if (*payload_checksum != expected_checksum) {
+    fail(12, "checksum mismatch: the blob is corrupted");
+  }
+
+  Reader in(payload, name);
+  if (version < 3) return decode_old_payload(in, version, name);
+  const auto articles = in.count(min_article_size, "articles");
+  const auto errors_at = in.offset();
+  const auto errors = in.varint();
+  auto store = std::make_shared<Store>();
+  store->arena.adopt(std::move(buffer), size + simdjson::SIMDJSON_PADDING);
+  store->articles.reserve(articles);
+  Decoder decoder(in, *store);
+  const auto origins_at = in.offset();
+  try {
+    decoder.origins();
+  } catch (const SchemaError& e) {
+    throw SchemaError(Location{name, 0, 0, origins_at}, e.pointer(), e.reason());
+  }
+  for (std::size_t i = 0; i < articles; ++i) {
+    const auto at = in.offset();
+    try {
+      decoder.article();
+    } catch (const SchemaError& e) {
+      throw SchemaError(Location{name, i + 1, 0, at}, e.pointer(), e.reason());
+    }
+  }
+  in.require_fit(errors, errors_at, min_error_size, "errors");
+  std::vector<RecordError> record_errors;
+  record_errors.reserve(errors);
+  for (std::uint64_t i = 0; i < errors; ++i) record_errors.push_back(decode_error(in));
+  if (in.left() != 0) fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
+  std::shared_ptr<const Store> shared = std::move(store);
+  std::vector<Article> out;
+  out.reserve(shared->articles.size());
+  for (std::uint32_t i = 0; i < shared->articles.size(); ++i) out.emplace_back(shared, i);
+  return Corpus(std::move(out), std::move(record_errors));
+}
+
+/// A buffer of `size` bytes and zeroed padding after them, as decode() wants.
+std::unique_ptr<char[]> padded_buffer(std::size_t size) {
+  std::unique_ptr<char[]> buffer(new char[size + simdjson::SIMDJSON_PADDING]);
+  std::memset(buffer.get() + size, 0, simdjson::SIMDJSON_PADDING);
+#ifdef MADV_HUGEPAGE
+  // Reading a large file into fresh memory faults in every page: 2 MiB pages
+  // take a 512th of the faults. Only advice: the kernel may ignore it.
+  constexpr std::uintptr_t page = 4096;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(buffer.get()) + page - 1) & ~(page - 1);
+  const auto end = reinterpret_cast<std::uintptr_t>(buffer.get()) + size;
+  if (end > begin + (std::uintptr_t{2} << 20)) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
+  return buffer;
+}
+
+/// Bytes [begin, end) of a file read into the same place of a buffer: how
+/// many were read (fewer when the file is shorter) and the CRC-32 of those
+/// past the header.
+struct FilePart {
+  std::size_t read;
+  std::uint32_t checksum;
+};
+
+/// Files from this size are read by two threads.
+constexpr std::size_t parallel_read_size = std::size_t{64} << 20;
+
+FilePart read_part(const std::string& path, char* buffer, std::size_t begin, std::size_t end) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw IoError(path, std::strerror(errno ? errno : ENOENT));
+  std::setvbuf(file.get(), nullptr, _IONBF, 0);  // straight into the buffer
+  if (begin > 0 && std::fseek(file.get(), static_cast<long>(begin), SEEK_SET) != 0) throw IoError(path, "seek failed");
+  // In chunks, each checksummed while it is still in the cache.
+  constexpr std::size_t chunk = std::size_t{1} << 20;
+  FilePart part{0, 0};
+  for (std::size_t at = begin; at < end;) {
+    const std::size_t wanted = std::min(chunk, end - at);
+    const std::size_t got = std::fread(buffer + at, 1, wanted, file.get());
+    if (at + got > header_size) {
+      const std::size_t from = std::max(at, header_size);
+      part.checksum = detail::crc32(part.checksum, buffer + from, at + got - from);
+    }
+    at += got;
+    part.read += got;
+    if (got < wanted) break;
+  }
+  if (std::ferror(file.get())) throw IoError(path, "read failed");
+  return part;
 }
 
 }  // namespace
@@ -340,7 +693,7 @@ void write_binary(const Corpus& corpus, char* out, std::size_t size) {
   const std::size_t payload = size - header_size;
   std::memcpy(out, magic, sizeof magic);
   write_le(out + 8, binary_version, 4);
-  write_le(out + 12, checksum(out + header_size, payload), 4);
+  write_le(out + 12, detail::crc32(0, out + header_size, payload), 4);
   write_le(out + 16, payload, 8);
 }
 
@@ -351,47 +704,38 @@ std::string to_binary(const Corpus& corpus) {
 }
 
 Corpus from_binary(std::string_view blob, const std::string& name) {
-  const auto fail = [&name](std::size_t at, const std::string& reason) {
-    throw ParseError(Location{name, 0, 0, at}, "binary corpus: " + reason);
-  };
-  if (blob.size() < header_size) {
-    fail(blob.size(), fmt::format("truncated: {} bytes, shorter than the {}-byte header", blob.size(), header_size));
-  }
-  if (std::memcmp(blob.data(), magic, sizeof magic) != 0) fail(0, "not a newsdoc binary corpus (wrong magic bytes)");
-  const auto version = read_le(blob.data() + 8, 4);
-  if (version == 0 || version > binary_version) {
-    fail(8, fmt::format("version {}, but this newsdoc reads versions 1 to {}", version, binary_version));
-  }
-  const auto expected_checksum = static_cast<std::uint32_t>(read_le(blob.data() + 12, 4));
-  const auto payload_size = read_le(blob.data() + 16, 8);
-  const std::string_view payload = blob.substr(header_size);
-  if (payload_size != payload.size()) {
-    fail(16, fmt::format("the header announces {} payload bytes, but {} follow it{}", payload_size, payload.size(),
-                         payload_size > payload.size() ? " (truncated)" : ""));
-  }
-  if (checksum(payload.data(), payload.size()) != expected_checksum) {
-    fail(12, "checksum mismatch: the blob is corrupted");
-  }
+  auto buffer = padded_buffer(blob.size());
+  if (!blob.empty()) std::memcpy(buffer.get(), blob.data(), blob.size());
+  return decode(std::move(buffer), blob.size(), name, std::nullopt);
+}
 
-  Reader in(payload, name);
-  const auto articles = in.count(min_article_size, "articles");
-  const auto errors_at = in.offset();
-  const auto errors = in.varint();
-  CorpusBuilder builder;
-  ArticleInput article;
-  for (std::size_t i = 0; i < articles; ++i) {
-    const auto at = in.offset();
-    try {
-      decode_article(in, article, version);
-      builder.add(article);
-    } catch (const SchemaError& e) {
-      throw SchemaError(Location{name, i + 1, 0, at}, e.pointer(), e.reason());
+Corpus read_binary_file(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) throw IoError(path, std::strerror(EISDIR));
+  const auto size = static_cast<std::size_t>(std::filesystem::file_size(path, error));
+  if (error) throw IoError(path, error.message());
+  // One buffer the corpus keeps: its text is never copied again.
+  auto buffer = padded_buffer(size);
+  FilePart whole{0, 0};
+  if (size < parallel_read_size) {
+    whole = read_part(path, buffer.get(), 0, size);
+  } else {
+    // The second half on a thread of its own: copying from the page cache and
+    // faulting in fresh pages is most of a reopen's time, and both cores can do it.
+    const std::size_t middle = size / 2;
+    auto second = std::async(std::launch::async, read_part, std::cref(path), buffer.get(), middle, size);
+    const FilePart first = read_part(path, buffer.get(), 0, middle);
+    const FilePart rest = second.get();
+    whole = first;
+    if (first.read == middle) {
+      whole.read += rest.read;
+      whole.checksum = static_cast<std::uint32_t>(
+          crc32_combine(first.checksum, rest.checksum, static_cast<z_off_t>(rest.read)));
     }
   }
-  in.require_fit(errors, errors_at, min_error_size, "errors");
-  for (std::uint64_t i = 0; i < errors; ++i) builder.add_error(decode_error(in));
-  if (in.left() != 0) fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
-  return builder.finish();
+  // A file that shrank since its size was taken is cut short, which decode() reports.
+  std::memset(buffer.get() + whole.read, 0, simdjson::SIMDJSON_PADDING);
+  return decode(std::move(buffer), whole.read, path, whole.checksum);
 }
 
 }  // namespace newsdoc

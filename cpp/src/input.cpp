@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <limits>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -126,10 +125,6 @@ Corpus load_text_file(const SourceFile& file, const LoadOptions& options) {
   return import_text(content, text);
 }
 
-Corpus load_binary_file(const SourceFile& file) {
-  return from_binary(read_whole(file.path, std::numeric_limits<std::uint64_t>::max()), file.path);
-}
-
 Corpus load_file(const SourceFile& file, const LoadOptions& options) {
   Kind kind = kind_of(file.path);
   if (kind == Kind::sniff || kind == Kind::json) {
@@ -143,7 +138,7 @@ Corpus load_file(const SourceFile& file, const LoadOptions& options) {
   }
   switch (kind) {
     case Kind::text: return load_text_file(file, options);
-    case Kind::binary: return load_binary_file(file);
+    case Kind::binary: return read_binary_file(file.path);
     default: return load_json(file, kind, options);
   }
 }
