@@ -401,6 +401,9 @@ Corpus decode_old_payload(Reader& in, std::uint64_t version, const std::string& 
   return builder.finish();
 }
 
+/// Corpora from this size are read and checked by two threads.
+constexpr std::size_t parallel_size = std::size_t{64} << 20;
+
 /// An index into one of the Store's arrays, which must fit in 32 bits.
 std::uint32_t store_index(std::size_t n) {
   if (n > std::numeric_limits<std::uint32_t>::max()) throw SchemaError("", "more than 4,294,967,295 records in one corpus");
@@ -433,9 +436,7 @@ class Decoder {
     r.language = utf8([] { return std::string("/language"); });
     r.has_published = in_.flag("has_published");
     if (r.has_published) r.published = utf8([] { return std::string("/published"); });
-    // Meta lies inside the payload, whose buffer simdjson's padding follows.
-    r.meta = text_ref(in_.text());
-    if (!detail::is_padded_json_object(r.meta.view())) throw SchemaError("/meta", "not a JSON object");
+    r.meta = text_ref(in_.text());  // checked by check_text()
     const auto origin = in_.varint();  // the index plus one; 0 for none
     if (origin > origins_.size()) throw SchemaError("/origin", fmt::format("no origin {}", origin - 1));
     if (origin > 0) r.origin = origins_[origin - 1];
@@ -458,6 +459,37 @@ class Decoder {
     s_.articles.push_back(r);
   }
 
+  /// The checks of article `i` that read its body and meta byte by byte,
+  /// kept apart so that two threads can share them: meta is a JSON object,
+  /// the body UTF-8; then the code point offsets, counted (not stored in the
+  /// blob). Writes only article i's records.
+  void check_text(std::size_t i) {
+    ArticleRecord& r = s_.articles[i];
+    // Meta lies inside the payload, whose buffer simdjson's padding follows.
+    if (!detail::is_padded_json_object(r.meta.view())) throw SchemaError("/meta", "not a JSON object");
+    const std::string_view text = r.body.view();
+    // The separators are ASCII, so a valid body has valid paragraphs, and a paragraph
+    // boundary is a character boundary.
+    if (!is_valid_utf8(text)) {
+      for (auto p = r.paragraphs.begin; p < r.paragraphs.end; ++p) {
+        const Span bytes = s_.paragraphs[p].bytes;
+        if (!is_valid_utf8(text.substr(bytes.start, bytes.end - bytes.start))) {
+          throw SchemaError(fmt::format("/paragraphs/{}", p - r.paragraphs.begin), "not valid UTF-8");
+        }
+      }
+    }
+    std::uint32_t chars = 0;
+    for (auto p = r.paragraphs.begin; p < r.paragraphs.end; ++p) {
+      auto& paragraph = s_.paragraphs[p];
+      if (paragraph.bytes.start > 0) chars += 2;  // the "\n\n" before it
+      const std::uint32_t start = chars;
+      chars += count_code_points(text.substr(paragraph.bytes.start, paragraph.bytes.end - paragraph.bytes.start));
+      paragraph.chars = Span{start, chars};
+    }
+    r.char_length = chars;
+    r.ascii = chars == text.size();
+  }
+
  private:
   /// A string, which must be UTF-8; `pointer()` names it in an error.
   template <class Pointer>
@@ -474,7 +506,8 @@ class Decoder {
     return range;
   }
 
-  /// The body and its paragraphs: lengths that, joined by "\n\n", make the body.
+  /// The body and its paragraphs: lengths that, joined by "\n\n", make the
+  /// body. Its text is checked by check_text().
   void body(ArticleRecord& r) {
     const std::string_view text = in_.text();
     if (text.size() > std::numeric_limits<std::uint32_t>::max()) throw SchemaError("/paragraphs", "body text longer than 4 GiB");
@@ -501,27 +534,6 @@ class Decoder {
       }
       pos = end + 2;
     }
-    // The separators are ASCII, so a valid body has valid paragraphs, and a paragraph
-    // boundary is a character boundary.
-    if (!is_valid_utf8(text)) {
-      for (std::size_t i = 0; i < n; ++i) {
-        const Span p = s_.paragraphs[r.paragraphs.begin + i].bytes;
-        if (!is_valid_utf8(text.substr(p.start, p.end - p.start))) {
-          throw SchemaError(fmt::format("/paragraphs/{}", i), "not valid UTF-8");
-        }
-      }
-    }
-    // Code point offsets are not stored: counted here, as the builder does.
-    std::uint32_t chars = 0;
-    for (auto i = r.paragraphs.begin; i < r.paragraphs.end; ++i) {
-      auto& p = s_.paragraphs[i];
-      if (p.bytes.start > 0) chars += 2;  // the "\n\n" before it
-      const std::uint32_t start = chars;
-      chars += count_code_points(text.substr(p.bytes.start, p.bytes.end - p.bytes.start));
-      p.chars = Span{start, chars};
-    }
-    r.char_length = chars;
-    r.ascii = chars == text.size();
   }
 
   void entities(ArticleRecord& r) {
@@ -603,12 +615,33 @@ Corpus decode(std::unique_ptr<char[]> buffer, std::size_t size, const std::strin
   } catch (const SchemaError& e) {
     throw SchemaError(Location{name, 0, 0, origins_at}, e.pointer(), e.reason());
   }
+  std::vector<std::size_t> offsets;  // of each article, for errors
+  offsets.reserve(articles);
+  // A failed check of article i: the first of those that fail is reported.
+  const auto located = [&](std::size_t i, const SchemaError& e) {
+    return SchemaError(Location{name, i + 1, 0, offsets[i]}, e.pointer(), e.reason());
+  };
+  // The index and error of the first article in [begin, end) whose text fails.
+  using TextFailure = std::optional<std::pair<std::size_t, SchemaError>>;
+  const auto check_texts = [&decoder](std::size_t begin, std::size_t end) -> TextFailure {
+    for (std::size_t i = begin; i < end; ++i) {
+      try {
+        decoder.check_text(i);
+      } catch (const SchemaError& e) {
+        return std::make_pair(i, e);
+      }
+    }
+    return std::nullopt;
+  };
   for (std::size_t i = 0; i < articles; ++i) {
-    const auto at = in.offset();
+    offsets.push_back(in.offset());
     try {
       decoder.article();
-    } catch (const SchemaError& e) {
-      throw SchemaError(Location{name, i + 1, 0, at}, e.pointer(), e.reason());
+    } catch (const Error& e) {
+      // An earlier article whose text is bad comes first.
+      if (const auto failure = check_texts(0, i)) throw located(failure->first, failure->second);
+      if (const auto* schema = dynamic_cast<const SchemaError*>(&e)) throw located(i, *schema);
+      throw;
     }
   }
   in.require_fit(errors, errors_at, min_error_size, "errors");
@@ -616,6 +649,17 @@ Corpus decode(std::unique_ptr<char[]> buffer, std::size_t size, const std::strin
   record_errors.reserve(errors);
   for (std::uint64_t i = 0; i < errors; ++i) record_errors.push_back(decode_error(in));
   if (in.left() != 0) fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
+  // The text checks are most of the work: a large corpus shares them between two threads.
+  TextFailure failure;
+  if (payload.size() < parallel_size) {
+    failure = check_texts(0, articles);
+  } else {
+    auto second = std::async(std::launch::async, check_texts, articles / 2, articles);
+    failure = check_texts(0, articles / 2);
+    auto later = second.get();
+    if (!failure) failure = std::move(later);
+  }
+  if (failure) throw located(failure->first, failure->second);
   std::shared_ptr<const Store> shared = std::move(store);
   std::vector<Article> out;
   out.reserve(shared->articles.size());
@@ -646,8 +690,6 @@ struct FilePart {
   std::uint32_t checksum;
 };
 
-/// Files from this size are read by two threads.
-constexpr std::size_t parallel_read_size = std::size_t{64} << 20;
 
 FilePart read_part(const std::string& path, char* buffer, std::size_t begin, std::size_t end) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
@@ -717,7 +759,7 @@ Corpus read_binary_file(const std::string& path) {
   // One buffer the corpus keeps: its text is never copied again.
   auto buffer = padded_buffer(size);
   FilePart whole{0, 0};
-  if (size < parallel_read_size) {
+  if (size < parallel_size) {
     whole = read_part(path, buffer.get(), 0, size);
   } else {
     // The second half on a thread of its own: copying from the page cache and

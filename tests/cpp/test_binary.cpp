@@ -411,6 +411,18 @@ TEST(Binary, BodyOriginAndMetaAreCheckedEvenWithAMatchingChecksum) {
   // Two paragraphs must be separated by a blank line: "Hello" and "world" are not.
   bad = blob.substr(0, tiny_paragraph_length - 1) + "\x02\x05\x04" + blob.substr(tiny_paragraph_length + 1);
   EXPECT_EQ(message_of(bad), "c.ndc:1: /paragraphs/1: paragraphs are not separated by a blank line");
+  // Text is checked after the records, yet the first bad article is the one reported: here
+  // the first has meta that is no object, the second (40 bytes later) an unknown quote kind.
+  const Corpus tiny = tiny_corpus();
+  std::string two = newsdoc::to_binary(Corpus({tiny[0], tiny[0]}));
+  two[tiny_meta] = '[';
+  two[tiny_meta + 1] = ']';
+  ASSERT_EQ(two[tiny_quote_kind + 40], 0);
+  two[tiny_quote_kind + 40] = 7;
+  EXPECT_EQ(message_of(two), "c.ndc:1: /meta: not a JSON object");
+  two[tiny_meta] = '{';
+  two[tiny_meta + 1] = '}';
+  EXPECT_EQ(message_of(two), "c.ndc:2: /quotes/0/kind: unknown quote kind 7");
 }
 
 TEST(Binary, ReadBinaryFileNamesTheFile) {
