@@ -401,8 +401,9 @@ Corpus decode_old_payload(Reader& in, std::uint64_t version, const std::string& 
   return builder.finish();
 }
 
-/// Corpora from this size are read and checked by two threads.
-constexpr std::size_t parallel_size = std::size_t{64} << 20;
+/// Blobs from this size get their memory mapped at once and are read and
+/// checked by two threads.
+constexpr std::size_t large_blob_size = std::size_t{64} << 20;
 
 /// An index into one of the Store's arrays, which must fit in 32 bits.
 std::uint32_t store_index(std::size_t n) {
@@ -574,7 +575,7 @@ class Decoder {
 /// `payload_checksum` is the CRC-32 of the bytes after the header, when the
 /// caller computed it already. A version 3 corpus keeps `buffer`, its
 /// articles' text pointing into it.
-Corpus decode(std::unique_ptr<char[]> buffer, std::size_t size, const std::string& name,
+Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string& name,
               std::optional<std::uint32_t> payload_checksum) {
   const std::string_view blob(buffer.get(), size);
   const auto fail = [&name](std::size_t at, const std::string& reason) {
@@ -651,7 +652,7 @@ Corpus decode(std::unique_ptr<char[]> buffer, std::size_t size, const std::strin
   if (in.left() != 0) fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
   // The text checks are most of the work: a large corpus shares them between two threads.
   TextFailure failure;
-  if (payload.size() < parallel_size) {
+  if (payload.size() < large_blob_size) {
     failure = check_texts(0, articles);
   } else {
     auto second = std::async(std::launch::async, check_texts, articles / 2, articles);
@@ -668,17 +669,19 @@ Corpus decode(std::unique_ptr<char[]> buffer, std::size_t size, const std::strin
 }
 
 /// A buffer of `size` bytes and zeroed padding after them, as decode() wants.
-std::unique_ptr<char[]> padded_buffer(std::size_t size) {
-  std::unique_ptr<char[]> buffer(new char[size + simdjson::SIMDJSON_PADDING]);
-  std::memset(buffer.get() + size, 0, simdjson::SIMDJSON_PADDING);
-#ifdef MADV_HUGEPAGE
-  // Reading a large file into fresh memory faults in every page: 2 MiB pages
-  // take a 512th of the faults. Only advice: the kernel may ignore it.
-  constexpr std::uintptr_t page = 4096;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(buffer.get()) + page - 1) & ~(page - 1);
-  const auto end = reinterpret_cast<std::uintptr_t>(buffer.get()) + size;
-  if (end > begin + (std::uintptr_t{2} << 20)) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+std::shared_ptr<char> padded_buffer(std::size_t size) {
+  const std::size_t capacity = size + simdjson::SIMDJSON_PADDING;
+  std::shared_ptr<char> buffer;
+#ifdef MAP_POPULATE
+  // A large blob's pages mapped at once: faulting them in one at a time as
+  // they are filled costs half as much kernel time again.
+  if (size >= large_blob_size) {
+    void* pages = mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (pages != MAP_FAILED) buffer.reset(static_cast<char*>(pages), [capacity](char* p) { munmap(p, capacity); });
+  }
 #endif
+  if (!buffer) buffer.reset(new char[capacity], std::default_delete<char[]>());
+  std::memset(buffer.get() + size, 0, simdjson::SIMDJSON_PADDING);
   return buffer;
 }
 
@@ -759,7 +762,7 @@ Corpus read_binary_file(const std::string& path) {
   // One buffer the corpus keeps: its text is never copied again.
   auto buffer = padded_buffer(size);
   FilePart whole{0, 0};
-  if (size < parallel_size) {
+  if (size < large_blob_size) {
     whole = read_part(path, buffer.get(), 0, size);
   } else {
     // The second half on a thread of its own: copying from the page cache and

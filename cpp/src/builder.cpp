@@ -39,8 +39,8 @@ TextRef Arena::copy(std::string_view text) {
   return commit(text.size());
 }
 
-void Arena::adopt(std::unique_ptr<char[]> data, std::size_t size) {
-  blocks_.push_back(Block{std::move(data), size, size});
+void Arena::adopt(std::shared_ptr<const char> memory, std::size_t size) {
+  adopted_.push_back(Adopted{std::move(memory), size});
 }
 
 Arena::Mark Arena::mark() const noexcept {
@@ -55,6 +55,7 @@ void Arena::rollback(Mark mark) noexcept {
 std::size_t Arena::allocated_bytes() const noexcept {
   std::size_t total = 0;
   for (const auto& b : blocks_) total += b.capacity;
+  for (const auto& a : adopted_) total += a.size;
   return total;
 }
 

@@ -33,9 +33,9 @@ class Arena {
   /// Keeps the first `used` bytes of the last reserve() and returns them.
   TextRef commit(std::size_t used) noexcept;
   TextRef copy(std::string_view text);
-  /// Takes `data` (of `size` bytes) as a full block, so text can point into
-  /// it without a copy (a binary corpus file's payload).
-  void adopt(std::unique_ptr<char[]> data, std::size_t size);
+  /// Keeps `memory` (of `size` bytes) as long as the arena, so text can
+  /// point into it without a copy (a binary corpus file's payload).
+  void adopt(std::shared_ptr<const char> memory, std::size_t size);
 
   struct Mark {
     std::size_t blocks;
@@ -55,6 +55,11 @@ class Arena {
   static constexpr std::size_t block_size = std::size_t{4} << 20;
   std::vector<Block> blocks_;
   char* pending_ = nullptr;
+  struct Adopted {
+    std::shared_ptr<const char> memory;
+    std::size_t size = 0;
+  };
+  std::vector<Adopted> adopted_;
 };
 
 struct ArticleRecord {
