@@ -1,13 +1,25 @@
 #include "newsdoc/binary.hpp"
 
 #include <fmt/format.h>
+#include <simdjson.h>
+#include <sys/mman.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <future>
 #include <limits>
+#include <optional>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "crc32.hpp"
 #include "newsdoc/error.hpp"
+#include "newsdoc/utf8.hpp"
 #include "store.hpp"
 
 namespace newsdoc {
@@ -16,11 +28,13 @@ namespace {
 using detail::ArticleRecord;
 using detail::Range;
 using detail::Store;
+using detail::TextRef;
 
 constexpr char magic[8] = {'\x89', 'N', 'D', 'C', 'O', 'R', 'P', '\n'};
 constexpr std::size_t header_size = sizeof magic + 4 + 4 + 8;
 // The smallest encodings, to reject a count that the remaining bytes cannot hold before
-// allocating for it: six strings, a flag and six counts make an empty article.
+// allocating for it: six strings, a flag and six counts make an empty article (version 3
+// adds more).
 constexpr std::size_t min_article_size = 6 + 1 + 6;
 constexpr std::size_t min_string_size = 1;
 constexpr std::size_t min_entity_size = 3 + 1;
@@ -77,19 +91,54 @@ void encode_strings(Sink& out, const Store& store, Range range) {
   for (auto i = range.begin; i < range.end; ++i) out.text(store.strings[i].view());
 }
 
+/// The files the articles were loaded from, each once, in order of first use:
+/// articles name their origin by its index here.
+class OriginTable {
+ public:
+  explicit OriginTable(const Corpus& corpus) {
+    for (const Article& article : corpus) index_of(article.origin());
+  }
+  const std::vector<std::string_view>& origins() const noexcept { return origins_; }
+  /// The origin's index plus one; 0 for none.
+  std::uint64_t reference(std::string_view origin) {
+    if (origin.empty()) return 0;
+    return index_of(origin) + 1;
+  }
+
+ private:
+  std::uint64_t index_of(std::string_view origin) {
+    if (origin.empty()) return 0;
+    // Articles of one file come together and share their origin's text.
+    if (origin.data() == last_.data() && origin.size() == last_.size()) return last_index_;
+    const auto [it, added] = index_.emplace(origin, origins_.size());
+    if (added) origins_.push_back(origin);
+    last_ = origin;
+    last_index_ = it->second;
+    return it->second;
+  }
+
+  std::vector<std::string_view> origins_;
+  std::unordered_map<std::string_view, std::uint64_t> index_;
+  std::string_view last_;
+  std::uint64_t last_index_ = 0;
+};
+
 template <class Sink>
-void encode_article(Sink& out, const Store& s, const ArticleRecord& r) {
+void encode_article(Sink& out, const Store& s, const ArticleRecord& r, OriginTable& origins) {
   for (const auto& text : {r.id, r.url, r.source, r.title, r.language}) out.text(text.view());
   out.u8(r.has_published ? 1 : 0);
   if (r.has_published) out.text(r.published.view());
   out.text(r.meta.view());
+  out.varint(origins.reference(r.origin.view()));
+  out.varint(r.origin_line);
   encode_strings(out, s, r.authors);
   encode_strings(out, s, r.tags);
-  const std::string_view body = r.body.view();
+  // The body whole, then its paragraphs' lengths: reopening keeps the body as it lies in the file.
+  out.text(r.body.view());
   out.varint(r.paragraphs.size());
   for (auto i = r.paragraphs.begin; i < r.paragraphs.end; ++i) {
     const Span bytes = s.paragraphs[i].bytes;
-    out.text(body.substr(bytes.start, bytes.end - bytes.start));
+    out.varint(bytes.end - bytes.start);
   }
   out.varint(r.entities.size());
   for (auto i = r.entities.begin; i < r.entities.end; ++i) {
@@ -143,17 +192,16 @@ void encode_error(Sink& out, const RecordError& e) {
 
 template <class Sink>
 void encode_payload(Sink& out, const Corpus& corpus) {
+  OriginTable origins(corpus);
   out.varint(corpus.size());
   out.varint(corpus.errors().size());
+  out.varint(origins.origins().size());
+  for (const auto origin : origins.origins()) out.text(origin);
   for (const Article& article : corpus) {
     const Store& store = *article.store();
-    encode_article(out, store, store.articles[article.index()]);
+    encode_article(out, store, store.articles[article.index()], origins);
   }
   for (const auto& error : corpus.errors()) encode_error(out, error);
-}
-
-std::uint32_t checksum(const char* data, std::size_t size) {
-  return static_cast<std::uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(data), size));
 }
 
 // Byte by byte, so the header is little-endian on any machine.
@@ -241,8 +289,56 @@ void decode_strings(Reader& in, std::vector<std::string_view>& out, const char* 
   for (std::size_t i = 0; i < n; ++i) out.push_back(in.text());
 }
 
-/// Fills `out` (cleared) with views into the reader's bytes.
-void decode_article(Reader& in, ArticleInput& out, std::uint64_t version) {
+/// Quotes as versions 2 and 3 write them (version 1: without cue spans and
+/// attributions), speaker and parent indexes checked against their lists.
+void decode_quotes(Reader& in, std::vector<QuoteInput>& out, std::size_t entity_count, std::uint64_t version) {
+  const auto quotes = in.count(min_quote_size, "quotes");
+  out.resize(quotes);
+  for (std::size_t i = 0; i < quotes; ++i) {
+    auto& q = out[i];
+    q = QuoteInput{};
+    q.span.start = in.u32("quote start");
+    q.span.end = in.u32("quote end");
+    const auto kind = in.u8();
+    if (kind > static_cast<std::uint8_t>(QuoteKind::indirect)) {
+      throw SchemaError(fmt::format("/quotes/{}/kind", i), fmt::format("unknown quote kind {}", kind));
+    }
+    q.kind = static_cast<QuoteKind>(kind);
+    const auto speaker = in.varint();  // the entity index plus one; 0 for none
+    if (speaker > entity_count) {
+      throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker - 1));
+    }
+    q.speaker = speaker == 0 ? no_entity : static_cast<std::int32_t>(speaker - 1);
+    if (in.flag("has_speaker_span")) {
+      const auto start = in.u32("speaker start");
+      q.speaker_span = Span{start, in.u32("speaker end")};
+    }
+    q.cue = in.text();
+    if (version < 2) continue;  // version 1 had no cue spans and no attributions
+    if (in.flag("has_cue_span")) {
+      const auto start = in.u32("cue start");
+      q.cue_span = Span{start, in.u32("cue end")};
+    }
+    q.attribution = in.u32("quote attribution");
+    const auto parent = in.varint();  // the quote index plus one; 0 for none
+    if (parent > quotes) throw SchemaError(fmt::format("/quotes/{}/parent", i), fmt::format("no quote {}", parent - 1));
+    q.parent = parent == 0 ? no_quote : static_cast<std::int32_t>(parent - 1);
+  }
+}
+
+void decode_mentions(Reader& in, std::vector<MentionInput>& out) {
+  const auto mentions = in.count(min_mention_size, "mentions");
+  out.resize(mentions);
+  for (auto& m : out) {
+    m.span.start = in.u32("mention start");
+    m.span.end = in.u32("mention end");
+    m.entity = in.u32("mention entity");
+  }
+}
+
+/// Fills `out` (cleared) with views into the reader's bytes: an article of
+/// version 1 or 2, which the CorpusBuilder validates and copies.
+void decode_old_article(Reader& in, ArticleInput& out, std::uint64_t version) {
   out.clear();
   out.id = in.text();
   out.url = in.text();
@@ -262,44 +358,8 @@ void decode_article(Reader& in, ArticleInput& out, std::uint64_t version) {
     e.type = in.text();
     decode_strings(in, e.aliases, "aliases");
   }
-  const auto quotes = in.count(min_quote_size, "quotes");
-  out.quotes.resize(quotes);
-  for (std::size_t i = 0; i < quotes; ++i) {
-    auto& q = out.quotes[i];
-    q.span.start = in.u32("quote start");
-    q.span.end = in.u32("quote end");
-    const auto kind = in.u8();
-    if (kind > static_cast<std::uint8_t>(QuoteKind::indirect)) {
-      throw SchemaError(fmt::format("/quotes/{}/kind", i), fmt::format("unknown quote kind {}", kind));
-    }
-    q.kind = static_cast<QuoteKind>(kind);
-    const auto speaker = in.varint();  // the entity index plus one; 0 for none
-    if (speaker > out.entities.size()) {
-      throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker - 1));
-    }
-    q.speaker = speaker == 0 ? no_entity : static_cast<std::int32_t>(speaker - 1);
-    if (in.flag("has_speaker_span")) {
-      const auto start = in.u32("speaker start");
-      q.speaker_span = Span{start, in.u32("speaker end")};
-    }
-    q.cue = in.text();
-    if (version < 2) continue;  // version 1 had no cue spans and no attributions
-    if (in.flag("has_cue_span")) {
-      const auto start = in.u32("cue start");
-      q.cue_span = Span{start, in.u32("cue end")};
-    }
-    q.attribution = in.u32("quote attribution");
-    const auto parent = in.varint();  // the quote index plus one; 0 for none
-    if (parent > quotes) throw SchemaError(fmt::format("/quotes/{}/parent", i), fmt::format("no quote {}", parent - 1));
-    q.parent = parent == 0 ? no_quote : static_cast<std::int32_t>(parent - 1);
-  }
-  const auto mentions = in.count(min_mention_size, "mentions");
-  out.mentions.resize(mentions);
-  for (auto& m : out.mentions) {
-    m.span.start = in.u32("mention start");
-    m.span.end = in.u32("mention end");
-    m.entity = in.u32("mention entity");
-  }
+  decode_quotes(in, out.quotes, out.entities.size(), version);
+  decode_mentions(in, out.mentions);
   out.unit = OffsetUnit::bytes;
 }
 
@@ -317,6 +377,366 @@ RecordError decode_error(Reader& in) {
   e.reason = in.text();
   e.message = in.text();
   return e;
+}
+
+/// Reads a payload of version 1 or 2 through the CorpusBuilder.
+Corpus decode_old_payload(Reader& in, std::uint64_t version, const std::string& name) {
+  const auto articles = in.count(min_article_size, "articles");
+  const auto errors_at = in.offset();
+  const auto errors = in.varint();
+  CorpusBuilder builder;
+  ArticleInput article;
+  for (std::size_t i = 0; i < articles; ++i) {
+    const auto at = in.offset();
+    try {
+      decode_old_article(in, article, version);
+      builder.add(article);
+    } catch (const SchemaError& e) {
+      throw SchemaError(Location{name, i + 1, 0, at}, e.pointer(), e.reason());
+    }
+  }
+  in.require_fit(errors, errors_at, min_error_size, "errors");
+  for (std::uint64_t i = 0; i < errors; ++i) builder.add_error(decode_error(in));
+  if (in.left() != 0) in.fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
+  return builder.finish();
+}
+
+/// Blobs from this size get memory of their own and are read and checked by
+/// two threads.
+constexpr std::size_t large_blob_size = std::size_t{64} << 20;
+
+/// An index into one of the Store's arrays, which must fit in 32 bits.
+std::uint32_t store_index(std::size_t n) {
+  if (n > std::numeric_limits<std::uint32_t>::max()) throw SchemaError("", "more than 4,294,967,295 records in one corpus");
+  return static_cast<std::uint32_t>(n);
+}
+
+TextRef text_ref(std::string_view text) noexcept { return {text.empty() ? nullptr : text.data(), text.size()}; }
+
+/// Reads a version 3 payload straight into a Store whose arena holds the
+/// payload: text is checked where it lies (UTF-8 and string bounds) and
+/// referred to, never copied; records go to the Store's arrays. It checks
+/// what the CorpusBuilder checks, so a corpus it returns is one the
+/// builder could have made.
+class Decoder {
+ public:
+  Decoder(Reader& in, Store& store) noexcept : in_(in), s_(store) {}
+
+  void origins() {
+    const auto n = in_.count(min_string_size, "origins");
+    origins_.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) origins_.push_back(utf8([] { return std::string("/origin"); }));
+  }
+
+  void article() {
+    ArticleRecord r;
+    r.id = utf8([] { return std::string("/id"); });
+    r.url = utf8([] { return std::string("/url"); });
+    r.source = utf8([] { return std::string("/source"); });
+    r.title = utf8([] { return std::string("/title"); });
+    r.language = utf8([] { return std::string("/language"); });
+    r.has_published = in_.flag("has_published");
+    if (r.has_published) r.published = utf8([] { return std::string("/published"); });
+    r.meta = text_ref(in_.text());  // checked by check_text()
+    const auto origin = in_.varint();  // the index plus one; 0 for none
+    if (origin > origins_.size()) throw SchemaError("/origin", fmt::format("no origin {}", origin - 1));
+    if (origin > 0) r.origin = origins_[origin - 1];
+    r.origin_line = in_.varint();
+    r.authors = strings("authors");
+    r.tags = strings("tags");
+    body(r);
+    entities(r);
+    quotes_.clear();
+    decode_quotes(in_, quotes_, r.entities.size(), 3);
+    decode_mentions(in_, mentions_);
+    // A quote lies in paragraphs: an article without any has no quotes.
+    if (!quotes_.empty() && r.paragraphs.size() == 0) throw SchemaError("/quotes/0", "a quote in an article without paragraphs");
+    for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      if (!is_valid_utf8(quotes_[i].cue)) throw SchemaError(fmt::format("/quotes/{}/cue", i), "not valid UTF-8");
+    }
+    detail::check_references(quotes_, mentions_, r.entities.size());
+    detail::add_quotes_and_mentions(s_, r, quotes_, mentions_, OffsetUnit::bytes);
+    store_index(s_.articles.size() + 1);
+    s_.articles.push_back(r);
+  }
+
+  /// The checks of article `i` that read its body and meta byte by byte,
+  /// kept apart so that two threads can share them: meta is a JSON object,
+  /// the body UTF-8 with a blank line between paragraphs; then the code
+  /// point offsets, counted (not stored in the blob). Writes only article
+  /// i's records.
+  void check_text(std::size_t i) {
+    ArticleRecord& r = s_.articles[i];
+    // Meta lies inside the payload, whose buffer simdjson's padding follows.
+    if (!detail::is_padded_json_object(r.meta.view())) throw SchemaError("/meta", "not a JSON object");
+    const std::string_view text = r.body.view();
+    // The separators are ASCII, so a valid body has valid paragraphs, and a paragraph
+    // boundary is a character boundary.
+    if (!is_valid_utf8(text)) {
+      for (auto p = r.paragraphs.begin; p < r.paragraphs.end; ++p) {
+        const Span bytes = s_.paragraphs[p].bytes;
+        if (!is_valid_utf8(text.substr(bytes.start, bytes.end - bytes.start))) {
+          throw SchemaError(fmt::format("/paragraphs/{}", p - r.paragraphs.begin), "not valid UTF-8");
+        }
+      }
+    }
+    for (auto p = r.paragraphs.begin; p + 1 < r.paragraphs.end; ++p) {
+      if (text.substr(s_.paragraphs[p].bytes.end, 2) != "\n\n") {
+        throw SchemaError(fmt::format("/paragraphs/{}", p + 1 - r.paragraphs.begin),
+                          "paragraphs are not separated by a blank line");
+      }
+    }
+    std::uint32_t chars = 0;
+    for (auto p = r.paragraphs.begin; p < r.paragraphs.end; ++p) {
+      auto& paragraph = s_.paragraphs[p];
+      if (paragraph.bytes.start > 0) chars += 2;  // the "\n\n" before it
+      const std::uint32_t start = chars;
+      chars += count_code_points(text.substr(paragraph.bytes.start, paragraph.bytes.end - paragraph.bytes.start));
+      paragraph.chars = Span{start, chars};
+    }
+    r.char_length = chars;
+    r.ascii = chars == text.size();
+  }
+
+ private:
+  /// A string, which must be UTF-8; `pointer()` names it in an error.
+  template <class Pointer>
+  TextRef utf8(Pointer&& pointer) {
+    const std::string_view text = in_.text();
+    if (!is_valid_utf8(text)) throw SchemaError(pointer(), "not valid UTF-8");
+    return text_ref(text);
+  }
+
+  Range strings(const char* field) {
+    const auto n = in_.count(min_string_size, field);
+    Range range{store_index(s_.strings.size()), store_index(s_.strings.size() + n)};
+    for (std::size_t i = 0; i < n; ++i) s_.strings.push_back(utf8([&] { return fmt::format("/{}/{}", field, i); }));
+    return range;
+  }
+
+  /// The body and its paragraphs: lengths that, joined by two bytes, make the
+  /// body. Its text (and that those bytes are "\n\n") is checked by check_text().
+  void body(ArticleRecord& r) {
+    const std::string_view text = in_.text();
+    if (text.size() > std::numeric_limits<std::uint32_t>::max()) throw SchemaError("/paragraphs", "body text longer than 4 GiB");
+    r.body = text_ref(text);
+    const auto n = in_.count(1, "paragraphs");
+    if (n == 0 && !text.empty()) throw SchemaError("/paragraphs", "a body without paragraphs");
+    r.paragraphs.begin = store_index(s_.paragraphs.size());
+    r.paragraphs.end = store_index(s_.paragraphs.size() + n);
+    std::uint32_t pos = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto length = in_.varint();
+      if (length > text.size() - pos) {
+        throw SchemaError(fmt::format("/paragraphs/{}", i),
+                          fmt::format("paragraph of {} bytes at byte {} of a {}-byte body", length, pos, text.size()));
+      }
+      const auto end = static_cast<std::uint32_t>(pos + length);
+      s_.paragraphs.push_back({Span{pos, end}, Span{}});
+      if (i + 1 == n) {
+        if (end != text.size()) {
+          throw SchemaError("/paragraphs", fmt::format("the paragraphs end at byte {} of a {}-byte body", end, text.size()));
+        }
+      } else if (text.size() - end < 2) {
+        throw SchemaError(fmt::format("/paragraphs/{}", i + 1), "no room for the blank line before it");
+      }
+      pos = end + 2;
+    }
+  }
+
+  void entities(ArticleRecord& r) {
+    const auto n = in_.count(min_entity_size, "entities");
+    r.entities.begin = store_index(s_.entities.size());
+    ids_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      detail::EntityRecord e;
+      e.id = utf8([i] { return fmt::format("/entities/{}/id", i); });
+      e.name = utf8([i] { return fmt::format("/entities/{}/name", i); });
+      e.type = utf8([i] { return fmt::format("/entities/{}/type", i); });
+      const auto aliases = in_.count(min_string_size, "aliases");
+      e.aliases = Range{store_index(s_.strings.size()), store_index(s_.strings.size() + aliases)};
+      for (std::size_t a = 0; a < aliases; ++a) {
+        s_.strings.push_back(utf8([i, a] { return fmt::format("/entities/{}/aliases/{}", i, a); }));
+      }
+      // Quotes and mentions name their entity by id in JSON, so ids must be unique.
+      if (e.id.size == 0) throw SchemaError(fmt::format("/entities/{}/id", i), "entity id is empty");
+      if (n > 1 && !ids_.insert(e.id.view()).second) {
+        throw SchemaError(fmt::format("/entities/{}/id", i), fmt::format("duplicate entity id \"{}\"", e.id.view()));
+      }
+      s_.entities.push_back(e);
+    }
+    r.entities.end = store_index(s_.entities.size());
+  }
+
+  Reader& in_;
+  Store& s_;
+  std::vector<TextRef> origins_;
+  // Scratch reused across articles.
+  std::vector<QuoteInput> quotes_;
+  std::vector<MentionInput> mentions_;
+  std::unordered_set<std::string_view> ids_;
+};
+
+/// The corpus in a binary corpus of `size` bytes at the start of `buffer`,
+/// which holds simdjson::SIMDJSON_PADDING more bytes after them.
+/// `payload_checksum` is the CRC-32 of the bytes after the header, when the
+/// caller computed it already. A version 3 corpus keeps `buffer`, its
+/// articles' text pointing into it.
+Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string& name,
+              std::optional<std::uint32_t> payload_checksum) {
+  const std::string_view blob(buffer.get(), size);
+  const auto fail = [&name](std::size_t at, const std::string& reason) {
+    throw ParseError(Location{name, 0, 0, at}, "binary corpus: " + reason);
+  };
+  if (blob.size() < header_size) {
+    fail(blob.size(), fmt::format("truncated: {} bytes, shorter than the {}-byte header", blob.size(), header_size));
+  }
+  if (std::memcmp(blob.data(), magic, sizeof magic) != 0) fail(0, "not a newsdoc binary corpus (wrong magic bytes)");
+  const auto version = read_le(blob.data() + 8, 4);
+  if (version == 0 || version > binary_version) {
+    fail(8, fmt::format("version {}, but this newsdoc reads versions 1 to {}", version, binary_version));
+  }
+  const auto expected_checksum = static_cast<std::uint32_t>(read_le(blob.data() + 12, 4));
+  const auto payload_size = read_le(blob.data() + 16, 8);
+  const std::string_view payload = blob.substr(header_size);
+  if (payload_size != payload.size()) {
+    fail(16, fmt::format("the header announces {} payload bytes, but {} follow it{}", payload_size, payload.size(),
+                         payload_size > payload.size() ? " (truncated)" : ""));
+  }
+  if (!payload_checksum) payload_checksum = detail::crc32(0, payload.data(), payload.size());
+  if (*payload_checksum != expected_checksum) {
+    fail(12, "checksum mismatch: the blob is corrupted");
+  }
+
+  Reader in(payload, name);
+  if (version < 3) return decode_old_payload(in, version, name);
+  const auto articles = in.count(min_article_size, "articles");
+  const auto errors_at = in.offset();
+  const auto errors = in.varint();
+  auto store = std::make_shared<Store>();
+  store->arena.adopt(std::move(buffer), size + simdjson::SIMDJSON_PADDING);
+  store->articles.reserve(articles);
+  Decoder decoder(in, *store);
+  const auto origins_at = in.offset();
+  try {
+    decoder.origins();
+  } catch (const SchemaError& e) {
+    throw SchemaError(Location{name, 0, 0, origins_at}, e.pointer(), e.reason());
+  }
+  std::vector<std::size_t> offsets;  // of each article, for errors
+  offsets.reserve(articles);
+  // A failed check of article i: the first of those that fail is reported.
+  const auto located = [&](std::size_t i, const SchemaError& e) {
+    return SchemaError(Location{name, i + 1, 0, offsets[i]}, e.pointer(), e.reason());
+  };
+  // The index and error of the first article in [begin, end) whose text fails.
+  using TextFailure = std::optional<std::pair<std::size_t, SchemaError>>;
+  const auto check_texts = [&decoder](std::size_t begin, std::size_t end) -> TextFailure {
+    for (std::size_t i = begin; i < end; ++i) {
+      try {
+        decoder.check_text(i);
+      } catch (const SchemaError& e) {
+        return std::make_pair(i, e);
+      }
+    }
+    return std::nullopt;
+  };
+  for (std::size_t i = 0; i < articles; ++i) {
+    offsets.push_back(in.offset());
+    try {
+      decoder.article();
+    } catch (const Error& e) {
+      // An earlier article whose text is bad comes first.
+      if (const auto failure = check_texts(0, i)) throw located(failure->first, failure->second);
+      if (const auto* schema = dynamic_cast<const SchemaError*>(&e)) throw located(i, *schema);
+      throw;
+    }
+  }
+  in.require_fit(errors, errors_at, min_error_size, "errors");
+  std::vector<RecordError> record_errors;
+  record_errors.reserve(errors);
+  for (std::uint64_t i = 0; i < errors; ++i) record_errors.push_back(decode_error(in));
+  if (in.left() != 0) fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
+  // The text checks are most of the work: a large corpus shares them between two threads.
+  TextFailure failure;
+  if (payload.size() < large_blob_size) {
+    failure = check_texts(0, articles);
+  } else {
+    auto second = std::async(std::launch::async, check_texts, articles / 2, articles);
+    failure = check_texts(0, articles / 2);
+    auto later = second.get();
+    if (!failure) failure = std::move(later);
+  }
+  if (failure) throw located(failure->first, failure->second);
+  std::shared_ptr<const Store> shared = std::move(store);
+  std::vector<Article> out;
+  out.reserve(shared->articles.size());
+  for (std::uint32_t i = 0; i < shared->articles.size(); ++i) out.emplace_back(shared, i);
+  return Corpus(std::move(out), std::move(record_errors));
+}
+
+/// A buffer of `size` bytes and zeroed padding after them, as decode() wants.
+std::shared_ptr<char> padded_buffer(std::size_t size) {
+  const std::size_t capacity = size + simdjson::SIMDJSON_PADDING;
+  std::shared_ptr<char> buffer;
+#ifdef MAP_ANONYMOUS
+  // Whole pages of its own, which prefault() can populate.
+  if (size >= large_blob_size) {
+    void* pages = mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pages != MAP_FAILED) buffer.reset(static_cast<char*>(pages), [capacity](char* p) { munmap(p, capacity); });
+  }
+#endif
+  if (!buffer) buffer.reset(new char[capacity], std::default_delete<char[]>());
+  std::memset(buffer.get() + size, 0, simdjson::SIMDJSON_PADDING);
+  return buffer;
+}
+
+/// Maps the pages of [begin, end) at once, where the kernel can: faulting
+/// them in one at a time as they are written costs half as much kernel time
+/// again. Only advice: without it, the pages fault in as usual.
+void prefault(char* begin, char* end) noexcept {
+#ifdef MADV_POPULATE_WRITE
+  constexpr std::uintptr_t page = 4096;
+  const auto first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) & ~(page - 1);
+  const auto last = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
+  if (last > first + (std::uintptr_t{1} << 20)) madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
+#else
+  (void)begin;
+  (void)end;
+#endif
+}
+
+/// Bytes [begin, end) of a file read into the same place of a buffer: how
+/// many were read (fewer when the file is shorter) and the CRC-32 of those
+/// past the header.
+struct FilePart {
+  std::size_t read;
+  std::uint32_t checksum;
+};
+
+
+FilePart read_part(const std::string& path, char* buffer, std::size_t begin, std::size_t end) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw IoError(path, std::strerror(errno ? errno : ENOENT));
+  std::setvbuf(file.get(), nullptr, _IONBF, 0);  // straight into the buffer
+  if (begin > 0 && std::fseek(file.get(), static_cast<long>(begin), SEEK_SET) != 0) throw IoError(path, "seek failed");
+  prefault(buffer + begin, buffer + end);
+  // In chunks, each checksummed while it is still in the cache.
+  constexpr std::size_t chunk = std::size_t{1} << 20;
+  FilePart part{0, 0};
+  for (std::size_t at = begin; at < end;) {
+    const std::size_t wanted = std::min(chunk, end - at);
+    const std::size_t got = std::fread(buffer + at, 1, wanted, file.get());
+    if (at + got > header_size) {
+      const std::size_t from = std::max(at, header_size);
+      part.checksum = detail::crc32(part.checksum, buffer + from, at + got - from);
+    }
+    at += got;
+    part.read += got;
+    if (got < wanted) break;
+  }
+  if (std::ferror(file.get())) throw IoError(path, "read failed");
+  return part;
 }
 
 }  // namespace
@@ -340,7 +760,7 @@ void write_binary(const Corpus& corpus, char* out, std::size_t size) {
   const std::size_t payload = size - header_size;
   std::memcpy(out, magic, sizeof magic);
   write_le(out + 8, binary_version, 4);
-  write_le(out + 12, checksum(out + header_size, payload), 4);
+  write_le(out + 12, detail::crc32(0, out + header_size, payload), 4);
   write_le(out + 16, payload, 8);
 }
 
@@ -351,47 +771,39 @@ std::string to_binary(const Corpus& corpus) {
 }
 
 Corpus from_binary(std::string_view blob, const std::string& name) {
-  const auto fail = [&name](std::size_t at, const std::string& reason) {
-    throw ParseError(Location{name, 0, 0, at}, "binary corpus: " + reason);
-  };
-  if (blob.size() < header_size) {
-    fail(blob.size(), fmt::format("truncated: {} bytes, shorter than the {}-byte header", blob.size(), header_size));
-  }
-  if (std::memcmp(blob.data(), magic, sizeof magic) != 0) fail(0, "not a newsdoc binary corpus (wrong magic bytes)");
-  const auto version = read_le(blob.data() + 8, 4);
-  if (version == 0 || version > binary_version) {
-    fail(8, fmt::format("version {}, but this newsdoc reads versions 1 to {}", version, binary_version));
-  }
-  const auto expected_checksum = static_cast<std::uint32_t>(read_le(blob.data() + 12, 4));
-  const auto payload_size = read_le(blob.data() + 16, 8);
-  const std::string_view payload = blob.substr(header_size);
-  if (payload_size != payload.size()) {
-    fail(16, fmt::format("the header announces {} payload bytes, but {} follow it{}", payload_size, payload.size(),
-                         payload_size > payload.size() ? " (truncated)" : ""));
-  }
-  if (checksum(payload.data(), payload.size()) != expected_checksum) {
-    fail(12, "checksum mismatch: the blob is corrupted");
-  }
+  auto buffer = padded_buffer(blob.size());
+  prefault(buffer.get(), buffer.get() + blob.size());
+  if (!blob.empty()) std::memcpy(buffer.get(), blob.data(), blob.size());
+  return decode(std::move(buffer), blob.size(), name, std::nullopt);
+}
 
-  Reader in(payload, name);
-  const auto articles = in.count(min_article_size, "articles");
-  const auto errors_at = in.offset();
-  const auto errors = in.varint();
-  CorpusBuilder builder;
-  ArticleInput article;
-  for (std::size_t i = 0; i < articles; ++i) {
-    const auto at = in.offset();
-    try {
-      decode_article(in, article, version);
-      builder.add(article);
-    } catch (const SchemaError& e) {
-      throw SchemaError(Location{name, i + 1, 0, at}, e.pointer(), e.reason());
+Corpus read_binary_file(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) throw IoError(path, std::strerror(EISDIR));
+  const auto size = static_cast<std::size_t>(std::filesystem::file_size(path, error));
+  if (error) throw IoError(path, error.message());
+  // One buffer the corpus keeps: its text is never copied again.
+  auto buffer = padded_buffer(size);
+  FilePart whole{0, 0};
+  if (size < large_blob_size) {
+    whole = read_part(path, buffer.get(), 0, size);
+  } else {
+    // The second half on a thread of its own: copying from the page cache and
+    // faulting in fresh pages is most of a reopen's time, and both cores can do it.
+    const std::size_t middle = size / 2;
+    auto second = std::async(std::launch::async, read_part, std::cref(path), buffer.get(), middle, size);
+    const FilePart first = read_part(path, buffer.get(), 0, middle);
+    const FilePart rest = second.get();
+    whole = first;
+    if (first.read == middle) {
+      whole.read += rest.read;
+      whole.checksum = static_cast<std::uint32_t>(
+          crc32_combine(first.checksum, rest.checksum, static_cast<z_off_t>(rest.read)));
     }
   }
-  in.require_fit(errors, errors_at, min_error_size, "errors");
-  for (std::uint64_t i = 0; i < errors; ++i) builder.add_error(decode_error(in));
-  if (in.left() != 0) fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
-  return builder.finish();
+  // A file that shrank since its size was taken is cut short, which decode() reports.
+  std::memset(buffer.get() + whole.read, 0, simdjson::SIMDJSON_PADDING);
+  return decode(std::move(buffer), whole.read, path, whole.checksum);
 }
 
 }  // namespace newsdoc

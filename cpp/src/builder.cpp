@@ -39,6 +39,10 @@ TextRef Arena::copy(std::string_view text) {
   return commit(text.size());
 }
 
+void Arena::adopt(std::shared_ptr<const char> memory, std::size_t size) {
+  adopted_.push_back(Adopted{std::move(memory), size});
+}
+
 Arena::Mark Arena::mark() const noexcept {
   return {blocks_.size(), blocks_.empty() ? 0 : blocks_.back().used};
 }
@@ -51,6 +55,7 @@ void Arena::rollback(Mark mark) noexcept {
 std::size_t Arena::allocated_bytes() const noexcept {
   std::size_t total = 0;
   for (const auto& b : blocks_) total += b.capacity;
+  for (const auto& a : adopted_) total += a.size;
   return total;
 }
 
@@ -216,6 +221,85 @@ void add_attributions(detail::Store& s, detail::ArticleRecord& r, const std::vec
 
 }  // namespace
 
+namespace detail {
+
+void check_references(const std::vector<QuoteInput>& quotes, const std::vector<MentionInput>& mentions,
+                      std::size_t entity_count) {
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    const auto speaker = quotes[i].speaker;
+    if (speaker != no_entity && (speaker < 0 || static_cast<std::size_t>(speaker) >= entity_count)) {
+      throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker));
+    }
+    const auto parent = quotes[i].parent;
+    if (parent == no_quote) continue;
+    const auto where = [&] { return fmt::format("/quotes/{}/parent", i); };
+    if (parent < 0 || static_cast<std::size_t>(parent) >= quotes.size()) {
+      throw SchemaError(where(), fmt::format("no quote {}", parent));
+    }
+    const auto& enclosing = quotes[static_cast<std::size_t>(parent)];
+    if (static_cast<std::size_t>(parent) == i) throw SchemaError(where(), "a quote cannot be its own parent");
+    if (enclosing.parent != no_quote) throw SchemaError(where(), fmt::format("quote {} is itself a fragment", parent));
+    if (quotes[i].attribution && enclosing.attribution != quotes[i].attribution) {
+      throw SchemaError(where(), fmt::format("quote {} is not of the same attribution", parent));
+    }
+    if (enclosing.span.start > quotes[i].span.start || enclosing.span.end < quotes[i].span.end) {
+      throw SchemaError(where(), fmt::format("quote {} does not enclose this quote", parent));
+    }
+  }
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].entity >= entity_count) {
+      throw SchemaError(fmt::format("/mentions/{}/entity", i), fmt::format("no entity {}", mentions[i].entity));
+    }
+  }
+}
+
+void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<QuoteInput>& quotes,
+                             const std::vector<MentionInput>& mentions, OffsetUnit unit) {
+  const std::string_view text = r.body.view();
+  std::optional<Utf8Index> index;
+  if (!quotes.empty() || !mentions.empty()) index.emplace(text);
+
+  r.quotes.begin = checked_count(s.quotes.size());
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    const auto& q = quotes[i];
+    detail::QuoteRecord rec;
+    std::tie(rec.bytes, rec.chars) =
+        resolve_span(q.span, unit, text, *index, [i] { return fmt::format("/quotes/{}", i); });
+    if (q.speaker_span) {
+      std::tie(rec.speaker_bytes, rec.speaker_chars) = resolve_span(
+          *q.speaker_span, unit, text, *index, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
+      rec.has_speaker_span = true;
+    }
+    if (q.cue_span) {
+      std::tie(rec.cue_bytes, rec.cue_chars) = resolve_span(
+          *q.cue_span, unit, text, *index, [i] { return fmt::format("/quotes/{}/cue_span", i); });
+      rec.has_cue_span = true;
+    }
+    rec.kind = q.kind;
+    rec.speaker = q.speaker;
+    rec.parent = q.parent;
+    rec.cue = s.arena.copy(q.cue);
+    rec.first_paragraph = paragraph_at(s, r.paragraphs, rec.bytes.start);
+    rec.last_paragraph = rec.bytes.end > rec.bytes.start ? paragraph_at(s, r.paragraphs, rec.bytes.end - 1)
+                                                         : rec.first_paragraph;
+    s.quotes.push_back(rec);
+  }
+  r.quotes.end = checked_count(s.quotes.size());
+  add_attributions(s, r, quotes);
+
+  r.mentions.begin = checked_count(s.mentions.size());
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    detail::MentionRecord rec;
+    std::tie(rec.bytes, rec.chars) =
+        resolve_span(mentions[i].span, unit, text, *index, [i] { return fmt::format("/mentions/{}", i); });
+    rec.entity = mentions[i].entity;
+    s.mentions.push_back(rec);
+  }
+  r.mentions.end = checked_count(s.mentions.size());
+}
+
+}  // namespace detail
+
 CorpusBuilder::CorpusBuilder() : store_(std::make_unique<detail::Store>()) {}
 CorpusBuilder::~CorpusBuilder() = default;
 CorpusBuilder::CorpusBuilder(CorpusBuilder&&) noexcept = default;
@@ -267,32 +351,9 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
     throw SchemaError("/quotes/0", "a quote in an article without paragraphs");
   }
   for (std::size_t i = 0; i < in.quotes.size(); ++i) {
-    const auto speaker = in.quotes[i].speaker;
-    if (speaker != no_entity && (speaker < 0 || static_cast<std::size_t>(speaker) >= in.entities.size())) {
-      throw SchemaError(fmt::format("/quotes/{}/speaker", i), fmt::format("no entity {}", speaker));
-    }
     check_utf8(in.quotes[i].cue, [&] { return fmt::format("/quotes/{}/cue", i); });
-    const auto parent = in.quotes[i].parent;
-    if (parent == no_quote) continue;
-    const auto where = [&] { return fmt::format("/quotes/{}/parent", i); };
-    if (parent < 0 || static_cast<std::size_t>(parent) >= in.quotes.size()) {
-      throw SchemaError(where(), fmt::format("no quote {}", parent));
-    }
-    const auto& enclosing = in.quotes[static_cast<std::size_t>(parent)];
-    if (static_cast<std::size_t>(parent) == i) throw SchemaError(where(), "a quote cannot be its own parent");
-    if (enclosing.parent != no_quote) throw SchemaError(where(), fmt::format("quote {} is itself a fragment", parent));
-    if (in.quotes[i].attribution && enclosing.attribution != in.quotes[i].attribution) {
-      throw SchemaError(where(), fmt::format("quote {} is not of the same attribution", parent));
-    }
-    if (enclosing.span.start > in.quotes[i].span.start || enclosing.span.end < in.quotes[i].span.end) {
-      throw SchemaError(where(), fmt::format("quote {} does not enclose this quote", parent));
-    }
   }
-  for (std::size_t i = 0; i < in.mentions.size(); ++i) {
-    if (in.mentions[i].entity >= in.entities.size()) {
-      throw SchemaError(fmt::format("/mentions/{}/entity", i), fmt::format("no entity {}", in.mentions[i].entity));
-    }
-  }
+  detail::check_references(in.quotes, in.mentions, in.entities.size());
   std::string minified_meta;
   if (untrusted) {
     if (!detail::is_json_object(in.meta)) throw SchemaError("/meta", "not a JSON object");
@@ -358,9 +419,6 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
     r.paragraphs.end = checked_count(s.paragraphs.size());
     r.char_length = chars;
     r.ascii = chars == text.size();
-    std::optional<Utf8Index> index;
-    if (!in.quotes.empty() || !in.mentions.empty()) index.emplace(text);
-
     r.entities.begin = checked_count(s.entities.size());
     for (const auto& e : in.entities) {
       detail::EntityRecord rec{s.arena.copy(e.id), s.arena.copy(e.name), s.arena.copy(e.type), {}};
@@ -368,44 +426,7 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
       s.entities.push_back(rec);
     }
     r.entities.end = checked_count(s.entities.size());
-
-    r.quotes.begin = checked_count(s.quotes.size());
-    for (std::size_t i = 0; i < in.quotes.size(); ++i) {
-      const auto& q = in.quotes[i];
-      detail::QuoteRecord rec;
-      std::tie(rec.bytes, rec.chars) =
-          resolve_span(q.span, in.unit, text, *index, [i] { return fmt::format("/quotes/{}", i); });
-      if (q.speaker_span) {
-        std::tie(rec.speaker_bytes, rec.speaker_chars) = resolve_span(
-            *q.speaker_span, in.unit, text, *index, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
-        rec.has_speaker_span = true;
-      }
-      if (q.cue_span) {
-        std::tie(rec.cue_bytes, rec.cue_chars) = resolve_span(
-            *q.cue_span, in.unit, text, *index, [i] { return fmt::format("/quotes/{}/cue_span", i); });
-        rec.has_cue_span = true;
-      }
-      rec.kind = q.kind;
-      rec.speaker = q.speaker;
-      rec.parent = q.parent;
-      rec.cue = s.arena.copy(q.cue);
-      rec.first_paragraph = paragraph_at(s, r.paragraphs, rec.bytes.start);
-      rec.last_paragraph = rec.bytes.end > rec.bytes.start ? paragraph_at(s, r.paragraphs, rec.bytes.end - 1)
-                                                           : rec.first_paragraph;
-      s.quotes.push_back(rec);
-    }
-    r.quotes.end = checked_count(s.quotes.size());
-    add_attributions(s, r, in.quotes);
-
-    r.mentions.begin = checked_count(s.mentions.size());
-    for (std::size_t i = 0; i < in.mentions.size(); ++i) {
-      detail::MentionRecord rec;
-      std::tie(rec.bytes, rec.chars) =
-          resolve_span(in.mentions[i].span, in.unit, text, *index, [i] { return fmt::format("/mentions/{}", i); });
-      rec.entity = in.mentions[i].entity;
-      s.mentions.push_back(rec);
-    }
-    r.mentions.end = checked_count(s.mentions.size());
+    detail::add_quotes_and_mentions(s, r, in.quotes, in.mentions, in.unit);
     checked_count(s.articles.size() + 1);
     s.articles.push_back(r);
   } catch (...) {

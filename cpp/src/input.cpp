@@ -13,7 +13,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <limits>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -135,7 +134,7 @@ Corpus load_text_file(const SourceFile& file, const LoadOptions& options, detail
 
 /// A binary corpus is built as it was saved; annotating it builds it again.
 Corpus load_binary_file(const SourceFile& file, const LoadOptions& options, unsigned threads) {
-  Corpus corpus = from_binary(read_whole(file.path, std::numeric_limits<std::uint64_t>::max()), file.path);
+  Corpus corpus = read_binary_file(file.path);
   return options.annotator ? options.annotator->annotate(corpus, options.annotate, threads) : corpus;
 }
 

@@ -1290,12 +1290,16 @@ namespace detail {
 
 bool is_json_object(std::string_view text) {
   const simdjson::padded_string padded(text);
-  od::parser parser;
+  return is_padded_json_object(std::string_view(padded.data(), padded.size()));
+}
+
+bool is_padded_json_object(std::string_view text) {
+  thread_local od::parser parser;
   od::document doc;
   try {
-    doc = take(parser.iterate(padded));
+    doc = take(parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING));
     if (take(doc.type()) != od::json_type::object) return false;
-    walk_document(doc, padded.data());
+    walk_document(doc, text.data());
     return trailing_content(doc) == nullptr;
   } catch (const JsonFailure&) {
     return false;

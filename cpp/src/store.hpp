@@ -33,6 +33,9 @@ class Arena {
   /// Keeps the first `used` bytes of the last reserve() and returns them.
   TextRef commit(std::size_t used) noexcept;
   TextRef copy(std::string_view text);
+  /// Keeps `memory` (of `size` bytes) as long as the arena, so text can
+  /// point into it without a copy (a binary corpus file's payload).
+  void adopt(std::shared_ptr<const char> memory, std::size_t size);
 
   struct Mark {
     std::size_t blocks;
@@ -52,6 +55,11 @@ class Arena {
   static constexpr std::size_t block_size = std::size_t{4} << 20;
   std::vector<Block> blocks_;
   char* pending_ = nullptr;
+  struct Adopted {
+    std::shared_ptr<const char> memory;
+    std::size_t size = 0;
+  };
+  std::vector<Adopted> adopted_;
 };
 
 struct ArticleRecord {
@@ -102,6 +110,9 @@ struct MentionRecord {
 
 /// True when `text` is one well-formed JSON object (big numbers allowed).
 bool is_json_object(std::string_view text);
+/// As is_json_object, without copying `text`: at least simdjson::SIMDJSON_PADDING
+/// readable bytes must follow it. Reuses one parser per thread.
+bool is_padded_json_object(std::string_view text);
 
 struct Store {
   Arena arena;
@@ -114,5 +125,18 @@ struct Store {
   std::vector<EntityRecord> entities;
   std::vector<MentionRecord> mentions;
 };
+
+/// The builder's checks of an article's quotes and mentions against its
+/// entities and each other: speakers and mention entities exist, a parent is
+/// a top-level quote of the same attribution enclosing its fragment.
+/// SchemaError names the field.
+void check_references(const std::vector<QuoteInput>& quotes, const std::vector<MentionInput>& mentions,
+                      std::size_t entity_count);
+
+/// Appends the quotes (grouped into attributions) and mentions of `r`, whose
+/// body and paragraphs are in `s` already, checking every span against the
+/// body (SchemaError naming the field). check_references must have passed.
+void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<QuoteInput>& quotes,
+                             const std::vector<MentionInput>& mentions, OffsetUnit unit);
 
 }  // namespace newsdoc::detail

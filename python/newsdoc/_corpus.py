@@ -169,7 +169,8 @@ class Corpus:
         with a magic, a version and a CRC-32 checksum; reopening it skips
         JSON parsing. It is the form pickles use (``newsdoc/binary.hpp``):
         loadable by this newsdoc version and later ones. Origins
-        (:attr:`Article.origin`) are load metadata and are not saved.
+        (:attr:`Article.origin`) are saved too: a reopened article still
+        names the file and line it was first loaded from.
 
         Example:
             >>> corpus.save("corpus.ndc")

@@ -505,9 +505,8 @@ class Article:
 
         ``path`` is the file as :func:`newsdoc.load` opened it; ``line`` the
         1-based line its record starts on (0 for a ``.txt`` file). Load
-        metadata, not content: not written to JSON, not compared by ``==``,
-        not kept by pickles or :meth:`Corpus.save`; annotation and the
-        transforms keep it.
+        metadata, not content: not written to JSON, not compared by ``==``;
+        pickles, :meth:`Corpus.save`, annotation and the transforms keep it.
 
         Example:
             >>> newsdoc.load("bbc")["business/001"].origin

@@ -28,6 +28,7 @@ const Target targets[] = {
     {"import_text", newsdoc_fuzz::run_import_text},
     {"roundtrip", newsdoc_fuzz::run_roundtrip},
     {"annotate", newsdoc_fuzz::run_annotate},
+    {"binary", newsdoc_fuzz::run_binary},
 };
 
 const Target* target_named(std::string_view name) {

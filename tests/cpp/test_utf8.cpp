@@ -184,4 +184,24 @@ TEST(Utf8, IsValidUtf8) {
   EXPECT_FALSE(is_valid_utf8("\xFF"));
 }
 
+TEST(Utf8, CountCodePointsAtEveryLengthAndAlignment) {
+  // Characters of 1 to 4 bytes, so that each 32- and 8-byte step cuts some of them.
+  std::string text;
+  std::vector<std::size_t> starts;  // the byte offset of each code point
+  for (int i = 0; i < 40; ++i) {
+    for (const char* c : {"a", nbsp, ldquo, emoji}) {
+      starts.push_back(text.size());
+      text += c;
+    }
+  }
+  for (std::size_t begin = 0; begin < 40; ++begin) {
+    for (std::size_t end = begin; end <= text.size(); ++end) {
+      std::uint32_t expected = 0;
+      for (const auto start : starts) expected += start >= begin && start < end;
+      ASSERT_EQ(newsdoc::count_code_points(std::string_view(text).substr(begin, end - begin)), expected)
+          << "bytes [" << begin << ", " << end << ")";
+    }
+  }
+}
+
 }  // namespace

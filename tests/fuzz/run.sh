@@ -14,7 +14,7 @@ seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(loads import_text roundtrip annotate)
+[ ${#targets[@]} -gt 0 ] || targets=(loads import_text roundtrip annotate binary)
 
 # Every sanitizer report is fatal, with a stack; leaks are reported too.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
@@ -30,8 +30,9 @@ for target in "${targets[@]}"; do
     continue
   fi
   case $target in
-    loads|roundtrip) dict=$here/json.dict ;;
-    *) dict=$here/text.dict ;;
+    loads|roundtrip) dict=(-dict="$here/json.dict") ;;
+    binary) dict=() ;;  # bytes, not words
+    *) dict=(-dict="$here/text.dict") ;;
   esac
   mkdir -p "$build/corpus/$target"
   log=$build/logs/$target.log
@@ -39,7 +40,7 @@ for target in "${targets[@]}"; do
   # -max_len 16384: room for the 9.7 KB annotated seed article; -timeout 10:
   # an input that takes 10 s is a hang worth a report.
   if "$binary" -max_total_time="$seconds" -max_len=16384 -timeout=10 -print_final_stats=1 \
-      -dict="$dict" -artifact_prefix="$build/artifacts/$target-" \
+      "${dict[@]}" -artifact_prefix="$build/artifacts/$target-" \
       "$build/corpus/$target" "$here/corpus/$target" >"$log" 2>&1; then
     grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" | tr '\n' ' '

@@ -86,6 +86,22 @@ class TestPickle:
     def test_binary_is_smaller_than_json_for_an_annotated_corpus(self, annotated):
         assert len(_core.to_binary(annotated._core)) < len(annotated.dumps().encode("utf-8"))
 
+    def test_origins_travel_in_pickles_and_saved_files(self, tmp_path):
+        path = tmp_path / "a.jsonl"
+        path.write_text('{"title": "A"}\n\n{"title": "B"}\n', encoding="utf-8")
+        corpus = newsdoc.load(path, annotate=False)
+        mixed = newsdoc.Corpus([corpus[0], newsdoc.Article(id="x", title="X"), corpus[1]])
+        assert [a.origin for a in mixed] == [(str(path), 1), None, (str(path), 3)]
+        corpus.save(tmp_path / "a.ndc")
+        mixed.save(tmp_path / "m.ndc")
+        reopened = newsdoc.load(tmp_path / "m.ndc")
+        assert [a.origin for a in pickle.loads(pickle.dumps(mixed))] == [a.origin for a in mixed]
+        assert [a.origin for a in reopened] == [a.origin for a in mixed]
+        assert pickle.loads(pickle.dumps(corpus[1])).origin == (str(path), 3)
+        # Saved again, byte for byte the same file.
+        reopened.save(tmp_path / "again.ndc")
+        assert (tmp_path / "again.ndc").read_bytes() == (tmp_path / "m.ndc").read_bytes()
+
     def test_news_sample_round_trips(self, news_sample):
         corpus = newsdoc.load(news_sample, annotate=False)[:300]
         corpus = newsdoc.annotate(corpus)
@@ -98,7 +114,7 @@ class TestCorruptBlobs:
         blob = _core.to_binary(annotated._core)
         with pytest.raises(newsdoc.ParseError, match=r"^<x>: binary corpus: not a newsdoc binary corpus"):
             _core.from_binary(b'{"title": "x"}' + bytes(20), "<x>")
-        with pytest.raises(newsdoc.ParseError, match=r"version 7, but this newsdoc reads versions 1 to 2$"):
+        with pytest.raises(newsdoc.ParseError, match=r"version 7, but this newsdoc reads versions 1 to 3$"):
             _core.from_binary(blob[:8] + b"\x07" + blob[9:], "<x>")
         with pytest.raises(newsdoc.ParseError, match=r"checksum mismatch: the blob is corrupted$"):
             _core.from_binary(blob[:-5] + bytes([blob[-5] ^ 1]) + blob[-4:], "<x>")

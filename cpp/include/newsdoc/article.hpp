@@ -154,7 +154,7 @@ class Article {
   std::string_view meta_json() && = delete;
   /// The file the article was loaded from, "" when it was not loaded from a
   /// file (newsdoc/input.hpp). Load metadata, not content: not written to
-  /// JSON, not compared by ==, not kept by the binary form.
+  /// JSON and not compared by ==, but kept by the binary form.
   std::string_view origin() const& noexcept;
   std::string_view origin() && = delete;
   /// The 1-based line of the article's record in origin(), 0 when not known

@@ -10,28 +10,41 @@
 // the last byte); a string is a varint byte length and its UTF-8 bytes.
 //
 //     header   magic "\x89NDCORP\n" (8 bytes), u32 version, u32 CRC-32 of
-//              the payload, u64 payload size
-//     payload  article count, error count, the articles, the errors
+//              the payload (zlib's), u64 payload size
+//     payload  article count, error count, n + n origins (the files the
+//              articles were loaded from), the articles, the errors
 //     article  id, url, source, title, language; u8 has_published and
-//              published when 1; meta; n + n authors; n + n tags; n + n
-//              paragraph texts; n + n entities (id, name, type, n + n
-//              aliases); n + n quotes (start, end, u8 kind, speaker index
-//              + 1 or 0, u8 has_speaker_span and speaker start and end when
-//              1, cue); n + n mentions (start, end, entity index). Offsets
-//              are UTF-8 bytes into the body (the paragraphs joined by
-//              "\n\n").
+//              published when 1; meta; origin index + 1 or 0, origin line;
+//              n + n authors; n + n tags; the body; n + n paragraph byte
+//              lengths (the paragraphs joined by "\n\n" make the body);
+//              n + n entities (id, name, type, n + n aliases); n + n quotes
+//              (start, end, u8 kind, speaker index + 1 or 0, u8
+//              has_speaker_span and speaker start and end when 1, cue, u8
+//              has_cue_span and cue start and end when 1, attribution
+//              number, parent quote index + 1 or 0); n + n mentions (start,
+//              end, entity index). Offsets are UTF-8 bytes into the body.
 //     error    u8 kind (0 parse, 1 schema), path, line, column, offset,
 //              pointer, reason, message
 //
-// Code point offsets are not stored: loading recomputes them while it
-// validates the spans, as it must for a blob it cannot trust.
+// Version 2 wrote no origins and each paragraph's text instead of the body
+// and lengths; version 1 also no cue spans, attributions and parents. Both
+// still load. Code point offsets are not stored: loading counts them while
+// it validates the spans, as it must for a blob it cannot trust.
 //
 // ## Validation
 // from_binary trusts nothing in the blob. A wrong magic, version, size or
 // checksum, or a record running past the end, is a ParseError; an article
-// the CorpusBuilder rejects (a span outside the body or inside a UTF-8
+// the CorpusBuilder would reject (a span outside the body or inside a UTF-8
 // sequence, an unknown entity, text that is not UTF-8, meta that is not a
-// JSON object) is a SchemaError whose line is the 1-based article number.
+// JSON object) or whose paragraph lengths do not make its body is a
+// SchemaError whose line is the 1-based article number. Meta is kept as the
+// blob holds it (newsdoc writes it minified), not minified again.
+//
+// A version 3 corpus is read in place: its text stays in the buffer the
+// blob was copied (or the file read) into, which the corpus keeps, and only
+// the fixed-size records are built, so reopening a saved corpus costs
+// about one pass over its bytes for each check (checksum, UTF-8, meta JSON).
+// From 64 MiB, a file is read, and the text checked, by two threads.
 #pragma once
 
 #include <cstddef>
@@ -44,8 +57,9 @@
 namespace newsdoc {
 
 /// The version to_binary writes; from_binary reads it and every earlier one.
-/// Version 2 added cue spans and attributions; version 1 still loads.
-inline constexpr std::uint32_t binary_version = 2;
+/// Version 2 added cue spans and attributions; version 3 origins and the
+/// body whole.
+inline constexpr std::uint32_t binary_version = 3;
 
 /// The number of bytes to_binary(corpus) writes.
 std::size_t binary_size(const Corpus& corpus);
@@ -64,5 +78,10 @@ std::string to_binary(const Corpus& corpus);
 /// The corpus in `blob`, in one new Store; nothing refers to `blob`
 /// afterwards. `name` stands for the blob in error messages.
 Corpus from_binary(std::string_view blob, const std::string& name = "<binary>");
+
+/// The corpus in the binary corpus file at `path` (newsdoc::save writes
+/// one), read with one read into the buffer the corpus keeps. IoError when
+/// it cannot be read; otherwise as from_binary, naming `path`.
+Corpus read_binary_file(const std::string& path);
 
 }  // namespace newsdoc

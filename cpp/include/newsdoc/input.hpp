@@ -21,8 +21,8 @@
 // Every article read from a file records its origin: Article::origin() is
 // the file as opened, Article::origin_line() the 1-based line its record
 // starts on (0 for a .txt). Origins are load metadata, not content: they
-// survive annotation and transforms but are not written to JSON or to the
-// binary form. Two articles of one load with the same id are an error
+// survive annotation and transforms, and the binary form (save, pickles)
+// carries them, but JSON does not. Two articles of one load with the same id are an error
 // (OnError::skip keeps the first and lists the others).
 //
 // ## Annotation, progress, cancelling (LoadOptions)
