@@ -1017,7 +1017,7 @@ def models_section(results: Dict[str, dict], corpus: Path, command: str, info: D
         f"- **Target (≥ {TARGET_MODELS:.0f} MB/s a core with every model on, issue 11): {verdict}**: "
         f"{models['speed'] / MB:.2f} MB/s ({models['cpu_speed'] / MB:.2f} MB/s of CPU time), "
         f"{rules['speed'] / models['speed']:.1f}× slower than the rules only ({rules['speed'] / MB:.1f} MB/s).",
-        f"- Loading the three models (`newsdoc::Models::load`, once per process): "
+        f"- Loading the models (`newsdoc::Models::load`, once per process): "
         f"{min(models['all_load_seconds']):.3f}–{max(models['all_load_seconds']):.3f} s.",
         "",
     ]

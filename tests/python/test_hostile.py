@@ -265,7 +265,9 @@ class TestCounts:
         assert result.returncode == 0, crashed(result)
         summary, peak_kib = result.stdout.splitlines()
         assert summary == f"{n} {quotes} ab {3 * (n - 1)} e"
-        assert SANITIZED or int(peak_kib) * 1024 < 6 * size  # 140 MB of JSON; 743 MB peak here
+        # 140 MB of JSON; 848 MB peak here: since issue 7 each of the million quotes is also a
+        # statement of its own (an attribution record and a part), about 100 MB more than before.
+        assert SANITIZED or int(peak_kib) * 1024 < 6.5 * size
 
 
 def write_jsonl_of_size(path: Path, size: int) -> tuple:

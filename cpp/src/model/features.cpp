@@ -133,6 +133,12 @@ std::string pseudo_lemma(std::string_view w) {
   return std::string(w);
 }
 
+// pseudo_lemma of the word at j, prepared (boundary markers are their own lemma).
+std::string_view lemma_at(const SentenceForms& s, std::ptrdiff_t j) {
+  if (j < 0 || j >= static_cast<std::ptrdiff_t>(s.tokens.size())) return lower_at(s, j);
+  return s.tokens[static_cast<std::size_t>(j)].lemma;
+}
+
 std::string_view bucket_distance(int d) {
   static const char* names[] = {"0", "1", "2", "3", "4-5", "6-9", "10+", "none"};
   if (d < 0) return names[7];
@@ -189,6 +195,7 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
   out.upper_case = letters >= 4 && upper * 10 >= letters * 8;
   out.title_case = alpha_words >= 2 && capitalised * 10 >= alpha_words * 8;
   if (kind == Kind::cue || kind == Kind::attribution || kind == Kind::attribution_cued) {
+    for (TokenForms& t : out.tokens) t.lemma = pseudo_lemma(t.lower);
     const std::size_t n = words.size();
     out.quote_depth.assign(n, 0);
     out.dist_quote.assign(n, -1);
@@ -342,17 +349,17 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
   f.add(NAME("qd-w"), s.quote_depth[i] == 1 ? "in" : "out", w);
   f.add(NAME("dq-t"), bucket_distance(s.dist_quote[i]), pos_at(pos, j));
   f.add(NAME("dc-t"), bucket_distance(s.dist_comma[i]), pos_at(pos, j));
-  const std::string lem = pseudo_lemma(w);
+  const std::string_view lem = s.tokens[i].lemma;
   f.add(NAME("lem"), lem);
   f.add(NAME("lem-t"), lem, pos_at(pos, j));
-  f.add(NAME("lem-1"), pseudo_lemma(lower_at(s, j - 1)));
-  f.add(NAME("lem+1"), pseudo_lemma(lower_at(s, j + 1)));
+  f.add(NAME("lem-1"), lemma_at(s, j - 1));
+  f.add(NAME("lem+1"), lemma_at(s, j + 1));
   f.add(NAME("lem-qd"), lem, s.quote_depth[i] == 1 ? "in" : "out");
   f.add(NAME("lem-w+1"), lem, lower_at(s, j + 1));
   f.add(NAME("t-1-lem"), pos_at(pos, j - 1), lem);
   f.add(NAME("t-2t-1t"), pos_at(pos, j - 2), pos_at(pos, j - 1), pos_at(pos, j));
   f.add(NAME("tt+1t+2"), pos_at(pos, j), pos_at(pos, j + 1), pos_at(pos, j + 2));
-  f.add(NAME("w-lem+1"), w, pseudo_lemma(lower_at(s, j + 1)));
+  f.add(NAME("w-lem+1"), w, lemma_at(s, j + 1));
   if (kind != Kind::attribution && kind != Kind::attribution_cued) return;
   // attribution roles: a source comes before its cue and a content mostly
   // after it, beyond the window: the nearest verbs on each side, how far, and
@@ -367,7 +374,7 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
       if (norm == ",") comma = true;
       if (norm == "\"") quote = true;
       if (!is_verb(k)) continue;
-      const std::string verb = pseudo_lemma(lower_at(s, k));
+      const std::string_view verb = lemma_at(s, k);
       f.add(lemma_name, verb);
       f.add(far_name, verb, d <= 2 ? "1-2" : d <= 5 ? "3-5" : "6+");
       f.add(crossed_name, verb, comma ? (quote ? "cq" : "c") : quote ? "q" : "-");

@@ -25,6 +25,7 @@ struct TokenForms {
   std::string lower;  // norm, ASCII lower-cased
   std::string shape;  // Xxxx, dd.dd (runs cut at 4)
   std::string short_shape;  // Xx, d.d (runs cut at 1)
+  std::string lemma;  // cue and attribution kinds: a crude lemma of `lower` (endings stripped)
 };
 
 /// Per-sentence scratch: the forms of every word and sentence-level facts.
