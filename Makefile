@@ -77,10 +77,12 @@ bench: install
 	$(PY) bench/run.py --output docs/performance.md
 
 # Quote and speaker accuracy on PolNeAR's dev split, BBC corpus statistics; entities through the
-# annotator, rules only and with models/, against the CoreNLP silver of the dev split, and the speed of both.
+# annotator, rules only and with models/, against the CoreNLP silver of the dev split, and the speed of both;
+# pronoun speakers against the silver coreference chains.
 eval: install
 	$(PY) bench/eval.py --output docs/accuracy.md
 	$(PY) bench/eval_ner.py
+	$(PY) bench/eval_coref.py
 
 # The documentation (docs/*.rst, the Markdown pages, the API reference from the
 # installed package's docstrings) as HTML in docs/_build/html; warnings are errors.
