@@ -103,8 +103,7 @@ void bind_transform(py::module_& m) {
 
   py::class_<newsdoc::ParagraphSelection>(m, "ParagraphSelection")
       .def_static("at", &newsdoc::ParagraphSelection::at, "positions"_a)
-      .def_static("slice", &newsdoc::ParagraphSelection::slice, "start"_a, "stop"_a, "step"_a)
-      .def("resolve", &newsdoc::ParagraphSelection::resolve, "count"_a);
+      .def_static("slice", &newsdoc::ParagraphSelection::slice, "start"_a, "stop"_a, "step"_a);
   m.def(
       "select_paragraphs_article",
       [](const newsdoc::Article& article, const newsdoc::ParagraphSelection& selection) {

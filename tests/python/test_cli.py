@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import inspect
 import io
 import json
 import subprocess
@@ -41,12 +40,11 @@ def corpus_file(tmp_path: Path) -> Path:
 # newsdoc.load annotates records without quotes and entities unless told annotate=False. Where a test
 # needs the input as it is, it passes NO_ANNOTATE (nothing while load has no annotate= yet: it annotates
 # nothing then) and reads results back with load_plain.
-ANNOTATES = "annotate" in inspect.signature(newsdoc.load).parameters
-NO_ANNOTATE = ["--no-annotate"] if ANNOTATES else []
+NO_ANNOTATE = ["--no-annotate"]
 
 
 def load_plain(path) -> newsdoc.Corpus:
-    return newsdoc.load(path, annotate=False) if ANNOTATES else newsdoc.load(path)
+    return newsdoc.load(path, annotate=False)
 
 
 def run(capsys, *argv: str):
@@ -190,7 +188,6 @@ def test_convert_skip_passes_over_unreadable_files(capsys, tmp_path):
     assert len(load_plain(out_path)) == 1
 
 
-@pytest.mark.skipif(not ANNOTATES, reason="newsdoc.load does not take annotate= yet (the annotator is being written)")
 def test_convert_annotates(capsys, tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("Talks\n\n“We will win,” Bashar al-Assad said.\n", encoding="utf-8")

@@ -219,14 +219,8 @@ class TestFrames:
             nd.quotes_frame(bag).compute(scheduler="synchronous")
 
 
-def require_query_api() -> None:
-    if not hasattr(newsdoc.Corpus, "quotes"):
-        pytest.skip("the query API (Corpus.quotes, Corpus.mentions) has not landed yet")
-
-
 class TestQueries:
     def test_quotes_and_mentions_of_partitions_equal_the_whole(self, tmp_path, synchronous):
-        require_query_api()
         seed = newsdoc.load(seed_file(".json"))
         corpus = newsdoc.Corpus(list(seed) * 2 + [newsdoc.Article(id="plain")] + list(seed))
         path = tmp_path / "c.jsonl"
@@ -250,17 +244,11 @@ class TestQueries:
         assert_frames_equal(nd.mentions(bag, entity="Russia").compute(), expected, ROW_KEYS["mentions"])
 
     def test_bad_query_arguments_fail_before_computing(self, tmp_path):
-        require_query_api()
         bag = dask.bag.from_sequence([newsdoc.Article()], npartitions=1)
         with pytest.raises(ValueError, match="unknown quote kind"):
             nd.quotes(bag, kind="shouted")
         with pytest.raises(TypeError, match="entity must be a str"):
             nd.mentions(bag, entity=5)
-
-
-def require_transforms() -> None:
-    if not hasattr(newsdoc.Corpus, "redact"):
-        pytest.skip("the transforms (Corpus.redact, ...) have not landed yet")
 
 
 def seed_bag(tmp_path, partitions: int = 3):
@@ -285,7 +273,6 @@ class TestTransforms:
         ("merge_entities", ("Viktor Ozerov", "Igor Konashenkov")),
     ])
     def test_each_transform_of_the_partitions_equals_that_of_the_whole(self, tmp_path, synchronous, name, args):
-        require_transforms()
         corpus, bag = seed_bag(tmp_path)
         expected = getattr(corpus, name)(*args)
         computed = newsdoc.Corpus(getattr(nd, name)(bag, *args).compute())
@@ -293,14 +280,12 @@ class TestTransforms:
         assert computed.dumps() != corpus.dumps()
 
     def test_where_filters_each_partition(self, tmp_path, synchronous):
-        require_query_api()
         corpus, bag = seed_bag(tmp_path)
         kept = nd.where(bag, has_quote_by="Assad").compute()
         assert [a.id for a in kept] == [a.id for a in corpus.where(has_quote_by="Assad")]
         assert len(kept) == 3
 
     def test_a_partition_without_the_entity_is_left_as_it_is(self, tmp_path, synchronous):
-        require_transforms()
         corpus, bag = seed_bag(tmp_path, partitions=4)
         renamed = newsdoc.Corpus(nd.rename_entity(bag, "Assad", "B. al-Assad").compute())
         assert renamed.dumps() == corpus.rename_entity("Assad", "B. al-Assad").dumps()
@@ -310,7 +295,6 @@ class TestTransforms:
         assert unchanged.dumps() == corpus.dumps()
 
     def test_bad_arguments_fail_before_computing(self):
-        require_transforms()
         bag = dask.bag.from_sequence([newsdoc.Article()], npartitions=1)
         with pytest.raises(TypeError, match="types must be strings"):
             nd.redact(bag, [5])
@@ -450,7 +434,6 @@ class TestLocalCluster:
             assert_frames_equal(without_corpus_entity(computed), without_corpus_entity(expected), ROW_KEYS["quotes"])
 
     def test_quote_and_mention_queries_equal_partition_by_partition(self, client, bag, single):
-        require_query_api()
         speaker = single.to_pandas("quotes").speaker.value_counts().index[0]
         computed = compute(client, nd.quotes(bag, speaker=speaker.upper()))
         assert len(computed) > 0
@@ -489,7 +472,6 @@ class TestLocalCluster:
         assert [a.to_dict() for a in articles] == [without_quotes(a).to_dict() for a in single]
 
     def test_redact(self, client, bag, single):
-        require_transforms()
         redacted = compute(client, nd.redact(bag, ["PERSON", "NORP"]))
         expected = single.redact(["PERSON", "NORP"])
         assert newsdoc.Corpus(redacted).dumps() == expected.dumps()

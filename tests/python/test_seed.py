@@ -14,10 +14,7 @@ TITLE = "Syria and Russia hold negotiations about new arms shipments"
 
 @pytest.fixture(scope="module")
 def seed_json():
-    path = seed_file(".json")
-    if not path.exists():
-        pytest.skip(f"the seed's canonical JSON is not written yet: {path}")
-    return path
+    return seed_file(".json")
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +94,7 @@ def test_spans_consistent(seed):
 
 def test_gold_quotes_when_annotated(seed, gold):
     """Once the seed carries quotes, each gold quote is found at its paragraph offsets (punctuation-tolerant)."""
-    if not seed.quotes:
-        pytest.skip("the seed JSON has no quotes yet")
+    assert len(seed.quotes) >= len(gold["quotes"])
 
     def norm(text: str) -> str:
         return text.strip().rstrip(",.;:").strip()
