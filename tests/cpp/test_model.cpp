@@ -2,6 +2,7 @@
 // and the trainer's CoreNLP reader (skipped without ../shared).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <thread>
 #include <vector>
@@ -285,6 +286,62 @@ TEST(Tagger, CueContextSaysWhereTheNearestCueIs) {
   const std::vector<std::string_view> no_cue(words.size(), "O");
   EXPECT_EQ(newsdoc::model::cue_context(words, no_cue)[0], "none");
   EXPECT_THROW(newsdoc::model::cue_context(words, {"O"}), ModelError);
+}
+
+// cue_context by its definition, cue by cue: the nearest cue (ties: the earlier), its side and
+// distance bucket, a comma between, the cue's last word in lower case.
+std::vector<std::string> cue_context_by_definition(const std::vector<std::string_view>& words,
+                                                   const std::vector<std::string_view>& labels) {
+  std::vector<newsdoc::model::TokenSpan> cues;
+  for (auto& span : newsdoc::model::bio_spans(labels))
+    if (span.type == "CUE") cues.push_back(span);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const newsdoc::model::TokenSpan* nearest = nullptr;
+    std::size_t best = 0;
+    for (const auto& c : cues) {
+      const std::size_t d = i < c.begin ? c.begin - i : i >= c.end ? i - c.end + 1 : 0;
+      if (nearest == nullptr || d < best) nearest = &c, best = d;
+    }
+    if (nearest == nullptr) {
+      out.emplace_back("none");
+      continue;
+    }
+    std::string relation = best == 0 ? "in" : i < nearest->begin ? "L" : "R";
+    if (best > 0) {
+      relation += best == 1 ? "1" : best <= 3 ? "2-3" : best <= 7 ? "4-7" : best <= 15 ? "8-15" : "16+";
+      for (std::size_t k = std::min(i, nearest->begin); k < std::max(i + 1, nearest->end); ++k)
+        if (words[k] == ",") {
+          relation += ",";
+          break;
+        }
+    }
+    std::string cue(words[nearest->end - 1]);
+    for (char& ch : cue) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    out.push_back(relation + " " + cue);
+  }
+  return out;
+}
+
+TEST(Tagger, CueContextIsItsDefinitionOnRandomSentences) {
+  // One pass over the sentence (long sentences with many cues stay linear) gives what comparing
+  // every word with every cue gives.
+  std::uint64_t state = 7;
+  auto next = [&](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  const std::vector<std::string_view> vocabulary = {"said", ",", "Told", "the", "plan", "."};
+  const std::vector<std::string_view> label_set = {"O", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"};
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t n = 1 + next(60);
+    std::vector<std::string_view> words, labels;
+    for (std::size_t i = 0; i < n; ++i) {
+      words.push_back(vocabulary[next(vocabulary.size())]);
+      labels.push_back(label_set[next(next(4) == 0 ? label_set.size() : 1)]);
+    }
+    EXPECT_EQ(newsdoc::model::cue_context(words, labels), cue_context_by_definition(words, labels)) << round;
+  }
 }
 
 TEST(Tagger, AttributionTaggersLearnRolesAndTheSecondPassNeedsCues) {

@@ -1476,6 +1476,17 @@ void ArticleAnnotator::find_learned_attributions() {
   tag_parts_of_speech();
   const model::Tagger& tagger = *options_.models->attribution();
   const model::Tagger* cued = options_.models->attribution_cued();
+  // What the rules found, by start, with the largest end up to each: "does a
+  // span overlap one of them" is a binary search, not a scan of every quote.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> held;
+  for (const auto& q : quotes_) held.emplace_back(q.begin, q.end);
+  std::sort(held.begin(), held.end());
+  for (std::size_t k = 1; k < held.size(); ++k) held[k].second = std::max(held[k].second, held[k - 1].second);
+  auto overlaps_held = [&](std::uint32_t begin, std::uint32_t end) {
+    // the spans starting before `end`: does the largest end among them pass `begin`?
+    const auto it = std::lower_bound(held.begin(), held.end(), std::make_pair(end, std::uint32_t{0}));
+    return it != held.begin() && std::prev(it)->second > begin;
+  };
   std::vector<std::string_view> context_views;
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     const auto base = static_cast<std::int32_t>(sentences_[s].first);
@@ -1496,15 +1507,30 @@ void ArticleAnnotator::find_learned_attributions() {
     auto gap = [](const Range& a, const Range& b) {
       return a.last <= b.first ? b.first - a.last : b.last <= a.first ? a.first - b.last : 0;
     };
+    // The spans of one role are disjoint and in text order: the nearest to `r`
+    // is the last before it or the first after it (ties: the earlier).
+    auto first_from = [](const std::vector<Range>& spans, std::int32_t token) {
+      return std::lower_bound(spans.begin(), spans.end(), token,
+                              [](const Range& span, std::int32_t t) { return span.first < t; });
+    };
+    auto nearest = [&](const std::vector<Range>& spans, const Range& r) -> const Range* {
+      const auto after = first_from(spans, r.first);
+      const Range* best = after != spans.begin() ? &*std::prev(after) : nullptr;
+      if (after != spans.end() && (best == nullptr || gap(*after, r) < gap(*best, r))) best = &*after;
+      return best;
+    };
+    auto starts_within = [&](const std::vector<Range>& spans, std::int32_t from, std::int32_t to) {
+      const auto it = first_from(spans, from);
+      return it != spans.end() && it->first < to;
+    };
     // The tagger sometimes breaks one content into pieces around a word it
     // left out; pieces a token or two apart, with no cue or source between,
     // are one content.
     std::vector<Range> merged;
     for (const Range& content : contents) {
       if (!merged.empty() && content.first - merged.back().last <= 2) {
-        bool role_between = false;
-        for (const Range& r : cues) role_between = role_between || (r.first >= merged.back().last && r.first < content.first);
-        for (const Range& r : sources) role_between = role_between || (r.first >= merged.back().last && r.first < content.first);
+        const bool role_between = starts_within(cues, merged.back().last, content.first) ||
+                                  starts_within(sources, merged.back().last, content.first);
         if (!role_between) {
           merged.back().last = content.last;
           continue;
@@ -1520,16 +1546,12 @@ void ArticleAnnotator::find_learned_attributions() {
       for (std::int32_t m = content.first; m < content.last; ++m) words += is_word(m) ? 1 : 0;
       if (words < 3) continue;
       const std::uint32_t begin = tok(content.first).begin, end = tok(content.last - 1).end;
-      bool taken = false, quoted = false;
-      for (const auto& q : quotes_) taken = taken || (q.begin < end && begin < q.end);
+      bool quoted = false;
       for (std::int32_t m = content.first; m < content.last && !quoted; ++m) quoted = in_quote_[static_cast<std::size_t>(m)];
-      if (taken || quoted) continue;
-      const Range* cue = &cues.front();
-      for (const Range& c : cues)
-        if (gap(c, content) < gap(*cue, content)) cue = &c;
+      if (quoted || overlaps_held(begin, end)) continue;
+      const Range* cue = nearest(cues, content);
       const Range* source = nullptr;
-      for (const Range& r : sources)
-        if (source == nullptr || gap(r, *cue) < gap(*source, *cue)) source = &r;
+      if (!sources.empty()) source = nearest(sources, *cue);
       QuoteDraft q;
       q.begin = begin;
       q.end = end;

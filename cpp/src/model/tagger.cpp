@@ -448,13 +448,19 @@ std::vector<std::string> cue_context(const std::vector<std::string_view>& words,
   std::vector<TokenSpan> cues;
   for (auto& span : bio_spans(first_pass))
     if (span.type == "CUE") cues.push_back(span);
+  std::vector<std::size_t> commas_before(words.size() + 1, 0);  // commas among words[0, k)
+  for (std::size_t k = 0; k < words.size(); ++k) commas_before[k + 1] = commas_before[k] + (words[k] == "," ? 1 : 0);
   std::vector<std::string> out(words.size());
+  std::size_t next = 0;  // the first cue that does not end at or before i
   for (std::size_t i = 0; i < words.size(); ++i) {
+    while (next < cues.size() && cues[next].end <= i) ++next;
+    // the nearest cue is the last one ending at or before i, or the next one (ties: the earlier)
     const TokenSpan* nearest = nullptr;
     std::size_t best = 0;
-    for (const TokenSpan& c : cues) {
-      const std::size_t d = i < c.begin ? c.begin - i : i >= c.end ? i - c.end + 1 : 0;
-      if (nearest == nullptr || d < best) nearest = &c, best = d;
+    if (next > 0) nearest = &cues[next - 1], best = i - cues[next - 1].end + 1;
+    if (next < cues.size()) {
+      const std::size_t d = i < cues[next].begin ? cues[next].begin - i : 0;
+      if (nearest == nullptr || d < best) nearest = &cues[next], best = d;
     }
     if (nearest == nullptr) {
       out[i] = "none";
@@ -465,11 +471,7 @@ std::vector<std::string> cue_context(const std::vector<std::string_view>& words,
       relation += best == 1 ? "1" : best <= 3 ? "2-3" : best <= 7 ? "4-7" : best <= 15 ? "8-15" : "16+";
       // a comma between the token and the cue
       const std::size_t lo = std::min(i, nearest->begin), hi = std::max(i + 1, nearest->end);
-      for (std::size_t k = lo; k < hi; ++k)
-        if (words[k] == ",") {
-          relation += ",";
-          break;
-        }
+      if (commas_before[hi] > commas_before[lo]) relation += ",";
     }
     std::string cue_word(words[nearest->end - 1]);
     for (char& ch : cue_word)
