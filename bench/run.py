@@ -76,7 +76,8 @@ BUILD = ROOT / "build" / "bench"
 DEFAULT_SOURCE = ROOT.parent / "shared" / "corpora" / "news-sample-2000.jsonl"
 DEFAULT_TEXT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
 MB = 1_000_000  # sizes and speeds are in decimal megabytes
-TARGET_SPEED = 0.5  # newsdoc.load at least half the simdjson limit
+TARGET_SPEED = 0.75  # newsdoc.load at least 0.75x the simdjson limit (issue 12)
+TARGET_REOPEN = 1.5e9  # reopening a saved corpus at 1.5 GB/s (issue 12)
 TARGET_MEMORY = 1.3  # at most 1.3 bytes of memory per input byte
 SLOW_SECONDS = 10.0  # a method whose first run takes longer runs once
 TARGET_ANNOTATE = 50.0  # annotation: at least 50 MB/s of body text per core, single thread
@@ -718,6 +719,12 @@ def load_section(results: Dict[str, dict], input_path: Path, input_bytes: int, c
             "the one buffer the file is read into (by two threads from 64 MiB), which the corpus keeps: no text is "
             "copied or rebuilt, and a damaged file is a ParseError or SchemaError, never a crash. JSONL-equivalent "
             "MB/s is the JSONL input's size over the reopen time.",
+            "",
+            f"- **Reopen target (≥ {TARGET_REOPEN / 1e9:.1f} GB/s): "
+            f"{'met' if reopen['ndc_bytes'] / reopen['seconds'] >= TARGET_REOPEN else 'missed'}.** "
+            f"{reopen['ndc_bytes'] / reopen['seconds'] / 1e9:.2f} GB/s of .ndc file. About half of the time is the "
+            "kernel copying the file into memory; mapping it instead (mmap) would skip that copy but a file "
+            "truncated while mapped kills the process (SIGBUS), so the file is read.",
             "",
         ]
     dumps, dumps_cpp = results.get("dumps"), results.get("dumps_cpp")
