@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -37,15 +36,8 @@ NAMED_TAGS = frozenset(("NNP", "NNPS"))
 NAMED_TYPES = frozenset(("PERSON", "ORGANIZATION", "LOCATION", "MISC"))
 
 
-def _load_eval():
-    spec = importlib.util.spec_from_file_location("newsdoc_bench_eval", ROOT / "bench" / "eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-_eval = _load_eval()
+sys.path.insert(0, str(ROOT / "bench"))
+from eval_ner import _eval  # noqa: E402  bench/eval.py, loaded once by its sibling
 
 
 class Scores:
