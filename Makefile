@@ -89,9 +89,10 @@ eval: install
 docs: install
 	$(PY) -m sphinx -W -b html docs docs/_build/html
 
-# The learned models (cpp/include/newsdoc/model.hpp): part-of-speech, entity
-# and attribution-cue taggers trained on PolNeAR's train split (CoreNLP silver
-# and BRAT gold cues) into $(MODELS), then scored on its dev split.
+# The learned models (cpp/include/newsdoc/model.hpp): part-of-speech, entity,
+# attribution-cue and attribution-role taggers and the coreference model,
+# trained on PolNeAR's train split (CoreNLP silver, BRAT gold cues and roles)
+# into $(MODELS), then scored on its dev split.
 # Deterministic: the same seed gives the same bytes.
 MODELS := models
 MODELS_BUILD := build/models

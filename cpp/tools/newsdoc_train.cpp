@@ -3,7 +3,7 @@
 // newsdoc.train), and scores them on dev inputs.
 //
 //   newsdoc-train INPUT... --out models/ [--epochs N] [--seed S] [--limit N]
-//                 [--dev INPUT]... [--only pos,ner,cue,attribution] [--pos-model FILE]
+//                 [--dev INPUT]... [--only pos,ner,cue,attribution,coref] [--pos-model FILE]
 //   newsdoc-train --evaluate --out models/ --dev INPUT...
 // An INPUT is a CoreNLP JSONL(.gz), a BRAT folder or a newsdoc JSON(L) file
 // (TrainConfig::inputs); `--corenlp FILE` is the same as FILE.
@@ -20,8 +20,8 @@ namespace {
   std::fprintf(stderr,
                "newsdoc-train: %s\n"
                "usage: newsdoc-train INPUT... --out DIR [--epochs N] [--seed S] [--limit N]\n"
-               "                     [--dev INPUT]... [--only pos,ner,cue,attribution] [--pos-model FILE]\n"
-               "                     [--pos-bits K] [--ner-bits K] [--cue-bits K] [--attribution-bits K] [--quiet]\n"
+               "                     [--dev INPUT]... [--only pos,ner,cue,attribution,coref] [--pos-model FILE]\n"
+               "                     [--pos-bits K] [--ner-bits K] [--cue-bits K] [--attribution-bits K] [--coref-bits K] [--quiet]\n"
                "       newsdoc-train --evaluate --out DIR --dev INPUT...\n"
                "INPUT: a CoreNLP JSONL(.gz), a BRAT folder (.txt and .ann) or a newsdoc JSON(L) file\n",
                why.c_str());
@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     else if (k == "--ner-bits") config.ner_hash_bits = static_cast<unsigned>(number(k, value()));
     else if (k == "--cue-bits") config.cue_hash_bits = static_cast<unsigned>(number(k, value()));
     else if (k == "--attribution-bits") config.attribution_hash_bits = static_cast<unsigned>(number(k, value()));
+    else if (k == "--coref-bits") config.coref_hash_bits = static_cast<unsigned>(number(k, value()));
     else if (k == "--evaluate") evaluate = true;
     else if (k == "--quiet") quiet = true;
     else if (k == "-h" || k == "--help") usage("trains newsdoc's taggers");

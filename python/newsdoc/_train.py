@@ -110,11 +110,14 @@ def train(inputs: Union[_PathLike, Iterable[_PathLike]], out: _PathLike, *,
             (quotes with their cue and speaker spans give cues and attribution
             roles, entity mentions give entity labels).
         out: the models folder, created if needed: ``pos.ndm``, ``ner.ndm``
-            and ``ner-doc.ndm``, ``cue.ndm``, ``attribution.ndm`` and
-            ``attribution-cued.ndm``. A component the inputs hold no data for
+            and ``ner-doc.ndm``, ``cue.ndm``, ``attribution.ndm``,
+            ``attribution-cued.ndm`` and ``coref.ndm``. A component the inputs hold no data for
             is not written.
         components: any of ``"pos"``, ``"ner"`` (also writes ner-doc), ``"cue"``,
-            ``"attribution"`` (also writes attribution-cued);
+            ``"attribution"`` (also writes attribution-cued), ``"coref"``
+            (from CoreNLP's coreference chains, over the entities and
+            quotes the annotator finds with the taggers in ``out``, or the
+            shipped ones);
             None: every one the inputs hold data for.
         epochs: passes of the averaged perceptron over the data.
         seed: the shuffling seed.
@@ -135,7 +138,7 @@ def train(inputs: Union[_PathLike, Iterable[_PathLike]], out: _PathLike, *,
     Example:
         >>> report = newsdoc.train("tests/data/train/corenlp/tiny.jsonl", "/tmp/tiny-models", epochs=4)
         >>> report.components
-        ['pos', 'ner', 'ner-doc', 'cue', 'attribution', 'attribution-cued']
+        ['pos', 'ner', 'ner-doc', 'cue', 'attribution', 'attribution-cued', 'coref']
         >>> ann = newsdoc.Annotator(models="/tmp/tiny-models")
     """
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
@@ -148,8 +151,8 @@ def train(inputs: Union[_PathLike, Iterable[_PathLike]], out: _PathLike, *,
         components = components.split(",")
     names = [c.strip() for c in components] if components is not None else []
     for name in names:
-        if name not in ("pos", "ner", "cue", "attribution"):
-            raise ValueError(f"unknown model component {name!r} (components: pos, ner, cue, attribution)")
+        if name not in ("pos", "ner", "cue", "attribution", "coref"):
+            raise ValueError(f"unknown model component {name!r} (components: pos, ner, cue, attribution, coref)")
     paths = _paths(inputs, "inputs")
     if not paths:
         raise ValueError("no training input given")

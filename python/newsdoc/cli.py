@@ -553,7 +553,7 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, default=8, metavar="N", help="training passes (8)")
     train.add_argument("--seed", type=int, default=1, metavar="S", help="shuffling seed (1)")
     train.add_argument("--components", metavar="LIST", default=None,
-                       help="comma-separated: pos, ner, cue (default: each one the inputs hold data for)")
+                       help="comma-separated: pos, ner, cue, attribution, coref (default: each one the inputs hold data for)")
     train.add_argument("--limit", type=int, default=0, metavar="N", help="at most N documents of each input")
     train.add_argument("--pos-model", metavar="FILE", default=None,
                        help="without POS data: the POS tagger the other taggers learn from (default: DIR/pos.ndm, "

@@ -47,13 +47,14 @@ TEST(TrainModels, CoreNlpInputGivesEveryTaggerThatMemorisesItsData) {
   std::vector<std::string> progress;
   config.progress = [&](const std::string& line) { progress.push_back(line); };
   const auto report = newsdoc::model::train_models(config);
-  ASSERT_EQ(report.trained.size(), 6u);
+  ASSERT_EQ(report.trained.size(), 7u);
   EXPECT_EQ(report.trained[0].component, "pos");
   EXPECT_EQ(report.trained[1].component, "ner");
   EXPECT_EQ(report.trained[2].component, "ner-doc");
   EXPECT_EQ(report.trained[3].component, "cue");
   EXPECT_EQ(report.trained[4].component, "attribution");  // the BRAT roles beside the CoreNLP file
   EXPECT_EQ(report.trained[5].component, "attribution-cued");
+  EXPECT_EQ(report.trained[6].component, "coref");  // the chains in the CoreNLP records
   EXPECT_EQ(report.trained[0].sentences, 6u);
   EXPECT_EQ(report.trained[0].tokens, 74u);
   EXPECT_EQ(report.trained[3].documents, 2u);  // both articles have gold cues in tiny/attributions
@@ -96,11 +97,36 @@ TEST(TrainModels, TheAnnotatorUsesTheTrainedFolder) {
                           {"Elena Vasquez", "PERSON"}, {"Brightwater Logistics", "ORG"}, {"Port Aldane", "GPE"}}));
 }
 
+TEST(TrainModels, TheCoreferenceModelGivesAPronounSpeakerItsEntity) {
+  TempDir dir;
+  newsdoc::model::train_models(tiny_config(dir.path(), {corenlp_input()}));
+  ASSERT_TRUE(fs::exists(dir / "coref.ndm"));
+  const auto corpus = newsdoc::import_text(
+      bytes_of(fixture() / "tiny" / "text" / "tiny_a2.txt") + "\n\n\u201cGrowth will return,\u201d it said.");
+  const auto speaker_of = [&](std::string_view quote) {
+    newsdoc::AnnotatorOptions options;
+    options.models = newsdoc::Models::load(dir.path().string());
+    const auto article = newsdoc::Annotator(options).annotate(corpus[0]);
+    for (std::size_t i = 0; i < article.quote_count(); ++i) {
+      const auto q = article.quote(i);
+      if (q.text != quote) continue;
+      return q.speaker == newsdoc::no_entity ? std::string("none")
+                                             : std::string(article.entity(static_cast<std::size_t>(q.speaker)).name);
+    }
+    return std::string("no such quote");
+  };
+  // The model learnt "its" -> the bank from the chain in tiny_a2; the rules
+  // resolve only "he" and "she", so without coref.ndm "it" names nobody.
+  EXPECT_EQ(speaker_of("Growth will return,"), "Kestrel Bank");
+  fs::remove(dir / "coref.ndm");
+  EXPECT_EQ(speaker_of("Growth will return,"), "none");
+}
+
 TEST(TrainModels, TheSameSeedGivesTheSameBytes) {
   TempDir a, b;
   newsdoc::model::train_models(tiny_config(a.path(), {corenlp_input()}));
   newsdoc::model::train_models(tiny_config(b.path(), {corenlp_input()}));
-  for (const char* name : {"pos.ndm", "ner.ndm", "ner-doc.ndm", "cue.ndm"}) {
+  for (const char* name : {"pos.ndm", "ner.ndm", "ner-doc.ndm", "cue.ndm", "coref.ndm"}) {
     const auto first = bytes_of(a / name);
     EXPECT_FALSE(first.empty()) << name;
     EXPECT_EQ(first, bytes_of(b / name)) << name;
@@ -124,8 +150,9 @@ TEST(TrainModels, BratFolderTrainsTheCueTaggerWithAGivenPosTagger) {
   EXPECT_EQ(report.trained[1].component, "attribution");
   EXPECT_EQ(report.trained[2].component, "attribution-cued");
   EXPECT_EQ(report.pos_model, config.pos_model);
-  ASSERT_EQ(report.skipped.size(), 2u);
+  ASSERT_EQ(report.skipped.size(), 3u);
   EXPECT_NE(report.skipped[0].find("pos: the inputs hold no POS tags"), std::string::npos) << report.skipped[0];
+  EXPECT_NE(report.skipped[2].find("coref: the inputs hold no coreference chains"), std::string::npos) << report.skipped[2];
   // The folder keeps the POS tagger the cue tagger learnt from.
   EXPECT_EQ(bytes_of(dir / "pos.ndm"), bytes_of(base / "pos.ndm"));
   EXPECT_FALSE(fs::exists(dir / "ner.ndm"));
@@ -210,7 +237,7 @@ TEST(TrainModels, BadInputsAndSettingsAreClearErrors) {
   EXPECT_EQ(error_of(pos_from_brat), "pos: the inputs hold no POS tags (CoreNLP input) to train it on");
   auto unknown = tiny_config(dir / "out", {corenlp_input()});
   unknown.components = {"parser"};
-  EXPECT_EQ(error_of(unknown), "unknown model component \"parser\" (components: pos, ner, cue, attribution)");
+  EXPECT_EQ(error_of(unknown), "unknown model component \"parser\" (components: pos, ner, cue, attribution, coref)");
   auto no_epochs = tiny_config(dir / "out", {corenlp_input()});
   no_epochs.epochs = 0;
   EXPECT_EQ(error_of(no_epochs), "epochs must be at least 1, not 0");

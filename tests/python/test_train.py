@@ -18,7 +18,7 @@ from newsdoc import cli
 FIXTURE = REPO / "tests" / "data" / "train"
 CORENLP = FIXTURE / "corenlp" / "tiny.jsonl"
 BRAT = FIXTURE / "tiny"
-MODEL_FILES = ("pos.ndm", "ner.ndm", "ner-doc.ndm", "cue.ndm", "attribution.ndm", "attribution-cued.ndm")
+MODEL_FILES = ("pos.ndm", "ner.ndm", "ner-doc.ndm", "cue.ndm", "attribution.ndm", "attribution-cued.ndm", "coref.ndm")
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,8 @@ def entities(article: newsdoc.Article) -> list:
 def test_train_writes_every_component_and_reports(tmp_path):
     lines = []
     report = newsdoc.train([CORENLP], tmp_path / "m", dev=CORENLP, progress=lines.append)
-    assert report.components == ["pos", "ner", "ner-doc", "cue", "attribution", "attribution-cued"]
-    assert [m.tokens for m in report.trained] == [74] * 6
+    assert report.components == ["pos", "ner", "ner-doc", "cue", "attribution", "attribution-cued", "coref"]
+    assert [m.tokens for m in report.trained] == [74] * 7
     assert report.trained[0].path == str(tmp_path / "m" / "pos.ndm")
     assert report.skipped == [] and report.pos_model == "" and report.documents == 2
     assert sorted(p.name for p in (tmp_path / "m").iterdir()) == sorted(MODEL_FILES)
@@ -80,7 +80,8 @@ def test_missing_components_are_not_written_and_loading_names_the_file(tmp_path)
     report = newsdoc.train(BRAT, tmp_path, pos_model=REPO / "models" / "pos.ndm")
     assert report.components == ["cue", "attribution", "attribution-cued"]
     assert report.skipped == ["pos: the inputs hold no POS tags (CoreNLP input)",
-                              "ner: the inputs hold no entities (CoreNLP or newsdoc input)"]
+                              "ner: the inputs hold no entities (CoreNLP or newsdoc input)",
+                              "coref: the inputs hold no coreference chains (CoreNLP input)"]
     assert not (tmp_path / "ner.ndm").exists()
     with pytest.raises(newsdoc.NotFoundError, match="ner.ndm"):
         newsdoc.Annotator(models=tmp_path)
@@ -136,7 +137,7 @@ def test_cli_train(tmp_path, capsys):
 @pytest.mark.parametrize("argv, message", [
     (["train", "missing.jsonl", "--out", "{out}"], "newsdoc: error: missing.jsonl: training input not found"),
     (["train", str(CORENLP), "--out", "{out}", "--components", "pos,parser"],
-     "newsdoc: error: unknown model component 'parser' (components: pos, ner, cue, attribution)"),
+     "newsdoc: error: unknown model component 'parser' (components: pos, ner, cue, attribution, coref)"),
     (["train", str(BRAT), "--out", "{out}", "--components", "pos"],
      "newsdoc: error: pos: the inputs hold no POS tags (CoreNLP input) to train it on"),
     (["train", str(CORENLP), "--out", "{out}", "--epochs", "0"],

@@ -31,6 +31,7 @@ namespace newsdoc {
 
 namespace model {
 class Tagger;
+class Coreference;
 }
 namespace detail {
 class RecordAnnotator;
@@ -43,7 +44,7 @@ class RecordAnnotator;
 class Models {
  public:
   /// Loads pos.ndm, ner.ndm and ner-doc.ndm of `directory`, and
-  /// attribution.ndm and attribution-cued.ndm when they are there. Throws NotFoundError when the
+  /// attribution.ndm, attribution-cued.ndm and coref.ndm when they are there. Throws NotFoundError when the
   /// folder or one of the three does not exist, IoError when it cannot be
   /// read and ModelError when a file is corrupt or of another kind.
   static std::shared_ptr<const Models> load(const std::string& directory);
@@ -64,11 +65,14 @@ class Models {
   /// Its second pass, which also sees where the first put the cues
   /// (`attribution-cued.ndm`, model::cue_context); nullptr when absent.
   const model::Tagger* attribution_cued() const noexcept { return attribution_cued_.get(); }
+  /// The coreference model (coref.ndm), or nullptr when the folder has none.
+  const model::Coreference* coreference() const noexcept { return coreference_.get(); }
 
  private:
   Models() = default;
   std::string directory_;
   std::unique_ptr<model::Tagger> pos_, ner_, ner_doc_, attribution_, attribution_cued_;
+  std::unique_ptr<model::Coreference> coreference_;
 };
 
 /// The folder of the shipped models, first of: the environment variable

@@ -54,6 +54,11 @@
 #include "newsdoc/error.hpp"
 
 namespace newsdoc {
+struct Span;
+struct ArticleInput;
+}  // namespace newsdoc
+
+namespace newsdoc {
 
 /// A model file or model input is unusable: bad magic, wrong version or
 /// component, checksum mismatch, truncation, or words and tags of different
@@ -164,6 +169,8 @@ class PerceptronTrainer {
   /// is given (label_count() flags), the best label whose flag is not 0.
   int predict(const FeatureHash* features, std::size_t count, const int* allowed = nullptr) const;
   int predict(const std::vector<FeatureHash>& f) const { return predict(f.data(), f.size()); }
+  /// The current (not averaged) score of `label` for `features`.
+  float score(const FeatureHash* features, std::size_t count, int label) const;
   /// One training instance: if `guess` != `truth`, moves the weights.
   /// Call once per instance (it also advances the averaging clock).
   void update(const FeatureHash* features, std::size_t count, int truth, int guess);
@@ -320,6 +327,45 @@ struct DocumentTags {
 DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
                           const std::vector<std::vector<std::string_view>>& words);
 
+/// Pronoun and nominal coreference ("coref.ndm"): links a third-person
+/// pronoun ("he", "she", "they", "it" and their other forms) or a short
+/// definite noun phrase ("the senator", "the ministry") to an entity of the
+/// article named before it. A mention-pair model over hashed features of the
+/// pair (the anaphor's form or head noun with the candidate's type, first
+/// name, the words around its nearest mention, sentence distance, recency
+/// among the entities, whether and how lately it spoke), trained on
+/// CoreNLP's silver coreference chains of PolNeAR's train split; the best
+/// candidate is linked when the model prefers it to no link.
+class Coreference {
+ public:
+  Coreference() = default;
+  /// Throws ModelError when `model` is not a "coref" model of this feature set.
+  explicit Coreference(LinearModel model);
+  static Coreference load(const std::string& path);
+  /// One anaphor of the training data: the features of its pair with each
+  /// candidate, and whether the candidate is right.
+  struct Example {
+    std::vector<std::vector<FeatureHash>> candidates;
+    std::vector<bool> linked;
+  };
+  /// An averaged perceptron over the pairs, in an order shuffled by the seed each epoch.
+  static Coreference train(const std::vector<Example>& anaphors, const TrainOptions& options);
+  const LinearModel& model() const noexcept { return model_; }
+  void save(const std::string& path) const { model_.save(path); }
+
+  /// The speaker of each quote of `article` (the annotator's output, spans in
+  /// bytes of `body`, whose paragraphs are `paragraphs`) whose speaker span is
+  /// an anaphor becomes the entity the model links it to; a quote the model
+  /// links to nothing keeps the speaker it had.
+  void resolve_speakers(std::string_view body, const std::vector<Span>& paragraphs, ArticleInput& article) const;
+  /// How much the model prefers linking the anaphor to the candidate whose
+  /// pair has `features` over no link (> 0: link).
+  std::int32_t margin(const std::vector<FeatureHash>& features) const;
+
+ private:
+  LinearModel model_;
+};
+
 /// A typed span of tokens [begin, end) decoded from BIO labels.
 struct TokenSpan {
   std::size_t begin;
@@ -372,6 +418,7 @@ struct TrainConfig {
   unsigned ner_hash_bits = 20;
   unsigned cue_hash_bits = 18;
   unsigned attribution_hash_bits = 20;
+  unsigned coref_hash_bits = 18;
   /// Called with one line for each step (reading, each model trained).
   std::function<void(const std::string&)> progress;
 };

@@ -1825,6 +1825,8 @@ void ArticleAnnotator::run(const ArticleInput& source, std::string_view body, co
     in.cue = q.cue;
     out.quotes.push_back(in);
   }
+  if (options_.models && options_.models->coreference() != nullptr)
+    options_.models->coreference()->resolve_speakers(body, paragraph_bytes, out);
 }
 
 }  // namespace

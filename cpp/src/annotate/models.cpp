@@ -104,6 +104,8 @@ std::shared_ptr<const Models> Models::load(const std::string& directory) {
     models->attribution_ = load_tagger(directory, "attribution.ndm", "attribution");
   if (models->attribution_ && is_file(join(directory, "attribution-cued.ndm")))
     models->attribution_cued_ = load_tagger(directory, "attribution-cued.ndm", "attribution-cued");
+  if (const std::string coref = join(directory, "coref.ndm"); is_file(coref))
+    models->coreference_ = std::make_unique<model::Coreference>(model::Coreference::load(coref));
   if (!models->ner_->needs_pos() || models->pos_->needs_pos())
     throw ModelError(directory, "the ner model does not take part-of-speech tags, or the pos model does");
   return models;

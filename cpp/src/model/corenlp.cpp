@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -75,6 +76,7 @@ std::vector<CoreNlpDoc> read_corenlp(const std::string& path, const std::string&
       doc.id = str(root["id"]);
       doc.text = read_file(text_dir + "/" + doc.id + ".txt");
       const Utf8Index index(doc.text);
+      std::vector<std::size_t> sentence_of;  // record's sentence -> doc.sentences (SIZE_MAX: empty)
       for (simdjson::dom::element sent : root["sentences"].get_array()) {
         std::vector<CoreNlpToken> tokens;
         for (simdjson::dom::element tok : sent.get_array()) {
@@ -97,7 +99,30 @@ std::vector<CoreNlpDoc> read_corenlp(const std::string& path, const std::string&
           t.word = doc.text.substr(*b, *e - *b);
           tokens.push_back(std::move(t));
         }
+        sentence_of.push_back(tokens.empty() ? SIZE_MAX : doc.sentences.size());
         if (!tokens.empty()) doc.sentences.push_back(std::move(tokens));
+      }
+      simdjson::dom::array chains;
+      if (root["coref"].get(chains) == simdjson::SUCCESS) {
+        // Each mention is [sentence, first token, end token, head token].
+        const auto token = [&](std::int64_t sentence, std::int64_t k) -> const CoreNlpToken* {
+          if (sentence < 0 || static_cast<std::size_t>(sentence) >= sentence_of.size()) return nullptr;
+          const std::size_t s = sentence_of[static_cast<std::size_t>(sentence)];
+          if (s == SIZE_MAX || k < 0 || static_cast<std::size_t>(k) >= doc.sentences[s].size()) return nullptr;
+          return &doc.sentences[s][static_cast<std::size_t>(k)];
+        };
+        for (simdjson::dom::element chain : chains) {
+          std::vector<CoreNlpDoc::ChainMention> mentions;
+          for (simdjson::dom::element m : chain.get_array()) {
+            simdjson::dom::array a = m.get_array();
+            const std::int64_t sentence = a.at(0), first = a.at(1), end = a.at(2), head = a.at(3);
+            const CoreNlpToken *b = token(sentence, first), *e = token(sentence, end - 1), *h = token(sentence, head);
+            if (b == nullptr || e == nullptr || h == nullptr)
+              throw ParseError(Location{path, line_no, 0, 0}, "coreference mention outside its sentence in " + doc.id);
+            mentions.push_back({b->begin, e->end, h->begin, h->end});
+          }
+          if (mentions.size() >= 2) doc.coref.push_back(std::move(mentions));
+        }
       }
       docs.push_back(std::move(doc));
     } catch (const simdjson::simdjson_error& e) {

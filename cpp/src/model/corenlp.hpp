@@ -25,6 +25,12 @@ struct CoreNlpDoc {
   // Gold attribution roles per code point, when read (read_brat_roles): a Role,
   // plus role_start on the first code point of each cue, source or content.
   std::vector<std::uint8_t> roles;
+  // CoreNLP's coreference chains (dcoref, silver), each mention in order of
+  // appearance: code points of the whole mention and of its head token.
+  struct ChainMention {
+    std::uint32_t begin = 0, end = 0, head_begin = 0, head_end = 0;
+  };
+  std::vector<std::vector<ChainMention>> coref;
 };
 
 enum Role : std::uint8_t { role_none = 0, role_cue = 1, role_source = 2, role_content = 3, role_start = 4 };

@@ -356,6 +356,13 @@ int PerceptronTrainer::predict(const FeatureHash* features, std::size_t count, c
   return best;
 }
 
+float PerceptronTrainer::score(const FeatureHash* features, std::size_t count, int label) const {
+  const std::size_t n = labels_.size();
+  float sum = 0;
+  for (std::size_t k = 0; k < count; ++k) sum += weights_[bucket(features[k]) * n + static_cast<std::size_t>(label)];
+  return sum;
+}
+
 void PerceptronTrainer::update(const FeatureHash* features, std::size_t count, int truth, int guess) {
   if (truth != guess) {
     const std::size_t n = labels_.size();

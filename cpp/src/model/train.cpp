@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "annotate/tokens.hpp"
+#include "model/coref.hpp"
 #include "model/corenlp.hpp"
 #include "newsdoc/annotate.hpp"
 #include "newsdoc/error.hpp"
@@ -33,9 +34,16 @@ struct Sentence {
   std::vector<std::string> roles;  // BIO over CUE, SOURCE, CONTENT
 };
 
+// A mention of a silver coreference chain: bytes of the text, and of its head token.
+struct ChainMention {
+  Span bytes, head;
+};
+
 struct Document {
   std::vector<Sentence> sentences;
-  bool has_pos = false, has_ner = false, has_cue = false, has_roles = false;
+  std::string text;                                // CoreNLP input: the raw text, for coreference
+  std::vector<std::vector<ChainMention>> chains;   // CoreNLP's coreference chains (silver)
+  bool has_pos = false, has_ner = false, has_cue = false, has_roles = false, has_coref = false;
   bool brat_cues = false;  // the cues come from BRAT files (named in the cue model's info)
 };
 
@@ -134,6 +142,19 @@ std::vector<Document> read_corenlp_input(const std::string& path, std::size_t li
     doc.has_pos = doc.has_ner = true;
     doc.has_cue = doc.brat_cues = !d.cue_chars.empty();  // the cue tagger learns only from articles with gold cues
     doc.has_roles = !d.roles.empty();
+    if (!d.coref.empty()) {
+      const Utf8Index index(d.text);
+      const auto bytes = [&](std::uint32_t begin, std::uint32_t end) {
+        return Span{static_cast<std::uint32_t>(index.to_bytes(begin).value_or(0)),
+                    static_cast<std::uint32_t>(index.to_bytes(end).value_or(0))};
+      };
+      for (const auto& chain : d.coref) {
+        doc.chains.emplace_back();
+        for (const auto& m : chain) doc.chains.back().push_back({bytes(m.begin, m.end), bytes(m.head_begin, m.head_end)});
+      }
+      doc.text = d.text;
+      doc.has_coref = true;
+    }
     for (const auto& sent : d.sentences) {
       Sentence s;
       std::string prev_type, prev_cue, prev_role;
@@ -413,17 +434,86 @@ std::pair<Tagger, Tagger> train_attribution(const std::vector<TaggedSentence>& d
   return {std::move(first), Tagger::train("attribution-cued", cued, options)};
 }
 
+std::string join_path(const std::string& dir, const char* name) { return (fs::path(dir) / name).string(); }
+
+// The coreference examples of `docs`: each anaphor of a silver chain (a
+// pronoun or short definite noun phrase after the chain's first mention)
+// with the entities `annotator` found before it; an entity is right when one
+// of its mentions holds the head of an earlier mention of the chain.
+std::vector<Coreference::Example> coref_examples(const std::vector<Document>& docs, const Annotator& annotator) {
+  std::vector<Coreference::Example> out;
+  std::vector<FeatureHash> features;
+  for (const auto& doc : docs) {
+    if (!doc.has_coref) continue;
+    const std::vector<Span> lines = line_paragraphs(doc.text);
+    ArticleInput input;
+    input.id = "coref";
+    for (const Span& p : lines) input.paragraphs.push_back(std::string_view(doc.text).substr(p.start, p.end - p.start));
+    CorpusBuilder builder;
+    builder.add(input);
+    const Corpus corpus = builder.finish();
+    const Article article = annotator.annotate(corpus[0]);
+    if (article.paragraph_count() != lines.size()) continue;
+    // Raw bytes to bytes of the article's body (paragraphs joined by a blank line).
+    const auto to_body = [&](Span raw) -> std::optional<Span> {
+      auto it = std::upper_bound(lines.begin(), lines.end(), raw.start,
+                                 [](std::uint32_t b, const Span& line) { return b < line.start; });
+      if (it == lines.begin()) return std::nullopt;
+      const std::size_t i = static_cast<std::size_t>(it - lines.begin()) - 1;
+      if (raw.end > lines[i].end) return std::nullopt;
+      const std::uint32_t base = article.paragraph(i).bytes.start;
+      return Span{base + raw.start - lines[i].start, base + raw.end - lines[i].start};
+    };
+    const detail::CorefArticle view = detail::coref_article(article);
+    for (const auto& chain : doc.chains) {
+      std::vector<std::optional<Span>> spans, heads;
+      for (const auto& m : chain) {
+        spans.push_back(to_body(m.bytes));
+        heads.push_back(to_body(m.head));
+      }
+      for (std::size_t j = 1; j < chain.size(); ++j) {
+        if (!spans[j]) continue;
+        const auto anaphor = detail::anaphor_at(view, *spans[j]);
+        if (!anaphor) continue;
+        std::set<std::uint32_t> right;
+        for (std::size_t k = 0; k < j; ++k) {
+          if (!heads[k] || heads[k]->end > anaphor->bytes.start) continue;
+          for (const auto& m : view.mentions)
+            if (m.bytes.start < heads[k]->end && heads[k]->start < m.bytes.end) right.insert(m.entity);
+        }
+        const auto candidates = detail::coref_candidates(view, *anaphor);
+        if (candidates.empty()) continue;
+        Coreference::Example example;
+        for (const auto& c : candidates) {
+          detail::pair_features(view, *anaphor, c, features);
+          example.candidates.push_back(features);
+          example.linked.push_back(right.count(c.entity) > 0);
+        }
+        out.push_back(std::move(example));
+      }
+    }
+  }
+  return out;
+}
+
+// The annotator whose entities and quotes the coreference model learns from
+// and is scored on: the taggers of `directory` (or the default models).
+Annotator coref_annotator(const std::string& directory) {
+  AnnotatorOptions options;
+  options.models = Models::load(fs::exists(join_path(directory, "ner.ndm")) ? directory : default_models_directory());
+  return Annotator(options);
+}
+
 std::set<std::string> requested_components(const std::vector<std::string>& components) {
   std::set<std::string> out;
   for (const auto& c : components) {
-    if (c != "pos" && c != "ner" && c != "cue" && c != "attribution")
-      throw ModelError("", "unknown model component \"" + c + "\" (components: pos, ner, cue, attribution)");
+    if (c != "pos" && c != "ner" && c != "cue" && c != "attribution" && c != "coref")
+      throw ModelError("", "unknown model component \"" + c + "\" (components: pos, ner, cue, attribution, coref)");
     out.insert(c);
   }
   return out;
 }
 
-std::string join_path(const std::string& dir, const char* name) { return (fs::path(dir) / name).string(); }
 
 // --- Scoring ------------------------------------------------------------------
 
@@ -534,6 +624,30 @@ DevScores score(const std::string& directory, const std::vector<Document>& dev) 
     micro.put(s, "");
     s["tokens"] = double(role_tokens);
   }
+  const std::string coref_path = join_path(directory, "coref.ndm");
+  if (fs::exists(coref_path) && std::any_of(dev.begin(), dev.end(), [](const Document& d) { return d.has_coref; })) {
+    // Anaphors whose silver chain names an entity the annotator found: linked at all, and linked right.
+    const Coreference coref = Coreference::load(coref_path);
+    std::size_t judged = 0, resolved = 0, right = 0, anaphors = 0;
+    for (const auto& example : coref_examples(dev, coref_annotator(directory))) {
+      ++anaphors;
+      const bool answerable = std::find(example.linked.begin(), example.linked.end(), true) != example.linked.end();
+      std::int32_t best = 0;
+      int chosen = -1;
+      for (std::size_t c = 0; c < example.candidates.size(); ++c)
+        if (const auto m = coref.margin(example.candidates[c]); m > best) best = m, chosen = static_cast<int>(c);
+      if (!answerable) continue;
+      ++judged;
+      resolved += chosen >= 0;
+      right += chosen >= 0 && example.linked[static_cast<std::size_t>(chosen)];
+    }
+    auto& s = out["coref"];
+    s["anaphors"] = double(anaphors);
+    s["judged"] = double(judged);
+    s["coverage"] = judged ? 100.0 * double(resolved) / double(judged) : 0;
+    s["precision"] = resolved ? 100.0 * double(right) / double(resolved) : 0;
+    s["accuracy"] = judged ? 100.0 * double(right) / double(judged) : 0;
+  }
   if (cue_token_count > 0) {
     auto& s = out["cue"];
     cue_tokens.put(s, "token_");
@@ -556,7 +670,8 @@ TrainReport train_models(const TrainConfig& config) {
   };
   if (config.inputs.empty()) throw ModelError("", "no training input given");
   if (config.epochs < 1) throw ModelError("", "epochs must be at least 1, not " + std::to_string(config.epochs));
-  for (unsigned bits : {config.pos_hash_bits, config.ner_hash_bits, config.cue_hash_bits, config.attribution_hash_bits})
+  for (unsigned bits : {config.pos_hash_bits, config.ner_hash_bits, config.cue_hash_bits, config.attribution_hash_bits,
+                        config.coref_hash_bits})
     if (bits < 8 || bits > 26) throw ModelError("", "hash bits must be in [8, 26], not " + std::to_string(bits));
   if (config.out.empty()) throw ModelError("", "no output folder given");
   const std::set<std::string> asked = requested_components(config.components);
@@ -566,7 +681,8 @@ TrainReport train_models(const TrainConfig& config) {
   TrainReport report;
   report.documents = docs.size();
   const Counts pos_data = count(docs, &Document::has_pos), ner_data = count(docs, &Document::has_ner),
-               cue_data = count(docs, &Document::has_cue), role_data = count(docs, &Document::has_roles);
+               cue_data = count(docs, &Document::has_cue), role_data = count(docs, &Document::has_roles),
+               coref_data = count(docs, &Document::has_coref);
   say("read " + std::to_string(docs.size()) + " documents in " + std::to_string(seconds_since(t0)).substr(0, 4) +
       " s: " + std::to_string(pos_data.documents) + " with POS tags, " + std::to_string(ner_data.documents) +
       " with entities, " + std::to_string(cue_data.documents) + " with cues, " +
@@ -575,11 +691,12 @@ TrainReport train_models(const TrainConfig& config) {
   // What to train: each component asked for (all, if none) that has data.
   std::set<std::string> todo;
   const std::pair<const char*, const Counts*> available[] = {
-      {"pos", &pos_data}, {"ner", &ner_data}, {"cue", &cue_data}, {"attribution", &role_data}};
+      {"pos", &pos_data}, {"ner", &ner_data}, {"cue", &cue_data}, {"attribution", &role_data}, {"coref", &coref_data}};
   const char* kinds[] = {"POS tags (CoreNLP input)", "entities (CoreNLP or newsdoc input)",
                          "gold cues (BRAT, CoreNLP with attributions, or newsdoc quotes with cue spans)",
-                         "attributions (BRAT, CoreNLP with attributions, or newsdoc quotes)"};
-  for (std::size_t i = 0; i < 4; ++i) {
+                         "attributions (BRAT, CoreNLP with attributions, or newsdoc quotes)",
+                         "coreference chains (CoreNLP input)"};
+  for (std::size_t i = 0; i < 5; ++i) {
     const std::string name = available[i].first;
     if (!asked.empty() && !asked.count(name)) continue;
     if (available[i].second->tokens > 0) {
@@ -697,6 +814,16 @@ TrainReport train_models(const TrainConfig& config) {
       second.save(join_path(config.out, "attribution-cued.ndm"));
       record("attribution-cued", role_data, t0);
     }
+  }
+
+  if (todo.count("coref")) {
+    // After the taggers: it learns from the entities and quotes the annotator finds with them.
+    t0 = Clock::now();
+    const auto examples = coref_examples(docs, coref_annotator(config.out));
+    options.hash_bits = config.coref_hash_bits;
+    options.info = info + " and CoreNLP's coreference chains (silver), over the entities the annotator found";
+    Coreference::train(examples, options).save(join_path(config.out, "coref.ndm"));
+    record("coref", coref_data, t0);
   }
 
   if (!config.dev.empty()) {
