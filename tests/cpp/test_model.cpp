@@ -140,6 +140,25 @@ TEST(ModelFile, CorruptTruncatedOrForeignFilesAreClearErrors) {
     for (int i = 0; i < 4; ++i) huge += static_cast<char>((crc >> (8 * i)) & 0xFF);
     EXPECT_NE(expect_model_error(huge, "huge.ndm").find("more than 2^28 weights"), std::string::npos);
   }
+  // a well-formed file that claims more rows than its bytes could hold: refused before any
+  // memory is set aside for them
+  {
+    std::string claims = good.substr(0, 12);
+    claims += '\x03';
+    claims += "toy";
+    claims += '\x05';
+    claims += "toy/1";
+    claims += std::string("\x14\0\0\0", 4);  // 2^20 buckets
+    claims += '\x02';                          // two labels
+    claims += "\x01" "a" "\x01" "b";
+    claims += '\0';                            // no info
+    claims += std::string("\0\0\x80\x3f", 4);  // scale 1.0
+    claims += std::string("\x80\x80\x20", 3);   // 2^19 rows
+    const std::uint32_t crc = crc32_of(claims);
+    for (int i = 0; i < 4; ++i) claims += static_cast<char>((crc >> (8 * i)) & 0xFF);
+    const std::string message = expect_model_error(claims, "claims.ndm");
+    EXPECT_NE(message.find("row count larger than the file holds"), std::string::npos) << message;
+  }
   TempDir dir;
   EXPECT_THROW(LinearModel::load((dir / "missing.ndm").string()), newsdoc::IoError);
   // A valid model file that is not a tagger.

@@ -155,6 +155,7 @@ class LinearModel {
   std::vector<Presence> presence_;
   std::vector<std::int16_t> rows_;
   void clear_weights();
+  void reserve_rows(std::size_t weights);  // before append_row, when the count is known
   void append_row(std::size_t bucket, const std::int16_t* row);  // in increasing bucket order
   void index_rows();  // presence_[].rows_before, once the rows are appended
 };

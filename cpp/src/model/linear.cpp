@@ -115,6 +115,8 @@ void LinearModel::clear_weights() {
   rows_.clear();
 }
 
+void LinearModel::reserve_rows(std::size_t weights) { rows_.reserve(weights); }
+
 void LinearModel::append_row(std::size_t bucket, const std::int16_t* row) {
   const std::size_t n = labels_.size();
   if (std::all_of(row, row + n, [](std::int16_t w) { return w == 0; })) return;
@@ -271,6 +273,8 @@ LinearModel LinearModel::from_bytes(std::string_view bytes, const std::string& n
   const std::uint64_t nonzero = in.varint("row count");
   if (nonzero > rows) in.fail("row count larger than the table");
   const std::size_t mask_bytes = (n + 7) / 8;
+  if (nonzero > (in.data.size() - in.at) / (1 + mask_bytes)) in.fail("row count larger than the file holds");
+  m.reserve_rows(nonzero * n);
   std::vector<std::int16_t> row(n);
   std::size_t r = 0;
   for (std::uint64_t k = 0; k < nonzero; ++k) {
