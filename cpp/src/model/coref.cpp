@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "annotate/lexicon.hpp"
 #include "annotate/tokens.hpp"
 
 namespace newsdoc::model {
@@ -237,12 +238,19 @@ void pair_features(const CorefArticle& article, const Anaphor& anaphor, const Ca
   add("after", form, word_after(article, mention.bytes));
   add("title", form, word_before(article, first_mention));
   add("first-name", form, first_word(name));
+  // The built-in given-name lists carry gender to names the training data never saw.
+  const newsdoc::detail::BuiltinWords& lists = newsdoc::detail::BuiltinWords::get();
+  const std::string_view given = name.substr(0, name.find(' '));
+  add("given-name", form, type,
+      lists.female_names.count(given) ? (lists.male_names.count(given) ? "both" : "female")
+                                      : (lists.male_names.count(given) ? "male" : "-"));
   add("sentence-start", form, word_before(article, mention.bytes) == "<s>" ? "y" : "n");
   add("spoke", form, spoke ? "y" : "n", last_speaker ? "last" : "");
   add("in-quote", form, in_quote ? (in_own_quote ? "own" : "other") : "no");
   add("anaphor-after", form, word_after(article, anaphor.bytes));
   if (nominal) {
     add("head", anaphor.head, type);
+    add("head-is-role", lists.roles.count(anaphor.head) ? "role" : "-", type);
     add("head-distance", anaphor.head, distance);
     add("head-in-name", type, name_has_word(name, anaphor.head) ? "y" : "n");
     add("head-name", anaphor.head, first_word(name));
