@@ -10,6 +10,7 @@
 #include "newsdoc/article.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/utf8.hpp"
+#include "rebuild.hpp"
 #include "store.hpp"
 
 namespace newsdoc {
@@ -444,30 +445,7 @@ void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
 
 void CorpusBuilder::add(const Article& article) {
   ArticleInput in;
-  in.id = article.id();
-  in.url = article.url();
-  in.source = article.source();
-  in.title = article.title();
-  in.language = article.language();
-  in.published = article.published();
-  in.authors = article.authors();
-  in.tags = article.tags();
-  for (std::size_t i = 0; i < article.paragraph_count(); ++i) in.paragraphs.push_back(article.paragraph(i).text);
-  // Keep the entities' aliases alive while `in` views them.
-  std::vector<Entity> entities;
-  for (std::size_t i = 0; i < article.entity_count(); ++i) entities.push_back(article.entity(i));
-  for (const auto& e : entities) in.entities.push_back({e.id, e.name, e.type, e.aliases});
-  for (std::size_t i = 0; i < article.quote_count(); ++i) {
-    const Quote q = article.quote(i);
-    in.quotes.push_back({q.bytes, q.kind, q.speaker, q.speaker_bytes, q.cue, q.cue_bytes, q.attribution, q.parent});
-  }
-  for (std::size_t i = 0; i < article.mention_count(); ++i) {
-    const Mention m = article.mention(i);
-    in.mentions.push_back({m.bytes, m.entity});
-  }
-  in.meta = article.meta_json();
-  in.origin = article.origin();
-  in.origin_line = article.origin_line();
+  detail::read_input(article, OffsetUnit::bytes, in);
   add_impl(in, false);
 }
 

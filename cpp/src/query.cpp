@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "code_points.hpp"
 #include "newsdoc/date.hpp"
 #include "newsdoc/utf8.hpp"
 #include "store.hpp"
@@ -74,24 +75,6 @@ char32_t fold_code_point(char32_t c) noexcept {
   if (c == 0x212B) return 0xE5;   // Angstrom sign
   if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;  // fullwidth Latin
   return c;
-}
-
-void append_utf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
 }
 
 /// The length of the UTF-8 sequence starting with `lead`, or 0 if `lead` cannot start one.
@@ -257,7 +240,7 @@ void append_folded(std::string_view text, std::string& out) {
     if (folded == c) {
       out.append(reinterpret_cast<const char*>(p), length);
     } else {
-      append_utf8(folded, out);
+      detail::append_utf8(out, folded);
     }
     p += length;
   }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "annotate/record_annotator.hpp"
+#include "code_points.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
 #include "newsdoc/text.hpp"
@@ -25,19 +26,6 @@ constexpr std::array<char16_t, 32> cp1252_high = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 /// Length of the valid UTF-8 sequence starting at `p`, or 0.
 std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
@@ -60,7 +48,7 @@ std::string repair_utf8(std::string_view raw, std::size_t& repaired) {
       continue;
     }
     ++repaired;
-    append_utf8(out, *p < 0xA0 ? cp1252_high[*p - 0x80] : static_cast<char32_t>(*p));
+    detail::append_utf8(out, *p < 0xA0 ? cp1252_high[*p - 0x80] : static_cast<char32_t>(*p));
     ++p;
   }
   return out;

@@ -1,11 +1,13 @@
+// The transforms of newsdoc/transform.hpp but redaction (redact.cpp):
+// quotation marks normalised, paragraphs selected, entities renamed and
+// merged, entities and quotes added from elsewhere. Each rebuilds articles
+// through rebuild.hpp.
 #include "newsdoc/transform.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
-#include <deque>
-#include <exception>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -14,10 +16,10 @@
 #include <unordered_set>
 #include <utility>
 
-#include "annotate/tokens.hpp"
-#include "newsdoc/json.hpp"
+#include "code_points.hpp"
+#include "newsdoc/error.hpp"
 #include "newsdoc/utf8.hpp"
-#include "parallel.hpp"
+#include "rebuild.hpp"
 
 namespace newsdoc {
 
@@ -25,580 +27,14 @@ EntityNotFound::EntityNotFound(std::string key, const std::string& what) : Error
 
 namespace {
 
+using detail::append_utf8;
+using detail::code_point_at;
+using detail::is_space;
+using detail::is_word_char;
 using detail::next_code_point;
-
-// ---------------------------------------------------------------------------
-// Characters
-
-bool is_space(char32_t c) noexcept {
-  return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
-}
-
-// Letters and digits of any script, as the annotator's tokenizer counts them:
-// outside ASCII only punctuation, symbol and emoji blocks are excluded.
-bool is_word_char(char32_t c) noexcept {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
-  if (c == 0xD7 || c == 0xF7) return false;
-  if (c >= 0x2000 && c <= 0x2BFF) return false;
-  if (c >= 0x3000 && c <= 0x303F) return false;
-  if (c >= 0xFE30 && c <= 0xFE4F) return false;
-  if (c >= 0xFF00 && c <= 0xFF20) return false;
-  if (c >= 0x1F000) return false;
-  return !is_space(c);
-}
-
-/// The code point ending just before byte `offset` of valid UTF-8 `text` (offset > 0).
-char32_t code_point_before(std::string_view text, std::size_t offset) noexcept {
-  std::size_t i = offset - 1;
-  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-  return next_code_point(text, i);
-}
-
-char32_t code_point_at(std::string_view text, std::size_t offset) noexcept { return next_code_point(text, offset); }
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Rebuilding articles
-
-/// Strings made while one article is rebuilt, which its ArticleInput views.
-/// A deque never moves its elements, so the views stay valid as it grows.
-class Scratch {
- public:
-  std::string_view keep(std::string text) { return strings_.emplace_back(std::move(text)); }
-  void clear() noexcept { strings_.clear(); }
-
- private:
-  std::deque<std::string> strings_;
-};
-
-/// `text`, never with a null data pointer. An empty body is stored as a null
-/// view, and the builder memcpy's every paragraph: from null that is
-/// undefined behaviour even for 0 bytes (UBSan reports it).
-std::string_view non_null(std::string_view text) noexcept {
-  return text.data() != nullptr ? text : std::string_view("");
-}
-
-/// `article` as builder input viewing its Store, spans in `unit`.
-void read_input(const Article& article, OffsetUnit unit, ArticleInput& in) {
-  in.clear();
-  in.unit = unit;
-  in.id = article.id();
-  in.url = article.url();
-  in.source = article.source();
-  in.title = article.title();
-  in.language = article.language();
-  in.published = article.published();
-  in.authors = article.authors();
-  in.tags = article.tags();
-  in.meta = article.meta_json();
-  in.origin = article.origin();
-  in.origin_line = article.origin_line();
-  const bool bytes = unit == OffsetUnit::bytes;
-  for (std::size_t i = 0; i < article.paragraph_count(); ++i)
-    in.paragraphs.push_back(non_null(article.paragraph(i).text));
-  for (std::size_t i = 0; i < article.entity_count(); ++i) {
-    Entity e = article.entity(i);
-    in.entities.push_back({e.id, e.name, e.type, std::move(e.aliases)});
-  }
-  for (std::size_t i = 0; i < article.quote_count(); ++i) {
-    const Quote q = article.quote(i);
-    in.quotes.push_back({bytes ? q.bytes : q.chars, q.kind, q.speaker, bytes ? q.speaker_bytes : q.speaker_chars,
-                         q.cue, bytes ? q.cue_bytes : q.cue_chars, q.attribution, q.parent});
-  }
-  for (std::size_t i = 0; i < article.mention_count(); ++i) {
-    const Mention m = article.mention(i);
-    in.mentions.push_back({bytes ? m.bytes : m.chars, m.entity});
-  }
-}
-
-/// Fills `in` (its strings viewing the article or `scratch`) with the new
-/// article, or returns false when the article stays as it is.
-template <class Rebuild>
-Article transform_article(const Article& article, const Rebuild& rebuild) {
-  ArticleInput input;
-  Scratch scratch;
-  if (!rebuild(std::size_t{0}, article, input, scratch)) return article;
-  CorpusBuilder builder;
-  builder.add(input);
-  const Corpus built = builder.finish();
-  return built[0];
-}
-
-/// `error` with the article's position and id in its message.
-std::exception_ptr in_article(std::exception_ptr error, std::size_t position, const Article& article) {
-  const std::string where = fmt::format("article {} (id \"{}\")", position, article.id());
-  try {
-    std::rethrow_exception(error);
-  } catch (const SchemaError& e) {
-    return std::make_exception_ptr(SchemaError(fmt::format("/{}{}", position, e.pointer()), where + ": " + e.reason()));
-  } catch (const std::out_of_range& e) {
-    return std::make_exception_ptr(std::out_of_range(where + ": " + e.what()));
-  } catch (const std::invalid_argument& e) {
-    return std::make_exception_ptr(std::invalid_argument(where + ": " + e.what()));
-  } catch (...) {
-    return error;
-  }
-}
-
-/// Every article of `corpus` through `rebuild` (as in transform_article) on
-/// `threads` threads. Unchanged articles keep their handles.
-template <class Rebuild>
-Corpus transform_corpus(const Corpus& corpus, unsigned threads, const Rebuild& rebuild) {
-  const std::size_t n = corpus.size();
-  threads = detail::thread_count(threads);
-  // Chunks of at least 64 articles, as the annotator's: a thread per handful
-  // of articles costs more than it saves.
-  const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, (n + 63) / 64));
-  std::vector<Article> articles(corpus.begin(), corpus.end());
-  std::vector<std::exception_ptr> failures(chunks);
-  auto work = [&](std::size_t c) {
-    const std::size_t begin = n * c / chunks, end = n * (c + 1) / chunks;
-    std::size_t i = begin;
-    try {
-      CorpusBuilder builder;
-      ArticleInput input;
-      Scratch scratch;
-      std::vector<std::size_t> rebuilt;
-      for (; i < end; ++i) {
-        scratch.clear();
-        if (!rebuild(i, corpus[i], input, scratch)) continue;
-        builder.add(input);
-        rebuilt.push_back(i);
-      }
-      const Corpus part = builder.finish();
-      for (std::size_t k = 0; k < rebuilt.size(); ++k) articles[rebuilt[k]] = part[k];
-    } catch (...) {
-      failures[c] = i < end ? in_article(std::current_exception(), i, corpus[i]) : std::current_exception();
-    }
-  };
-  detail::run_chunks(chunks, work);
-  for (const auto& f : failures)
-    if (f) std::rethrow_exception(f);
-  return Corpus(std::move(articles), corpus.errors());
-}
-
-// ---------------------------------------------------------------------------
-// The edit list
-
-/// Replace bytes [start, end) of a text by `replacement`.
-struct Edit {
-  std::uint32_t start = 0;
-  std::uint32_t end = 0;
-  std::string_view replacement;
-};
-
-/// A text with an edit list applied, and the map from old offsets to new.
-class EditedText {
- public:
-  /// `edits` sorted by start, not overlapping, none empty.
-  EditedText(std::string_view text, std::vector<Edit> edits) : edits_(std::move(edits)) {
-    shift_before_.reserve(edits_.size() + 1);
-    shift_before_.push_back(0);
-    std::size_t copied = 0;
-    for (const Edit& e : edits_) {
-      text_.append(text.data() + copied, e.start - copied);
-      text_ += e.replacement;
-      copied = e.end;
-      shift_before_.push_back(shift_before_.back() + static_cast<std::int64_t>(e.replacement.size()) -
-                              static_cast<std::int64_t>(e.end - e.start));
-    }
-    text_.append(text.data() + copied, text.size() - copied);
-  }
-
-  const std::string& text() const noexcept { return text_; }
-
-  /// Where a span starting at old `offset` starts: inside an edit, at the
-  /// start of its replacement.
-  std::uint32_t map_start(std::uint32_t offset) const noexcept {
-    // The first edit ending after offset.
-    const auto k = static_cast<std::size_t>(std::upper_bound(edits_.begin(), edits_.end(), offset,
-                                                             [](std::uint32_t o, const Edit& e) { return o < e.end; }) -
-                                            edits_.begin());
-    if (k < edits_.size() && edits_[k].start < offset) return shifted(edits_[k].start, k);
-    return shifted(offset, k);
-  }
-
-  /// Where a span ending at old `offset` ends: inside an edit, at the end of
-  /// its replacement.
-  std::uint32_t map_end(std::uint32_t offset) const noexcept {
-    // The first edit ending at or after offset.
-    const auto k = static_cast<std::size_t>(std::lower_bound(edits_.begin(), edits_.end(), offset,
-                                                             [](const Edit& e, std::uint32_t o) { return e.end < o; }) -
-                                            edits_.begin());
-    if (k < edits_.size() && edits_[k].start < offset) return shifted(edits_[k].end, k + 1);
-    return shifted(offset, k);
-  }
-
-  /// The new place of old span `span`; an empty span stays empty.
-  Span map(Span span) const noexcept {
-    const std::uint32_t start = map_start(span.start);
-    return {start, span.end == span.start ? start : map_end(span.end)};
-  }
-
- private:
-  /// `offset` moved by the length change of the first `edits` edits.
-  std::uint32_t shifted(std::uint32_t offset, std::size_t edits) const noexcept {
-    return static_cast<std::uint32_t>(static_cast<std::int64_t>(offset) + shift_before_[edits]);
-  }
-
-  std::vector<Edit> edits_;
-  std::vector<std::int64_t> shift_before_;  // [k]: length change of edits [0, k)
-  std::string text_;
-};
-
-// ---------------------------------------------------------------------------
-// Redaction
-
-/// A parsed placeholder: literal pieces and {type} / {id} fields.
-class Placeholder {
- public:
-  explicit Placeholder(std::string_view pattern) {
-    if (!is_valid_utf8(pattern)) throw std::invalid_argument("placeholder is not valid UTF-8");
-    std::string literal;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-      const char c = pattern[i];
-      if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
-        literal += c;
-        ++i;
-      } else if (c == '{') {
-        const std::size_t close = pattern.find('}', i);
-        if (close == std::string_view::npos) {
-          throw std::invalid_argument(fmt::format("placeholder \"{}\": '{{' at {} is never closed", pattern, i));
-        }
-        const std::string_view name = pattern.substr(i + 1, close - i - 1);
-        if (name != "type" && name != "id") {
-          throw std::invalid_argument(fmt::format(
-              "placeholder \"{}\": unknown field {{{}}}; the fields are {{type}} and {{id}}", pattern, name));
-        }
-        pieces_.push_back({std::exchange(literal, {}), name == "type" ? Field::type : Field::id});
-        i = close;
-      } else if (c == '}') {
-        throw std::invalid_argument(
-            fmt::format("placeholder \"{}\": '}}' at {} closes nothing (write '}}}}' for a brace)", pattern, i));
-      } else {
-        literal += c;
-      }
-    }
-    pieces_.push_back({std::move(literal), Field::none});
-  }
-
-  std::string format(std::string_view type, std::string_view id) const {
-    std::string out;
-    for (const auto& [literal, field] : pieces_) {
-      out += literal;
-      if (field == Field::type) out += type;
-      if (field == Field::id) out += id;
-    }
-    return out;
-  }
-
- private:
-  enum class Field : std::uint8_t { none, type, id };
-  std::vector<std::pair<std::string, Field>> pieces_;
-};
-
-/// A name or alias of a redacted entity.
-struct Name {
-  std::string_view text;
-  std::uint32_t entity = 0;
-};
-
-/// A byte range of a text standing for entity `entity`.
-struct Region {
-  std::uint32_t start = 0;
-  std::uint32_t end = 0;
-  std::uint32_t entity = 0;
-};
-
-bool by_start_longest_first(const Region& a, const Region& b) {
-  return a.start < b.start || (a.start == b.start && a.end > b.end);
-}
-
-/// Appends the whole-word occurrences of `names` in `text` (offsets + `base`).
-/// A name's edge that is a letter or digit must not touch another one.
-void find_names(std::string_view text, const std::vector<Name>& names, std::uint32_t base, std::vector<Region>& out) {
-  for (const Name& name : names) {
-    const bool word_first = is_word_char(code_point_at(name.text, 0));
-    const bool word_last = is_word_char(code_point_before(name.text, name.text.size()));
-    // Valid UTF-8 matches valid UTF-8 only at character boundaries.
-    for (auto at = text.find(name.text); at != std::string_view::npos; at = text.find(name.text, at + 1)) {
-      const std::size_t end = at + name.text.size();
-      if (word_first && at > 0 && is_word_char(code_point_before(text, at))) continue;
-      if (word_last && end < text.size() && is_word_char(code_point_at(text, end))) continue;
-      out.push_back({static_cast<std::uint32_t>(base + at), static_cast<std::uint32_t>(base + end), name.entity});
-    }
-  }
-}
-
-/// `text` with the whole-word occurrences of `names` replaced by their
-/// entity's placeholder, into `out`; false (and `out` untouched) when none occurs.
-bool replace_names(std::string_view text, const std::vector<Name>& names, const std::vector<std::string>& placeholders,
-                   std::string& out) {
-  std::vector<Region> found;
-  find_names(text, names, 0, found);
-  if (found.empty()) return false;
-  std::sort(found.begin(), found.end(), by_start_longest_first);
-  out.clear();
-  std::size_t copied = 0;
-  for (const Region& r : found) {
-    if (r.start < copied) continue;  // inside a longer name replaced already
-    out.append(text.data() + copied, r.start - copied);
-    out += placeholders[r.entity];
-    copied = r.end;
-  }
-  out.append(text.data() + copied, text.size() - copied);
-  return true;
-}
-
-std::uint32_t hex_value(std::string_view digits) noexcept {
-  std::uint32_t value = 0;
-  for (const char c : digits) {
-    value <<= 4;
-    if (c >= '0' && c <= '9')
-      value |= static_cast<std::uint32_t>(c - '0');
-    else if (c >= 'a' && c <= 'f')
-      value |= static_cast<std::uint32_t>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F')
-      value |= static_cast<std::uint32_t>(c - 'A' + 10);
-  }
-  return value;
-}
-
-/// The inside of a JSON string (valid JSON, quotes excluded) decoded. A lone
-/// surrogate escape decodes to U+FFFD.
-std::string decode_json_string(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] != '\\') {
-      out += raw[i];
-      continue;
-    }
-    const char e = raw[++i];
-    switch (e) {
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'u': {
-        char32_t c = hex_value(raw.substr(i + 1, 4));
-        i += 4;
-        if (c >= 0xD800 && c <= 0xDBFF && raw.substr(i + 1, 2) == "\\u") {
-          const char32_t low = hex_value(raw.substr(i + 3, 4));
-          if (low >= 0xDC00 && low <= 0xDFFF) {
-            c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-            i += 6;
-          }
-        }
-        append_utf8(out, c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c);
-        break;
-      }
-      default:
-        out += e;  // \" \\ \/
-    }
-  }
-  return out;
-}
-
-/// `meta` (a valid JSON object) with names replaced inside its string values,
-/// into `out`; false when none occurs. Keys and untouched strings keep their
-/// spelling; a changed string is written with the canonical escapes.
-bool redact_meta(std::string_view meta, const std::vector<Name>& names, const std::vector<std::string>& placeholders,
-                 std::string& out) {
-  bool changed = false;
-  std::string result, replaced;
-  result.reserve(meta.size());
-  std::size_t copied = 0;
-  for (std::size_t i = 0; i < meta.size(); ++i) {
-    if (meta[i] != '"') continue;
-    std::size_t close = i + 1;
-    while (meta[close] != '"') close += meta[close] == '\\' ? 2 : 1;
-    std::size_t next = close + 1;
-    while (next < meta.size() && is_space(static_cast<unsigned char>(meta[next]))) ++next;
-    const bool is_key = next < meta.size() && meta[next] == ':';
-    if (!is_key &&
-        replace_names(decode_json_string(meta.substr(i + 1, close - i - 1)), names, placeholders, replaced)) {
-      result.append(meta.data() + copied, i + 1 - copied);
-      append_json_escaped(result, replaced);
-      copied = close;
-      changed = true;
-    }
-    i = close;
-  }
-  if (!changed) return false;
-  result.append(meta.data() + copied, meta.size() - copied);
-  out = std::move(result);
-  return true;
-}
-
-/// The body's edit list: every redacted mention and name occurrence, and
-/// every speaker span overlapping one, cut at paragraph breaks and merged.
-std::vector<Edit> redaction_edits(const Article& article, const std::vector<bool>& redacted,
-                                  const std::vector<Name>& names, const std::vector<std::string>& placeholders) {
-  std::vector<Region> named;
-  std::vector<Span> others;  // mentions of entities kept
-  for (std::size_t i = 0; i < article.mention_count(); ++i) {
-    const Mention m = article.mention(i);
-    if (m.bytes.end == m.bytes.start) continue;
-    if (redacted[m.entity]) {
-      named.push_back({m.bytes.start, m.bytes.end, m.entity});
-    } else {
-      others.push_back(m.bytes);
-    }
-  }
-  // A name found inside another entity's mention is that entity's (the GPE
-  // "Washington", "Russian" in "Russian Federation Council"): the annotation
-  // wins. Sorted by start with the running maximum end, one binary search
-  // tells whether a range overlaps any of them.
-  std::sort(others.begin(), others.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-  std::vector<std::uint32_t> max_end(others.size());
-  for (std::size_t k = 0; k < others.size(); ++k) max_end[k] = std::max(others[k].end, k > 0 ? max_end[k - 1] : 0u);
-  const auto inside_other = [&](const Region& r) {
-    const auto before = std::lower_bound(others.begin(), others.end(), r.end,
-                                         [](const Span& span, std::uint32_t o) { return span.start < o; });
-    return before != others.begin() && max_end[static_cast<std::size_t>(before - others.begin()) - 1] > r.start;
-  };
-  std::vector<Span> paragraphs;
-  std::vector<Region> found;
-  for (std::size_t i = 0; i < article.paragraph_count(); ++i) {
-    const Paragraph p = article.paragraph(i);
-    paragraphs.push_back(p.bytes);
-    found.clear();
-    find_names(p.text, names, p.bytes.start, found);
-    for (const Region& r : found)
-      if (!inside_other(r)) named.push_back(r);
-  }
-  std::sort(named.begin(), named.end(), by_start_longest_first);
-
-  std::vector<Region> regions = named;
-  for (std::size_t i = 0; i < article.quote_count(); ++i) {
-    const Quote q = article.quote(i);
-    if (!q.speaker_bytes || q.speaker_bytes->end == q.speaker_bytes->start) continue;
-    const Span s = *q.speaker_bytes;
-    // The leftmost name overlapping the speaker span gives its placeholder.
-    for (const Region& r : named) {
-      if (r.start >= s.end) break;
-      if (r.end > s.start) {
-        regions.push_back({s.start, s.end, r.entity});
-        break;
-      }
-    }
-  }
-
-  // Cut at paragraph breaks: no edit may swallow a separator.
-  std::vector<Region> pieces;
-  for (const Region& r : regions) {
-    auto p = std::upper_bound(paragraphs.begin(), paragraphs.end(), r.start,
-                              [](std::uint32_t o, const Span& span) { return o < span.end; });
-    for (; p != paragraphs.end() && p->start < r.end; ++p) {
-      const std::uint32_t start = std::max(r.start, p->start), end = std::min(r.end, p->end);
-      if (start < end) pieces.push_back({start, end, r.entity});
-    }
-  }
-  std::sort(pieces.begin(), pieces.end(), by_start_longest_first);
-
-  std::vector<Edit> edits;
-  std::vector<std::uint32_t> entities;
-  for (const Region& r : pieces) {
-    if (!edits.empty() && r.start < edits.back().end) {
-      edits.back().end = std::max(edits.back().end, r.end);
-    } else {
-      edits.push_back({r.start, r.end, {}});
-      entities.push_back(r.entity);
-    }
-  }
-  for (std::size_t k = 0; k < edits.size(); ++k) edits[k].replacement = placeholders[entities[k]];
-  return edits;
-}
-
-bool rebuild_redacted(const Article& article, const RedactOptions& options, const Placeholder& placeholder,
-                      ArticleInput& in, Scratch& scratch) {
-  const std::size_t entity_count = article.entity_count();
-  std::vector<bool> redacted(entity_count, false);
-  std::vector<std::string> placeholders(entity_count);
-  std::vector<Name> names;
-  bool any = false;
-  for (std::size_t i = 0; i < entity_count; ++i) {
-    const Entity e = article.entity(i);
-    if (std::find(options.types.begin(), options.types.end(), e.type) == options.types.end()) continue;
-    redacted[i] = true;
-    any = true;
-    placeholders[i] = placeholder.format(e.type, e.id);
-    const auto index = static_cast<std::uint32_t>(i);
-    if (!e.name.empty()) names.push_back({e.name, index});
-    for (const auto alias : e.aliases)
-      if (!alias.empty()) names.push_back({alias, index});
-  }
-  if (!any) return false;
-  // Longest first, so "Zoë Müller" is one occurrence rather than "Müller" inside it.
-  std::stable_sort(names.begin(), names.end(),
-                   [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
-
-  read_input(article, OffsetUnit::bytes, in);
-  const EditedText body(article.text(), redaction_edits(article, redacted, names, placeholders));
-  const std::string_view text = scratch.keep(body.text());
-  for (std::size_t i = 0; i < in.paragraphs.size(); ++i) {
-    const Span span = body.map(article.paragraph(i).bytes);
-    in.paragraphs[i] = text.substr(span.start, span.end - span.start);
-  }
-  for (auto& q : in.quotes) {
-    q.span = body.map(q.span);
-    if (q.speaker_span) q.speaker_span = body.map(*q.speaker_span);
-    if (q.cue_span) q.cue_span = body.map(*q.cue_span);
-  }
-  for (auto& m : in.mentions) m.span = body.map(m.span);
-  for (std::size_t i = 0; i < entity_count; ++i) {
-    if (!redacted[i]) continue;
-    in.entities[i].name = scratch.keep(placeholders[i]);
-    in.entities[i].aliases.clear();
-  }
-
-  std::string replaced;
-  const auto redact_string = [&](std::string_view& field) {
-    if (replace_names(field, names, placeholders, replaced)) field = scratch.keep(replaced);
-  };
-  redact_string(in.title);
-  for (auto& author : in.authors) redact_string(author);
-  in.tags.erase(std::remove_if(in.tags.begin(), in.tags.end(),
-                               [&](std::string_view tag) {
-                                 return std::any_of(names.begin(), names.end(),
-                                                    [tag](const Name& n) { return n.text == tag; });
-                               }),
-                in.tags.end());
-  for (auto& tag : in.tags) redact_string(tag);
-  if (redact_meta(in.meta, names, placeholders, replaced)) in.meta = scratch.keep(replaced);
-  return true;
-}
+using detail::non_null;
+using detail::read_input;
+using detail::Scratch;
 
 // ---------------------------------------------------------------------------
 // Quotation marks
@@ -967,23 +403,6 @@ void check_sizes(const Corpus& corpus, const std::vector<Items>& per_article, co
 
 }  // namespace
 
-// ---------------------------------------------------------------------------
-// Public functions
-
-Article redact(const Article& article, const RedactOptions& options) {
-  const Placeholder placeholder(options.placeholder);
-  return transform_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch& scratch) {
-    return rebuild_redacted(a, options, placeholder, in, scratch);
-  });
-}
-
-Corpus redact(const Corpus& corpus, const RedactOptions& options, unsigned threads) {
-  const Placeholder placeholder(options.placeholder);
-  return transform_corpus(corpus, threads, [&](std::size_t, const Article& a, ArticleInput& in, Scratch& scratch) {
-    return rebuild_redacted(a, options, placeholder, in, scratch);
-  });
-}
-
 std::optional<QuoteStyle> quote_style_from_string(std::string_view name) noexcept {
   if (name == "straight") return QuoteStyle::straight;
   if (name == "curly") return QuoteStyle::curly;
@@ -1021,13 +440,13 @@ std::string normalize_quotes(std::string_view text, QuoteStyle style) {
 }
 
 Article normalize_quotes(const Article& article, QuoteStyle style) {
-  return transform_article(article, [style](std::size_t, const Article& a, ArticleInput& in, Scratch& scratch) {
+  return detail::rebuild_article(article, [style](std::size_t, const Article& a, ArticleInput& in, Scratch& scratch) {
     return rebuild_normalized(a, style, in, scratch);
   });
 }
 
 Corpus normalize_quotes(const Corpus& corpus, QuoteStyle style, unsigned threads) {
-  return transform_corpus(corpus, threads, [style](std::size_t, const Article& a, ArticleInput& in, Scratch& scratch) {
+  return detail::rebuild_corpus(corpus, threads, [style](std::size_t, const Article& a, ArticleInput& in, Scratch& scratch) {
     return rebuild_normalized(a, style, in, scratch);
   });
 }
@@ -1095,20 +514,20 @@ std::vector<std::uint32_t> ParagraphSelection::resolve(std::size_t count) const 
 
 Article select_paragraphs(const Article& article, const ParagraphSelection& selection) {
   const auto kept = selection.resolve(article.paragraph_count());
-  return transform_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
+  return detail::rebuild_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
     return rebuild_selected(a, kept, in);
   });
 }
 
 Corpus select_paragraphs(const Corpus& corpus, const ParagraphSelection& selection, unsigned threads) {
-  return transform_corpus(corpus, threads, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
+  return detail::rebuild_corpus(corpus, threads, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
     return rebuild_selected(a, selection.resolve(a.paragraph_count()), in);
   });
 }
 
 Corpus select_paragraphs(const Corpus& corpus, const std::vector<std::vector<std::uint32_t>>& kept, unsigned threads) {
   check_sizes(corpus, kept, "paragraph selections");
-  return transform_corpus(corpus, threads, [&](std::size_t i, const Article& a, ArticleInput& in, Scratch&) {
+  return detail::rebuild_corpus(corpus, threads, [&](std::size_t i, const Article& a, ArticleInput& in, Scratch&) {
     return rebuild_selected(a, checked_positions(kept[i], a.paragraph_count()), in);
   });
 }
@@ -1141,7 +560,7 @@ std::optional<std::uint32_t> find_entity(const Article& article, std::string_vie
 Article rename_entity(const Article& article, std::string_view key, std::string_view new_name) {
   check_new_name(new_name);
   const std::uint32_t entity = require_entity(article, key);
-  return transform_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
+  return detail::rebuild_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
     rebuild_renamed(a, entity, new_name, in);
     return true;
   });
@@ -1150,7 +569,7 @@ Article rename_entity(const Article& article, std::string_view key, std::string_
 Corpus rename_entity(const Corpus& corpus, std::string_view key, std::string_view new_name, unsigned threads) {
   check_new_name(new_name);
   std::atomic<bool> found{false};
-  Corpus out = transform_corpus(corpus, threads, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
+  Corpus out = detail::rebuild_corpus(corpus, threads, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
     const auto entity = find_entity(a, key);
     if (!entity) return false;
     found = true;
@@ -1168,7 +587,7 @@ Corpus rename_entity(const Corpus& corpus, std::string_view key, std::string_vie
 Article merge_entities(const Article& article, std::string_view kept, std::string_view absorbed) {
   const std::uint32_t target = require_entity(article, kept);
   const std::uint32_t gone = require_entity(article, absorbed);
-  return transform_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
+  return detail::rebuild_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
     rebuild_merged(a, target, gone, in);
     return true;
   });
@@ -1176,7 +595,7 @@ Article merge_entities(const Article& article, std::string_view kept, std::strin
 
 Corpus merge_entities(const Corpus& corpus, std::string_view kept, std::string_view absorbed, unsigned threads) {
   std::atomic<bool> found{false};
-  Corpus out = transform_corpus(corpus, threads, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
+  Corpus out = detail::rebuild_corpus(corpus, threads, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
     const auto target = find_entity(a, kept);
     const auto gone = find_entity(a, absorbed);
     if (!target || !gone) return false;
@@ -1194,7 +613,7 @@ Corpus merge_entities(const Corpus& corpus, std::string_view kept, std::string_v
 }
 
 Article with_entities(const Article& article, const std::vector<EntitySpan>& spans, bool replace) {
-  return transform_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch& scratch) {
+  return detail::rebuild_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch& scratch) {
     rebuild_with_entities(a, spans, replace, in, scratch);
     return true;
   });
@@ -1203,14 +622,14 @@ Article with_entities(const Article& article, const std::vector<EntitySpan>& spa
 Corpus with_entities(const Corpus& corpus, const std::vector<std::vector<EntitySpan>>& spans, bool replace,
                      unsigned threads) {
   check_sizes(corpus, spans, "entity lists");
-  return transform_corpus(corpus, threads, [&](std::size_t i, const Article& a, ArticleInput& in, Scratch& scratch) {
+  return detail::rebuild_corpus(corpus, threads, [&](std::size_t i, const Article& a, ArticleInput& in, Scratch& scratch) {
     rebuild_with_entities(a, spans[i], replace, in, scratch);
     return true;
   });
 }
 
 Article with_quotes(const Article& article, const std::vector<QuoteSpan>& quotes, bool replace) {
-  return transform_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
+  return detail::rebuild_article(article, [&](std::size_t, const Article& a, ArticleInput& in, Scratch&) {
     rebuild_with_quotes(a, quotes, replace, in);
     return true;
   });
@@ -1219,10 +638,11 @@ Article with_quotes(const Article& article, const std::vector<QuoteSpan>& quotes
 Corpus with_quotes(const Corpus& corpus, const std::vector<std::vector<QuoteSpan>>& quotes, bool replace,
                    unsigned threads) {
   check_sizes(corpus, quotes, "quote lists");
-  return transform_corpus(corpus, threads, [&](std::size_t i, const Article& a, ArticleInput& in, Scratch&) {
+  return detail::rebuild_corpus(corpus, threads, [&](std::size_t i, const Article& a, ArticleInput& in, Scratch&) {
     rebuild_with_quotes(a, quotes[i], replace, in);
     return true;
   });
 }
 
 }  // namespace newsdoc
+

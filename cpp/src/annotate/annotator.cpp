@@ -14,7 +14,7 @@
 #include "annotate/lexicon.hpp"
 #include "annotate/record_annotator.hpp"
 #include "annotate/tokens.hpp"
-#include "parallel.hpp"
+#include "rebuild.hpp"
 #include "newsdoc/annotate.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/model.hpp"
@@ -122,10 +122,9 @@ class ArticleAnnotator {
   std::vector<std::vector<Span>> sentence_spans() const;
 
  private:
-  /// `out`: `source`'s fields and the annotations of `body`, whose paragraphs
-  /// are `paragraph_bytes`.
-  void run(const ArticleInput& source, std::string_view body, const std::vector<Span>& paragraph_bytes,
-           ArticleInput& out);
+  /// Sets the annotations of `out` (whose other fields are the article's)
+  /// to those found in `body`, whose paragraphs are `paragraph_bytes`.
+  void annotate(std::string_view body, const std::vector<Span>& paragraph_bytes, ArticleInput& out);
 
   std::string_view text(std::int32_t i) const {
     const Token& t = tokens_[static_cast<std::size_t>(i)];
@@ -193,7 +192,6 @@ class ArticleAnnotator {
   const AnnotatorOptions& options_;
 
   std::string_view body_;
-  ArticleInput source_;            // run(Article): the article's fields as a record
   std::string joined_body_;        // run(ArticleInput): the record's body
   std::vector<Span> paragraph_bytes_;
   std::vector<std::uint32_t> paragraph_starts_, paragraph_ends_;
@@ -1639,25 +1637,11 @@ std::vector<std::vector<Span>> ArticleAnnotator::sentence_spans() const {
 }
 
 void ArticleAnnotator::run(const Article& article, ArticleInput& out) {
-  source_.clear();
-  source_.id = article.id();
-  source_.url = article.url();
-  source_.source = article.source();
-  source_.title = article.title();
-  source_.language = article.language();
-  source_.published = article.published();
-  source_.authors = article.authors();
-  source_.tags = article.tags();
+  out.clear();
+  read_fields(article, out);
   paragraph_bytes_.clear();
-  for (std::size_t p = 0; p < article.paragraph_count(); ++p) {
-    const auto para = article.paragraph(p);
-    source_.paragraphs.push_back(para.text);
-    paragraph_bytes_.push_back(para.bytes);
-  }
-  source_.meta = article.meta_json();
-  source_.origin = article.origin();
-  source_.origin_line = article.origin_line();
-  run(source_, article.text(), paragraph_bytes_, out);
+  for (std::size_t p = 0; p < article.paragraph_count(); ++p) paragraph_bytes_.push_back(article.paragraph(p).bytes);
+  annotate(article.text(), paragraph_bytes_, out);
 }
 
 void ArticleAnnotator::run(const ArticleInput& record, ArticleInput& out) {
@@ -1669,11 +1653,11 @@ void ArticleAnnotator::run(const ArticleInput& record, ArticleInput& out) {
     joined_body_ += paragraph;
     paragraph_bytes_.push_back(Span{start, static_cast<std::uint32_t>(joined_body_.size())});
   }
-  run(record, joined_body_, paragraph_bytes_, out);
+  out = record;
+  annotate(joined_body_, paragraph_bytes_, out);
 }
 
-void ArticleAnnotator::run(const ArticleInput& source, std::string_view body, const std::vector<Span>& paragraph_bytes,
-                           ArticleInput& out) {
+void ArticleAnnotator::annotate(std::string_view body, const std::vector<Span>& paragraph_bytes, ArticleInput& out) {
   tokenize(body, paragraph_bytes);
   entities_.clear();
   mentions_.clear();
@@ -1681,7 +1665,7 @@ void ArticleAnnotator::run(const ArticleInput& source, std::string_view body, co
   if (options_.entities) {
     if (options_.models) find_entities_learned();
     else find_entities();
-    for (const auto& tag : source.tags) {
+    for (const auto& tag : out.tags) {
       // A tag names an entity of the article: a known one, the end of a
       // longer name found in the text (an alias), or a name of its own.
       bool known = false;
@@ -1740,20 +1724,10 @@ void ArticleAnnotator::run(const ArticleInput& source, std::string_view body, co
       by_order.push_back(q.speaker);
     }
 
-  out.clear();
-  out.id = source.id;
-  out.url = source.url;
-  out.source = source.source;
-  out.title = source.title;
-  out.language = source.language;
-  out.published = source.published;
-  out.authors = source.authors;
-  out.tags = source.tags;
-  out.paragraphs = source.paragraphs;
-  out.meta = source.meta;
-  out.origin = source.origin;
-  out.origin_line = source.origin_line;
   out.unit = OffsetUnit::bytes;
+  out.entities.clear();
+  out.mentions.clear();
+  out.quotes.clear();
 
   entity_ids_.resize(by_order.size());
   alias_views_.resize(by_order.size());
@@ -1885,48 +1859,25 @@ std::size_t Annotator::entity_count() const noexcept { return lists_->entities.s
 
 Article Annotator::annotate(const Article& article) const {
   detail::ArticleAnnotator worker(*lists_, options_);
-  ArticleInput input;
-  worker.run(article, input);
-  CorpusBuilder builder;
-  builder.add_with_valid_meta(input);
-  auto corpus = builder.finish();
-  return corpus[0];
+  return detail::rebuild_article(
+      article,
+      [&](std::size_t, const Article& a, ArticleInput& out, detail::Scratch&) {
+        worker.run(a, out);
+        return true;
+      },
+      detail::Checks::trusted_meta);
 }
 
 Corpus Annotator::annotate(const Corpus& corpus, AnnotateMode mode, unsigned threads) const {
-  const std::size_t n = corpus.size();
-  threads = detail::thread_count(threads);
-  // Chunks of at least 64 articles; each thread builds its own Store.
-  const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, (n + 63) / 64));
-  std::vector<Corpus> parts(chunks);
-  std::vector<std::exception_ptr> failures(chunks);
-  auto work = [&](std::size_t c) {
-    try {
-      const std::size_t begin = n * c / chunks, end = n * (c + 1) / chunks;
-      detail::ArticleAnnotator worker(*lists_, options_);
-      CorpusBuilder builder;
-      ArticleInput input;
-      for (std::size_t i = begin; i < end; ++i) {
-        const Article& article = corpus[i];
-        if (mode == AnnotateMode::missing && (article.quote_count() != 0 || article.entity_count() != 0)) {
-          builder.add(article);
-          continue;
-        }
-        worker.run(article, input);
-        builder.add_with_valid_meta(input);
-      }
-      parts[c] = builder.finish();
-    } catch (...) {
-      failures[c] = std::current_exception();
-    }
+  const auto make_rebuild = [&] {
+    return [&, worker = detail::ArticleAnnotator(*lists_, options_)](
+               std::size_t, const Article& article, ArticleInput& out, detail::Scratch&) mutable {
+      if (mode == AnnotateMode::missing && (article.quote_count() != 0 || article.entity_count() != 0)) return false;
+      worker.run(article, out);
+      return true;
+    };
   };
-  detail::run_chunks(chunks, work);
-  for (const auto& f : failures)
-    if (f) std::rethrow_exception(f);
-  std::vector<Article> articles;
-  articles.reserve(n);
-  for (const auto& part : parts) articles.insert(articles.end(), part.begin(), part.end());
-  return Corpus(std::move(articles), corpus.errors());
+  return detail::rebuild_corpus_per_chunk(corpus, threads, make_rebuild, detail::Checks::trusted_meta);
 }
 
 namespace detail {

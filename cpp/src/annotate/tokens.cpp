@@ -6,27 +6,6 @@
 namespace newsdoc::detail {
 namespace {
 
-bool is_space(char32_t c) noexcept {
-  return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
-}
-
-bool is_digit(char32_t c) noexcept { return c >= '0' && c <= '9'; }
-
-// Letters and digits of any script. Outside ASCII only the punctuation and
-// symbol blocks are excluded: a text's letters are not enumerated here.
-bool is_word_char(char32_t c) noexcept {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
-  if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
-  if (c == 0xD7 || c == 0xF7) return false;
-  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, symbols, arrows, shapes
-  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
-  if (c >= 0xFE30 && c <= 0xFE4F) return false;
-  if (c >= 0xFF00 && c <= 0xFF20) return false;
-  if (c >= 0x1F000) return false;  // emoji and pictographs
-  return !is_space(c);
-}
-
 bool is_apostrophe(char32_t c) noexcept { return c == '\'' || c == 0x2019; }
 
 bool is_hyphen(char32_t c) noexcept { return c == '-' || c == 0x2010 || c == 0x2011; }

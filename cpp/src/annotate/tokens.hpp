@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "code_points.hpp"
 #include "newsdoc/article.hpp"
 
 namespace newsdoc::detail {
@@ -49,48 +50,6 @@ struct Sentence {
   std::uint32_t first = 0;  // token range [first, last)
   std::uint32_t last = 0;
 };
-
-/// Decodes the code point at `text[i]` (valid UTF-8) and advances `i`.
-inline char32_t next_code_point(std::string_view text, std::size_t& i) noexcept {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  auto cont = [&](std::size_t k) -> char32_t {
-    return k < text.size() ? static_cast<unsigned char>(text[k]) & 0x3Fu : 0u;
-  };
-  if (b0 < 0xE0) {
-    const char32_t c = ((b0 & 0x1Fu) << 6) | cont(i + 1);
-    i += 2;
-    return c;
-  }
-  if (b0 < 0xF0) {
-    const char32_t c = ((b0 & 0x0Fu) << 12) | (cont(i + 1) << 6) | cont(i + 2);
-    i += 3;
-    return c;
-  }
-  const char32_t c = ((b0 & 0x07u) << 18) | (cont(i + 1) << 12) | (cont(i + 2) << 6) | cont(i + 3);
-  i += 4;
-  return c;
-}
-
-inline bool is_upper_letter(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
-  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0;  // Latin Extended-A alternates upper, lower
-  if (c >= 0x391 && c <= 0x3A9) return true;
-  return c >= 0x400 && c <= 0x42F;
-}
-
-inline bool is_lower_letter(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
-  if (c >= 0x100 && c <= 0x17F) return c % 2 == 1;
-  if (c >= 0x3B1 && c <= 0x3C9) return true;
-  return c >= 0x430 && c <= 0x45F;
-}
-
 
 /// Appends the tokens of body[begin, end), paragraph `paragraph`. Sentence
 /// numbers and the sentence_start flag are left for the sentence splitter.
