@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -21,6 +20,7 @@
 #include <unordered_map>
 
 #include "annotate/record_annotator.hpp"
+#include "input_file.hpp"
 #include "newsdoc/binary.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/text.hpp"
@@ -56,17 +56,6 @@ Kind kind_of(std::string_view path) {
 bool is_input_name(std::string_view name) {
   return std::any_of(std::begin(known_suffixes), std::end(known_suffixes),
                      [&](std::string_view s) { return ends_with(name, s); });
-}
-
-/// The first bytes of a file, decompressed when it is gzip.
-std::string head(const std::string& path, std::size_t size) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (!file) throw IoError(path, std::strerror(errno ? errno : ENOENT));
-  std::string out(size, '\0');
-  const int n = gzread(file, out.data(), static_cast<unsigned>(size));
-  gzclose(file);
-  out.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-  return out;
 }
 
 std::string read_whole(const std::string& path, std::uint64_t limit) {
@@ -141,7 +130,7 @@ Corpus load_binary_file(const SourceFile& file, const LoadOptions& options, unsi
 Corpus load_file(const SourceFile& file, const LoadOptions& options, const detail::FilePipeline& pipeline) {
   Kind kind = kind_of(file.path);
   if (kind == Kind::sniff || kind == Kind::json) {
-    const std::string start = head(file.path, 4096);
+    const std::string start = detail::read_head(file.path, 4096);
     if (start.compare(0, binary_magic.size(), binary_magic) == 0) {
       kind = Kind::binary;
     } else if (kind == Kind::sniff) {
