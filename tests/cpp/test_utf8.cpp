@@ -1,7 +1,10 @@
-// Utf8Index, is_char_boundary and is_valid_utf8.
+// Utf8Index, is_char_boundary, is_valid_utf8, and the code point helpers of
+// code_points.hpp.
 #include <gtest/gtest.h>
 
 #include <newsdoc/utf8.hpp>
+
+#include "code_points.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -201,6 +204,28 @@ TEST(Utf8, CountCodePointsAtEveryLengthAndAlignment) {
       ASSERT_EQ(newsdoc::count_code_points(std::string_view(text).substr(begin, end - begin)), expected)
           << "bytes [" << begin << ", " << end << ")";
     }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// The encoder once existed twice, and the text importer's copy wrote code
+// points past U+FFFF as three bytes: every length is checked here, the
+// four-byte one included, against the decoder.
+TEST(CodePoints, AppendUtf8WritesEveryLengthAndDecodesBack) {
+  const std::vector<std::pair<char32_t, std::string>> cases = {
+      {U'a', "a"}, {0xA0, nbsp}, {0x201C, ldquo}, {0x1F600, emoji}, {0x10FFFF, "\xF4\x8F\xBF\xBF"}};
+  for (const auto& [c, bytes] : cases) {
+    std::string out = "x";
+    newsdoc::detail::append_utf8(out, c);
+    EXPECT_EQ(out, "x" + bytes) << static_cast<std::uint32_t>(c);
+    EXPECT_TRUE(is_valid_utf8(out));
+    std::size_t i = 1;
+    EXPECT_EQ(newsdoc::detail::next_code_point(out, i), c);
+    EXPECT_EQ(i, out.size());
+    EXPECT_EQ(newsdoc::detail::code_point_before(out, out.size()), c);
   }
 }
 

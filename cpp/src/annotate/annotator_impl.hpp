@@ -95,6 +95,8 @@ inline bool is_intention(std::string_view cue) {
 inline bool is_double(Mark m) { return m == Mark::double_open || m == Mark::double_close || m == Mark::double_either; }
 inline bool is_single(Mark m) { return m == Mark::single_open || m == Mark::single_close || m == Mark::single_either; }
 
+/// Finds the annotations of one article at a time, its scratch space reused
+/// from article to article. Not thread-safe: one per thread.
 class ArticleAnnotator {
  public:
   ArticleAnnotator(const Lexicon& lexicon, const AnnotatorOptions& options)
