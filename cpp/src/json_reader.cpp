@@ -795,9 +795,7 @@ class Loader {
   /// Throws `error`, or lists it with OnError::skip.
   void report(const ParseError& error) {
     if (options_.on_error == OnError::raise) throw error;
-    const Location& where = error.where();
-    builder_.add_error(RecordError{RecordError::Kind::parse, where.path, where.line, where.column, where.offset, "",
-                                   error.reason(), error.what()});
+    builder_.add_error(RecordError::of(error));
   }
 
   /// JSONL: iterate_many over the window; on the first error, line by line.
@@ -968,9 +966,7 @@ class Loader {
       }
       throw SchemaError(where, pointer, e.reason());
     }
-    SchemaError error(where, pointer, e.reason());
-    builder_.add_error(RecordError{RecordError::Kind::schema, where.path, where.line, where.column, where.offset,
-                                   pointer, e.reason(), error.what()});
+    builder_.add_error(RecordError::of(SchemaError(where, pointer, e.reason())));
   }
 
   std::optional<JsonFailure> find_parse_error(const Window& w) {
@@ -1072,12 +1068,6 @@ bool looks_like_jsonl(std::string_view text) {
   return line.front() == '{' && line.back() == '}';
 }
 
-[[noreturn]] void throw_error(const RecordError& e) {
-  const Location where{e.path, e.line, e.column, e.offset};
-  if (e.kind == RecordError::Kind::parse) throw ParseError(where, e.reason);
-  throw SchemaError(where, e.pointer, e.reason);
-}
-
 /// Input of several lines that is not one JSON document may be JSONL with a
 /// bad first line: then its good lines load. It is taken for JSONL when at
 /// least one line is an article, so that pretty-printed JSON with an error
@@ -1090,7 +1080,7 @@ std::optional<Corpus> load_lines(const Window& w, const LoadOptions& options, co
   loader.read_stream(w);
   Corpus corpus = loader.finish();
   if (corpus.empty()) return std::nullopt;
-  if (options.on_error == OnError::raise && !corpus.errors().empty()) throw_error(corpus.errors().front());
+  if (options.on_error == OnError::raise && !corpus.errors().empty()) std::rethrow_exception(corpus.errors().front().exception());
   return corpus;
 }
 

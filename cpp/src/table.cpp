@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -691,8 +690,7 @@ const Column& Table::column(std::string_view column_name) const {
   for (const auto& c : columns) {
     if (c.name == column_name) return c;
   }
-  throw std::out_of_range("table " + std::string(to_string(name)) + " has no column \"" + std::string(column_name) +
-                          "\"");
+  throw OutOfRangeError("table " + std::string(to_string(name)) + " has no column \"" + std::string(column_name) + "\"");
 }
 
 namespace {

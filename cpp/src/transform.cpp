@@ -21,8 +21,6 @@
 
 namespace newsdoc {
 
-EntityNotFound::EntityNotFound(std::string key, const std::string& what) : Error(what), key_(std::move(key)) {}
-
 namespace {
 
 using detail::next_code_point;

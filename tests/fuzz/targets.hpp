@@ -158,7 +158,7 @@ inline void run_loads(std::string_view data) {
     throw Failure(std::string("skip mode threw: ") + e.what());
   }
   exercise(corpus);
-  for (const auto& e : corpus.errors()) check(!e.message.empty() && !e.reason.empty(), "skipped record without message");
+  for (const auto& e : corpus.errors()) check(!e.message().empty() && !e.reason.empty(), "skipped record without message");
   check(raised == !corpus.errors().empty(), raised ? "raise mode threw but skip mode found no error"
                                                    : "skip mode found errors that raise mode did not");
   if (!raised) check(corpus.to_jsonl() == raise_jsonl, "raise and skip mode loaded different articles");

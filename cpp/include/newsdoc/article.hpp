@@ -16,11 +16,14 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "newsdoc/error.hpp"
 
 namespace newsdoc {
 
@@ -199,17 +202,23 @@ class Article {
   std::uint32_t index_;
 };
 
-/// A parse or schema problem that `OnError::skip` set aside instead of throwing.
+/// A record (or file) that a load with OnError::skip set aside instead of
+/// throwing: the error it would have thrown, as data a binary corpus stores.
 struct RecordError {
-  enum class Kind : std::uint8_t { parse, schema };
+  enum class Kind : std::uint8_t { parse, schema, io };
   Kind kind = Kind::parse;
-  std::string path;
-  std::uint64_t line = 0;
-  std::uint64_t column = 0;
-  std::uint64_t offset = 0;
+  Location where;       ///< the record's place; for io, the file (where.path)
   std::string pointer;  ///< for schema errors
   std::string reason;   ///< the message without its location
-  std::string message;  ///< "path:line:column: reason"
+
+  static RecordError of(const ParseError& error);
+  static RecordError of(const SchemaError& error);
+  static RecordError of(const IoError& error);
+  /// The error itself: a ParseError, SchemaError or IoError. The one way
+  /// back from the record (Python's Corpus.errors list these).
+  std::exception_ptr exception() const;
+  /// Its message, "path:line:column: reason".
+  std::string message() const;
 };
 
 /// An ordered collection of articles. Copies and slices share storage.

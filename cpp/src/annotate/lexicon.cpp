@@ -1,8 +1,7 @@
 #include "annotate/lexicon.hpp"
 
-#include <stdexcept>
-
 #include "annotate/tokens.hpp"
+#include "newsdoc/error.hpp"
 
 namespace newsdoc::detail {
 namespace {
@@ -250,7 +249,7 @@ void Lexicon::add_cue(std::string_view cue, CueKind kind, bool inflect) {
   for (char c : cue) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   while (!lower.empty() && lower.back() == ' ') lower.pop_back();
   while (!lower.empty() && lower.front() == ' ') lower.erase(lower.begin());
-  if (lower.empty()) throw std::invalid_argument("a cue must not be empty");
+  if (lower.empty()) throw InvalidArgumentError("a cue must not be empty");
   const bool single_word = lower.find(' ') == std::string::npos;
   add_cue_form(store(lower), kind);
   if (!inflect || !single_word || kind != CueKind::speech) return;
@@ -281,8 +280,8 @@ void Lexicon::add_cue(std::string_view cue, CueKind kind, bool inflect) {
 }
 
 void Lexicon::add_entity(KnownEntity entity) {
-  if (entity.name.empty()) throw std::invalid_argument("an entity needs a name");
-  if (entity.type.empty()) throw std::invalid_argument("an entity needs a type");
+  if (entity.name.empty()) throw InvalidArgumentError("an entity needs a name");
+  if (entity.type.empty()) throw InvalidArgumentError("an entity needs a type");
   entities.push_back(std::move(entity));
   index_entity(static_cast<std::uint32_t>(entities.size() - 1));
 }
