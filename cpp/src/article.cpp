@@ -186,6 +186,14 @@ std::string RecordError::message() const {
   return IoError(where.path, reason).what();
 }
 
+const Article& Corpus::at(std::size_t i) const& {
+  if (i >= articles_.size()) {
+    throw OutOfRangeError("article index " + std::to_string(i) + " out of range for a corpus of " +
+                          std::to_string(articles_.size()));
+  }
+  return articles_[i];
+}
+
 Corpus Corpus::slice(std::size_t start, std::size_t stop, std::size_t step) const {
   if (step == 0) throw InvalidArgumentError("slice step must be positive");
   std::vector<Article> out;

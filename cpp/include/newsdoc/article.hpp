@@ -231,10 +231,11 @@ class Corpus {
   std::size_t size() const noexcept { return articles_.size(); }
   bool empty() const noexcept { return articles_.empty(); }
   const Article& operator[](std::size_t i) const& { return articles_[i]; }
-  const Article& at(std::size_t i) const& { return articles_.at(i); }
+  /// Throws OutOfRangeError past the end.
+  const Article& at(std::size_t i) const&;
   /// On a temporary Corpus, a copy of the handle: a reference would dangle.
   Article operator[](std::size_t i) const&& { return articles_[i]; }
-  Article at(std::size_t i) const&& { return articles_.at(i); }
+  Article at(std::size_t i) const&& { return static_cast<const Corpus&>(*this).at(i); }
   auto begin() const noexcept { return articles_.begin(); }
   auto end() const noexcept { return articles_.end(); }
   /// Articles [start, stop) stepping by `step` (> 0), sharing storage.
