@@ -124,24 +124,24 @@ bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c
 const BuiltinWords& BuiltinWords::get() {
   static const BuiltinWords words = [] {
     BuiltinWords w;
-    add_lines(detail::given_names_female(), w.female_names);
-    add_lines(detail::given_names_male(), w.male_names);
+    add_lines(detail::lexicon_given_names_female(), w.female_names);
+    add_lines(detail::lexicon_given_names_male(), w.male_names);
     // A title phrase ("Prime Minister", "Secretary of State") is recognised by
     // its words: each capitalised word of it counts as a title word.
     WordSet title_phrases;
-    add_lines(detail::person_titles(), title_phrases);
+    add_lines(detail::lexicon_person_titles(), title_phrases);
     for (auto phrase : title_phrases)
       for (auto word : split_tokens(phrase))
         if (word != "of" && word != "the" && word != ".") w.titles.insert(word);
-    add_lines(detail::person_roles(), w.roles);
-    add_lines(detail::org_heads(), w.org_heads);
+    add_lines(detail::lexicon_person_roles(), w.roles);
+    add_lines(detail::lexicon_org_heads(), w.org_heads);
     WordSet facility_phrases;
-    add_lines(detail::facility_heads(), facility_phrases);
+    add_lines(detail::lexicon_facility_heads(), facility_phrases);
     for (auto phrase : facility_phrases) {
       const auto words = split_tokens(phrase);
       if (!words.empty()) w.facility_heads.insert(words.back());
     }
-    add_lines(detail::non_name_words(), w.non_names);
+    add_lines(detail::lexicon_non_name_words(), w.non_names);
     add_all(builtin_abbreviations, w.abbreviations);
     add_all(builtin_adverbs, w.adverbs);
     add_all(builtin_source_nouns, w.source_nouns);
@@ -203,7 +203,7 @@ void Lexicon::add_builtins() {
   for (auto cue : irregular_cues) add_cue(cue, CueKind::speech, false);
   for (auto cue : according_cues) add_cue(cue, CueKind::according_to, false);
 
-  auto data = builtin_gazetteer_tsv();
+  auto data = lexicon_gazetteer();
   while (!data.empty()) {
     const auto newline = data.find('\n');
     auto line = data.substr(0, newline);
