@@ -14,7 +14,7 @@ std::vector<std::string_view> strings_in(const detail::Store& store, detail::Ran
 }
 
 const detail::ArticleRecord& record_of(const Article& article) noexcept {
-  return article.store()->articles[article.index()];
+  return detail::Internals::record(article);
 }
 
 void check_index(std::size_t i, std::size_t count, const char* what) {

@@ -25,6 +25,7 @@ namespace newsdoc {
 namespace {
 
 using detail::ArticleRecord;
+using detail::Internals;
 using detail::Range;
 using detail::Store;
 using detail::TextRef;
@@ -201,8 +202,7 @@ void encode_payload(Sink& out, const Corpus& corpus) {
   out.varint(origins.origins().size());
   for (const auto origin : origins.origins()) out.text(origin);
   for (const Article& article : corpus) {
-    const Store& store = *article.store();
-    encode_article(out, store, store.articles[article.index()], origins);
+    encode_article(out, *Internals::store(article), Internals::record(article), origins);
   }
   for (const auto& error : corpus.errors()) encode_error(out, error);
 }
@@ -678,7 +678,7 @@ Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string&
   std::shared_ptr<const Store> shared = std::move(store);
   std::vector<Article> out;
   out.reserve(shared->articles.size());
-  for (std::uint32_t i = 0; i < shared->articles.size(); ++i) out.emplace_back(shared, i);
+  for (std::uint32_t i = 0; i < shared->articles.size(); ++i) out.push_back(Internals::article(shared, i));
   return Corpus(std::move(out), std::move(record_errors));
 }
 

@@ -984,17 +984,17 @@ class Loader {
 
   /// Builds `record`, annotated first when the load annotates. Throws SchemaError for a bad record.
   void add(const ArticleInput& record) {
-    if (annotators_.empty()) return builder_.add_with_valid_meta(record);
+    if (annotators_.empty()) return detail::Internals::add_with_valid_meta(builder_, record);
     detail::RecordAnnotator& first = *annotators_.front();
     first.check(record);
-    if (annotators_.size() == 1) return builder_.add_with_valid_meta(first.annotate(record));
+    if (annotators_.size() == 1) return detail::Internals::add_with_valid_meta(builder_, first.annotate(record));
     std::size_t size = record.meta.size();
     for (const auto paragraph : record.paragraphs) size += paragraph.size();
     if (!first.annotates(record) || size >= pending_bytes_limit) {
       // A record kept as it is, or too big to be worth a copy, is built here
       // (annotated on this thread): after the pending ones, and with no copy.
       annotate_pending();
-      direct_.add_with_valid_meta(first.annotate(record));
+      detail::Internals::add_with_valid_meta(direct_, first.annotate(record));
       return;
     }
     if (direct_.size() > 0) parts_.push_back(direct_.finish());
@@ -1015,7 +1015,7 @@ class Loader {
       try {
         CorpusBuilder builder;
         for (std::size_t i = n * c / chunks; i < n * (c + 1) / chunks; ++i) {
-          builder.add_with_valid_meta(annotators_[c]->annotate(pending_[i].record));
+          detail::Internals::add_with_valid_meta(builder, annotators_[c]->annotate(pending_[i].record));
         }
         built[c] = builder.finish();
       } catch (...) {

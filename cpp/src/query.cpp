@@ -14,6 +14,8 @@
 namespace newsdoc {
 namespace {
 
+using detail::Internals;
+
 constexpr std::uint32_t none = 0xFFFFFFFFu;
 // A quote's place in its attribution (CorpusIndex::Data::quote_role).
 constexpr std::uint8_t role_head = 0;      // the first top-level part: stands for the statement
@@ -598,8 +600,8 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
 
   for (std::uint32_t a = 0; a < articles.size(); ++a) {
     const auto& article = articles[a];
-    const auto& store = *article.store();
-    const auto& record = store.articles[article.index()];
+    const auto& store = *Internals::store(article);
+    const auto& record = Internals::record(article);
     const auto first_entity = static_cast<std::uint32_t>(d.entity_row.size());
     d.article_entities.push_back(first_entity);
 
@@ -741,8 +743,8 @@ std::vector<ItemRef> CorpusIndex::find_quotes(const QuoteQuery& query, bool stat
     const std::uint32_t item = d.quote_item[global];
     if (query.contains && !needle.empty()) {
       const auto& article = d.corpus[a];
-      const auto& store = *article.store();
-      const auto& record = store.articles[article.index()];
+      const auto& store = *Internals::store(article);
+      const auto& record = Internals::record(article);
       if (!statements) {
         if (!holds_needle(store, record, item)) return;
       } else {
@@ -879,8 +881,8 @@ std::vector<std::uint32_t> CorpusIndex::articles(const ArticleFilter& filter) co
   for (std::uint32_t a = 0; a < articles.size(); ++a) {
     if (filter.quote_speakers && !has_quote[a]) continue;
     const auto& article = articles[a];
-    const auto& store = *article.store();
-    const auto& record = store.articles[article.index()];
+    const auto& store = *Internals::store(article);
+    const auto& record = Internals::record(article);
     if (filter.sources && !contains_value(sources, fold_into(trimmed(record.source.view()), buffer))) continue;
     if (filter.authors && !any_in(store, record.authors, authors)) continue;
     if (filter.tags && !any_in(store, record.tags, tags)) continue;

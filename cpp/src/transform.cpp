@@ -18,6 +18,7 @@
 #include "newsdoc/json.hpp"
 #include "newsdoc/utf8.hpp"
 #include "parallel.hpp"
+#include "store.hpp"
 
 namespace newsdoc {
 

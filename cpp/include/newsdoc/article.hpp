@@ -51,6 +51,7 @@ inline constexpr std::int32_t no_quote = -1;
 
 namespace detail {
 struct Store;
+struct Internals;  // the library's access to the private parts (cpp/src/store.hpp)
 }
 
 /// A paragraph of the body text.
@@ -129,9 +130,6 @@ struct Mention {
 /// Store. Keep the Article (or its Corpus) in a variable first.
 class Article {
  public:
-  Article(std::shared_ptr<const detail::Store> store, std::uint32_t index) noexcept
-      : store_(std::move(store)), index_(index) {}
-
   std::string_view id() const& noexcept;
   std::string_view id() && = delete;
   std::string_view url() const& noexcept;
@@ -194,10 +192,12 @@ class Article {
   friend bool operator==(const Article& a, const Article& b);
   friend bool operator!=(const Article& a, const Article& b) { return !(a == b); }
 
-  const std::shared_ptr<const detail::Store>& store() const noexcept { return store_; }
-  std::uint32_t index() const noexcept { return index_; }
 
  private:
+  friend struct detail::Internals;
+  Article(std::shared_ptr<const detail::Store> store, std::uint32_t index) noexcept
+      : store_(std::move(store)), index_(index) {}
+
   std::shared_ptr<const detail::Store> store_;
   std::uint32_t index_;
 };
@@ -330,10 +330,8 @@ class CorpusBuilder {
   /// Moves everything added into an immutable Corpus; the builder is empty after.
   Corpus finish();
 
-  /// For trusted callers (the JSON reader) that already validated meta.
-  void add_with_valid_meta(const ArticleInput& article);
-
  private:
+  friend struct detail::Internals;
   void add_impl(const ArticleInput& article, bool untrusted);
   std::unique_ptr<detail::Store> store_;
   std::vector<RecordError> errors_;

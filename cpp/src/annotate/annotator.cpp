@@ -15,6 +15,7 @@
 #include "annotate/record_annotator.hpp"
 #include "annotate/tokens.hpp"
 #include "parallel.hpp"
+#include "store.hpp"
 #include "newsdoc/annotate.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/model.hpp"
@@ -1886,7 +1887,7 @@ Article Annotator::annotate(const Article& article) const {
   ArticleInput input;
   worker.run(article, input);
   CorpusBuilder builder;
-  builder.add_with_valid_meta(input);
+  detail::Internals::add_with_valid_meta(builder, input);
   auto corpus = builder.finish();
   return corpus[0];
 }
@@ -1911,7 +1912,7 @@ Corpus Annotator::annotate(const Corpus& corpus, AnnotateMode mode, unsigned thr
           continue;
         }
         worker.run(article, input);
-        builder.add_with_valid_meta(input);
+        detail::Internals::add_with_valid_meta(builder, input);
       }
       parts[c] = builder.finish();
     } catch (...) {
@@ -1952,7 +1953,7 @@ void RecordAnnotator::check(const ArticleInput& record) {
     throw SchemaError("/paragraphs", "body text longer than 4 GiB");
   }
   if (record.quotes.empty() && record.entities.empty() && record.mentions.empty()) return;
-  checker_.add_with_valid_meta(record);
+  detail::Internals::add_with_valid_meta(checker_, record);
   checker_.finish();
 }
 
