@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <stdexcept>
 
 #include "newsdoc/article.hpp"
 #include "store.hpp"
@@ -15,11 +14,11 @@ std::vector<std::string_view> strings_in(const detail::Store& store, detail::Ran
 }
 
 const detail::ArticleRecord& record_of(const Article& article) noexcept {
-  return article.store()->articles[article.index()];
+  return detail::Internals::record(article);
 }
 
 void check_index(std::size_t i, std::size_t count, const char* what) {
-  if (i >= count) throw std::out_of_range(std::string(what) + " index out of range");
+  if (i >= count) throw OutOfRangeError(std::string(what) + " index out of range");
 }
 
 }  // namespace
@@ -157,8 +156,46 @@ bool operator==(const Article& a, const Article& b) {
   return a.to_json() == b.to_json();
 }
 
+RecordError RecordError::of(const ParseError& error) {
+  return RecordError{Kind::parse, error.where(), "", error.reason()};
+}
+
+RecordError RecordError::of(const SchemaError& error) {
+  return RecordError{Kind::schema, error.where(), error.pointer(), error.reason()};
+}
+
+RecordError RecordError::of(const IoError& error) {
+  return RecordError{Kind::io, Location{error.path(), 0, 0, 0}, "", error.reason()};
+}
+
+std::exception_ptr RecordError::exception() const {
+  switch (kind) {
+    case Kind::parse: return std::make_exception_ptr(ParseError(where, reason));
+    case Kind::schema: return std::make_exception_ptr(SchemaError(where, pointer, reason));
+    case Kind::io: break;
+  }
+  return std::make_exception_ptr(IoError(where.path, reason));
+}
+
+std::string RecordError::message() const {
+  switch (kind) {
+    case Kind::parse: return ParseError(where, reason).what();
+    case Kind::schema: return SchemaError(where, pointer, reason).what();
+    case Kind::io: break;
+  }
+  return IoError(where.path, reason).what();
+}
+
+const Article& Corpus::at(std::size_t i) const& {
+  if (i >= articles_.size()) {
+    throw OutOfRangeError("article index " + std::to_string(i) + " out of range for a corpus of " +
+                          std::to_string(articles_.size()));
+  }
+  return articles_[i];
+}
+
 Corpus Corpus::slice(std::size_t start, std::size_t stop, std::size_t step) const {
-  if (step == 0) throw std::invalid_argument("slice step must be positive");
+  if (step == 0) throw InvalidArgumentError("slice step must be positive");
   std::vector<Article> out;
   stop = std::min(stop, articles_.size());
   // Counted, not stepped to stop: i += step would wrap around for a huge step.

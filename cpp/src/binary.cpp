@@ -13,7 +13,6 @@
 #include <future>
 #include <limits>
 #include <optional>
-#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -26,6 +25,7 @@ namespace newsdoc {
 namespace {
 
 using detail::ArticleRecord;
+using detail::Internals;
 using detail::Range;
 using detail::Store;
 using detail::TextRef;
@@ -178,16 +178,20 @@ void encode_article(Sink& out, const Store& s, const ArticleRecord& r, OriginTab
   }
 }
 
+// A record error's kind byte: 0 parse, 1 schema. A file that could not be
+// read (Kind::io) is written as a parse error at line 0, which no parse
+// error of a record is (their lines start at 1): files of every version
+// read the same. The message is written for readers of older versions.
 template <class Sink>
 void encode_error(Sink& out, const RecordError& e) {
-  out.u8(e.kind == RecordError::Kind::parse ? 0 : 1);
-  out.text(e.path);
-  out.varint(e.line);
-  out.varint(e.column);
-  out.varint(e.offset);
+  out.u8(e.kind == RecordError::Kind::schema ? 1 : 0);
+  out.text(e.where.path);
+  out.varint(e.kind == RecordError::Kind::io ? 0 : e.where.line);
+  out.varint(e.where.column);
+  out.varint(e.where.offset);
   out.text(e.pointer);
   out.text(e.reason);
-  out.text(e.message);
+  out.text(e.message());
 }
 
 template <class Sink>
@@ -198,8 +202,7 @@ void encode_payload(Sink& out, const Corpus& corpus) {
   out.varint(origins.origins().size());
   for (const auto origin : origins.origins()) out.text(origin);
   for (const Article& article : corpus) {
-    const Store& store = *article.store();
-    encode_article(out, store, store.articles[article.index()], origins);
+    encode_article(out, *Internals::store(article), Internals::record(article), origins);
   }
   for (const auto& error : corpus.errors()) encode_error(out, error);
 }
@@ -368,14 +371,18 @@ RecordError decode_error(Reader& in) {
   const auto at = in.offset();
   const auto kind = in.u8();
   if (kind > 1) in.fail(at, fmt::format("error kind is {}, not 0 (parse) or 1 (schema)", kind));
-  e.kind = kind == 0 ? RecordError::Kind::parse : RecordError::Kind::schema;
-  e.path = in.text();
-  e.line = in.varint();
-  e.column = in.varint();
-  e.offset = in.varint();
+  e.where.path = in.text();
+  e.where.line = in.varint();
+  e.where.column = in.varint();
+  e.where.offset = in.varint();
   e.pointer = in.text();
   e.reason = in.text();
-  e.message = in.text();
+  (void)in.text();  // the message, which RecordError::message() rebuilds
+  if (kind == 1) {
+    e.kind = RecordError::Kind::schema;
+  } else {
+    e.kind = e.where.line == 0 ? RecordError::Kind::io : RecordError::Kind::parse;
+  }
   return e;
 }
 
@@ -671,7 +678,7 @@ Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string&
   std::shared_ptr<const Store> shared = std::move(store);
   std::vector<Article> out;
   out.reserve(shared->articles.size());
-  for (std::uint32_t i = 0; i < shared->articles.size(); ++i) out.emplace_back(shared, i);
+  for (std::uint32_t i = 0; i < shared->articles.size(); ++i) out.push_back(Internals::article(shared, i));
   return Corpus(std::move(out), std::move(record_errors));
 }
 
@@ -754,13 +761,13 @@ std::size_t binary_size(const Corpus& corpus) {
 }
 
 void write_binary(const Corpus& corpus, char* out, std::size_t size) {
-  if (size < header_size) throw std::invalid_argument("write_binary: the buffer is smaller than the header");
+  if (size < header_size) throw InvalidArgumentError("write_binary: the buffer is smaller than the header");
   WriteSink sink(out + header_size);
   SizeSink measure;
   encode_payload(measure, corpus);
   if (size != header_size + measure.size()) {
-    throw std::invalid_argument(fmt::format("write_binary: the buffer holds {} bytes, the corpus needs {}", size,
-                                            header_size + measure.size()));
+    throw InvalidArgumentError(fmt::format("write_binary: the buffer holds {} bytes, the corpus needs {}", size,
+                                           header_size + measure.size()));
   }
   encode_payload(sink, corpus);
   const std::size_t payload = size - header_size;

@@ -312,7 +312,6 @@ void CorpusBuilder::add_error(RecordError error) { errors_.push_back(std::move(e
 
 void CorpusBuilder::add(const ArticleInput& article) { add_impl(article, true); }
 
-void CorpusBuilder::add_with_valid_meta(const ArticleInput& article) { add_impl(article, false); }
 
 void CorpusBuilder::add_impl(const ArticleInput& in, bool untrusted) {
   Store& s = *store_;
@@ -454,7 +453,7 @@ Corpus CorpusBuilder::finish() {
   store_ = std::make_unique<detail::Store>();
   std::vector<Article> articles;
   articles.reserve(store->articles.size());
-  for (std::uint32_t i = 0; i < store->articles.size(); ++i) articles.emplace_back(store, i);
+  for (std::uint32_t i = 0; i < store->articles.size(); ++i) articles.push_back(detail::Internals::article(store, i));
   return Corpus(std::move(articles), std::exchange(errors_, {}));
 }
 

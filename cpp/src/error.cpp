@@ -14,10 +14,10 @@ std::string prefix(const Location& where) {
 }  // namespace
 
 ParseError::ParseError(Location where, const std::string& what)
-    : Error(prefix(where) + what), where_(std::move(where)), reason_(what) {}
+    : StandardError(prefix(where) + what), where_(std::move(where)), reason_(what) {}
 
 SchemaError::SchemaError(Location where, std::string pointer, const std::string& what)
-    : Error(prefix(where) + (pointer.empty() ? what : pointer + ": " + what)),
+    : StandardError(prefix(where) + (pointer.empty() ? what : pointer + ": " + what)),
       where_(std::move(where)),
       pointer_(std::move(pointer)),
       reason_(what) {}
@@ -26,6 +26,12 @@ SchemaError::SchemaError(std::string pointer, const std::string& what)
     : SchemaError(Location{}, std::move(pointer), what) {}
 
 IoError::IoError(std::string path, const std::string& what)
-    : Error(path + ": " + what), path_(std::move(path)) {}
+    : StandardError(path + ": " + what), path_(std::move(path)), reason_(what) {}
+
+ModelError::ModelError(std::string path, const std::string& what)
+    : StandardError(path.empty() ? what : path + ": " + what), path_(std::move(path)) {}
+
+EntityNotFound::EntityNotFound(std::string key, const std::string& what)
+    : StandardError(what), key_(std::move(key)) {}
 
 }  // namespace newsdoc

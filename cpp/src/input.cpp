@@ -414,9 +414,7 @@ Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& opt
       } catch (const IoError& e) {
         // A file named alone is the load: it fails. One of several is skipped with OnError::skip.
         if (options.on_error == OnError::raise || (files.size() == 1 && !folder)) throw;
-        // Listed as a parse error at line 0: the file, not a record, failed (Python: ReadError).
-        errors.push_back(RecordError{RecordError::Kind::parse, files[f].path, 0, 0, 0, "",
-                                     std::string(e.what()).substr(files[f].path.size() + 2), e.what()});
+        errors.push_back(RecordError::of(e));
         continue;
       }
     }
@@ -445,9 +443,9 @@ Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& opt
       const std::string reason = fmt::format("duplicate id \"{}\": the first is in {}{}", a.id(),
                                              files[file_of[it->second]].path,
                                              first.origin_line() ? fmt::format(":{}", first.origin_line()) : "");
-      if (options.on_error == OnError::raise) throw SchemaError(where, "/id", reason);
       const SchemaError error(where, "/id", reason);
-      errors.push_back(RecordError{RecordError::Kind::schema, path, where.line, 0, 0, "/id", reason, error.what()});
+      if (options.on_error == OnError::raise) throw error;
+      errors.push_back(RecordError::of(error));
       if (!dropped) {
         kept.assign(articles.begin(), articles.begin() + static_cast<std::ptrdiff_t>(i));
         dropped = true;
@@ -477,10 +475,10 @@ Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& opt
   }
 
   if (folder && articles.empty()) {
-    if (files.empty()) throw Error(fmt::format("nothing to load: no .json, .jsonl, .ndjson, .txt or .ndc file in {}", what));
-    throw Error(fmt::format("nothing loaded: {} file{} read, {} error{}{}", files.size(), files.size() == 1 ? "" : "s",
-                            errors.size(), errors.size() == 1 ? "" : "s",
-                            errors.empty() ? std::string() : "; the first: " + errors.front().message));
+    if (files.empty()) throw NothingLoaded(fmt::format("nothing to load: no .json, .jsonl, .ndjson, .txt or .ndc file in {}", what));
+    throw NothingLoaded(fmt::format("nothing loaded: {} file{} read, {} error{}{}", files.size(),
+                                    files.size() == 1 ? "" : "s", errors.size(), errors.size() == 1 ? "" : "s",
+                                    errors.empty() ? std::string() : "; the first: " + errors.front().message()));
   }
   return Corpus(std::move(articles), std::move(errors));
 }

@@ -15,6 +15,7 @@
 #include "annotate/record_annotator.hpp"
 #include "input_file.hpp"
 #include "json_record.hpp"
+#include "store.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/json.hpp"
 #include "newsdoc/utf8.hpp"
@@ -162,9 +163,7 @@ class Loader {
   /// Throws `error`, or lists it with OnError::skip.
   void report(const ParseError& error) {
     if (options_.on_error == OnError::raise) throw error;
-    const Location& where = error.where();
-    builder_.add_error(RecordError{RecordError::Kind::parse, where.path, where.line, where.column, where.offset, "",
-                                   error.reason(), error.what()});
+    builder_.add_error(RecordError::of(error));
   }
 
   /// JSONL: iterate_many over the window; on the first error, line by line.
@@ -335,9 +334,7 @@ class Loader {
       }
       throw SchemaError(where, pointer, e.reason());
     }
-    SchemaError error(where, pointer, e.reason());
-    builder_.add_error(RecordError{RecordError::Kind::schema, where.path, where.line, where.column, where.offset,
-                                   pointer, e.reason(), error.what()});
+    builder_.add_error(RecordError::of(SchemaError(where, pointer, e.reason())));
   }
 
   std::optional<JsonFailure> find_parse_error(const Window& w) {
@@ -355,17 +352,17 @@ class Loader {
 
   /// Builds `record`, annotated first when the load annotates. Throws SchemaError for a bad record.
   void add(const ArticleInput& record) {
-    if (annotators_.empty()) return builder_.add_with_valid_meta(record);
+    if (annotators_.empty()) return detail::Internals::add_with_valid_meta(builder_, record);
     detail::RecordAnnotator& first = *annotators_.front();
     first.check(record);
-    if (annotators_.size() == 1) return builder_.add_with_valid_meta(first.annotate(record));
+    if (annotators_.size() == 1) return detail::Internals::add_with_valid_meta(builder_, first.annotate(record));
     std::size_t size = record.meta.size();
     for (const auto paragraph : record.paragraphs) size += paragraph.size();
     if (!first.annotates(record) || size >= pending_bytes_limit) {
       // A record kept as it is, or too big to be worth a copy, is built here
       // (annotated on this thread): after the pending ones, and with no copy.
       annotate_pending();
-      direct_.add_with_valid_meta(first.annotate(record));
+      detail::Internals::add_with_valid_meta(direct_, first.annotate(record));
       return;
     }
     if (direct_.size() > 0) parts_.push_back(direct_.finish());
@@ -386,7 +383,7 @@ class Loader {
       try {
         CorpusBuilder builder;
         for (std::size_t i = n * c / chunks; i < n * (c + 1) / chunks; ++i) {
-          builder.add_with_valid_meta(annotators_[c]->annotate(pending_[i].record));
+          detail::Internals::add_with_valid_meta(builder, annotators_[c]->annotate(pending_[i].record));
         }
         built[c] = builder.finish();
       } catch (...) {
@@ -414,12 +411,6 @@ class Loader {
   od::parser stream_parser_;
 };
 
-[[noreturn]] void throw_error(const RecordError& e) {
-  const Location where{e.path, e.line, e.column, e.offset};
-  if (e.kind == RecordError::Kind::parse) throw ParseError(where, e.reason);
-  throw SchemaError(where, e.pointer, e.reason);
-}
-
 /// Input of several lines that is not one JSON document may be JSONL with a
 /// bad first line: then its good lines load. It is taken for JSONL when at
 /// least one line is an article, so that pretty-printed JSON with an error
@@ -432,7 +423,7 @@ std::optional<Corpus> load_lines(const Window& w, const LoadOptions& options, co
   loader.read_stream(w);
   Corpus corpus = loader.finish();
   if (corpus.empty()) return std::nullopt;
-  if (options.on_error == OnError::raise && !corpus.errors().empty()) throw_error(corpus.errors().front());
+  if (options.on_error == OnError::raise && !corpus.errors().empty()) std::rethrow_exception(corpus.errors().front().exception());
   return corpus;
 }
 

@@ -39,8 +39,8 @@ void append_span(std::string& out, Span chars) {
 }
 
 void append_article(std::string& out, const Article& a) {
-  const detail::Store& store = *a.store();
-  const detail::ArticleRecord& record = store.articles[a.index()];
+  const detail::Store& store = *detail::Internals::store(a);
+  const detail::ArticleRecord& record = detail::Internals::record(a);
   // Quotes and mentions name their entity by id: read it from the store, as
   // Article::entity() would build a whole Entity, aliases and all, for it.
   const auto entity = [&](std::size_t k) -> const detail::EntityRecord& {

@@ -76,8 +76,8 @@ FieldMapping FieldMapping::preset(std::string_view name) {
   if (name == "news-please") return news_please();
   if (name == "cc-news") return cc_news();
   if (name == "newspaper") return newspaper();
-  throw Error("unknown mapping preset \"" + std::string(name) +
-              "\" (expected canonical, auto, news-please, cc-news or newspaper)");
+  throw InvalidArgumentError("unknown mapping preset \"" + std::string(name) +
+                             "\" (expected canonical, auto, news-please, cc-news or newspaper)");
 }
 
 }  // namespace newsdoc

@@ -5,7 +5,6 @@
 #include <cstring>
 #include <numeric>
 #include <limits>
-#include <stdexcept>
 #include <unordered_map>
 
 #include "code_points.hpp"
@@ -15,6 +14,8 @@
 
 namespace newsdoc {
 namespace {
+
+using detail::Internals;
 
 constexpr std::uint32_t none = 0xFFFFFFFFu;
 // A quote's place in its attribution (CorpusIndex::Data::quote_role).
@@ -547,7 +548,7 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
   auto& d = *data_;
   d.corpus = std::move(corpus);
   const auto& articles = d.corpus.articles();
-  if (articles.size() >= none) throw std::length_error("corpus too large to index");
+  if (articles.size() >= none) throw InvalidArgumentError("corpus too large to index");
 
   std::size_t quote_total = 0, mention_total = 0, entity_total = 0;
   for (const auto& article : articles) {
@@ -556,7 +557,7 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
     entity_total += article.entity_count();
   }
   if (quote_total >= none || mention_total >= none || entity_total >= none)
-    throw std::length_error("corpus too large to index");
+    throw InvalidArgumentError("corpus too large to index");
   d.quote_article.reserve(quote_total);
   d.quote_item.reserve(quote_total);
   d.quote_kind.reserve(quote_total);
@@ -582,8 +583,8 @@ CorpusIndex::CorpusIndex(Corpus corpus) : data_(std::make_unique<Data>()) {
 
   for (std::uint32_t a = 0; a < articles.size(); ++a) {
     const auto& article = articles[a];
-    const auto& store = *article.store();
-    const auto& record = store.articles[article.index()];
+    const auto& store = *Internals::store(article);
+    const auto& record = Internals::record(article);
     const auto first_entity = static_cast<std::uint32_t>(d.entity_row.size());
     d.article_entities.push_back(first_entity);
 
@@ -725,8 +726,8 @@ std::vector<ItemRef> CorpusIndex::find_quotes(const QuoteQuery& query, bool stat
     const std::uint32_t item = d.quote_item[global];
     if (query.contains && !needle.empty()) {
       const auto& article = d.corpus[a];
-      const auto& store = *article.store();
-      const auto& record = store.articles[article.index()];
+      const auto& store = *Internals::store(article);
+      const auto& record = Internals::record(article);
       if (!statements) {
         if (!holds_needle(store, record, item)) return;
       } else {
@@ -809,21 +810,21 @@ std::size_t CorpusIndex::corpus_entity_count() const noexcept { return data_->en
 std::uint32_t CorpusIndex::corpus_entity(std::uint32_t article, std::uint32_t entity) const {
   const auto& d = *data_;
   if (article >= d.article_entities.size() - 1)
-    throw std::out_of_range("article " + std::to_string(article) + " is past the end of a corpus of " +
-                            std::to_string(d.article_entities.size() - 1) + " articles");
+    throw OutOfRangeError("article " + std::to_string(article) + " is past the end of a corpus of " +
+                          std::to_string(d.article_entities.size() - 1) + " articles");
   const auto begin = d.article_entities[article];
   const auto count = d.article_entities[article + 1] - begin;
   if (entity >= count)
-    throw std::out_of_range("entity " + std::to_string(entity) + " is past the end of article " +
-                            std::to_string(article) + "'s " + std::to_string(count) + " entities");
+    throw OutOfRangeError("entity " + std::to_string(entity) + " is past the end of article " +
+                          std::to_string(article) + "'s " + std::to_string(count) + " entities");
   return d.row_entity[d.entity_row[begin + entity]];
 }
 
 std::string_view CorpusIndex::corpus_entity_name(std::uint32_t id) const {
   const auto& d = *data_;
   if (id >= d.entities.size())
-    throw std::out_of_range("corpus entity " + std::to_string(id) + " is past the end of " +
-                            std::to_string(d.entities.size()));
+    throw OutOfRangeError("corpus entity " + std::to_string(id) + " is past the end of " +
+                          std::to_string(d.entities.size()));
   return d.entities[id].name;
 }
 
@@ -845,7 +846,7 @@ std::vector<std::uint32_t> CorpusIndex::articles(const ArticleFilter& filter) co
   std::int64_t to = std::numeric_limits<std::int64_t>::max();
   const auto bound = [](const std::string& text, const char* what) {
     const auto date = parse_date(text);
-    if (!date) throw std::invalid_argument(std::string(what) + ": not a date newsdoc reads: \"" + text + "\"");
+    if (!date) throw InvalidArgumentError(std::string(what) + ": not a date newsdoc reads: \"" + text + "\"");
     return *date;
   };
   if (filter.published_from) from = bound(*filter.published_from, "published_from").seconds;
@@ -863,8 +864,8 @@ std::vector<std::uint32_t> CorpusIndex::articles(const ArticleFilter& filter) co
   for (std::uint32_t a = 0; a < articles.size(); ++a) {
     if (filter.quote_speakers && !has_quote[a]) continue;
     const auto& article = articles[a];
-    const auto& store = *article.store();
-    const auto& record = store.articles[article.index()];
+    const auto& store = *Internals::store(article);
+    const auto& record = Internals::record(article);
     if (filter.sources && !contains_value(sources, fold_into(trimmed(record.source.view()), buffer))) continue;
     if (filter.authors && !any_in(store, record.authors, authors)) continue;
     if (filter.tags && !any_in(store, record.tags, tags)) continue;
@@ -956,7 +957,7 @@ void search_field(std::string_view text, std::string_view needle, bool fold, std
 }  // namespace
 
 std::vector<SearchHit> search(const Corpus& corpus, std::string_view pattern, const SearchOptions& options) {
-  if (pattern.empty()) throw std::invalid_argument("the search pattern is empty");
+  if (pattern.empty()) throw InvalidArgumentError("the search pattern is empty");
   const bool fold = !options.case_sensitive;
   const std::string needle = fold ? fold_case(pattern) : std::string(pattern);
   std::string buffer;

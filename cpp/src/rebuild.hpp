@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "store.hpp"
 #include "newsdoc/article.hpp"
 #include "parallel.hpp"
 
@@ -64,7 +65,7 @@ Article rebuild_article(const Article& article, Rebuild&& rebuild, Checks checks
   if (checks == Checks::all) {
     builder.add(input);
   } else {
-    builder.add_with_valid_meta(input);
+    detail::Internals::add_with_valid_meta(builder, input);
   }
   const Corpus built = builder.finish();
   return built[0];
@@ -101,7 +102,7 @@ Corpus rebuild_corpus_per_chunk(const Corpus& corpus, unsigned threads, const Ma
         if (checks == Checks::all) {
           builder.add(input);
         } else {
-          builder.add_with_valid_meta(input);
+          detail::Internals::add_with_valid_meta(builder, input);
         }
         rebuilt.push_back(i);
       }

@@ -104,7 +104,7 @@ class EditedText {
 class Placeholder {
  public:
   explicit Placeholder(std::string_view pattern) {
-    if (!is_valid_utf8(pattern)) throw std::invalid_argument("placeholder is not valid UTF-8");
+    if (!is_valid_utf8(pattern)) throw InvalidArgumentError("placeholder is not valid UTF-8");
     std::string literal;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
       const char c = pattern[i];
@@ -114,17 +114,17 @@ class Placeholder {
       } else if (c == '{') {
         const std::size_t close = pattern.find('}', i);
         if (close == std::string_view::npos) {
-          throw std::invalid_argument(fmt::format("placeholder \"{}\": '{{' at {} is never closed", pattern, i));
+          throw InvalidArgumentError(fmt::format("placeholder \"{}\": '{{' at {} is never closed", pattern, i));
         }
         const std::string_view name = pattern.substr(i + 1, close - i - 1);
         if (name != "type" && name != "id") {
-          throw std::invalid_argument(fmt::format(
+          throw InvalidArgumentError(fmt::format(
               "placeholder \"{}\": unknown field {{{}}}; the fields are {{type}} and {{id}}", pattern, name));
         }
         pieces_.push_back({std::exchange(literal, {}), name == "type" ? Field::type : Field::id});
         i = close;
       } else if (c == '}') {
-        throw std::invalid_argument(
+        throw InvalidArgumentError(
             fmt::format("placeholder \"{}\": '}}' at {} closes nothing (write '}}}}' for a brace)", pattern, i));
       } else {
         literal += c;

@@ -139,4 +139,30 @@ void check_references(const std::vector<QuoteInput>& quotes, const std::vector<M
 void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<QuoteInput>& quotes,
                              const std::vector<MentionInput>& mentions, OffsetUnit unit);
 
+/// What the library's own code reaches of Article's and CorpusBuilder's
+/// private parts (the public header keeps them private; this one is not
+/// installed).
+struct Internals {
+  /// The handle of article `index` of `store`.
+  static Article article(std::shared_ptr<const Store> store, std::uint32_t index) noexcept {
+    return Article(std::move(store), index);
+  }
+  static const std::shared_ptr<const Store>& store(const Article& article) noexcept { return article.store_; }
+  static const ArticleRecord& record(const Article& article) noexcept { return article.store_->articles[article.index_]; }
+  /// CorpusBuilder::add without the UTF-8 and JSON checks of meta, for
+  /// callers that checked it (the JSON reader, the annotator).
+  static void add_with_valid_meta(CorpusBuilder& builder, const ArticleInput& article) {
+    builder.add_impl(article, false);
+  }
+};
+
 }  // namespace newsdoc::detail
+
+namespace newsdoc {
+
+/// Escapes `text` as the inside of a JSON string (no quotes), the canonical
+/// way: \" \\ \b \f \n \r \t, other control characters as \u00XX, all
+/// else as UTF-8.
+void append_json_escaped(std::string& out, std::string_view text);
+
+}  // namespace newsdoc

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -14,6 +13,7 @@ namespace newsdoc {
 namespace {
 
 using detail::ArticleRecord;
+using detail::Internals;
 using detail::Range;
 using detail::Store;
 
@@ -158,7 +158,7 @@ class EntityColumns {
   std::vector<Codes> codes_;
 };
 
-const ArticleRecord& record_of(const Article& article) { return article.store()->articles[article.index()]; }
+const ArticleRecord& record_of(const Article& article) { return Internals::record(article); }
 
 /// Where corpus entities come from: `index`, whose corpus holds the table's
 /// article a at position a, or at positions[a] when positions are given.
@@ -272,7 +272,7 @@ void build_articles(const Corpus& corpus, Table& table) {
   ArticleDictionary published_dates(published);
 
   for (std::size_t a = 0; a < rows; ++a) {
-    const Store& store = *corpus[a].store();
+    const Store& store = *Internals::store(corpus[a]);
     const ArticleRecord& r = record_of(corpus[a]);
     article_index.integers.push_back(static_cast<std::int64_t>(a));
     article_id.values.push_back(r.id.view());
@@ -314,7 +314,7 @@ void build_paragraphs(const Corpus& corpus, Table& table) {
   ArticleDictionary ids(article_id);
 
   for (std::size_t a = 0; a < corpus.size(); ++a) {
-    const Store& store = *corpus[a].store();
+    const Store& store = *Internals::store(corpus[a]);
     const ArticleRecord& r = record_of(corpus[a]);
     if (r.paragraphs.size() == 0) continue;
     ids.start_article(r.id.view());
@@ -412,7 +412,7 @@ void build_quotes(const Corpus& corpus, const Identity& identity, Table& table) 
   reserve_values(text, rows);
 
   for (std::size_t a = 0; a < corpus.size(); ++a) {
-    const Store& store = *corpus[a].store();
+    const Store& store = *Internals::store(corpus[a]);
     const ArticleRecord& r = record_of(corpus[a]);
     if (r.quotes.size() == 0) continue;
     shared.start_article(a, store, r, r.quotes.size());
@@ -470,7 +470,7 @@ void build_attributions(const Corpus& corpus, const Identity& identity, Table& t
   std::vector<Joined> joined_rows;
 
   for (std::size_t a = 0; a < corpus.size(); ++a) {
-    const Store& store = *corpus[a].store();
+    const Store& store = *Internals::store(corpus[a]);
     const ArticleRecord& r = record_of(corpus[a]);
     if (r.attributions.size() == 0) continue;
     shared.start_article(a, store, r, r.attributions.size());
@@ -555,7 +555,7 @@ void build_entities(const Corpus& corpus, const Identity& identity, Table& table
   std::vector<std::int64_t> mention_counts, quote_counts;
 
   for (std::size_t a = 0; a < corpus.size(); ++a) {
-    const Store& store = *corpus[a].store();
+    const Store& store = *Internals::store(corpus[a]);
     const ArticleRecord& r = record_of(corpus[a]);
     const std::size_t count = r.entities.size();
     if (count == 0) continue;
@@ -614,7 +614,7 @@ void build_mentions(const Corpus& corpus, const Identity& identity, Table& table
   CorpusEntityColumn corpus_entities(corpus_entity, identity);
 
   for (std::size_t a = 0; a < corpus.size(); ++a) {
-    const Store& store = *corpus[a].store();
+    const Store& store = *Internals::store(corpus[a]);
     const ArticleRecord& r = record_of(corpus[a]);
     const std::size_t count = r.mentions.size();
     if (count == 0) continue;
@@ -691,8 +691,7 @@ const Column& Table::column(std::string_view column_name) const {
   for (const auto& c : columns) {
     if (c.name == column_name) return c;
   }
-  throw std::out_of_range("table " + std::string(to_string(name)) + " has no column \"" + std::string(column_name) +
-                          "\"");
+  throw OutOfRangeError("table " + std::string(to_string(name)) + " has no column \"" + std::string(column_name) + "\"");
 }
 
 namespace {

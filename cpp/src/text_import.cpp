@@ -17,6 +17,7 @@
 #include "newsdoc/text.hpp"
 #include "newsdoc/utf8.hpp"
 #include "reader.hpp"
+#include "store.hpp"
 
 namespace newsdoc {
 namespace {

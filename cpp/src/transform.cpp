@@ -23,7 +23,6 @@
 
 namespace newsdoc {
 
-EntityNotFound::EntityNotFound(std::string key, const std::string& what) : Error(what), key_(std::move(key)) {}
 
 namespace {
 
@@ -162,7 +161,7 @@ bool rebuild_selected(const Article& article, const std::vector<std::uint32_t>& 
 /// `positions` sorted, each once, checked against `count`.
 std::vector<std::uint32_t> checked_positions(std::vector<std::uint32_t> positions, std::size_t count) {
   for (const auto p : positions) {
-    if (p >= count) throw std::out_of_range(fmt::format("paragraph index {} out of range for {} paragraphs", p, count));
+    if (p >= count) throw OutOfRangeError(fmt::format("paragraph index {} out of range for {} paragraphs", p, count));
   }
   std::sort(positions.begin(), positions.end());
   positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
@@ -197,7 +196,7 @@ void rebuild_renamed(const Article& article, std::uint32_t entity, std::string_v
 
 void rebuild_merged(const Article& article, std::uint32_t kept, std::uint32_t absorbed, ArticleInput& in) {
   if (kept == absorbed) {
-    throw std::invalid_argument(fmt::format("both names are entity \"{}\" of article \"{}\": nothing to merge",
+    throw InvalidArgumentError(fmt::format("both names are entity \"{}\" of article \"{}\": nothing to merge",
                                             article.entity(kept).id, article.id()));
   }
   read_input(article, OffsetUnit::bytes, in);
@@ -231,8 +230,8 @@ void rebuild_merged(const Article& article, std::uint32_t kept, std::uint32_t ab
 }
 
 void check_new_name(std::string_view new_name) {
-  if (new_name.empty()) throw std::invalid_argument("the new entity name is empty");
-  if (!is_valid_utf8(new_name)) throw std::invalid_argument("the new entity name is not valid UTF-8");
+  if (new_name.empty()) throw InvalidArgumentError("the new entity name is empty");
+  if (!is_valid_utf8(new_name)) throw InvalidArgumentError("the new entity name is not valid UTF-8");
 }
 
 // ---------------------------------------------------------------------------
@@ -396,7 +395,7 @@ void rebuild_with_quotes(const Article& article, const std::vector<QuoteSpan>& q
 template <class Items>
 void check_sizes(const Corpus& corpus, const std::vector<Items>& per_article, const char* what) {
   if (per_article.size() != corpus.size()) {
-    throw std::invalid_argument(
+    throw InvalidArgumentError(
         fmt::format("{} given for {} articles, but the corpus has {}", what, per_article.size(), corpus.size()));
   }
 }
@@ -459,7 +458,7 @@ ParagraphSelection ParagraphSelection::at(std::vector<std::int64_t> positions) {
 
 ParagraphSelection ParagraphSelection::slice(std::optional<std::int64_t> start, std::optional<std::int64_t> stop,
                                              std::int64_t step) {
-  if (step == 0) throw std::invalid_argument("slice step cannot be zero");
+  if (step == 0) throw InvalidArgumentError("slice step cannot be zero");
   ParagraphSelection selection;
   selection.is_slice_ = true;
   selection.start_ = start;
@@ -475,7 +474,7 @@ std::vector<std::uint32_t> ParagraphSelection::resolve(std::size_t count) const 
     for (const auto p : positions_) {
       const std::int64_t q = p < 0 ? p + n : p;
       if (q < 0 || q >= n) {
-        throw std::out_of_range(fmt::format("paragraph index {} out of range for {} paragraphs", p, count));
+        throw OutOfRangeError(fmt::format("paragraph index {} out of range for {} paragraphs", p, count));
       }
       out.push_back(static_cast<std::uint32_t>(q));
     }
@@ -545,7 +544,7 @@ std::optional<std::uint32_t> find_entity(const Article& article, std::string_vie
     for (std::uint32_t i = 0; i < count; ++i)
       if (matches(entities[i])) found.push_back(i);
     if (found.size() > 1) {
-      throw std::invalid_argument(
+      throw InvalidArgumentError(
           fmt::format("\"{}\" is {} of several entities of article \"{}\" ({}): name one by its id", key, what,
                       article.id(), ids_of(article, found)));
     }

@@ -11,7 +11,8 @@ Example:
 from ._annotate import Annotator, annotate
 from ._core import __version__
 from ._corpus import FIELDS, MAPPINGS, Corpus, LoadProgress, load, loads, parse_text, read_text
-from ._errors import Cancelled, ModelError, NewsdocError, NotFoundError, ParseError, ReadError, SchemaError
+from ._errors import (Cancelled, EntityNotFound, InvalidArgumentError, IoError, ModelError, NewsdocError, NotFoundError,
+                      NothingLoaded, OutOfRangeError, ParseError, ReadError, SchemaError)
 from ._model import Article, Attribution, Entity, Mention, Paragraph, Quote
 from ._pandas import TABLES, empty_frame
 from ._train import TrainedModel, TrainReport, train
@@ -28,14 +29,19 @@ __all__ = [
     "Corpus",
     "Entity",
     "EntityCount",
+    "EntityNotFound",
     "EntityTable",
     "FIELDS",
+    "InvalidArgumentError",
+    "IoError",
     "MAPPINGS",
     "LoadProgress",
     "Mention",
     "ModelError",
     "MentionResult",
     "NewsdocError",
+    "NothingLoaded",
+    "OutOfRangeError",
     "Paragraph",
     "ParseError",
     "Quote",

@@ -10,7 +10,7 @@ from typing import (TYPE_CHECKING, Callable, Iterable, Iterator, List, Mapping, 
 
 from . import _core, _pandas, _query
 from ._annotate import Annotator, _threads, default_annotator
-from ._errors import NotFoundError, ParseError, ReadError, SchemaError, _from_record
+from ._errors import IoError, NotFoundError, ParseError, SchemaError
 from ._model import Article, _binary_argument, _short
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class Corpus:
         return Article._wrap(self._core.article(position))
 
     @property
-    def errors(self) -> List[Union[ParseError, SchemaError]]:
+    def errors(self) -> List[Union[ParseError, SchemaError, IoError]]:
         """The records a load with ``on_error="skip"`` set aside, as exceptions, in input order.
 
         Example:
@@ -139,7 +139,7 @@ class Corpus:
             >>> len(corpus), [e.line for e in corpus.errors]
             (1, [2])
         """
-        return [_from_record(record) for record in self._core.errors]
+        return self._core.errors
 
     def dumps(self) -> str:
         """The corpus as canonical JSONL: one article a line.
@@ -691,12 +691,12 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     lists the others in :attr:`Corpus.errors`). ``ids=False`` keeps ids as
     given and checks nothing.
 
-    **Refusals**: a ``.txt`` whose bytes are not text is a :class:`ReadError`
+    **Refusals**: a ``.txt`` whose bytes are not text is an :class:`IoError`
     naming it; a JSONL line (or JSON document) longer than
     ``max_record_bytes`` is a :class:`ParseError` naming its file and line;
     JSON in which no record has a title or body under ``mapping`` is a
     :class:`SchemaError`; a folder from which nothing loads is a
-    :class:`NewsdocError`. With ``on_error="skip"`` unreadable files and bad
+    :class:`NothingLoaded`. With ``on_error="skip"`` unreadable files and bad
     records are listed in :attr:`Corpus.errors` instead. A missing path is a
     :class:`NotFoundError`, which is a ``FileNotFoundError``.
 

@@ -1,8 +1,14 @@
-"""newsdoc's exceptions. The C++ core raises these through newsdoc._core."""
+"""newsdoc's exceptions: one class per class of C++'s newsdoc/error.hpp, of
+the same name (but for the base, NewsdocError: C++ newsdoc::Error), raised
+through newsdoc._core's one exception translator. Each is also the builtin
+exception a Python caller expects: ParseError a ValueError, NotFoundError a
+FileNotFoundError, EntityNotFound a KeyError, OutOfRangeError an IndexError.
+ReadError is the older name of IoError, kept for the code that uses it."""
 
 from __future__ import annotations
 
-__all__ = ["NewsdocError", "ParseError", "SchemaError", "ReadError", "NotFoundError", "ModelError", "Cancelled"]
+__all__ = ["NewsdocError", "ParseError", "SchemaError", "IoError", "ReadError", "NotFoundError", "ModelError",
+           "EntityNotFound", "Cancelled", "NothingLoaded", "OutOfRangeError", "InvalidArgumentError"]
 
 
 class NewsdocError(Exception):
@@ -15,6 +21,9 @@ class NewsdocError(Exception):
         ...     print(type(error).__name__)
         ParseError
     """
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), str(self), self.__dict__))
 
 
 class Cancelled(NewsdocError):
@@ -30,6 +39,50 @@ class Cancelled(NewsdocError):
     """
 
 
+class NothingLoaded(NewsdocError):
+    """A load of folders that yields no article: no input file in them, or
+    (with ``on_error="skip"``) every record refused.
+
+    Example:
+        >>> import tempfile
+        >>> try:
+        ...     newsdoc.load(tempfile.mkdtemp())  # an empty folder
+        ... except newsdoc.NothingLoaded as error:
+        ...     print(str(error).split(":")[0])
+        nothing to load
+    """
+
+
+class OutOfRangeError(NewsdocError, IndexError):
+    """An index past the end of what it indexes (a paragraph, an article, a
+    table's column): an IndexError too."""
+
+
+class InvalidArgumentError(NewsdocError, ValueError):
+    """An argument no call accepts (an empty search pattern, an unknown
+    mapping preset, a placeholder that does not parse): a ValueError too."""
+
+
+class EntityNotFound(NewsdocError, KeyError):
+    """No entity answers to ``key`` (by id, name or alias) in the article, or
+    in any article of the corpus: a KeyError too.
+
+    Example:
+        >>> try:
+        ...     newsdoc.loads('{"paragraphs": ["Hi"]}').rename_entity("Merkel", "Angela Merkel")
+        ... except KeyError as error:
+        ...     print(type(error).__name__, error.key)
+        EntityNotFound Merkel
+    """
+
+    def __init__(self, message: str, *, key: str = "") -> None:
+        super().__init__(message)
+        self.key = key
+
+    def __str__(self) -> str:  # the message, not KeyError's repr of it
+        return str(self.args[0]) if self.args else ""
+
+
 class _Located:
     """Where an error was found: ``path``, ``line`` and ``column`` (1-based,
     in bytes), ``offset`` (0-based byte offset) and ``reason`` (what)."""
@@ -40,9 +93,6 @@ class _Located:
         self.column = column
         self.offset = offset
         self.reason = reason or message
-
-    def __reduce__(self):
-        return (_rebuild, (type(self), str(self), self.__dict__))
 
 
 class ParseError(_Located, NewsdocError, ValueError):
@@ -87,13 +137,14 @@ class SchemaError(_Located, NewsdocError, ValueError):
         self._locate(path, line, column, offset, reason, message)
 
 
-class ReadError(NewsdocError, OSError):
-    """An input file could not be read.
+class IoError(NewsdocError, OSError):
+    """A file could not be opened, read or written; ``path`` names it.
+    ``ReadError`` is its older name.
 
     Example:
         >>> try:
         ...     newsdoc.load("corpus.jsonl.gz")  # a damaged gzip file
-        ... except newsdoc.ReadError as error:
+        ... except newsdoc.IoError as error:
         ...     print(error.path)
         corpus.jsonl.gz
     """
@@ -102,12 +153,16 @@ class ReadError(NewsdocError, OSError):
         super().__init__(message)
         self.path = path
 
-    def __reduce__(self):
-        return (_rebuild, (type(self), str(self), self.__dict__))
+    def __str__(self) -> str:  # the newsdoc message, not OSError's "[Errno 2] ..."
+        return str(self.args[0]) if self.args else ""
 
 
-class NotFoundError(ReadError, FileNotFoundError):
-    """An input path does not exist: both a :class:`ReadError` and a :class:`FileNotFoundError`.
+ReadError = IoError
+"""The older name of :class:`IoError` (C++ keeps ``newsdoc::ReadError`` as well)."""
+
+
+class NotFoundError(IoError, FileNotFoundError):
+    """An input path does not exist: both an :class:`IoError` and a :class:`FileNotFoundError`.
 
     Example:
         >>> try:
@@ -122,9 +177,6 @@ class NotFoundError(ReadError, FileNotFoundError):
         self.errno = 2
         self.strerror = "No such file or directory"
         self.filename = path
-
-    def __str__(self) -> str:  # the newsdoc message, not OSError's "[Errno 2] ..."
-        return str(self.args[0]) if self.args else ""
 
 
 class ModelError(NewsdocError):
@@ -145,25 +197,9 @@ class ModelError(NewsdocError):
         super().__init__(message)
         self.path = path
 
-    def __reduce__(self):
-        return (_rebuild, (type(self), str(self), self.__dict__))
-
 
 def _rebuild(cls, message, attributes):
     error = cls.__new__(cls)
     Exception.__init__(error, message)
     error.__dict__.update(attributes)
     return error
-
-
-def _from_record(record: dict) -> ParseError | SchemaError | ReadError:
-    """The exception for one record that a load with on_error="skip" set aside.
-
-    A file that could not be read at all (not text, say) is listed at line 0: a ReadError."""
-    if record["kind"] == "parse" and record["line"] == 0 and record["column"] == 0 and record["path"]:
-        return ReadError(record["message"], path=record["path"])
-    common = dict(path=record["path"], line=record["line"], column=record["column"],
-                  offset=record["offset"], reason=record["reason"])
-    if record["kind"] == "parse":
-        return ParseError(record["message"], **common)
-    return SchemaError(record["message"], pointer=record["pointer"], **common)

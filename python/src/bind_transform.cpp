@@ -1,7 +1,7 @@
 // newsdoc._core transform functions: shims over newsdoc/transform.hpp. The
 // arguments arrive parsed by newsdoc._transform (offsets in code points,
 // annotations as plain tuples); the C++ work runs with the GIL released.
-// EntityNotFound becomes a KeyError.
+// Errors go through core_module.cpp's one translator (EntityNotFound: a KeyError).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -59,14 +59,6 @@ newsdoc::QuoteStyle quote_style(const std::string& name) {
 }  // namespace
 
 void bind_transform(py::module_& m) {
-  py::register_exception_translator([](std::exception_ptr p) {
-    try {
-      if (p) std::rethrow_exception(p);
-    } catch (const newsdoc::EntityNotFound& e) {
-      PyErr_SetString(PyExc_KeyError, e.what());
-    }
-  });
-
   m.def(
       "redact_article",
       [](const newsdoc::Article& article, std::vector<std::string> types, std::string placeholder) {

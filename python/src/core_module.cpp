@@ -62,11 +62,45 @@ newsdoc::LoadOptions make_options(const std::string& mapping, const std::map<std
   return options;
 }
 
-/// Raises newsdoc.<name>(message, **attributes) from the pure-Python module.
-void raise_python(const char* name, const char* message, py::dict attributes) {
-  py::object cls = py::module_::import("newsdoc._errors").attr(name);
-  py::object error = cls(message, **attributes);
-  PyErr_SetObject(cls.ptr(), error.ptr());
+py::dict located(const newsdoc::Location& where, const std::string& reason) {
+  return py::dict("path"_a = where.path, "line"_a = where.line, "column"_a = where.column, "offset"_a = where.offset,
+                  "reason"_a = reason);
+}
+
+/// The Python exception (a class of newsdoc._errors, with the same name but
+/// for the base, NewsdocError) of the newsdoc::Error in `p`: the one mapping
+/// of the C++ hierarchy onto Python's. Any other exception propagates.
+py::object python_error(const std::exception_ptr& p) {
+  const auto make = [](const char* name, const newsdoc::Error& e, const py::dict& attributes) {
+    return py::module_::import("newsdoc._errors").attr(name)(e.what(), **attributes);
+  };
+  try {
+    std::rethrow_exception(p);
+  } catch (const newsdoc::ParseError& e) {
+    return make("ParseError", e, located(e.where(), e.reason()));
+  } catch (const newsdoc::SchemaError& e) {
+    py::dict attributes = located(e.where(), e.reason());
+    attributes["pointer"] = e.pointer();
+    return make("SchemaError", e, attributes);
+  } catch (const newsdoc::NotFoundError& e) {
+    return make("NotFoundError", e, py::dict("path"_a = e.path()));
+  } catch (const newsdoc::IoError& e) {
+    return make("IoError", e, py::dict("path"_a = e.path()));
+  } catch (const newsdoc::ModelError& e) {
+    return make("ModelError", e, py::dict("path"_a = e.path()));
+  } catch (const newsdoc::EntityNotFound& e) {
+    return make("EntityNotFound", e, py::dict("key"_a = e.key()));
+  } catch (const newsdoc::Cancelled& e) {
+    return make("Cancelled", e, py::dict());
+  } catch (const newsdoc::NothingLoaded& e) {
+    return make("NothingLoaded", e, py::dict());
+  } catch (const newsdoc::OutOfRangeError& e) {
+    return make("OutOfRangeError", e, py::dict());
+  } catch (const newsdoc::InvalidArgumentError& e) {
+    return make("InvalidArgumentError", e, py::dict());
+  } catch (const newsdoc::Error& e) {
+    return make("NewsdocError", e, py::dict());
+  }
 }
 
 }  // namespace
@@ -76,29 +110,9 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = NEWSDOC_VERSION;
 
   py::register_exception_translator([](std::exception_ptr p) {
-    try {
-      if (p) std::rethrow_exception(p);
-    } catch (const newsdoc::ParseError& e) {
-      const auto& w = e.where();
-      raise_python("ParseError", e.what(),
-                   py::dict("path"_a = w.path, "line"_a = w.line, "column"_a = w.column, "offset"_a = w.offset,
-                            "reason"_a = e.reason()));
-    } catch (const newsdoc::SchemaError& e) {
-      const auto& w = e.where();
-      raise_python("SchemaError", e.what(),
-                   py::dict("pointer"_a = e.pointer(), "path"_a = w.path, "line"_a = w.line, "column"_a = w.column,
-                            "offset"_a = w.offset, "reason"_a = e.reason()));
-    } catch (const newsdoc::NotFoundError& e) {
-      raise_python("NotFoundError", e.what(), py::dict("path"_a = e.path()));
-    } catch (const newsdoc::IoError& e) {
-      raise_python("ReadError", e.what(), py::dict("path"_a = e.path()));
-    } catch (const newsdoc::ModelError& e) {
-      raise_python("ModelError", e.what(), py::dict("path"_a = e.path()));
-    } catch (const newsdoc::Cancelled& e) {
-      raise_python("Cancelled", e.what(), py::dict());
-    } catch (const newsdoc::Error& e) {
-      raise_python("NewsdocError", e.what(), py::dict());
-    }
+    if (!p) return;
+    const py::object error = python_error(p);
+    PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(error.ptr())), error.ptr());
   });
 
   py::class_<newsdoc::Article>(m, "Article")
@@ -187,11 +201,7 @@ PYBIND11_MODULE(_core, m) {
            })
       .def_property_readonly("errors", [](const newsdoc::Corpus& c) {
         py::list out;
-        for (const auto& e : c.errors()) {
-          out.append(py::dict("kind"_a = e.kind == newsdoc::RecordError::Kind::parse ? "parse" : "schema",
-                              "path"_a = e.path, "line"_a = e.line, "column"_a = e.column, "offset"_a = e.offset,
-                              "pointer"_a = e.pointer, "reason"_a = e.reason, "message"_a = e.message));
-        }
+        for (const auto& e : c.errors()) out.append(python_error(e.exception()));
         return out;
       });
 

@@ -14,6 +14,9 @@
 
 #include "crc32.hpp"
 #include "test_util.hpp"
+#include "store.hpp"
+
+using newsdoc::detail::Internals;  // store(): whether two handles share storage
 
 namespace {
 
@@ -74,13 +77,10 @@ Corpus with_errors() {
   builder.add(ArticleInput{});
   newsdoc::RecordError error;
   error.kind = newsdoc::RecordError::Kind::schema;
-  error.path = "in.jsonl";
-  error.line = 3;
-  error.column = 9;
-  error.offset = 120;
+  error.where = {"in.jsonl", 3, 9, 120};
   error.pointer = "/quotes/0/start";
   error.reason = "span ends (1) before it starts (4)";
-  error.message = "in.jsonl:3:9: /quotes/0/start: span ends (1) before it starts (4)";
+  EXPECT_EQ(error.message(), "in.jsonl:3:9: /quotes/0/start: span ends (1) before it starts (4)");
   builder.add_error(error);
   return builder.finish();
 }
@@ -94,13 +94,13 @@ void expect_same(const Corpus& a, const Corpus& b) {
     const auto& x = a.errors()[i];
     const auto& y = b.errors()[i];
     EXPECT_EQ(x.kind, y.kind);
-    EXPECT_EQ(x.path, y.path);
-    EXPECT_EQ(x.line, y.line);
-    EXPECT_EQ(x.column, y.column);
-    EXPECT_EQ(x.offset, y.offset);
+    EXPECT_EQ(x.where.path, y.where.path);
+    EXPECT_EQ(x.where.line, y.where.line);
+    EXPECT_EQ(x.where.column, y.where.column);
+    EXPECT_EQ(x.where.offset, y.where.offset);
     EXPECT_EQ(x.pointer, y.pointer);
     EXPECT_EQ(x.reason, y.reason);
-    EXPECT_EQ(x.message, y.message);
+    EXPECT_EQ(x.message(), y.message());
   }
 }
 
@@ -156,8 +156,8 @@ TEST(Binary, CorpusOfSeveralStoresLoadsIntoOne) {
   const Corpus mixed({b[0], a[0], b[0]});
   const Corpus copy = newsdoc::from_binary(newsdoc::to_binary(mixed));
   expect_same(mixed, copy);
-  EXPECT_EQ(copy[0].store(), copy[2].store());
-  EXPECT_EQ(copy[0].store(), copy[1].store());
+  EXPECT_EQ(Internals::store(copy[0]), Internals::store(copy[2]));
+  EXPECT_EQ(Internals::store(copy[0]), Internals::store(copy[1]));
 }
 
 TEST(Binary, SliceWritesOnlyItsArticles) {

@@ -98,7 +98,7 @@ TEST(Input, DuplicateIdsAreAnErrorOrSkipped) {
   EXPECT_EQ(corpus[0].title(), "A");
   EXPECT_EQ(corpus[1].title(), "C");
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].line, 2u);
+  EXPECT_EQ(corpus.errors()[0].where.line, 2u);
 }
 
 TEST(Input, AMissingPathIsNotFound) {
@@ -124,8 +124,8 @@ TEST(Input, BinaryBytesInATextFileAreRefused) {
   ASSERT_EQ(corpus.size(), 1u);
   EXPECT_EQ(corpus[0].id(), "good");
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].path, (dir / "junk.txt").string());
-  EXPECT_EQ(corpus.errors()[0].line, 0u);
+  EXPECT_EQ(corpus.errors()[0].where.path, (dir / "junk.txt").string());
+  EXPECT_EQ(corpus.errors()[0].where.line, 0u);
   EXPECT_FALSE(newsdoc::looks_like_text(std::string("%PDF-1.4\n")));
   EXPECT_FALSE(newsdoc::looks_like_text(std::string("PK\x03\x04rest")));
   EXPECT_TRUE(newsdoc::looks_like_text("Caf\xe9 au lait\n\nWindows-1252 is text."));
@@ -185,7 +185,7 @@ TEST(Input, ALineLongerThanTheWindowOverTheLimit) {
   ASSERT_EQ(corpus.size(), 2u);
   EXPECT_EQ(corpus[1].id(), "a:3");
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].line, 2u);
+  EXPECT_EQ(corpus.errors()[0].where.line, 2u);
 }
 
 TEST(Input, BlanksBetweenRecordsAreNotHeld) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+#include "store.hpp"
 
 namespace {
 
@@ -455,16 +456,16 @@ TEST(JsonErrors, SkipKeepsGoodLinesAndReportsBadOnes) {
   const auto& errors = corpus.errors();
   ASSERT_EQ(errors.size(), 3u);
   EXPECT_EQ(errors[0].kind, RecordError::Kind::parse);
-  EXPECT_EQ(errors[0].line, 2u);
-  EXPECT_EQ(errors[0].path, "<string>");
-  EXPECT_EQ(errors[0].message.rfind("<string>:2:", 0), 0u) << errors[0].message;
+  EXPECT_EQ(errors[0].where.line, 2u);
+  EXPECT_EQ(errors[0].where.path, "<string>");
+  EXPECT_EQ(errors[0].message().rfind("<string>:2:", 0), 0u) << errors[0].message();
   EXPECT_EQ(errors[1].kind, RecordError::Kind::schema);
-  EXPECT_EQ(errors[1].line, 4u);
-  EXPECT_EQ(errors[1].column, 1u);
+  EXPECT_EQ(errors[1].where.line, 4u);
+  EXPECT_EQ(errors[1].where.column, 1u);
   EXPECT_EQ(errors[1].pointer, "/quotes/0");
-  EXPECT_EQ(errors[1].message, "<string>:4:1: /quotes/0: " + errors[1].reason);
+  EXPECT_EQ(errors[1].message(), "<string>:4:1: /quotes/0: " + errors[1].reason);
   EXPECT_EQ(errors[2].kind, RecordError::Kind::parse);
-  EXPECT_EQ(errors[2].line, 7u);
+  EXPECT_EQ(errors[2].where.line, 7u);
 }
 
 TEST(JsonErrors, SkipInArray) {
@@ -473,7 +474,7 @@ TEST(JsonErrors, SkipInArray) {
   ASSERT_EQ(corpus.size(), 2u);
   ASSERT_EQ(corpus.errors().size(), 1u);
   EXPECT_EQ(corpus.errors()[0].pointer, "/1/quotes/0");
-  EXPECT_EQ(corpus.errors()[0].line, 2u);
+  EXPECT_EQ(corpus.errors()[0].where.line, 2u);
 }
 
 TEST(JsonErrors, RaiseStopsAtFirstBadRecord) {
@@ -568,7 +569,7 @@ TEST(Regression, UnclosedStringOnLaterJsonlLine) {
   const Corpus corpus = loads(jsonl, skip_errors());
   EXPECT_EQ(corpus.size(), 1u);
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].line, 2u);
+  EXPECT_EQ(corpus.errors()[0].where.line, 2u);
 }
 
 // trim_space() stripped ASCII white space, then no-break spaces, once each.
@@ -605,7 +606,7 @@ TEST(Regression, DuplicateMetaIsASchemaError) {
   EXPECT_EQ(corpus[0].meta_json(), R"({"k":1})");
   ASSERT_EQ(corpus.errors().size(), 1u);
   EXPECT_EQ(corpus.errors()[0].pointer, "/meta");
-  EXPECT_EQ(corpus.errors()[0].line, 1u);
+  EXPECT_EQ(corpus.errors()[0].where.line, 1u);
   // A null meta means "unknown", as for any field: it is no second meta.
   const Corpus null_meta = loads(R"({"meta":{"a":1},"meta":null})");
   EXPECT_EQ(null_meta[0].meta_json(), R"({"a":1})");
@@ -655,7 +656,7 @@ TEST(Regression, CutJsonlLineIsOneParseError) {
       EXPECT_EQ(loaded, titles);
       ASSERT_EQ(corpus.errors().size(), 1u);
       EXPECT_EQ(corpus.errors()[0].kind, RecordError::Kind::parse);
-      EXPECT_EQ(corpus.errors()[0].line, 2u);
+      EXPECT_EQ(corpus.errors()[0].where.line, 2u);
       options.on_error = OnError::raise;
       EXPECT_EQ(parse_error(jsonl, options).where().line, 2u);
     }
@@ -674,7 +675,7 @@ TEST(Regression, BadJsonlArrayLineLoadsNothing) {
   EXPECT_EQ(corpus[0].title(), "z");
   EXPECT_EQ(corpus[1].title(), "c");
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].line, 2u);
+  EXPECT_EQ(corpus.errors()[0].where.line, 2u);
 }
 
 // With format auto, input whose first line was bad JSON was read as one
@@ -689,7 +690,7 @@ TEST(Regression, AutoFormatFallsBackToJsonlAfterABadFirstLine) {
     EXPECT_EQ(corpus[1].title(), "c");
     ASSERT_EQ(corpus.errors().size(), 1u);
     EXPECT_EQ(corpus.errors()[0].kind, RecordError::Kind::parse);
-    EXPECT_EQ(corpus.errors()[0].line, 1u);
+    EXPECT_EQ(corpus.errors()[0].where.line, 1u);
     EXPECT_EQ(parse_error(jsonl).where().line, 1u);
   }
   // Pretty-printed JSON with an error is no JSONL: one precise error.
@@ -700,7 +701,7 @@ TEST(Regression, AutoFormatFallsBackToJsonlAfterABadFirstLine) {
   const Corpus corpus = loads(pretty, skip_errors());
   EXPECT_TRUE(corpus.empty());
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].line, 3u);
+  EXPECT_EQ(corpus.errors()[0].where.line, 3u);
 }
 
 // get_double() rejected numbers it cannot convert, though JSON allows them.

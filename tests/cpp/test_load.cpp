@@ -131,8 +131,8 @@ TEST(Load, ErrorsCarryTheFileName) {
   const Corpus corpus = load(path, skip_errors());
   ASSERT_EQ(corpus.size(), 3u);
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].line, 3u);
-  EXPECT_EQ(corpus.errors()[0].path, path);
+  EXPECT_EQ(corpus.errors()[0].where.line, 3u);
+  EXPECT_EQ(corpus.errors()[0].where.path, path);
 }
 
 TEST(Load, MissingFileIsIoError) {
@@ -268,17 +268,17 @@ TEST(Load, LineNumbersAfterTheFirstWindow) {
   ASSERT_EQ(corpus.errors().size(), 1u);
   const RecordError& e = corpus.errors()[0];
   EXPECT_EQ(e.kind, RecordError::Kind::parse);
-  EXPECT_EQ(e.line, bad_line + 1);
-  EXPECT_GE(e.offset, starts[bad_line]);
-  EXPECT_LT(e.offset, starts[bad_line + 1]);
-  EXPECT_EQ(e.offset, starts[bad_line] + e.column - 1);
+  EXPECT_EQ(e.where.line, bad_line + 1);
+  EXPECT_GE(e.where.offset, starts[bad_line]);
+  EXPECT_LT(e.where.offset, starts[bad_line + 1]);
+  EXPECT_EQ(e.where.offset, starts[bad_line] + e.where.column - 1);
 
   try {
     (void)load(path.string());
     ADD_FAILURE() << "no ParseError";
   } catch (const newsdoc::ParseError& error) {
     EXPECT_EQ(error.where().line, bad_line + 1);
-    EXPECT_EQ(error.where().offset, e.offset);
+    EXPECT_EQ(error.where().offset, e.where.offset);
   }
 }
 
@@ -298,8 +298,8 @@ TEST(Load, SingleLineLargerThanWindow) {
   EXPECT_EQ(corpus[1].quote(0).text, "oë – “");
   EXPECT_EQ(corpus[2].id(), "r3");
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].line, 3u);
-  EXPECT_GT(corpus.errors()[0].offset, big.size());
+  EXPECT_EQ(corpus.errors()[0].where.line, 3u);
+  EXPECT_GT(corpus.errors()[0].where.offset, big.size());
   // The same as one .json file read whole, and compressed.
   write_gzip(dir / "long-line.jsonl.gz", record(1, big) + "\n" + record(3) + "\n");
   const Corpus gz = load((dir / "long-line.jsonl.gz").string());
@@ -389,8 +389,8 @@ TEST(Regression, BomAndFirstLineLongerThanWindow) {
   const Corpus bad = load(path.string(), skip_errors());
   ASSERT_EQ(bad.size(), 1u);
   ASSERT_EQ(bad.errors().size(), 1u);
-  EXPECT_EQ(bad.errors()[0].line, 2u);
-  EXPECT_EQ(bad.errors()[0].offset, 3 + record(0, big).size() + 1 + std::string_view("{\"title\": ").size());
+  EXPECT_EQ(bad.errors()[0].where.line, 2u);
+  EXPECT_EQ(bad.errors()[0].where.offset, 3 + record(0, big).size() + 1 + std::string_view("{\"title\": ").size());
 }
 
 TEST(Regression, CutJsonlLineInAFileIsOneParseError) {
@@ -404,7 +404,7 @@ TEST(Regression, CutJsonlLineInAFileIsOneParseError) {
     EXPECT_EQ(corpus[1].id(), "r2");
     ASSERT_EQ(corpus.errors().size(), 1u);
     EXPECT_EQ(corpus.errors()[0].kind, RecordError::Kind::parse);
-    EXPECT_EQ(corpus.errors()[0].line, 2u);
+    EXPECT_EQ(corpus.errors()[0].where.line, 2u);
     EXPECT_THROW(load(path), newsdoc::ParseError);
   }
 }
@@ -418,8 +418,8 @@ TEST(Regression, JsonFileWithABadFirstLineLoadsTheGoodLines) {
   EXPECT_EQ(corpus[0].to_json(), record(1));
   EXPECT_EQ(corpus[1].to_json(), record(2));
   ASSERT_EQ(corpus.errors().size(), 1u);
-  EXPECT_EQ(corpus.errors()[0].line, 1u);
-  EXPECT_EQ(corpus.errors()[0].path, path);
+  EXPECT_EQ(corpus.errors()[0].where.line, 1u);
+  EXPECT_EQ(corpus.errors()[0].where.path, path);
 }
 
 }  // namespace

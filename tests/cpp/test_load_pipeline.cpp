@@ -91,7 +91,7 @@ TEST(LoadPipeline, BadRecordFailsAsWhenLoadedThenAnnotated) {
     ASSERT_EQ(kept.size(), 2u);
     EXPECT_EQ(kept[1].id(), "r2");
     ASSERT_EQ(kept.errors().size(), 1u);
-    EXPECT_EQ(kept.errors()[0].line, 2u);
+    EXPECT_EQ(kept.errors()[0].where.line, 2u);
     EXPECT_EQ(kept.errors()[0].pointer, "/quotes/0");
   }
 }

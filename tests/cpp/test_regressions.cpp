@@ -29,6 +29,7 @@ const Target targets[] = {
     {"roundtrip", newsdoc_fuzz::run_roundtrip},
     {"annotate", newsdoc_fuzz::run_annotate},
     {"binary", newsdoc_fuzz::run_binary},
+    {"transforms", newsdoc_fuzz::run_transforms},
 };
 
 const Target* target_named(std::string_view name) {

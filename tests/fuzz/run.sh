@@ -14,7 +14,7 @@ seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(loads import_text roundtrip annotate binary)
+[ ${#targets[@]} -gt 0 ] || targets=(loads import_text roundtrip annotate binary transforms)
 
 # Every sanitizer report is fatal, with a stack; leaks are reported too.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
@@ -30,7 +30,7 @@ for target in "${targets[@]}"; do
     continue
   fi
   case $target in
-    loads|roundtrip) dict=(-dict="$here/json.dict") ;;
+    loads|roundtrip|transforms) dict=(-dict="$here/json.dict") ;;
     binary) dict=() ;;  # bytes, not words
     *) dict=(-dict="$here/text.dict") ;;
   esac

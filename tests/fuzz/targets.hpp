@@ -12,14 +12,20 @@
 //   reports no error, and then both give the same articles;
 // - whatever newsdoc writes as canonical JSONL, it loads back unchanged;
 // - whatever loads from a binary corpus is written back to a blob that loads
-//   to the same articles and is written again byte for byte.
+//   to the same articles and is written again byte for byte;
+// - a chain of transforms keeps every article valid, and each transform of a
+//   corpus gives what it gives article by article.
 #pragma once
 
 #include <newsdoc/binary.hpp>
 #include <newsdoc/newsdoc.hpp>
+#include <newsdoc/transform.hpp>
 #include <zlib.h>
 
 #include <cstdint>
+#include <functional>
+#include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -158,7 +164,7 @@ inline void run_loads(std::string_view data) {
     throw Failure(std::string("skip mode threw: ") + e.what());
   }
   exercise(corpus);
-  for (const auto& e : corpus.errors()) check(!e.message.empty() && !e.reason.empty(), "skipped record without message");
+  for (const auto& e : corpus.errors()) check(!e.message().empty() && !e.reason.empty(), "skipped record without message");
   check(raised == !corpus.errors().empty(), raised ? "raise mode threw but skip mode found no error"
                                                    : "skip mode found errors that raise mode did not");
   if (!raised) check(corpus.to_jsonl() == raise_jsonl, "raise and skip mode loaded different articles");
@@ -265,6 +271,209 @@ inline void run_binary(std::string_view data) {
   }
   check(again.errors().size() == corpus.errors().size(), "reloaded binary corpus has other errors");
   check(newsdoc::to_binary(again) == written, "to_binary of the reloaded corpus differs");
+  check_reloads(corpus);
+}
+
+// ---------------------------------------------------------------------------
+// Transforms
+
+/// One step of a transform chain: four bytes of the fuzz input.
+struct TransformStep {
+  unsigned char op, a, b, c;
+};
+
+/// Entity keys a step may name: an id, name or alias of an entity of the
+/// corpus (picked by `a` and `b`), or a name no entity has.
+inline std::string entity_key(const newsdoc::Corpus& corpus, unsigned char a, unsigned char b) {
+  if (corpus.empty() || a % 8 == 7) return "Nobody Atall";
+  const newsdoc::Article& article = corpus[a % corpus.size()];
+  if (article.entity_count() == 0) return "Nobody Atall";
+  const newsdoc::Entity entity = article.entity(b % article.entity_count());
+  switch (b / 64) {
+    case 0: return std::string(entity.id);
+    case 1: return std::string(entity.aliases.empty() ? entity.name : entity.aliases[b % entity.aliases.size()]);
+    default: return std::string(entity.name);
+  }
+}
+
+/// The entity spans a with_entities step adds to an article of `length` code points.
+inline std::vector<newsdoc::EntitySpan> entity_spans(const TransformStep& step, std::uint32_t length) {
+  static constexpr const char* labels[] = {"PERSON", "ORG", "GPE", "NORP"};
+  std::vector<newsdoc::EntitySpan> spans;
+  for (unsigned i = 0; i < step.a % 4u; ++i) {
+    const std::uint32_t start = (step.b * 7u + i * 13u) % (length + 2);
+    const std::uint32_t end = start + (step.c + i) % 9u;
+    spans.push_back({{start, end}, labels[(step.c + i) % 4u], (step.b >> i) & 1u ? "e1" : "", i % 2 ? "Name" : ""});
+  }
+  return spans;
+}
+
+/// The quotes a with_quotes step gives an article of `length` code points.
+inline std::vector<newsdoc::QuoteSpan> quote_spans(const TransformStep& step, const newsdoc::Article& article) {
+  const std::uint32_t length = static_cast<std::uint32_t>(article.char_length());
+  std::vector<newsdoc::QuoteSpan> quotes;
+  for (unsigned i = 0; i < step.a % 3u; ++i) {
+    newsdoc::QuoteSpan q;
+    q.chars.start = (step.b * 5u + i * 11u) % (length + 2);
+    q.chars.end = q.chars.start + (step.c + 3 * i) % 17u;
+    q.kind = static_cast<newsdoc::QuoteKind>((step.a / 4u + i) % 3u);
+    if ((step.c >> 4) & 1u && article.entity_count() > 0) q.speaker = std::string(article.entity(0).id);
+    if ((step.c >> 5) & 1u) q.speaker_chars = newsdoc::Span{q.chars.end, q.chars.end + step.b % 5u};
+    if ((step.c >> 6) & 1u) q.cue = "said";
+    if ((step.c >> 7) & 1u) q.attribution = 0;
+    if (i > 0 && (step.b >> 7) & 1u) q.parent = 0;
+    quotes.push_back(std::move(q));
+  }
+  return quotes;
+}
+
+/// Applies one step to `corpus`. The transforms with an Article overload
+/// (all but rename_entity and merge_entities, whose corpus forms skip
+/// articles without the entity) must give, article by article, what the
+/// Corpus overload gives. A bad argument is an acceptable answer: a
+/// newsdoc::Error, or std::invalid_argument or std::out_of_range (what
+/// InvalidArgumentError and OutOfRangeError also are).
+inline std::optional<newsdoc::Corpus> apply_step(const newsdoc::Corpus& corpus, const TransformStep& step) {
+  using newsdoc::Article;
+  using newsdoc::Corpus;
+  static constexpr const char* types[] = {"PERSON", "ORG", "GPE", "NORP", "LOC", "MISC"};
+  static constexpr const char* placeholders[] = {"[{type}]", "[{id}]", "", "X", "{{}}", "{type}{id}", "\xc2\xab{type}\xc2\xbb",
+                                                 "[{name}]", "{", "}", "\xff"};
+  static constexpr const char* names[] = {"Zo\xc3\xab M\xc3\xbcller", "X", "", "Angela Merkel", "\xe2\x80\x9cQ\xe2\x80\x9d"};
+  std::function<Corpus()> on_corpus;
+  std::function<Article(std::size_t)> on_article;
+  switch (step.op % 8u) {
+    case 0: {
+      newsdoc::RedactOptions options;
+      options.types.clear();
+      for (unsigned t = 0; t < 6; ++t)
+        if ((step.a >> t) & 1u) options.types.emplace_back(types[t]);
+      options.placeholder = placeholders[step.b % std::size(placeholders)];
+      on_corpus = [&corpus, options] { return newsdoc::redact(corpus, options, 1); };
+      on_article = [&corpus, options](std::size_t i) { return newsdoc::redact(corpus[i], options); };
+      break;
+    }
+    case 1: {
+      const auto style = step.a & 1u ? newsdoc::QuoteStyle::curly : newsdoc::QuoteStyle::straight;
+      on_corpus = [&corpus, style] { return newsdoc::normalize_quotes(corpus, style, 1); };
+      on_article = [&corpus, style](std::size_t i) { return newsdoc::normalize_quotes(corpus[i], style); };
+      break;
+    }
+    case 2:
+    case 3: {
+      if (step.op % 8u == 3 && static_cast<signed char>(step.a) >> 2 == 0) return std::nullopt;  // a slice of step 0
+      const auto selection =
+          step.op % 8u == 2
+              ? newsdoc::ParagraphSelection::at(
+                    step.a & 1u ? std::vector<std::int64_t>{static_cast<signed char>(step.b)}
+                                : std::vector<std::int64_t>{static_cast<signed char>(step.b), static_cast<signed char>(step.c)})
+              : newsdoc::ParagraphSelection::slice(
+                    step.a & 1u ? std::optional<std::int64_t>(static_cast<signed char>(step.b)) : std::nullopt,
+                    step.a & 2u ? std::optional<std::int64_t>(static_cast<signed char>(step.c)) : std::nullopt,
+                    static_cast<signed char>(step.a) >> 2);
+      on_corpus = [&corpus, selection] { return newsdoc::select_paragraphs(corpus, selection, 1); };
+      on_article = [&corpus, selection](std::size_t i) { return newsdoc::select_paragraphs(corpus[i], selection); };
+      break;
+    }
+    case 4: {
+      const std::string key = entity_key(corpus, step.a, step.b);
+      const std::string name = step.c % 8u < std::size(names) ? names[step.c % 8u] : entity_key(corpus, step.c, step.a);
+      on_corpus = [&corpus, key, name] { return newsdoc::rename_entity(corpus, key, name, 1); };
+      break;
+    }
+    case 5: {
+      const std::string kept = entity_key(corpus, step.a, step.b);
+      const std::string absorbed = entity_key(corpus, step.a, step.c);
+      on_corpus = [&corpus, kept, absorbed] { return newsdoc::merge_entities(corpus, kept, absorbed, 1); };
+      break;
+    }
+    case 6: {
+      std::vector<std::vector<newsdoc::EntitySpan>> spans;
+      for (const Article& a : corpus) spans.push_back(entity_spans(step, static_cast<std::uint32_t>(a.char_length())));
+      const bool replace = step.c & 1u;
+      on_corpus = [&corpus, spans, replace] { return newsdoc::with_entities(corpus, spans, replace, 1); };
+      on_article = [&corpus, spans, replace](std::size_t i) { return newsdoc::with_entities(corpus[i], spans[i], replace); };
+      break;
+    }
+    default: {
+      std::vector<std::vector<newsdoc::QuoteSpan>> quotes;
+      for (const Article& a : corpus) quotes.push_back(quote_spans(step, a));
+      const bool replace = step.c & 1u;
+      on_corpus = [&corpus, quotes, replace] { return newsdoc::with_quotes(corpus, quotes, replace, 1); };
+      on_article = [&corpus, quotes, replace](std::size_t i) { return newsdoc::with_quotes(corpus[i], quotes[i], replace); };
+      break;
+    }
+  }
+  const auto rejected = [](const auto& call) {
+    try {
+      call();
+      return false;
+    } catch (const newsdoc::Error&) {
+    } catch (const std::invalid_argument&) {
+    } catch (const std::out_of_range&) {
+    }
+    return true;
+  };
+  std::optional<Corpus> result;
+  const bool corpus_rejected = rejected([&] { result = on_corpus(); });
+  if (!on_article) return result;
+  bool some_article_rejected = false;
+  for (std::size_t i = 0; i < corpus.size(); ++i) {
+    std::optional<Article> article;
+    if (rejected([&] { article = on_article(i); })) {
+      check(corpus_rejected, "a transform rejects article " + std::to_string(i) + " alone but not in its corpus");
+      some_article_rejected = true;
+    } else if (result) {
+      check(*article == (*result)[i], "a transform gives article " + std::to_string(i) + " another result alone");
+    }
+  }
+  check(!corpus_rejected || some_article_rejected || corpus.empty(),
+        "a transform rejects a corpus but none of its articles");
+  return result;
+}
+
+/// The first byte picks the source of the articles (bit 0: the rest as JSON,
+/// canonical mapping, OnError::skip; else the rest as plain text, annotated
+/// with every pass) and the length of the chain (bits 1-3: 1 to 8 steps);
+/// four bytes a step follow, then the source. Each step must keep every
+/// article valid (exercise) and the corpus its size and skipped records; the
+/// end of the chain must write canonical JSONL that loads back unchanged.
+inline void run_transforms(std::string_view data) {
+  if (data.empty()) return;
+  const auto selector = static_cast<unsigned char>(data[0]);
+  data.remove_prefix(1);
+  std::vector<TransformStep> steps(1u + ((selector >> 1) & 7u));
+  for (TransformStep& step : steps) {
+    unsigned char bytes[4] = {0, 0, 0, 0};
+    for (unsigned char& byte : bytes) {
+      if (data.empty()) break;
+      byte = static_cast<unsigned char>(data[0]);
+      data.remove_prefix(1);
+    }
+    step = {bytes[0], bytes[1], bytes[2], bytes[3]};
+  }
+  static const newsdoc::Annotator annotator;
+  newsdoc::Corpus corpus;
+  try {
+    if (selector & 1u) {
+      newsdoc::LoadOptions options;
+      options.mapping = newsdoc::FieldMapping::canonical();
+      options.on_error = newsdoc::OnError::skip;
+      corpus = newsdoc::loads(data, options);
+    } else {
+      corpus = annotator.annotate(newsdoc::import_text(data), newsdoc::AnnotateMode::all, 1);
+    }
+  } catch (const newsdoc::Error&) {
+    return;
+  }
+  for (const TransformStep& step : steps) {
+    std::optional<newsdoc::Corpus> next = apply_step(corpus, step);
+    if (!next) continue;
+    check(next->size() == corpus.size(), "a transform changed the number of articles");
+    check(next->errors().size() == corpus.errors().size(), "a transform dropped the skipped records");
+    exercise(*next);
+    corpus = std::move(*next);
+  }
   check_reloads(corpus);
 }
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import newsdoc
-from conftest import crashed, run_python
+from conftest import REPO, crashed, run_python
 
 
 def write(path: Path, text: str) -> Path:
@@ -401,3 +401,90 @@ class TestReadError:
         with pytest.raises(newsdoc.ReadError) as info:
             newsdoc.load(path, on_error=on_error)
         assert info.value.path == str(path)
+
+
+ARTICLES = ('{"id": "a", "paragraphs": ["Angela Merkel spoke.", "Then she left."], "entities": [{"id": "e1", '
+            '"name": "Angela Merkel", "type": "PERSON"}], "mentions": [{"entity": "e1", "start": 0, "end": 13}]}\n'
+            '{"id": "b", "paragraphs": ["Nothing here."]}\n')
+
+
+def failing_calls(tmp_path: Path):
+    """(what, call, newsdoc class, builtin class): each public entry point fed a failing input."""
+    corpus = newsdoc.loads(ARTICLES)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "junk.txt").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(200))
+    (tmp_path / "bad.ndc").write_bytes(b"\x89NDCORP\n" + bytes(40))
+    (tmp_path / "a.jsonl").write_text('{"title": "A"}\n')
+    (tmp_path / "b.jsonl").write_text('{"title": "B"}\n')
+    models = tmp_path / "models"
+    models.mkdir()
+    for name in ("pos.ndm", "ner.ndm", "ner-doc.ndm"):
+        (models / name).write_bytes(b"not a model")
+    return [
+        ("load of a missing file", lambda: newsdoc.load(tmp_path / "missing.jsonl"),
+         newsdoc.NotFoundError, FileNotFoundError),
+        ("loads of bad JSON", lambda: newsdoc.loads('{"title": '), newsdoc.ParseError, ValueError),
+        ("loads of a bad schema", lambda: newsdoc.loads('{"title": 3}'), newsdoc.SchemaError, ValueError),
+        ("load of a damaged binary corpus", lambda: newsdoc.load(tmp_path / "bad.ndc"), newsdoc.ParseError, ValueError),
+        ("load of a .txt of binary bytes", lambda: newsdoc.load(tmp_path / "junk.txt"), newsdoc.IoError, OSError),
+        ("load of an empty folder", lambda: newsdoc.load(tmp_path / "empty"), newsdoc.NothingLoaded, Exception),
+        ("a load its progress callback cancels",
+         lambda: newsdoc.load([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], progress=lambda p: False),
+         newsdoc.Cancelled, Exception),
+        ("save onto a folder", lambda: corpus.save(tmp_path), newsdoc.IoError, OSError),
+        ("models from a missing folder", lambda: newsdoc.Annotator(models=tmp_path / "no-models"),
+         newsdoc.NotFoundError, FileNotFoundError),
+        ("models from bad model files", lambda: newsdoc.Annotator(models=models), newsdoc.ModelError, Exception),
+        ("training on inputs without labels",
+         lambda: newsdoc.train([REPO / "seeds" / "000_0eafb7a6a491ae43.json"], tmp_path / "out", components=["pos"]),
+         newsdoc.ModelError, Exception),
+        ("a date newsdoc does not read", lambda: corpus.where(published_from="not a date"),
+         newsdoc.InvalidArgumentError, ValueError),
+        ("renaming an entity no article holds", lambda: corpus.rename_entity("Olaf Scholz", "O. Scholz"),
+         newsdoc.EntityNotFound, KeyError),
+        ("renaming an entity the article lacks", lambda: corpus[0].rename_entity("Olaf Scholz", "O. Scholz"),
+         newsdoc.EntityNotFound, KeyError),
+        ("merging with an entity no article holds", lambda: corpus.merge_entities("e1", "e7"),
+         newsdoc.EntityNotFound, KeyError),
+    ]
+
+
+class TestEveryEntryPoint:
+    def test_each_failing_input_raises_its_class(self, tmp_path):
+        for what, call, specific, builtin in failing_calls(tmp_path):
+            with pytest.raises(specific) as info:
+                call()
+            error = info.value
+            assert type(error) is specific, what
+            assert isinstance(error, newsdoc.NewsdocError) and isinstance(error, builtin), what
+            assert str(error), what
+            again = pickle.loads(pickle.dumps(error))
+            assert type(again) is specific and str(again) == str(error) and again.__dict__ == error.__dict__, what
+
+    def test_entity_not_found_names_its_key(self):
+        with pytest.raises(newsdoc.EntityNotFound) as info:
+            newsdoc.loads(ARTICLES).rename_entity("Olaf Scholz", "O. Scholz")
+        assert info.value.key == "Olaf Scholz"
+        assert str(info.value).startswith('no entity "Olaf Scholz"')  # the message, not KeyError's repr of it
+
+    def test_skipped_records_are_their_classes(self, tmp_path):
+        corpus = newsdoc.loads('{"title": "ok"}\n{"title": \n{"title": 3}\n', on_error="skip")
+        assert [type(e) for e in corpus.errors] == [newsdoc.ParseError, newsdoc.SchemaError]
+        assert [e.line for e in corpus.errors] == [2, 3] and corpus.errors[1].pointer == "/title"
+        (tmp_path / "junk.txt").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(200))
+        (tmp_path / "good.txt").write_text("Title\n\nA paragraph.\n")
+        files = newsdoc.load(tmp_path, on_error="skip")
+        assert [type(e) for e in files.errors] == [newsdoc.IoError]
+        assert files.errors[0].path == str(tmp_path / "junk.txt")
+        saved = tmp_path / "saved.ndc"
+        files.save(saved)
+        assert [(type(e), str(e)) for e in newsdoc.load(saved).errors] == [(type(e), str(e)) for e in files.errors]
+
+    def test_the_hierarchy(self):
+        assert newsdoc.ReadError is newsdoc.IoError  # the older name
+        assert issubclass(newsdoc.NotFoundError, newsdoc.IoError) and issubclass(newsdoc.NotFoundError, FileNotFoundError)
+        for cls, builtin in [(newsdoc.OutOfRangeError, IndexError), (newsdoc.InvalidArgumentError, ValueError),
+                             (newsdoc.EntityNotFound, KeyError), (newsdoc.IoError, OSError)]:
+            assert issubclass(cls, newsdoc.NewsdocError) and issubclass(cls, builtin)
+        for cls in (newsdoc.Cancelled, newsdoc.NothingLoaded, newsdoc.ModelError):
+            assert issubclass(cls, newsdoc.NewsdocError)

@@ -201,7 +201,7 @@ class TestTextArticles:
             print(len(corpus), all(a.to_json() for a in corpus), [type(e).__name__ for e in corpus.errors])
             """, str(tmp_path))
         assert result.returncode == 0, crashed(result)
-        assert result.stdout.split() == ["1", "True", "['ReadError',", "'ReadError']"]
+        assert result.stdout.split() == ["1", "True", "['IoError',", "'IoError']"]  # IoError: ReadError's newer name
 
 
 class TestStoredSpans:

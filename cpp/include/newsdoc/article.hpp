@@ -16,11 +16,14 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "newsdoc/error.hpp"
 
 namespace newsdoc {
 
@@ -48,6 +51,7 @@ inline constexpr std::int32_t no_quote = -1;
 
 namespace detail {
 struct Store;
+struct Internals;  // the library's access to the private parts (cpp/src/store.hpp)
 }
 
 /// A paragraph of the body text.
@@ -126,9 +130,6 @@ struct Mention {
 /// Store. Keep the Article (or its Corpus) in a variable first.
 class Article {
  public:
-  Article(std::shared_ptr<const detail::Store> store, std::uint32_t index) noexcept
-      : store_(std::move(store)), index_(index) {}
-
   std::string_view id() const& noexcept;
   std::string_view id() && = delete;
   std::string_view url() const& noexcept;
@@ -191,25 +192,33 @@ class Article {
   friend bool operator==(const Article& a, const Article& b);
   friend bool operator!=(const Article& a, const Article& b) { return !(a == b); }
 
-  const std::shared_ptr<const detail::Store>& store() const noexcept { return store_; }
-  std::uint32_t index() const noexcept { return index_; }
 
  private:
+  friend struct detail::Internals;
+  Article(std::shared_ptr<const detail::Store> store, std::uint32_t index) noexcept
+      : store_(std::move(store)), index_(index) {}
+
   std::shared_ptr<const detail::Store> store_;
   std::uint32_t index_;
 };
 
-/// A parse or schema problem that `OnError::skip` set aside instead of throwing.
+/// A record (or file) that a load with OnError::skip set aside instead of
+/// throwing: the error it would have thrown, as data a binary corpus stores.
 struct RecordError {
-  enum class Kind : std::uint8_t { parse, schema };
+  enum class Kind : std::uint8_t { parse, schema, io };
   Kind kind = Kind::parse;
-  std::string path;
-  std::uint64_t line = 0;
-  std::uint64_t column = 0;
-  std::uint64_t offset = 0;
+  Location where;       ///< the record's place; for io, the file (where.path)
   std::string pointer;  ///< for schema errors
   std::string reason;   ///< the message without its location
-  std::string message;  ///< "path:line:column: reason"
+
+  static RecordError of(const ParseError& error);
+  static RecordError of(const SchemaError& error);
+  static RecordError of(const IoError& error);
+  /// The error itself: a ParseError, SchemaError or IoError. The one way
+  /// back from the record (Python's Corpus.errors list these).
+  std::exception_ptr exception() const;
+  /// Its message, "path:line:column: reason".
+  std::string message() const;
 };
 
 /// An ordered collection of articles. Copies and slices share storage.
@@ -222,10 +231,11 @@ class Corpus {
   std::size_t size() const noexcept { return articles_.size(); }
   bool empty() const noexcept { return articles_.empty(); }
   const Article& operator[](std::size_t i) const& { return articles_[i]; }
-  const Article& at(std::size_t i) const& { return articles_.at(i); }
+  /// Throws OutOfRangeError past the end.
+  const Article& at(std::size_t i) const&;
   /// On a temporary Corpus, a copy of the handle: a reference would dangle.
   Article operator[](std::size_t i) const&& { return articles_[i]; }
-  Article at(std::size_t i) const&& { return articles_.at(i); }
+  Article at(std::size_t i) const&& { return static_cast<const Corpus&>(*this).at(i); }
   auto begin() const noexcept { return articles_.begin(); }
   auto end() const noexcept { return articles_.end(); }
   /// Articles [start, stop) stepping by `step` (> 0), sharing storage.
@@ -320,10 +330,8 @@ class CorpusBuilder {
   /// Moves everything added into an immutable Corpus; the builder is empty after.
   Corpus finish();
 
-  /// For trusted callers (the JSON reader) that already validated meta.
-  void add_with_valid_meta(const ArticleInput& article);
-
  private:
+  friend struct detail::Internals;
   void add_impl(const ArticleInput& article, bool untrusted);
   std::unique_ptr<detail::Store> store_;
   std::vector<RecordError> errors_;

@@ -146,9 +146,4 @@ Corpus load(const std::string& path, const LoadOptions& options = {});
 Corpus loads(std::string_view json, const LoadOptions& options = {},
              const std::string& name = "<string>");
 
-/// Escapes `text` as the inside of a JSON string (no quotes), the canonical
-/// way: \" \\ \b \f \n \r \t, other control characters as \u00XX, all
-/// else as UTF-8.
-void append_json_escaped(std::string& out, std::string_view text);
-
 }  // namespace newsdoc

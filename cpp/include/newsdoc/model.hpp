@@ -60,18 +60,6 @@ struct ArticleInput;
 
 namespace newsdoc {
 
-/// A model file or model input is unusable: bad magic, wrong version or
-/// component, checksum mismatch, truncation, or words and tags of different
-/// lengths. `path()` names the file ("<memory>" for bytes, empty if none).
-class ModelError : public Error {
- public:
-  ModelError(std::string path, const std::string& what);
-  const std::string& path() const noexcept { return path_; }
-
- private:
-  std::string path_;
-};
-
 namespace model {
 
 /// The current model file format version.

@@ -127,7 +127,7 @@ struct Table {
   /// Text made for the table (joined attribution content), viewed by columns.
   std::shared_ptr<const std::string> owned_text;
 
-  /// The column called `column_name`; throws std::out_of_range if there is none.
+  /// The column called `column_name`; throws OutOfRangeError if there is none.
   const Column& column(std::string_view column_name) const;
 };
 

@@ -154,16 +154,6 @@ Corpus select_paragraphs(const Corpus& corpus, const std::vector<std::vector<std
 // ---------------------------------------------------------------------------
 // Entities
 
-/// No entity of an article (or of any article of a corpus) answers to a key.
-class EntityNotFound : public Error {
- public:
-  EntityNotFound(std::string key, const std::string& what);
-  const std::string& key() const noexcept { return key_; }
-
- private:
-  std::string key_;
-};
-
 /// The index of the entity `key` names in `article`: the entity with that id,
 /// else the one with that canonical name, else the one with that alias
 /// (exact comparisons). nullopt when none does. Throws std::invalid_argument

@@ -9,6 +9,7 @@
 
 #include "annotate/annotator_impl.hpp"
 #include "annotate/record_annotator.hpp"
+#include "store.hpp"
 #include "newsdoc/annotate.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/model.hpp"
@@ -278,7 +279,7 @@ void RecordAnnotator::check(const ArticleInput& record) {
     throw SchemaError("/paragraphs", "body text longer than 4 GiB");
   }
   if (record.quotes.empty() && record.entities.empty() && record.mentions.empty()) return;
-  checker_.add_with_valid_meta(record);
+  detail::Internals::add_with_valid_meta(checker_, record);
   checker_.finish();
 }
 

@@ -1,8 +1,7 @@
 #include "annotate/lexicon.hpp"
 
-#include <stdexcept>
-
 #include "annotate/tokens.hpp"
+#include "newsdoc/error.hpp"
 
 namespace newsdoc::detail {
 namespace {
@@ -125,24 +124,24 @@ bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c
 const BuiltinWords& BuiltinWords::get() {
   static const BuiltinWords words = [] {
     BuiltinWords w;
-    add_lines(detail::given_names_female(), w.female_names);
-    add_lines(detail::given_names_male(), w.male_names);
+    add_lines(detail::lexicon_given_names_female(), w.female_names);
+    add_lines(detail::lexicon_given_names_male(), w.male_names);
     // A title phrase ("Prime Minister", "Secretary of State") is recognised by
     // its words: each capitalised word of it counts as a title word.
     WordSet title_phrases;
-    add_lines(detail::person_titles(), title_phrases);
+    add_lines(detail::lexicon_person_titles(), title_phrases);
     for (auto phrase : title_phrases)
       for (auto word : split_tokens(phrase))
         if (word != "of" && word != "the" && word != ".") w.titles.insert(word);
-    add_lines(detail::person_roles(), w.roles);
-    add_lines(detail::org_heads(), w.org_heads);
+    add_lines(detail::lexicon_person_roles(), w.roles);
+    add_lines(detail::lexicon_org_heads(), w.org_heads);
     WordSet facility_phrases;
-    add_lines(detail::facility_heads(), facility_phrases);
+    add_lines(detail::lexicon_facility_heads(), facility_phrases);
     for (auto phrase : facility_phrases) {
       const auto words = split_tokens(phrase);
       if (!words.empty()) w.facility_heads.insert(words.back());
     }
-    add_lines(detail::non_name_words(), w.non_names);
+    add_lines(detail::lexicon_non_name_words(), w.non_names);
     add_all(builtin_abbreviations, w.abbreviations);
     add_all(builtin_adverbs, w.adverbs);
     add_all(builtin_source_nouns, w.source_nouns);
@@ -204,7 +203,7 @@ void Lexicon::add_builtins() {
   for (auto cue : irregular_cues) add_cue(cue, CueKind::speech, false);
   for (auto cue : according_cues) add_cue(cue, CueKind::according_to, false);
 
-  auto data = builtin_gazetteer_tsv();
+  auto data = lexicon_gazetteer();
   while (!data.empty()) {
     const auto newline = data.find('\n');
     auto line = data.substr(0, newline);
@@ -250,7 +249,7 @@ void Lexicon::add_cue(std::string_view cue, CueKind kind, bool inflect) {
   for (char c : cue) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   while (!lower.empty() && lower.back() == ' ') lower.pop_back();
   while (!lower.empty() && lower.front() == ' ') lower.erase(lower.begin());
-  if (lower.empty()) throw std::invalid_argument("a cue must not be empty");
+  if (lower.empty()) throw InvalidArgumentError("a cue must not be empty");
   const bool single_word = lower.find(' ') == std::string::npos;
   add_cue_form(store(lower), kind);
   if (!inflect || !single_word || kind != CueKind::speech) return;
@@ -281,8 +280,8 @@ void Lexicon::add_cue(std::string_view cue, CueKind kind, bool inflect) {
 }
 
 void Lexicon::add_entity(KnownEntity entity) {
-  if (entity.name.empty()) throw std::invalid_argument("an entity needs a name");
-  if (entity.type.empty()) throw std::invalid_argument("an entity needs a type");
+  if (entity.name.empty()) throw InvalidArgumentError("an entity needs a name");
+  if (entity.type.empty()) throw InvalidArgumentError("an entity needs a type");
   entities.push_back(std::move(entity));
   index_entity(static_cast<std::uint32_t>(entities.size() - 1));
 }

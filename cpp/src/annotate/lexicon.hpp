@@ -16,15 +16,18 @@ namespace newsdoc::detail {
 
 using WordSet = std::unordered_set<std::string_view>;
 
-// Defined in lexicon_data.cpp.
-std::string_view builtin_gazetteer_tsv();
-std::string_view given_names_female();
-std::string_view given_names_male();
-std::string_view person_titles();
-std::string_view person_roles();
-std::string_view org_heads();
-std::string_view facility_heads();
-std::string_view non_name_words();
+// The built-in word lists: the files of cpp/data/lexicon (README.md there
+// says what each holds), compiled in by cmake/embed_lexicon.cmake. Text, one
+// entry a line, each line ending in '\n'; in static storage, so WordSets may
+// hold views of them.
+std::string_view lexicon_gazetteer();
+std::string_view lexicon_given_names_female();
+std::string_view lexicon_given_names_male();
+std::string_view lexicon_person_titles();
+std::string_view lexicon_person_roles();
+std::string_view lexicon_org_heads();
+std::string_view lexicon_facility_heads();
+std::string_view lexicon_non_name_words();
 
 enum class Gender : std::uint8_t { unknown, female, male };
 

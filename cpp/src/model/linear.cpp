@@ -12,9 +12,6 @@
 
 namespace newsdoc {
 
-ModelError::ModelError(std::string path, const std::string& what)
-    : Error(path.empty() ? what : path + ": " + what), path_(std::move(path)) {}
-
 namespace model {
 namespace {
 
