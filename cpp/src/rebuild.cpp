@@ -51,10 +51,10 @@ std::exception_ptr in_article(std::exception_ptr error, std::size_t position, co
     std::rethrow_exception(error);
   } catch (const SchemaError& e) {
     return std::make_exception_ptr(SchemaError(fmt::format("/{}{}", position, e.pointer()), where + ": " + e.reason()));
-  } catch (const std::out_of_range& e) {
-    return std::make_exception_ptr(std::out_of_range(where + ": " + e.what()));
-  } catch (const std::invalid_argument& e) {
-    return std::make_exception_ptr(std::invalid_argument(where + ": " + e.what()));
+  } catch (const OutOfRangeError& e) {
+    return std::make_exception_ptr(OutOfRangeError(where + ": " + e.what()));
+  } catch (const InvalidArgumentError& e) {
+    return std::make_exception_ptr(InvalidArgumentError(where + ": " + e.what()));
   } catch (...) {
     return error;
   }
