@@ -11,6 +11,15 @@
 
 namespace newsdoc::detail {
 
+/// The length of the UTF-8 sequence starting with `lead`, or 0 if `lead` cannot start one.
+inline std::size_t utf8_sequence_length(unsigned char lead) noexcept {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
 /// Decodes the code point at `text[i]` (valid UTF-8) and advances `i`.
 inline char32_t next_code_point(std::string_view text, std::size_t& i) noexcept {
   const auto b0 = static_cast<unsigned char>(text[i]);

@@ -7,6 +7,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "case_fold.hpp"
 #include "code_points.hpp"
 #include "newsdoc/date.hpp"
 #include "newsdoc/utf8.hpp"
@@ -15,6 +16,7 @@
 namespace newsdoc {
 namespace {
 
+using detail::fold_into;
 using detail::Internals;
 
 constexpr std::uint32_t none = 0xFFFFFFFFu;
@@ -25,74 +27,6 @@ constexpr std::uint8_t role_fragment = 2;  // a quoted fragment inside another p
 // A short name links to the candidate mentioned this many times as often as the runner-up (header notes).
 constexpr std::uint64_t dominance = 5;
 
-// --- Case folding -----------------------------------------------------------
-
-/// The simple lowercase (or case fold) of `c`: one code point for one, never
-/// longer in UTF-8 than `c` itself (search() relies on that).
-char32_t fold_code_point(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  if (c < 0x100) {
-    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-    if (c == 0xB5) return 0x3BC;  // micro sign -> Greek mu
-    return c;
-  }
-  if (c < 0x180) {  // Latin Extended-A
-    if (c == 0x130) return 'i';
-    if (c == 0x178) return 0xFF;
-    if (c == 0x17F) return 's';
-    if ((c <= 0x12F) || (c >= 0x132 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c | 1;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-    return c;
-  }
-  if (c < 0x370) {  // Latin Extended-B: only the regular pairs (Romanian Ș, Ț among them)
-    if ((c >= 0x200 && c <= 0x21F) || (c >= 0x222 && c <= 0x233)) return c | 1;
-    return c;
-  }
-  if (c < 0x400) {  // Greek
-    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-    if (c == 0x386) return 0x3AC;
-    if (c >= 0x388 && c <= 0x38A) return c + 37;
-    if (c == 0x38C) return 0x3CC;
-    if (c == 0x38E || c == 0x38F) return c + 63;
-    if (c == 0x3C2) return 0x3C3;  // final sigma
-    return c;
-  }
-  if (c < 0x530) {  // Cyrillic and its supplement
-    if (c <= 0x40F) return c + 80;
-    if (c <= 0x42F) return c + 32;
-    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return c | 1;
-    if (c == 0x4C0) return 0x4CF;
-    if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c + 1 : c;
-    return c;
-  }
-  if (c >= 0x531 && c <= 0x556) return c + 48;  // Armenian
-  if (c >= 0x1E00 && c <= 0x1EFF) {            // Latin Extended Additional (Vietnamese)
-    if (c <= 0x1E95 || c >= 0x1EA0) return c | 1;
-    if (c == 0x1E9E) return 0xDF;  // capital sharp s
-    return c;
-  }
-  if (c == 0x2126) return 0x3C9;  // Ohm sign
-  if (c == 0x212A) return 'k';    // Kelvin sign
-  if (c == 0x212B) return 0xE5;   // Angstrom sign
-  if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;  // fullwidth Latin
-  return c;
-}
-
-/// The length of the UTF-8 sequence starting with `lead`, or 0 if `lead` cannot start one.
-std::size_t sequence_length(unsigned char lead) noexcept {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return 2;
-  if (lead >= 0xE0 && lead <= 0xEF) return 3;
-  if (lead >= 0xF0 && lead <= 0xF4) return 4;
-  return 0;
-}
-
-/// `text` folded into `out` (replacing its content); returns a view of it.
-std::string_view fold_into(std::string_view text, std::string& out) {
-  out.clear();
-  append_folded(text, out);
-  return out;
-}
 
 std::string_view trimmed(std::string_view text) noexcept { return trim_white_space(text); }
 
@@ -202,50 +136,6 @@ bool links_by_last_words(std::string_view folded_type) noexcept {
 }
 
 }  // namespace
-
-std::string fold_case(std::string_view text) {
-  std::string out;
-  append_folded(text, out);
-  return out;
-}
-
-void append_folded(std::string_view text, std::string& out) {
-  out.reserve(out.size() + text.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    const unsigned char lead = *p;
-    if (lead < 0x80) {
-      out.push_back(static_cast<char>(lead >= 'A' && lead <= 'Z' ? lead + 32 : lead));
-      ++p;
-      continue;
-    }
-    const std::size_t length = sequence_length(lead);
-    if (length == 0 || static_cast<std::size_t>(end - p) < length) {  // not UTF-8: kept as it is
-      out.push_back(static_cast<char>(lead));
-      ++p;
-      continue;
-    }
-    char32_t c = length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
-    bool valid = true;
-    for (std::size_t i = 1; i < length; ++i) {
-      if ((p[i] & 0xC0) != 0x80) valid = false;
-      c = (c << 6) | (p[i] & 0x3F);
-    }
-    if (!valid) {
-      out.push_back(static_cast<char>(lead));
-      ++p;
-      continue;
-    }
-    const char32_t folded = fold_code_point(c);
-    if (folded == c) {
-      out.append(reinterpret_cast<const char*>(p), length);
-    } else {
-      detail::append_utf8(out, folded);
-    }
-    p += length;
-  }
-}
 
 // --- CorpusIndex ----------------------------------------------------------------
 
@@ -884,91 +774,6 @@ Corpus take(const Corpus& corpus, const std::vector<std::uint32_t>& positions) {
   out.reserve(positions.size());
   for (auto position : positions) out.push_back(corpus.at(position));
   return Corpus(std::move(out));
-}
-
-// --- Search -----------------------------------------------------------------------
-
-std::string_view to_string(SearchField field) noexcept { return field == SearchField::title ? "title" : "body"; }
-
-namespace {
-
-/// Code point offsets of byte offsets in `text`, asked for in ascending order.
-class CharCounter {
- public:
-  explicit CharCounter(std::string_view text) : text_(text) {}
-  std::uint32_t at(std::size_t byte) {
-    chars_ += count_code_points(text_.substr(byte_, byte - byte_));
-    byte_ = byte;
-    return chars_;
-  }
-
- private:
-  std::string_view text_;
-  std::size_t byte_ = 0;
-  std::uint32_t chars_ = 0;
-};
-
-/// Byte offsets of code point offsets in `text`, asked for in ascending order.
-class ByteCounter {
- public:
-  explicit ByteCounter(std::string_view text) : text_(text) {}
-  std::uint32_t at(std::uint32_t chars) {
-    while (chars_ < chars && byte_ < text_.size()) {
-      const auto length = sequence_length(static_cast<unsigned char>(text_[byte_]));
-      byte_ += length == 0 ? 1 : length;
-      ++chars_;
-    }
-    return static_cast<std::uint32_t>(byte_);
-  }
-
- private:
-  std::string_view text_;
-  std::size_t byte_ = 0;
-  std::uint32_t chars_ = 0;
-};
-
-void search_field(std::string_view text, std::string_view needle, bool fold, std::string& buffer, std::uint32_t article,
-                  SearchField field, std::vector<SearchHit>& out) {
-  if (text.size() < needle.size()) return;  // a folded text is never longer than the text
-  const std::string_view haystack = fold ? fold_into(text, buffer) : text;
-  // Folding never lengthens a code point, so equal sizes mean every code
-  // point kept its length: the byte offsets are those of `text`.
-  const bool same_bytes = haystack.size() == text.size();
-  CharCounter chars(haystack);
-  ByteCounter bytes(text);
-  std::size_t at = haystack.find(needle);
-  while (at != std::string_view::npos) {
-    SearchHit hit;
-    hit.article = article;
-    hit.field = field;
-    hit.chars.start = chars.at(at);
-    hit.chars.end = chars.at(at + needle.size());
-    if (same_bytes) {
-      hit.bytes = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + needle.size())};
-    } else {
-      hit.bytes.start = bytes.at(hit.chars.start);
-      hit.bytes.end = bytes.at(hit.chars.end);
-    }
-    out.push_back(hit);
-    at = haystack.find(needle, at + needle.size());
-  }
-}
-
-}  // namespace
-
-std::vector<SearchHit> search(const Corpus& corpus, std::string_view pattern, const SearchOptions& options) {
-  if (pattern.empty()) throw InvalidArgumentError("the search pattern is empty");
-  const bool fold = !options.case_sensitive;
-  const std::string needle = fold ? fold_case(pattern) : std::string(pattern);
-  std::string buffer;
-  std::vector<SearchHit> out;
-  const auto& articles = corpus.articles();
-  for (std::uint32_t a = 0; a < articles.size(); ++a) {
-    const auto& article = articles[a];
-    if (options.title) search_field(article.title(), needle, fold, buffer, a, SearchField::title, out);
-    if (options.body) search_field(article.text(), needle, fold, buffer, a, SearchField::body, out);
-  }
-  return out;
 }
 
 }  // namespace newsdoc

@@ -1,0 +1,25 @@
+// The binary corpus format's header and byte order, shared by its writer
+// (binary_write.cpp) and reader (binary.cpp); the format is described in
+// newsdoc/binary.hpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace newsdoc::detail::binary_format {
+
+inline constexpr char magic[8] = {'\x89', 'N', 'D', 'C', 'O', 'R', 'P', '\n'};
+inline constexpr std::size_t header_size = sizeof magic + 4 + 4 + 8;
+
+// Byte by byte, so the header is little-endian on any machine.
+inline void write_le(char* out, std::uint64_t value, int bytes) noexcept {
+  for (int i = 0; i < bytes; ++i) out[i] = static_cast<char>(value >> (8 * i));
+}
+
+inline std::uint64_t read_le(const char* data, int bytes) noexcept {
+  std::uint64_t value = 0;
+  for (int i = 0; i < bytes; ++i) value |= std::uint64_t{static_cast<unsigned char>(data[i])} << (8 * i);
+  return value;
+}
+
+}  // namespace newsdoc::detail::binary_format
