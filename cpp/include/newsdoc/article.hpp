@@ -192,7 +192,6 @@ class Article {
   friend bool operator==(const Article& a, const Article& b);
   friend bool operator!=(const Article& a, const Article& b) { return !(a == b); }
 
-
  private:
   friend struct detail::Internals;
   Article(std::shared_ptr<const detail::Store> store, std::uint32_t index) noexcept
