@@ -330,9 +330,9 @@ inline std::vector<newsdoc::QuoteSpan> quote_spans(const TransformStep& step, co
 /// Applies one step to `corpus`. The transforms with an Article overload
 /// (all but rename_entity and merge_entities, whose corpus forms skip
 /// articles without the entity) must give, article by article, what the
-/// Corpus overload gives. A bad argument is an acceptable answer: a
-/// newsdoc::Error, or std::invalid_argument or std::out_of_range (what
-/// InvalidArgumentError and OutOfRangeError also are).
+/// Corpus overload gives. A bad argument is an acceptable answer when it is
+/// a newsdoc::Error (InvalidArgumentError, OutOfRangeError, EntityNotFound):
+/// a bare std:: exception escaping a transform is a finding.
 inline std::optional<newsdoc::Corpus> apply_step(const newsdoc::Corpus& corpus, const TransformStep& step) {
   using newsdoc::Article;
   using newsdoc::Corpus;
@@ -409,8 +409,6 @@ inline std::optional<newsdoc::Corpus> apply_step(const newsdoc::Corpus& corpus, 
       call();
       return false;
     } catch (const newsdoc::Error&) {
-    } catch (const std::invalid_argument&) {
-    } catch (const std::out_of_range&) {
     }
     return true;
   };

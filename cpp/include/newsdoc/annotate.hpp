@@ -133,13 +133,13 @@ class Annotator {
   /// form and its regular inflections are added too ("whisper": whispers,
   /// whispered, whispering); give irregular forms as cues of their own. A
   /// phrase of several words ("gave assurances") matches as written, case
-  /// aside. Throws std::invalid_argument on an empty cue.
+  /// aside. Throws InvalidArgumentError on an empty cue.
   void add_cue(std::string_view cue);
   /// Every cue form matched, sorted.
   std::vector<std::string> cues() const;
 
   /// Adds an entity to the gazetteer. Its name and aliases are found in every
-  /// article, word by word and case-sensitively. Throws std::invalid_argument
+  /// article, word by word and case-sensitively. Throws InvalidArgumentError
   /// when the name or type is empty.
   void add_entity(KnownEntity entity);
   /// The gazetteer size (built-in plus added entries).

@@ -65,7 +65,7 @@ inline constexpr std::uint32_t binary_version = 3;
 std::size_t binary_size(const Corpus& corpus);
 
 /// Writes the binary form of `corpus` to `out`, which must hold exactly
-/// binary_size(corpus) bytes (std::invalid_argument otherwise). This lets a
+/// binary_size(corpus) bytes (InvalidArgumentError otherwise). This lets a
 /// caller write straight into a buffer it owns, such as a Python bytes.
 void write_binary(const Corpus& corpus, char* out, std::size_t size);
 

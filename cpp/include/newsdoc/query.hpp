@@ -137,7 +137,7 @@ struct ArticleFilter {
   /// end, so "2016-09" as upper bound keeps all of September and
   /// "2016-09-12" all of that day whatever the time. With a bound set, an
   /// article whose date is missing or unparseable is left out. A bound that
-  /// is not a date is std::invalid_argument.
+  /// is not a date is InvalidArgumentError.
   std::optional<std::string> published_from;
   std::optional<std::string> published_to;
 };
@@ -180,9 +180,9 @@ class CorpusIndex {
   std::vector<EntityCount> entities(const std::optional<std::vector<std::string>>& types = std::nullopt) const;
   std::size_t corpus_entity_count() const noexcept;
   /// The corpus entity of entity `entity` of article `article` (its position
-  /// in entities()). Throws std::out_of_range when either is past the end.
+  /// in entities()). Throws OutOfRangeError when either is past the end.
   std::uint32_t corpus_entity(std::uint32_t article, std::uint32_t entity) const;
-  /// The canonical name of corpus entity `id`; std::out_of_range past the end.
+  /// The canonical name of corpus entity `id`; OutOfRangeError past the end.
   std::string_view corpus_entity_name(std::uint32_t id) const;
   /// Positions of the articles passing every filter of `filter`, ascending.
   std::vector<std::uint32_t> articles(const ArticleFilter& filter) const;
@@ -194,7 +194,7 @@ class CorpusIndex {
 };
 
 /// Articles `positions` of `corpus` (any order, repeats allowed), sharing storage.
-/// Throws std::out_of_range for a position past the end.
+/// Throws OutOfRangeError for a position past the end.
 Corpus take(const Corpus& corpus, const std::vector<std::uint32_t>& positions);
 
 enum class SearchField : std::uint8_t { body, title };

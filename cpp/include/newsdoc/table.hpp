@@ -146,7 +146,7 @@ Table make_table(const Corpus& corpus, TableName name);
 Table make_table(const CorpusIndex& index, TableName name);
 /// Table `name` of articles `positions` (any order) of `index.corpus()`:
 /// make_table(take(index.corpus(), positions), name), but with corpus
-/// entities of the whole indexed corpus. Throws std::out_of_range for a
+/// entities of the whole indexed corpus. Throws OutOfRangeError for a
 /// position past the end.
 Table make_table(const CorpusIndex& index, TableName name, const std::vector<std::uint32_t>& positions);
 

@@ -75,7 +75,7 @@ struct RedactOptions {
 ///   alias are replaced; a tag equal to one is removed; in meta only string
 ///   values are searched (not keys), after decoding their JSON escapes.
 ///
-/// Throws std::invalid_argument when the placeholder has an unknown field or
+/// Throws InvalidArgumentError when the placeholder has an unknown field or
 /// an unmatched brace.
 Article redact(const Article& article, const RedactOptions& options = {});
 Corpus redact(const Corpus& corpus, const RedactOptions& options = {}, unsigned threads = 0);
@@ -119,11 +119,11 @@ class ParagraphSelection {
   static ParagraphSelection at(std::vector<std::int64_t> positions);
   /// start, start + step, ... up to stop, as Python's slice(start, stop,
   /// step); an unset bound means the start or end. Throws
-  /// std::invalid_argument when `step` is 0.
+  /// InvalidArgumentError when `step` is 0.
   static ParagraphSelection slice(std::optional<std::int64_t> start, std::optional<std::int64_t> stop,
                                   std::int64_t step = 1);
   /// The kept positions for an article of `count` paragraphs, ascending.
-  /// Throws std::out_of_range for a position outside [-count, count).
+  /// Throws OutOfRangeError for a position outside [-count, count).
   std::vector<std::uint32_t> resolve(std::size_t count) const;
 
  private:
@@ -146,8 +146,8 @@ class ParagraphSelection {
 Article select_paragraphs(const Article& article, const ParagraphSelection& selection);
 Corpus select_paragraphs(const Corpus& corpus, const ParagraphSelection& selection, unsigned threads = 0);
 /// `kept[i]` lists the paragraphs to keep of article i (any order, repeats
-/// allowed). Throws std::invalid_argument when `kept` and `corpus` differ in
-/// size, std::out_of_range for a position past an article's paragraphs.
+/// allowed). Throws InvalidArgumentError when `kept` and `corpus` differ in
+/// size, OutOfRangeError for a position past an article's paragraphs.
 Corpus select_paragraphs(const Corpus& corpus, const std::vector<std::vector<std::uint32_t>>& kept,
                          unsigned threads = 0);
 
@@ -156,7 +156,7 @@ Corpus select_paragraphs(const Corpus& corpus, const std::vector<std::vector<std
 
 /// The index of the entity `key` names in `article`: the entity with that id,
 /// else the one with that canonical name, else the one with that alias
-/// (exact comparisons). nullopt when none does. Throws std::invalid_argument
+/// (exact comparisons). nullopt when none does. Throws InvalidArgumentError
 /// when several entities share the name or alias matched.
 std::optional<std::uint32_t> find_entity(const Article& article, std::string_view key);
 
@@ -164,7 +164,7 @@ std::optional<std::uint32_t> find_entity(const Article& article, std::string_vie
 /// find_entity) set to `new_name`, which is dropped from its aliases if it was
 /// one. The old name is not kept as an alias. Body text, spans and the other
 /// entities are unchanged. Throws EntityNotFound when no entity answers to
-/// `key`, std::invalid_argument when `new_name` is empty or not UTF-8.
+/// `key`, InvalidArgumentError when `new_name` is empty or not UTF-8.
 Article rename_entity(const Article& article, std::string_view key, std::string_view new_name);
 /// Renames in every article holding the entity; the others are kept as they
 /// are. Throws EntityNotFound when no article holds it.
@@ -175,7 +175,7 @@ Corpus rename_entity(const Corpus& corpus, std::string_view key, std::string_vie
 /// its name and aliases join kept's aliases (once each, never kept's own
 /// name), and it is removed. kept keeps its id, name and type. A mention that
 /// then duplicates one of kept's (same span) is dropped. Throws
-/// EntityNotFound when either is missing, std::invalid_argument when both
+/// EntityNotFound when either is missing, InvalidArgumentError when both
 /// name the same entity.
 Article merge_entities(const Article& article, std::string_view kept, std::string_view absorbed);
 /// Merges in every article holding both; the others are kept as they are.
@@ -217,7 +217,7 @@ struct EntitySpan {
 /// span ends before it starts or past the text, or when a given id names an
 /// entity of another type.
 Article with_entities(const Article& article, const std::vector<EntitySpan>& spans, bool replace = true);
-/// `spans[i]` is for article i. Throws std::invalid_argument when the sizes differ.
+/// `spans[i]` is for article i. Throws InvalidArgumentError when the sizes differ.
 Corpus with_entities(const Corpus& corpus, const std::vector<std::vector<EntitySpan>>& spans, bool replace = true,
                      unsigned threads = 0);
 
@@ -242,7 +242,7 @@ struct QuoteSpan {
 /// when a span is bad, a parent is not an enclosing top-level quote of the
 /// same attribution, or the speaker id names no entity.
 Article with_quotes(const Article& article, const std::vector<QuoteSpan>& quotes, bool replace = true);
-/// `quotes[i]` is for article i. Throws std::invalid_argument when the sizes differ.
+/// `quotes[i]` is for article i. Throws InvalidArgumentError when the sizes differ.
 Corpus with_quotes(const Corpus& corpus, const std::vector<std::vector<QuoteSpan>>& quotes, bool replace = true,
                    unsigned threads = 0);
 
