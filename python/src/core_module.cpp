@@ -5,10 +5,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <limits>
+#include <type_traits>
 
 #include <newsdoc/model.hpp>
 #include <newsdoc/newsdoc.hpp>
+#include <newsdoc/table.hpp>
 
 namespace py = pybind11;
 using namespace py::literals;
@@ -29,18 +32,61 @@ py::list to_py_list(const std::vector<std::string_view>& items) {
   return out;
 }
 
+py::object entity_or_none(std::int32_t entity) {
+  if (entity == newsdoc::no_entity) return py::none();
+  return py::int_(entity);
+}
+
 py::object span_or_none(const std::optional<newsdoc::Span>& span) {
   if (!span) return py::none();
   return py::make_tuple(span->start, span->end);
 }
 
-newsdoc::LoadOptions make_options(const std::string& mapping, const std::map<std::string, std::vector<std::string>>& keys,
+/// The fields a user mapping may name: the metadata and the body. Annotations
+/// (quotes, entities, mentions) and meta are read under their canonical names.
+constexpr newsdoc::Field mappable_fields[] = {
+    newsdoc::Field::id,       newsdoc::Field::url,     newsdoc::Field::source,
+    newsdoc::Field::title,    newsdoc::Field::authors, newsdoc::Field::published,
+    newsdoc::Field::language, newsdoc::Field::tags,    newsdoc::Field::body};
+
+/// The names of `values`, as a tuple (the vocabulary _core exports).
+template <class Range>
+py::tuple names_of(const Range& values) {
+  py::list out;
+  for (const auto& value : values) {
+    if constexpr (std::is_convertible_v<decltype(value), std::string_view>) {
+      out.append(to_py(value));
+    } else {
+      out.append(to_py(newsdoc::to_string(value)));
+    }
+  }
+  return py::tuple(out);
+}
+
+/// A record of newsdoc/article.hpp with the article it views: the handle keeps the Store that the
+/// record's strings point into alive (a shared_ptr copy, cheaper than a Python keep_alive).
+template <class Record>
+struct Held {
+  newsdoc::Article article;
+  Record record;
+};
+
+using ParagraphRecord = Held<newsdoc::Paragraph>;
+using QuoteRecord = Held<newsdoc::Quote>;
+using AttributionRecord = Held<newsdoc::Attribution>;
+using EntityRecord = Held<newsdoc::Entity>;
+using MentionRecord = Held<newsdoc::Mention>;
+
+newsdoc::LoadOptions make_options(const std::string& mapping,
+                                  const std::map<std::string, std::vector<std::string>>& keys,
                                   const std::string& on_error, const std::string& format) {
   newsdoc::LoadOptions options;
   options.mapping = newsdoc::FieldMapping::preset(mapping);
   for (const auto& [name, names] : keys) {
     const auto field = newsdoc::field_from_string(name);
-    if (!field) throw py::value_error("unknown article field \"" + name + "\"");
+    if (!field ||
+        std::find(std::begin(mappable_fields), std::end(mappable_fields), *field) == std::end(mappable_fields))
+      throw py::value_error("unknown article field \"" + name + "\"");
     options.mapping.set(*field, names);
   }
   if (on_error == "raise") {
@@ -75,6 +121,26 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "Bindings of the newsdoc C++ core; use the newsdoc package instead.";
   m.attr("__version__") = NEWSDOC_VERSION;
 
+  // The vocabulary, defined once here in C++; newsdoc and its CLI read these.
+  m.attr("QUOTE_KINDS") = names_of(std::initializer_list<newsdoc::QuoteKind>{
+      newsdoc::QuoteKind::direct, newsdoc::QuoteKind::partial, newsdoc::QuoteKind::indirect});
+  m.attr("MAPPING_PRESETS") = names_of(newsdoc::mapping_presets);
+  m.attr("FIELDS") = names_of(mappable_fields);
+  m.attr("TABLES") = names_of(newsdoc::all_tables);
+  // The input keys the automatic mapping reads for each mappable field and meta, first present winning.
+  {
+    const auto automatic = newsdoc::FieldMapping::automatic();
+    py::dict keys;
+    auto add = [&](newsdoc::Field field) {
+      py::list names;
+      for (const auto& name : automatic.keys[static_cast<std::size_t>(field)]) names.append(name);
+      keys[to_py(newsdoc::to_string(field))] = py::tuple(names);
+    };
+    for (const auto field : mappable_fields) add(field);
+    add(newsdoc::Field::meta);
+    m.attr("AUTO_MAPPING") = keys;
+  }
+
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
@@ -100,6 +166,47 @@ PYBIND11_MODULE(_core, m) {
       raise_python("NewsdocError", e.what(), py::dict());
     }
   });
+
+  // One record each of newsdoc/article.hpp: a property converts one field, nothing else. Spans are
+  // code points ((start, end) or None); speaker and parent are None where the core says no_entity/no_quote.
+  py::class_<ParagraphRecord>(m, "ParagraphRecord")
+      .def_property_readonly("start", [](const ParagraphRecord& h) { return h.record.chars.start; })
+      .def_property_readonly("end", [](const ParagraphRecord& h) { return h.record.chars.end; });
+  py::class_<QuoteRecord>(m, "QuoteRecord")
+      .def_property_readonly("start", [](const QuoteRecord& h) { return h.record.chars.start; })
+      .def_property_readonly("end", [](const QuoteRecord& h) { return h.record.chars.end; })
+      .def_property_readonly("kind", [](const QuoteRecord& h) { return to_py(newsdoc::to_string(h.record.kind)); })
+      .def_property_readonly("speaker", [](const QuoteRecord& h) { return entity_or_none(h.record.speaker); })
+      .def_property_readonly("speaker_span", [](const QuoteRecord& h) { return span_or_none(h.record.speaker_chars); })
+      .def_property_readonly("cue", [](const QuoteRecord& h) { return to_py(h.record.cue); })
+      .def_property_readonly("cue_span", [](const QuoteRecord& h) { return span_or_none(h.record.cue_chars); })
+      .def_property_readonly("first_paragraph", [](const QuoteRecord& h) { return h.record.first_paragraph; })
+      .def_property_readonly("last_paragraph", [](const QuoteRecord& h) { return h.record.last_paragraph; })
+      .def_property_readonly("attribution", [](const QuoteRecord& h) { return h.record.attribution; })
+      .def_property_readonly("parent", [](const QuoteRecord& h) -> py::object {
+        if (h.record.parent == newsdoc::no_quote) return py::none();
+        return py::int_(h.record.parent);
+      });
+  py::class_<AttributionRecord>(m, "AttributionRecord")
+      .def_property_readonly("kind",
+                             [](const AttributionRecord& h) { return to_py(newsdoc::to_string(h.record.kind)); })
+      .def_property_readonly("speaker", [](const AttributionRecord& h) { return entity_or_none(h.record.speaker); })
+      .def_property_readonly("speaker_span",
+                             [](const AttributionRecord& h) { return span_or_none(h.record.speaker_chars); })
+      .def_property_readonly("cue", [](const AttributionRecord& h) { return to_py(h.record.cue); })
+      .def_property_readonly("cue_span", [](const AttributionRecord& h) { return span_or_none(h.record.cue_chars); })
+      .def_property_readonly("parts", [](const AttributionRecord& h) { return py::tuple(py::cast(h.record.parts)); })
+      .def_property_readonly("content",
+                             [](const AttributionRecord& h) { return py::tuple(py::cast(h.record.content)); });
+  py::class_<EntityRecord>(m, "EntityRecord")
+      .def_property_readonly("id", [](const EntityRecord& h) { return to_py(h.record.id); })
+      .def_property_readonly("name", [](const EntityRecord& h) { return to_py(h.record.name); })
+      .def_property_readonly("type", [](const EntityRecord& h) { return to_py(h.record.type); })
+      .def_property_readonly("aliases", [](const EntityRecord& h) { return to_py_list(h.record.aliases); });
+  py::class_<MentionRecord>(m, "MentionRecord")
+      .def_property_readonly("start", [](const MentionRecord& h) { return h.record.chars.start; })
+      .def_property_readonly("end", [](const MentionRecord& h) { return h.record.chars.end; })
+      .def_property_readonly("entity", [](const MentionRecord& h) { return h.record.entity; });
 
   py::class_<newsdoc::Article>(m, "Article")
       .def_property_readonly("id", [](const newsdoc::Article& a) { return to_py(a.id()); })
@@ -133,39 +240,38 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("quote_count", &newsdoc::Article::quote_count)
       .def_property_readonly("entity_count", &newsdoc::Article::entity_count)
       .def_property_readonly("mention_count", &newsdoc::Article::mention_count)
-      .def("paragraph",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto p = a.paragraph(i);
-             return py::make_tuple(p.chars.start, p.chars.end);
-           })
-      .def("quote",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto q = a.quote(i);
-             return py::make_tuple(q.chars.start, q.chars.end, to_py(newsdoc::to_string(q.kind)),
-                                   q.speaker == newsdoc::no_entity ? py::object(py::none()) : py::int_(q.speaker),
-                                   span_or_none(q.speaker_chars), to_py(q.cue), q.first_paragraph, q.last_paragraph,
-                                   span_or_none(q.cue_chars), q.attribution,
-                                   q.parent == newsdoc::no_quote ? py::object(py::none()) : py::int_(q.parent));
-           })
+      // The records: named views of one item (newsdoc/article.hpp), each holding its article.
+      .def(
+          "paragraph",
+          [](const newsdoc::Article& a, std::size_t i) {
+            return ParagraphRecord{a, a.paragraph(i)};
+          },
+          "i"_a)
+      .def(
+          "quote",
+          [](const newsdoc::Article& a, std::size_t i) {
+            return QuoteRecord{a, a.quote(i)};
+          },
+          "i"_a)
       .def_property_readonly("attribution_count", &newsdoc::Article::attribution_count)
-      .def("attribution",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto t = a.attribution(i);
-             return py::make_tuple(to_py(newsdoc::to_string(t.kind)),
-                                   t.speaker == newsdoc::no_entity ? py::object(py::none()) : py::int_(t.speaker),
-                                   span_or_none(t.speaker_chars), to_py(t.cue), span_or_none(t.cue_chars),
-                                   py::tuple(py::cast(t.parts)), py::tuple(py::cast(t.content)));
-           })
-      .def("entity",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto e = a.entity(i);
-             return py::make_tuple(to_py(e.id), to_py(e.name), to_py(e.type), to_py_list(e.aliases));
-           })
-      .def("mention",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto mention = a.mention(i);
-             return py::make_tuple(mention.chars.start, mention.chars.end, mention.entity);
-           })
+      .def(
+          "attribution",
+          [](const newsdoc::Article& a, std::size_t i) {
+            return AttributionRecord{a, a.attribution(i)};
+          },
+          "i"_a)
+      .def(
+          "entity",
+          [](const newsdoc::Article& a, std::size_t i) {
+            return EntityRecord{a, a.entity(i)};
+          },
+          "i"_a)
+      .def(
+          "mention",
+          [](const newsdoc::Article& a, std::size_t i) {
+            return MentionRecord{a, a.mention(i)};
+          },
+          "i"_a)
       .def("mentions_of", &newsdoc::Article::mentions_of)
       .def("to_json", [](const newsdoc::Article& a) { return to_py(a.to_json()); })
       .def("__eq__", [](const newsdoc::Article& a, const newsdoc::Article& b) { return a == b; });
@@ -249,24 +355,29 @@ PYBIND11_MODULE(_core, m) {
           },
           "name"_a, "type"_a, "aliases"_a)
       .def_property_readonly("entity_count", &newsdoc::Annotator::entity_count)
+      // An Article or a Corpus, annotated; one article is annotated whole, as AnnotateMode::all.
       .def(
-          "annotate_article",
-          [](const newsdoc::Annotator& a, const newsdoc::Article& article) {
-            py::gil_scoped_release release;
-            return a.annotate(article);
+          "annotate",
+          [](const newsdoc::Annotator& a, py::handle target, bool only_missing, unsigned threads) -> py::object {
+            if (py::isinstance<newsdoc::Article>(target)) {
+              const auto& article = target.cast<const newsdoc::Article&>();
+              return py::cast([&] {
+                py::gil_scoped_release release;
+                return a.annotate(article);
+              }());
+            }
+            const auto& corpus = target.cast<const newsdoc::Corpus&>();
+            const auto mode = only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all;
+            return py::cast([&] {
+              py::gil_scoped_release release;
+              return a.annotate(corpus, mode, threads);
+            }());
           },
-          "article"_a)
-      .def(
-          "annotate_corpus",
-          [](const newsdoc::Annotator& a, const newsdoc::Corpus& corpus, bool only_missing, unsigned threads) {
-            py::gil_scoped_release release;
-            return a.annotate(corpus, only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all,
-                              threads);
-          },
-          "corpus"_a, "only_missing"_a, "threads"_a);
+          "target"_a, "only_missing"_a, "threads"_a);
 
+  // parse_text and read_text, as the Python API names them: newsdoc::import_text and newsdoc::load_text.
   m.def(
-      "import_text",
+      "parse_text",
       [](py::bytes raw, const std::string& id) {
         const std::string_view view(raw);
         py::gil_scoped_release release;
@@ -275,7 +386,7 @@ PYBIND11_MODULE(_core, m) {
       "raw"_a, "id"_a);
 
   m.def(
-      "load_text",
+      "read_text",
       [](const std::string& path) {
         py::gil_scoped_release release;
         return newsdoc::load_text(path);
