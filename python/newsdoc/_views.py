@@ -1,9 +1,10 @@
 """The views into an article: paragraphs, quotes, attributions, entities, mentions.
 
-A view is an article plus an index; its properties read one field of the
-record the C++ core stores (``_core.Article.quote(i)`` and its siblings are
-named records, not tuples). A view keeps its article (and so the article's
-storage) alive, and does not pickle on its own: pickle the article.
+A view is an article plus an index; each property is one call that reads one
+named field of the item from the C++ core (``_core.Article.quote_kind(i)``,
+``entity_name(i)``, ...), as spaCy's Token reads its Doc's arrays. A view
+keeps its article (and so the article's storage) alive, and does not pickle
+on its own: pickle the article.
 
 All offsets are Unicode code points into :attr:`Article.text`, so
 ``article.text[q.start:q.end] == q.text`` for every span.
@@ -14,7 +15,7 @@ operations (_transform, _query) and the Article (_model) build on it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Tuple
+from typing import TYPE_CHECKING, Optional, Tuple
 
 from . import _display
 
@@ -33,26 +34,13 @@ def _short(text: str, width: int = 60) -> str:
 
 
 class _View:
-    """A position in an article: the article plus an index, and the core's record of the item there."""
+    """A position in an article: the article plus an index. Each property reads one field from the core."""
 
-    __slots__ = ("_article", "index", "_record")
+    __slots__ = ("_article", "index")
 
     def __init__(self, article: "Article", index: int) -> None:
         self._article = article
         self.index = index
-        self._record = None  # fetched on first use: a view made only for its index costs no record
-
-    @property
-    def _fields(self) -> Any:
-        """The core's record of this item (a _core.QuoteRecord, ...): each property reads one field of it."""
-        record = self._record
-        if record is None:
-            record = self._record = self._fetch(self._article._handle, self.index)
-        return record
-
-    @staticmethod
-    def _fetch(handle: Any, index: int) -> Any:
-        raise NotImplementedError
 
     @property
     def article(self) -> "Article":
@@ -96,15 +84,14 @@ class Paragraph(_SpanView):
     """
 
     __slots__ = ()
-    _fetch = staticmethod(lambda handle, index: handle.paragraph(index))
 
     @property
     def start(self) -> int:
-        return self._fields.start
+        return self._article._handle.paragraph_start(self.index)
 
     @property
     def end(self) -> int:
-        return self._fields.end
+        return self._article._handle.paragraph_end(self.index)
 
     def __repr__(self) -> str:
         return f"<Paragraph {self.index} [{self.start}:{self.end}] {_short(self.text)!r}>"
@@ -128,65 +115,64 @@ class Quote(_SpanView):
     """
 
     __slots__ = ()
-    _fetch = staticmethod(lambda handle, index: handle.quote(index))
 
     @property
     def start(self) -> int:
-        return self._fields.start
+        return self._article._handle.quote_start(self.index)
 
     @property
     def end(self) -> int:
-        return self._fields.end
+        return self._article._handle.quote_end(self.index)
 
     @property
     def kind(self) -> str:
-        return self._fields.kind
+        return self._article._handle.quote_kind(self.index)
 
     @property
     def speaker(self) -> Optional["Entity"]:
-        index = self._fields.speaker
+        index = self._article._handle.quote_speaker(self.index)
         return None if index is None else Entity(self._article, index)
 
     @property
     def speaker_span(self) -> Optional[Tuple[int, int]]:
-        return self._fields.speaker_span
+        return self._article._handle.quote_speaker_span(self.index)
 
     @property
     def speaker_text(self) -> Optional[str]:
         """The speaker's surface mention ("he", "Assad"), or None."""
-        span = self._fields.speaker_span
+        span = self._article._handle.quote_speaker_span(self.index)
         return None if span is None else self._article.text[span[0]:span[1]]
 
     @property
     def cue(self) -> str:
-        return self._fields.cue
+        return self._article._handle.quote_cue(self.index)
 
     @property
     def cue_span(self) -> Optional[Tuple[int, int]]:
         """The cue's words in the body as ``(start, end)``, or None."""
-        return self._fields.cue_span
+        return self._article._handle.quote_cue_span(self.index)
 
     @property
     def paragraphs(self) -> Tuple[int, int]:
         """Indexes of the first and last paragraph the quote touches."""
-        record = self._fields
-        return record.first_paragraph, record.last_paragraph
+        handle = self._article._handle
+        return handle.quote_first_paragraph(self.index), handle.quote_last_paragraph(self.index)
 
     @property
     def attribution(self) -> "Attribution":
         """The statement this quote is a part of."""
-        return Attribution(self._article, self._fields.attribution)
+        return Attribution(self._article, self._article._handle.quote_attribution(self.index))
 
     @property
     def parent(self) -> Optional["Quote"]:
         """For a quoted fragment inside reported speech: the enclosing quote; otherwise None."""
-        index = self._fields.parent
+        index = self._article._handle.quote_parent(self.index)
         return None if index is None else Quote(self._article, index)
 
     @property
     def is_fragment(self) -> bool:
         """True for a quoted fragment inside another quote of its attribution."""
-        return self._fields.parent is not None
+        return self._article._handle.quote_parent(self.index) is not None
 
     def __repr__(self) -> str:
         speaker = self.speaker
@@ -222,56 +208,56 @@ class Attribution(_View):
     """
 
     __slots__ = ()
-    _fetch = staticmethod(lambda handle, index: handle.attribution(index))
 
     @property
     def kind(self) -> str:
-        return self._fields.kind
+        return self._article._handle.attribution_kind(self.index)
 
     @property
     def speaker(self) -> Optional["Entity"]:
-        index = self._fields.speaker
+        index = self._article._handle.attribution_speaker(self.index)
         return None if index is None else Entity(self._article, index)
 
     @property
     def speaker_span(self) -> Optional[Tuple[int, int]]:
-        return self._fields.speaker_span
+        return self._article._handle.attribution_speaker_span(self.index)
 
     @property
     def speaker_text(self) -> Optional[str]:
         """The speaker's surface mention ("he", "Assad"), or None."""
-        span = self._fields.speaker_span
+        span = self._article._handle.attribution_speaker_span(self.index)
         return None if span is None else self._article.text[span[0]:span[1]]
 
     @property
     def cue(self) -> str:
-        return self._fields.cue
+        return self._article._handle.attribution_cue(self.index)
 
     @property
     def cue_span(self) -> Optional[Tuple[int, int]]:
-        return self._fields.cue_span
+        return self._article._handle.attribution_cue_span(self.index)
 
     @property
     def cue_text(self) -> Optional[str]:
         """The cue's words as they stand in the text, or None."""
-        span = self._fields.cue_span
+        span = self._article._handle.attribution_cue_span(self.index)
         return None if span is None else self._article.text[span[0]:span[1]]
 
     @property
     def parts(self) -> Tuple[Quote, ...]:
         """Every quote of the statement, fragments included, in text order."""
-        return tuple(Quote(self._article, i) for i in self._fields.parts)
+        return tuple(Quote(self._article, i) for i in self._article._handle.attribution_parts(self.index))
 
     @property
     def content(self) -> Tuple[Quote, ...]:
         """The top-level parts: what was said, in text order."""
-        return tuple(Quote(self._article, i) for i in self._fields.content)
+        return tuple(Quote(self._article, i) for i in self._article._handle.attribution_content(self.index))
 
     @property
     def fragments(self) -> Tuple[Quote, ...]:
         """The quoted fragments inside the content."""
-        content = set(self._fields.content)
-        return tuple(Quote(self._article, i) for i in self._fields.parts if i not in content)
+        handle = self._article._handle
+        content = set(handle.attribution_content(self.index))
+        return tuple(Quote(self._article, i) for i in handle.attribution_parts(self.index) if i not in content)
 
     @property
     def text(self) -> str:
@@ -292,7 +278,8 @@ class Attribution(_View):
     def __repr__(self) -> str:
         speaker = self.speaker
         who = speaker.name if speaker is not None else None
-        return (f"<Attribution {self.kind} {_short(self.text)!r} parts={len(self._fields.parts)} speaker={who!r} "
+        parts = len(self._article._handle.attribution_parts(self.index))
+        return (f"<Attribution {self.kind} {_short(self.text)!r} parts={parts} speaker={who!r} "
                 f"cue={self.cue!r}>")
 
     def _repr_html_(self) -> str:
@@ -313,23 +300,22 @@ class Entity(_View):
     """
 
     __slots__ = ()
-    _fetch = staticmethod(lambda handle, index: handle.entity(index))
 
     @property
     def id(self) -> str:
-        return self._fields.id
+        return self._article._handle.entity_id(self.index)
 
     @property
     def name(self) -> str:
-        return self._fields.name
+        return self._article._handle.entity_name(self.index)
 
     @property
     def type(self) -> str:
-        return self._fields.type
+        return self._article._handle.entity_type(self.index)
 
     @property
     def aliases(self) -> list:
-        return self._fields.aliases
+        return self._article._handle.entity_aliases(self.index)
 
     @property
     def mentions(self) -> Tuple["Mention", ...]:
@@ -357,19 +343,18 @@ class Mention(_SpanView):
     """
 
     __slots__ = ()
-    _fetch = staticmethod(lambda handle, index: handle.mention(index))
 
     @property
     def start(self) -> int:
-        return self._fields.start
+        return self._article._handle.mention_start(self.index)
 
     @property
     def end(self) -> int:
-        return self._fields.end
+        return self._article._handle.mention_end(self.index)
 
     @property
     def entity(self) -> Entity:
-        return Entity(self._article, self._fields.entity)
+        return Entity(self._article, self._article._handle.mention_entity(self.index))
 
     def __repr__(self) -> str:
         return f"<Mention [{self.start}:{self.end}] {self.text!r} of {self.entity.id}>"

@@ -37,6 +37,11 @@ py::object entity_or_none(std::int32_t entity) {
   return py::int_(entity);
 }
 
+py::object quote_or_none(std::int32_t quote) {
+  if (quote == newsdoc::no_quote) return py::none();
+  return py::int_(quote);
+}
+
 py::object span_or_none(const std::optional<newsdoc::Span>& span) {
   if (!span) return py::none();
   return py::make_tuple(span->start, span->end);
@@ -62,20 +67,6 @@ py::tuple names_of(const Range& values) {
   }
   return py::tuple(out);
 }
-
-/// A record of newsdoc/article.hpp with the article it views: the handle keeps the Store that the
-/// record's strings point into alive (a shared_ptr copy, cheaper than a Python keep_alive).
-template <class Record>
-struct Held {
-  newsdoc::Article article;
-  Record record;
-};
-
-using ParagraphRecord = Held<newsdoc::Paragraph>;
-using QuoteRecord = Held<newsdoc::Quote>;
-using AttributionRecord = Held<newsdoc::Attribution>;
-using EntityRecord = Held<newsdoc::Entity>;
-using MentionRecord = Held<newsdoc::Mention>;
 
 newsdoc::LoadOptions make_options(const std::string& mapping,
                                   const std::map<std::string, std::vector<std::string>>& keys,
@@ -167,47 +158,6 @@ PYBIND11_MODULE(_core, m) {
     }
   });
 
-  // One record each of newsdoc/article.hpp: a property converts one field, nothing else. Spans are
-  // code points ((start, end) or None); speaker and parent are None where the core says no_entity/no_quote.
-  py::class_<ParagraphRecord>(m, "ParagraphRecord")
-      .def_property_readonly("start", [](const ParagraphRecord& h) { return h.record.chars.start; })
-      .def_property_readonly("end", [](const ParagraphRecord& h) { return h.record.chars.end; });
-  py::class_<QuoteRecord>(m, "QuoteRecord")
-      .def_property_readonly("start", [](const QuoteRecord& h) { return h.record.chars.start; })
-      .def_property_readonly("end", [](const QuoteRecord& h) { return h.record.chars.end; })
-      .def_property_readonly("kind", [](const QuoteRecord& h) { return to_py(newsdoc::to_string(h.record.kind)); })
-      .def_property_readonly("speaker", [](const QuoteRecord& h) { return entity_or_none(h.record.speaker); })
-      .def_property_readonly("speaker_span", [](const QuoteRecord& h) { return span_or_none(h.record.speaker_chars); })
-      .def_property_readonly("cue", [](const QuoteRecord& h) { return to_py(h.record.cue); })
-      .def_property_readonly("cue_span", [](const QuoteRecord& h) { return span_or_none(h.record.cue_chars); })
-      .def_property_readonly("first_paragraph", [](const QuoteRecord& h) { return h.record.first_paragraph; })
-      .def_property_readonly("last_paragraph", [](const QuoteRecord& h) { return h.record.last_paragraph; })
-      .def_property_readonly("attribution", [](const QuoteRecord& h) { return h.record.attribution; })
-      .def_property_readonly("parent", [](const QuoteRecord& h) -> py::object {
-        if (h.record.parent == newsdoc::no_quote) return py::none();
-        return py::int_(h.record.parent);
-      });
-  py::class_<AttributionRecord>(m, "AttributionRecord")
-      .def_property_readonly("kind",
-                             [](const AttributionRecord& h) { return to_py(newsdoc::to_string(h.record.kind)); })
-      .def_property_readonly("speaker", [](const AttributionRecord& h) { return entity_or_none(h.record.speaker); })
-      .def_property_readonly("speaker_span",
-                             [](const AttributionRecord& h) { return span_or_none(h.record.speaker_chars); })
-      .def_property_readonly("cue", [](const AttributionRecord& h) { return to_py(h.record.cue); })
-      .def_property_readonly("cue_span", [](const AttributionRecord& h) { return span_or_none(h.record.cue_chars); })
-      .def_property_readonly("parts", [](const AttributionRecord& h) { return py::tuple(py::cast(h.record.parts)); })
-      .def_property_readonly("content",
-                             [](const AttributionRecord& h) { return py::tuple(py::cast(h.record.content)); });
-  py::class_<EntityRecord>(m, "EntityRecord")
-      .def_property_readonly("id", [](const EntityRecord& h) { return to_py(h.record.id); })
-      .def_property_readonly("name", [](const EntityRecord& h) { return to_py(h.record.name); })
-      .def_property_readonly("type", [](const EntityRecord& h) { return to_py(h.record.type); })
-      .def_property_readonly("aliases", [](const EntityRecord& h) { return to_py_list(h.record.aliases); });
-  py::class_<MentionRecord>(m, "MentionRecord")
-      .def_property_readonly("start", [](const MentionRecord& h) { return h.record.chars.start; })
-      .def_property_readonly("end", [](const MentionRecord& h) { return h.record.chars.end; })
-      .def_property_readonly("entity", [](const MentionRecord& h) { return h.record.entity; });
-
   py::class_<newsdoc::Article>(m, "Article")
       .def_property_readonly("id", [](const newsdoc::Article& a) { return to_py(a.id()); })
       .def_property_readonly("url", [](const newsdoc::Article& a) { return to_py(a.url()); })
@@ -240,38 +190,46 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("quote_count", &newsdoc::Article::quote_count)
       .def_property_readonly("entity_count", &newsdoc::Article::entity_count)
       .def_property_readonly("mention_count", &newsdoc::Article::mention_count)
-      // The records: named views of one item (newsdoc/article.hpp), each holding its article.
-      .def(
-          "paragraph",
-          [](const newsdoc::Article& a, std::size_t i) {
-            return ParagraphRecord{a, a.paragraph(i)};
-          },
-          "i"_a)
-      .def(
-          "quote",
-          [](const newsdoc::Article& a, std::size_t i) {
-            return QuoteRecord{a, a.quote(i)};
-          },
-          "i"_a)
+      // One field of one item per call, named: a view's property is one call that converts one field
+      // (spaCy's Token reads its Doc's arrays the same way). Spans are code points, (start, end) or None;
+      // speaker and parent are None where the core says no_entity / no_quote.
       .def_property_readonly("attribution_count", &newsdoc::Article::attribution_count)
-      .def(
-          "attribution",
-          [](const newsdoc::Article& a, std::size_t i) {
-            return AttributionRecord{a, a.attribution(i)};
-          },
-          "i"_a)
-      .def(
-          "entity",
-          [](const newsdoc::Article& a, std::size_t i) {
-            return EntityRecord{a, a.entity(i)};
-          },
-          "i"_a)
-      .def(
-          "mention",
-          [](const newsdoc::Article& a, std::size_t i) {
-            return MentionRecord{a, a.mention(i)};
-          },
-          "i"_a)
+      .def("paragraph_start", [](const newsdoc::Article& a, std::size_t i) { return a.paragraph(i).chars.start; })
+      .def("paragraph_end", [](const newsdoc::Article& a, std::size_t i) { return a.paragraph(i).chars.end; })
+      .def("quote_start", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).chars.start; })
+      .def("quote_end", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).chars.end; })
+      .def("quote_kind",
+           [](const newsdoc::Article& a, std::size_t i) { return to_py(newsdoc::to_string(a.quote(i).kind)); })
+      .def("quote_speaker", [](const newsdoc::Article& a, std::size_t i) { return entity_or_none(a.quote(i).speaker); })
+      .def("quote_speaker_span",
+           [](const newsdoc::Article& a, std::size_t i) { return span_or_none(a.quote(i).speaker_chars); })
+      .def("quote_cue", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.quote(i).cue); })
+      .def("quote_cue_span",
+           [](const newsdoc::Article& a, std::size_t i) { return span_or_none(a.quote(i).cue_chars); })
+      .def("quote_first_paragraph", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).first_paragraph; })
+      .def("quote_last_paragraph", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).last_paragraph; })
+      .def("quote_attribution", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).attribution; })
+      .def("quote_parent", [](const newsdoc::Article& a, std::size_t i) { return quote_or_none(a.quote(i).parent); })
+      .def("attribution_kind",
+           [](const newsdoc::Article& a, std::size_t i) { return to_py(newsdoc::to_string(a.attribution(i).kind)); })
+      .def("attribution_speaker",
+           [](const newsdoc::Article& a, std::size_t i) { return entity_or_none(a.attribution(i).speaker); })
+      .def("attribution_speaker_span",
+           [](const newsdoc::Article& a, std::size_t i) { return span_or_none(a.attribution(i).speaker_chars); })
+      .def("attribution_cue", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.attribution(i).cue); })
+      .def("attribution_cue_span",
+           [](const newsdoc::Article& a, std::size_t i) { return span_or_none(a.attribution(i).cue_chars); })
+      .def("attribution_parts",
+           [](const newsdoc::Article& a, std::size_t i) { return py::tuple(py::cast(a.attribution(i).parts)); })
+      .def("attribution_content",
+           [](const newsdoc::Article& a, std::size_t i) { return py::tuple(py::cast(a.attribution(i).content)); })
+      .def("entity_id", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.entity(i).id); })
+      .def("entity_name", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.entity(i).name); })
+      .def("entity_type", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.entity(i).type); })
+      .def("entity_aliases", [](const newsdoc::Article& a, std::size_t i) { return to_py_list(a.entity(i).aliases); })
+      .def("mention_start", [](const newsdoc::Article& a, std::size_t i) { return a.mention(i).chars.start; })
+      .def("mention_end", [](const newsdoc::Article& a, std::size_t i) { return a.mention(i).chars.end; })
+      .def("mention_entity", [](const newsdoc::Article& a, std::size_t i) { return a.mention(i).entity; })
       .def("mentions_of", &newsdoc::Article::mentions_of)
       .def("to_json", [](const newsdoc::Article& a) { return to_py(a.to_json()); })
       .def("__eq__", [](const newsdoc::Article& a, const newsdoc::Article& b) { return a == b; });
