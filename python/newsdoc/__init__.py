@@ -10,13 +10,13 @@ Example:
 
 from ._annotate import Annotator, annotate
 from ._core import __version__
-from ._corpus import FIELDS, MAPPINGS, Corpus, LoadProgress, load, loads, parse_text, read_text
+from ._corpus import Corpus, concat
 from ._errors import (Cancelled, EntityNotFound, InvalidArgumentError, IoError, ModelError, NewsdocError, NotFoundError,
                       NothingLoaded, OutOfRangeError, ParseError, ReadError, SchemaError)
 from ._model import Article, Attribution, Entity, Mention, Paragraph, Quote
 from ._pandas import TABLES, empty_frame
 from ._train import TrainedModel, TrainReport, train
-from ._transform import concat
+from ._io import FIELDS, MAPPINGS, LoadProgress, load, loads, parse_text, read_text
 from ._query import AttributionResult, EntityCount, EntityTable, MentionResult, QuoteResult, SearchHit, SearchResult, fold_case
 
 __all__ = [

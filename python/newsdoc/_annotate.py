@@ -7,6 +7,7 @@ import threading
 from typing import Dict, Iterable, Optional, Sequence, TypeVar, Union
 
 from . import _core
+from ._transform import Transformable, threads_argument
 
 __all__ = ["Annotator", "annotate"]
 
@@ -126,14 +127,9 @@ class Annotator:
             >>> a.quotes[0].text, a.quotes[0].kind
             ('Yes,', 'direct')
         """
-        from ._corpus import Corpus
-        from ._model import Article
-
-        if isinstance(obj, Article):
-            return Article._wrap(self._core.annotate_article(obj._handle))
-        if isinstance(obj, Corpus):
-            return Corpus._wrap(self._core.annotate_corpus(obj._core, only_missing, _threads(threads)))
-        raise TypeError(f"annotate() takes an Article or a Corpus, not {type(obj).__name__}")
+        if not isinstance(obj, Transformable):
+            raise TypeError(f"annotate() takes an Article or a Corpus, not {type(obj).__name__}")
+        return obj._rewrap(self._core.annotate(obj._target(), only_missing, threads_argument(threads)))
 
     def __repr__(self) -> str:
         o = self.options
@@ -170,14 +166,6 @@ def _load_models(models: Union[str, "os.PathLike[str]", bool, None]):
         return loaded
 
 
-def _threads(threads: Optional[int]) -> int:
-    if threads is None:
-        return 0
-    if not isinstance(threads, int) or threads < 1:
-        raise ValueError("threads must be a positive integer or None")
-    return threads
-
-
 _default: Optional[Annotator] = None
 _default_lock = threading.Lock()
 
@@ -201,3 +189,14 @@ def annotate(obj: _Annotatable, *, annotator: Optional[Annotator] = None, thread
         'Bashar al-Assad'
     """
     return (annotator or default_annotator()).annotate(obj, threads=threads, only_missing=only_missing)
+
+
+def annotated(target: _Annotatable, annotate: Optional[bool], annotator: Optional[Annotator],
+              threads: Optional[int]) -> _Annotatable:
+    """``target`` under the ``annotate=`` rule of :func:`newsdoc.load` and :func:`newsdoc.loads`: None
+    annotates what carries no annotations, True everything anew, False nothing."""
+    if annotate is False:
+        return target
+    if annotate not in (None, True):
+        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
+    return (annotator or default_annotator()).annotate(target, threads=threads, only_missing=annotate is None)

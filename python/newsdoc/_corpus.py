@@ -1,36 +1,32 @@
-"""Corpora and loading."""
+"""The Corpus: an ordered collection of articles in compact shared storage, and concat.
+
+Loading (files, JSON text, plain text) is newsdoc/_io.py; queries answer
+with the result types of newsdoc/_query.py; the transforms are shared with
+Article (newsdoc/_transform.py).
+"""
 
 from __future__ import annotations
 
-import glob
 import gzip
 import os
-from typing import (TYPE_CHECKING, Callable, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence,
-                    Union, overload)
+from typing import (TYPE_CHECKING, Iterable, Iterator, List, Mapping, Optional, Sequence, Union,
+                    overload)
 
-from . import _core, _pandas, _query
-from ._annotate import Annotator, _threads, default_annotator
-from ._errors import IoError, NotFoundError, ParseError, SchemaError
+from . import _core, _display, _pandas, _query
+from ._annotate import Annotator, annotated
+from ._errors import IoError, ParseError, SchemaError
 from ._model import Article, _binary_argument, _short
+from ._transform import Transformable
 
 if TYPE_CHECKING:
     import pandas
 
-    from ._model import Paragraph
-
-__all__ = ["Corpus", "load", "loads", "parse_text", "read_text", "MAPPINGS", "FIELDS"]
-
-#: Names of the built-in field mappings (see docs/schema.md).
-MAPPINGS = ("auto", "canonical", "news-please", "cc-news", "newspaper")
-#: Article fields a user mapping may name.
-FIELDS = ("id", "url", "source", "title", "authors", "published", "language", "tags", "body")
-_FIELD_ALIASES = {"paragraphs": "body", "text": "body"}
+__all__ = ["Corpus", "concat"]
 
 PathLike = Union[str, "os.PathLike[str]"]
-MappingSpec = Union[None, str, Mapping[str, Union[str, Sequence[str]]]]
 
 
-class Corpus:
+class Corpus(Transformable):
     """An ordered collection of articles in compact shared storage.
 
     Indexing gives an :class:`Article`; slicing gives a Corpus that shares
@@ -174,7 +170,8 @@ class Corpus:
 
         Example:
             >>> corpus.save("corpus.ndc")
-            >>> newsdoc.load("corpus.ndc") == corpus
+            >>> newsdoc.load("corpus.ndc").dumps() == corpus.dumps()
+            True
         """
         _core.save(self._core, os.fspath(path))
 
@@ -240,7 +237,7 @@ class Corpus:
             >>> article.title, [p.text for p in article.paragraphs]
             ('Talks', ['“Yes,” he said.', 'More.'])
         """
-        return _annotated(_pandas.corpus_from_frame(df, mapping), annotate, annotator, threads)
+        return annotated(Corpus._wrap(_pandas.corpus_from_frame(df, mapping)), annotate, annotator, threads)
 
     def __reduce_ex__(self, protocol: int):
         # The binary form (newsdoc/binary.hpp), not canonical JSON: it pickles and unpickles several
@@ -291,7 +288,7 @@ class Corpus:
 
         Example:
             >>> [a.kind for a in corpus.attributions(speaker="ozerov")]
-            ['indirect', 'indirect']
+            ['indirect', 'indirect', 'indirect', 'indirect']
         """
         return _query.attributions(self, speaker, kind, contains)
 
@@ -327,7 +324,7 @@ class Corpus:
 
         Example:
             >>> [(e.name, e.quotes) for e in corpus.entities(type="PERSON").sort_by("quotes")]
-            [('Viktor Ozerov', 11), ('Igor Konashenkov', 6), ('Bashar al-Assad', 6)]
+            [('Bashar al-Assad', 6), ('Igor Konashenkov', 4), ('Viktor Ozerov', 4)]
         """
         return _query.entities(self, type)
 
@@ -373,107 +370,25 @@ class Corpus:
         Example:
             >>> september = corpus.where(published_from="2016-09", published_to="2016-09", has_quote_by="Assad")
         """
-        return _query.where(self, source, published_from, published_to, author, tag, has_quote_by)
+        positions = _query.where_positions(self, source, published_from, published_to, author, tag, has_quote_by)
+        return Corpus._wrap(_core.take_array(self._core, positions))
 
-    # --- Transforms (newsdoc/_transform.py): each article as the Article method does, GIL released ---
+    # --- To the transforms (newsdoc/_transform.py) ---
 
-    def redact(self, types: Union[str, Iterable[str]] = ("PERSON",), placeholder: str = "[{type}]", *,
-               threads: Optional[int] = None) -> "Corpus":
-        """A copy with the entities of ``types`` redacted in every article; see :meth:`Article.redact`.
+    def _target(self) -> _core.Corpus:
+        return self._core
 
-        Runs in C++ on ``threads`` threads (default: every core). Articles
-        without such entities are shared, not copied.
+    def _rewrap(self, core: _core.Corpus) -> "Corpus":
+        return Corpus._wrap(core)
 
-        Example:
-            >>> redacted = corpus.redact(["PERSON", "NORP"], placeholder="<{type}>")
-            >>> "Assad" in redacted.dumps()
-            False
-        """
-        from . import _transform
+    def _articles(self) -> "Corpus":
+        return self
 
-        return _transform.redact(self, types, placeholder, threads)
+    _per_article_lists = True
 
-    def normalize_quotes(self, style: str = "straight", *, threads: Optional[int] = None) -> "Corpus":
-        """A copy with the quotation marks of every article straight or curly; see :meth:`Article.normalize_quotes`.
-
-        Example:
-            >>> "“" in newsdoc.loads('{"paragraphs": ["“Yes,” he said."]}').normalize_quotes()[0].text
-            False
-        """
-        from . import _transform
-
-        return _transform.normalize_quotes(self, style, threads)
-
-    def select_paragraphs(self, selection: Union[int, slice, Iterable[int], Callable[[Paragraph], bool]], *,
-                          threads: Optional[int] = None) -> "Corpus":
-        """A copy keeping the same paragraphs of every article; see :meth:`Article.select_paragraphs`.
-
-        Indices and slices are resolved per article (``slice(0, 3)`` keeps
-        the lead of each); an index past an article's paragraphs is an
-        IndexError naming the article. A predicate is called on every
-        paragraph of every article.
-
-        Example:
-            >>> corpus = newsdoc.loads('{"paragraphs": ["A.", "B.", "C."]}\\n{"paragraphs": ["D."]}')
-            >>> [a.text for a in corpus.select_paragraphs(slice(0, 2))]
-            ['A.\\n\\nB.', 'D.']
-        """
-        from . import _transform
-
-        return _transform.select_paragraphs(self, selection, threads)
-
-    def rename_entity(self, old: str, new: str, *, threads: Optional[int] = None) -> "Corpus":
-        """A copy with entity ``old`` (id, canonical name or alias) called ``new`` in every article holding it.
-
-        Articles without it are shared unchanged; a KeyError if none holds it.
-        See :meth:`Article.rename_entity`.
-
-        Example:
-            >>> renamed = corpus.rename_entity("Assad", "Bashar Hafez al-Assad")
-            >>> renamed[0].quotes_by("Bashar Hafez al-Assad")[0].speaker.name
-            'Bashar Hafez al-Assad'
-        """
-        from . import _transform
-
-        return _transform.rename_entity(self, old, new, threads)
-
-    def merge_entities(self, a: str, b: str, *, threads: Optional[int] = None) -> "Corpus":
-        """A copy with entity ``b`` merged into ``a`` in every article holding both; see :meth:`Article.merge_entities`.
-
-        Articles without both are shared unchanged; a KeyError if none holds both.
-
-        Example:
-            >>> merged = corpus.merge_entities("Viktor Ozerov", "Igor Konashenkov")
-        """
-        from . import _transform
-
-        return _transform.merge_entities(self, a, b, threads)
-
-    def with_entities(self, entities: Sequence[Iterable], replace: bool = True, *,
-                      threads: Optional[int] = None) -> "Corpus":
-        """A copy with one's own entity mentions, ``entities[i]`` for article ``i``; see :meth:`Article.with_entities`.
-
-        ``entities`` has one iterable (or spaCy ``Doc``) per article; a
-        different number is a ValueError.
-
-        Example:
-            >>> docs = [nlp(article.text) for article in corpus]  # spaCy
-            >>> corpus = corpus.with_entities(docs)
-        """
-        from . import _transform
-
-        return _transform.with_entities(self, entities, replace, threads)
-
-    def with_quotes(self, quotes: Sequence[Iterable], replace: bool = True, *,
-                    threads: Optional[int] = None) -> "Corpus":
-        """A copy with one's own quotes, ``quotes[i]`` for article ``i``; see :meth:`Article.with_quotes`.
-
-        Example:
-            >>> direct_only = corpus.with_quotes([[q for q in a.quotes if q.kind == "direct"] for a in corpus])
-        """
-        from . import _transform
-
-        return _transform.with_quotes(self, quotes, replace, threads)
+    def _take(self, positions: Iterable[int]) -> "Corpus":
+        """The articles at ``positions``, in that order: a Corpus sharing storage."""
+        return Corpus._wrap(_core.take(self._core, list(positions)))
 
     def __repr__(self) -> str:
         n = len(self)
@@ -484,8 +399,6 @@ class Corpus:
 
     def _repr_html_(self) -> str:
         """An HTML summary table: counts, dates, quotes, top speakers and entities (notebooks call this)."""
-        from . import _display
-
         return _display.corpus_html(self)
 
 
@@ -494,250 +407,26 @@ def _from_binary(blob) -> Corpus:
     return Corpus._wrap(_core.from_binary(blob, "<pickle>"))
 
 
-def _mapping_args(mapping: MappingSpec):
-    """(preset name, {field: [input keys]}) for the core."""
-    if mapping is None:
-        return "auto", {}
-    if isinstance(mapping, str):
-        if mapping not in MAPPINGS:
-            raise ValueError(f"unknown mapping {mapping!r}; expected one of {', '.join(MAPPINGS)} or a dict")
-        return mapping, {}
-    keys = {}
-    for field, names in mapping.items():
-        field = _FIELD_ALIASES.get(field, field)
-        if field not in FIELDS:
-            raise ValueError(f"unknown article field {field!r} in mapping; expected one of {', '.join(FIELDS)}")
-        keys[field] = [names] if isinstance(names, str) else list(names)
-    return "auto", keys
+def concat(corpora: Iterable[Union[Corpus, Article]]) -> Corpus:
+    """One corpus of the articles of ``corpora`` (corpora or single articles), in order, sharing their storage.
 
-
-def _loads_core(data: Union[str, bytes, bytearray, memoryview], *, mapping: str, keys: dict, on_error: str,
-                format: str, name: str) -> _core.Corpus:
-    if isinstance(data, str):
-        # surrogatepass keeps lone surrogates as bytes the parser rejects with a position.
-        data = data.encode("utf-8", "surrogatepass")
-    elif not isinstance(data, bytes):
-        data = bytes(data)
-    return _core.loads(data, mapping, keys, on_error, format, name)
-
-
-def _annotated(corpus: _core.Corpus, annotate: Optional[bool], annotator: Optional[Annotator],
-               threads: Optional[int]) -> Corpus:
-    """Applies the ``annotate=`` rule of :func:`load` and :func:`loads`."""
-    result = Corpus._wrap(corpus)
-    if annotate is False:
-        return result
-    if annotate not in (None, True):
-        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
-    return (annotator or default_annotator()).annotate(result, threads=threads, only_missing=annotate is None)
-
-
-def loads(data: Union[str, bytes, bytearray, memoryview], *, mapping: MappingSpec = None,
-          on_error: str = "raise", format: str = "auto", annotate: Optional[bool] = None,
-          annotator: Optional[Annotator] = None, threads: Optional[int] = None) -> Corpus:
-    """Articles from JSON text: one article, an array of articles, or JSONL.
-
-    ``mapping`` maps foreign field names (None: the automatic mapping; a
-    preset name from :data:`MAPPINGS`; or a dict such as
-    ``{"title": "headline", "body": ["story", "text"]}``). With
-    ``on_error="skip"`` bad records are set aside in :attr:`Corpus.errors`
-    and every good one is kept. ``format`` is ``"auto"``, ``"json"`` or
-    ``"jsonl"``. The GIL is released while parsing.
-
-    ``annotate=None`` (the default) runs the annotator (``annotator`` or the
-    built-in one) on records that carry no quotes and no entities and keeps
-    the stored annotations of the others; ``True`` annotates every record
-    anew, ``False`` none. Annotation uses ``threads`` threads (default: every
-    core).
+    Nothing is copied: the result holds handles to the same articles. The
+    skipped-record errors of the corpora are kept, in order.
 
     Example:
-        >>> corpus = newsdoc.loads('{"headline": "Hi", "story": "One.\\nTwo."}', mapping={"title": "headline", "body": "story"})
-        >>> corpus[0].title, [p.text for p in corpus[0].paragraphs]
-        ('Hi', ['One.', 'Two.'])
+        >>> a = newsdoc.loads('{"title": "A"}\\n{"title": "B"}\\n')
+        >>> both = newsdoc.concat([a, a[:1], newsdoc.Article(title="C")])
+        >>> [article.title for article in both]
+        ['A', 'B', 'A', 'C']
     """
-    preset, keys = _mapping_args(mapping)
-    return _annotated(_loads_core(data, mapping=preset, keys=keys, on_error=on_error, format=format,
-                                  name="<string>"), annotate, annotator, threads)
-
-
-def parse_text(text: Union[str, bytes], *, id: Optional[str] = None, annotate: bool = True,
-               annotator: Optional[Annotator] = None) -> Article:
-    """One article from raw text: a title line, paragraphs separated by blank lines.
-
-    Line breaks inside a paragraph are folded; a trailing line of
-    comma-separated names becomes the tags; trailing site furniture
-    ("Comments", "Share this", ...) is kept in ``meta["boilerplate"]``, not in
-    the body. Bytes that are not UTF-8 are decoded one by one as Windows-1252
-    and counted in ``meta["decoding"]``. With ``annotate`` (the default) the
-    annotator (``annotator`` or the built-in one) finds quotes, speakers and
-    entities.
-
-    Example:
-        >>> a = newsdoc.parse_text("Talks\n\nThe talks\nwent on.\n\n  Syria, Russia\n\nComments", annotate=False)
-        >>> a.title, [p.text for p in a.paragraphs], a.tags, a.meta
-        ('Talks', ['The talks went on.'], ['Syria', 'Russia'], {'boilerplate': ['Comments']})
-    """
-    if isinstance(text, str):
-        text = text.encode("utf-8", "surrogatepass")
-    article = Article._wrap(_core.import_text(bytes(text), id or "").article(0))
-    return (annotator or default_annotator()).annotate(article) if annotate else article
-
-
-def read_text(path: PathLike, *, annotate: bool = True, annotator: Optional[Annotator] = None) -> Article:
-    """:func:`parse_text` of a file; the id is the file name without its extension.
-
-    Example:
-        >>> newsdoc.read_text("seeds/000_0eafb7a6a491ae43.txt").tags
-        ['Syria', 'Russia', 'Bashar al-Assad', 'Ozerov', 'Konashenkov']
-    """
-    path = os.fspath(path)
-    if not os.path.exists(path):
-        raise FileNotFoundError(2, "No such file or directory", path)
-    article = Article._wrap(_core.load_text(path).article(0))
-    return (annotator or default_annotator()).annotate(article) if annotate else article
-
-
-#: The default ``max_record_bytes`` of :func:`load`: the longest JSONL line or JSON document read.
-MAX_RECORD_BYTES = 1 << 30
-
-
-def _paths(path: Union[PathLike, Sequence[PathLike]]) -> List[str]:
-    """The paths a load reads: one path, a list of them, or a glob pattern (expanded, sorted)."""
-    if isinstance(path, (str, os.PathLike)):
-        paths = [os.fspath(path)]
-    else:
-        paths = [os.fspath(p) for p in path]
-    out: List[str] = []
-    for p in paths:
-        if not os.path.exists(p) and any(c in p for c in "*?["):
-            matches = sorted(glob.glob(p, recursive=True))
-            if not matches:
-                raise NotFoundError(f"{p}: no file matches this pattern", path=p)
-            out.extend(matches)
+    if isinstance(corpora, (Corpus, Article)):
+        raise TypeError("concat() takes an iterable of corpora, e.g. concat([first, second])")
+    parts = []
+    for i, part in enumerate(corpora):
+        if isinstance(part, Corpus):
+            parts.append(part._core)
+        elif isinstance(part, Article):
+            parts.append(_core.Corpus([part._handle]))
         else:
-            out.append(p)
-    return out
-
-
-_BINARY_MAGIC = b"\x89NDCORP\n"
-
-
-def _is_binary_corpus(path: str) -> bool:
-    """True when ``path`` is a file in the binary corpus form (Corpus.save, newsdoc/binary.hpp)."""
-    try:
-        with open(path, "rb") as file:
-            return file.read(len(_BINARY_MAGIC)) == _BINARY_MAGIC
-    except OSError:
-        return False
-
-
-class LoadProgress(NamedTuple):
-    """How far a :func:`load` has got: what its ``progress`` callback receives.
-
-    Bytes are of the files as stored (compressed bytes for ``.gz``); a
-    streamed JSONL file counts as it is read, any other file when it is done.
-    ``articles`` counts the articles of the files done."""
-
-    bytes_done: int
-    bytes_total: int
-    files_done: int
-    files_total: int
-    articles: int
-
-
-class _ProgressBar:
-    """``progress=True``: a tqdm bar of the bytes read, closed when the load ends."""
-
-    def __init__(self) -> None:
-        try:
-            from tqdm.auto import tqdm
-        except ImportError as error:
-            raise ImportError("load(progress=True) draws a tqdm bar: install tqdm, or pass a callable") from error
-        self._bar = tqdm(desc="newsdoc.load", unit="B", unit_scale=True, unit_divisor=1024)
-
-    def __call__(self, progress: LoadProgress) -> bool:
-        self._bar.total = progress.bytes_total
-        self._bar.n = progress.bytes_done
-        self._bar.set_postfix(files=f"{progress.files_done}/{progress.files_total}", articles=progress.articles,
-                              refresh=False)
-        self._bar.refresh()
-        return True
-
-    def close(self) -> None:
-        self._bar.close()
-
-
-def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = None, on_error: str = "raise",
-         annotate: Optional[bool] = None, annotator: Optional[Annotator] = None, threads: Optional[int] = None,
-         max_record_bytes: int = MAX_RECORD_BYTES, ids: bool = True,
-         progress: Union[bool, Callable[[LoadProgress], Optional[bool]], None] = None) -> Corpus:
-    """Articles from a file, a folder, a glob pattern or a list of them, as one corpus.
-
-    The reader follows the name: ``.json`` (one article or an array; JSONL
-    inside is recognised too), ``.jsonl`` / ``.ndjson`` (streamed, so memory
-    grows with the articles, not the file), the same gzip-compressed
-    (``.gz``), ``.txt`` (a plain-text article, see :func:`parse_text`) and
-    ``.ndc`` (a corpus written by :meth:`Corpus.save`); any other name is
-    sniffed. A folder loads every such file in it and in its subfolders, in
-    path order. The C++ input layer (``newsdoc/input.hpp``) does all of it.
-
-    **Identity and origin** (``ids=True``, the default): an article keeps the
-    id its record has; one without gets the id of its file — the path
-    relative to the folder without suffix (``"business/001"``), or the file
-    name (``"news"``) — followed by ``":<line>"`` for a JSONL record or
-    ``"/<index>"`` for an element of a JSON array. Every article records
-    where it came from in :attr:`Article.origin`. Two articles with the same
-    id are a :class:`SchemaError` (``on_error="skip"`` keeps the first and
-    lists the others in :attr:`Corpus.errors`). ``ids=False`` keeps ids as
-    given and checks nothing.
-
-    **Refusals**: a ``.txt`` whose bytes are not text is an :class:`IoError`
-    naming it; a JSONL line (or JSON document) longer than
-    ``max_record_bytes`` is a :class:`ParseError` naming its file and line;
-    JSON in which no record has a title or body under ``mapping`` is a
-    :class:`SchemaError`; a folder from which nothing loads is a
-    :class:`NothingLoaded`. With ``on_error="skip"`` unreadable files and bad
-    records are listed in :attr:`Corpus.errors` instead. A missing path is a
-    :class:`NotFoundError`, which is a ``FileNotFoundError``.
-
-    ``mapping``, ``on_error``, ``annotate``, ``annotator`` and ``threads``
-    are as in :func:`loads`, except that ``annotate=None`` leaves a load of
-    ``.ndc`` files alone (they hold a corpus as it was saved). The GIL is
-    released while loading and annotating.
-
-    **Annotation as it loads**: each article is annotated as it is read,
-    before it is built, so it is built once; the result is the same as
-    annotating the loaded corpus. With ``threads`` threads (default: every
-    core) the files of a folder or list are read and annotated in parallel,
-    and a single JSON file's records in batches; the order is kept.
-
-    **Progress and cancelling**: ``progress`` is a callable given a
-    :class:`LoadProgress` as the load goes (counts never decrease; the last
-    call has every count at its total), or ``True`` for a tqdm bar. A
-    callable that returns ``False`` cancels the load: :class:`Cancelled` is
-    raised and nothing is kept. Ctrl-C (KeyboardInterrupt) stops a long load
-    the same way, between windows of a JSONL file and between files.
-
-    Example:
-        >>> corpus = newsdoc.load("seeds/000_0eafb7a6a491ae43.json")
-        >>> corpus[0].title
-        'Syria and Russia hold negotiations about new arms shipments'
-    """
-    preset, keys = _mapping_args(mapping)
-    paths = _paths(path)
-    if annotate is None and all(_is_binary_corpus(p) for p in paths):
-        annotate = False  # a saved corpus is as it was saved: annotate=None does not touch it
-    if annotate not in (None, True, False):
-        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
-    if progress is not None and progress is not False and progress is not True and not callable(progress):
-        raise TypeError(f"progress must be a callable, True or None, not {type(progress).__name__}")
-    report = _ProgressBar() if progress is True else progress or None
-    core_annotator = None if annotate is False else (annotator or default_annotator())._core
-    try:
-        return Corpus._wrap(_core.load(
-            paths, preset, keys, on_error, "auto", int(max_record_bytes), bool(ids), core_annotator,
-            annotate is None, _threads(threads),
-            None if report is None else lambda *counts: report(LoadProgress(*counts))))
-    finally:
-        if isinstance(report, _ProgressBar):
-            report.close()
+            raise TypeError(f"concat() takes corpora or articles; item {i} is a {type(part).__name__}")
+    return Corpus._wrap(_core.concat(parts))

@@ -25,6 +25,8 @@ import html
 from collections import Counter
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
+from . import _core
+
 __all__ = ["PALETTE", "UNKNOWN", "article_html", "attribution_html", "corpus_html", "corpus_stats", "entity_html",
            "quote_html", "speaker_colours"]
 
@@ -145,7 +147,7 @@ def quote_html(quote) -> str:
 
     Example:
         >>> a = newsdoc.Article(paragraphs=["“Yes,” he said."], quotes=[{"start": 1, "end": 5, "cue": "said"}])
-        >>> quote_html(a.quotes[0])[:28]
+        >>> quote_html(a.quotes[0])[:27]
         '<span class="newsdoc-quote"'
     """
     speaker = quote.speaker
@@ -445,7 +447,7 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
     if count is None:
         count = len(articles)  # type: ignore[arg-type]
     scanned = paragraphs = mentions = undated = quotes_with_speaker = quote_count = fragments = 0
-    kinds: Counter = Counter({"direct": 0, "partial": 0, "indirect": 0})
+    kinds: Counter = Counter(dict.fromkeys(_core.QUOTE_KINDS, 0))
     sources: Counter = Counter()
     types: Counter = Counter()
     speakers: Counter = Counter()

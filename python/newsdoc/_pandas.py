@@ -22,29 +22,21 @@ if TYPE_CHECKING:
 
 __all__ = ["TABLES", "empty_frame"]
 
-#: The tables :meth:`Corpus.to_pandas` makes.
-TABLES = ("articles", "paragraphs", "quotes", "attributions", "entities", "mentions")
+#: The tables :meth:`Corpus.to_pandas` makes (defined in C++: newsdoc::TableName).
+TABLES = _core.TABLES
 #: The tables with a ``corpus_entity`` column, which needs the corpus's query index.
 IDENTITY_TABLES = ("quotes", "attributions", "entities", "mentions")
+#: Other names a user mapping may give a field (``{"text": "story"}`` maps the body).
+FIELD_ALIASES = {"paragraphs": "body", "text": "body"}
 
-# Columns that from_pandas reads for each article field, the first present winning: the names
-# load()'s automatic mapping knows, plus article_id, the name to_pandas("articles") gives the id.
-_FRAME_COLUMNS = {
-    "id": ("id", "article_id", "ID", "_id"),
-    "url": ("url",),
-    "source": ("source", "domain", "source_domain"),
-    "title": ("title",),
-    "authors": ("authors", "author"),
-    "published": ("published", "date", "date_publish", "publish_date"),
-    "language": ("language",),
-    "tags": ("tags", "keywords"),
-    "body": ("paragraphs", "text", "maintext", "content", "body"),
-    "meta": ("meta",),
-}
+# Columns that from_pandas reads for each article field, the first present winning: the keys load()'s
+# automatic mapping reads (newsdoc::FieldMapping::automatic), and article_id, the name to_pandas("articles")
+# gives the id, right after id.
+_FRAME_COLUMNS = {field: (keys[:1] + ("article_id",) + keys[1:] if field == "id" else keys)
+                  for field, keys in _core.AUTO_MAPPING.items()}
 # What to_pandas("articles") derives from the rest: from_pandas ignores these columns.
 _DERIVED_COLUMNS = frozenset({"article_index", "paragraph_count", "quote_count", "entity_count", "mention_count",
                               "published_at"})
-_FIELD_ALIASES = {"paragraphs": "body", "text": "body"}
 # A blank line: a line break, white space only, a line break. The white space is what the JSON
 # reader trims from the lines of a string body.
 _BLANK_LINE = re.compile("\n[ \t\r\f\v\u00a0]*\n")
@@ -255,7 +247,7 @@ def _choose_columns(columns: Sequence[Any], mapping: Optional[Mapping[str, Union
         if not isinstance(mapping, Mapping):
             raise TypeError(f"mapping must be None or a dict from field to column, not {type(mapping).__name__}")
         for field, names in mapping.items():
-            field = _FIELD_ALIASES.get(field, field)
+            field = FIELD_ALIASES.get(field, field)
             if field not in _FRAME_COLUMNS:
                 raise ValueError(f"unknown article field {field!r} in mapping; expected one of "
                                  f"{', '.join(_FRAME_COLUMNS)}")

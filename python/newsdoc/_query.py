@@ -1,8 +1,8 @@
 """Queries across a corpus: quotes, mentions, entities, text search, sub-corpora.
 
-The methods :meth:`Corpus.quotes`, :meth:`Corpus.mentions`,
-:meth:`Corpus.entities`, :meth:`Corpus.search` and :meth:`Corpus.where` live
-here. They answer from a C++ index (``newsdoc::CorpusIndex``) built on first
+What :meth:`Corpus.quotes`, :meth:`Corpus.attributions`,
+:meth:`Corpus.mentions`, :meth:`Corpus.entities`, :meth:`Corpus.search` and
+:meth:`Corpus.where` return lives here. They answer from a C++ index (``newsdoc::CorpusIndex``) built on first
 use, with the GIL released, and cached on the Corpus: entity names and
 aliases to corpus-level entities (see :meth:`Corpus.entities`), those to
 the quotes they speak and to their mentions, types to mentions, one flat
@@ -30,8 +30,9 @@ import re
 from typing import (TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple,
                     Union, overload)
 
-from . import _core
-from ._model import Article, Attribution, Mention, Quote, _short
+from . import _core, _display, _pandas
+from ._model import Article, names_argument
+from ._views import Attribution, Mention, Quote, _short
 
 if TYPE_CHECKING:
     import pandas
@@ -40,8 +41,8 @@ if TYPE_CHECKING:
 
 __all__ = ["QuoteResult", "AttributionResult", "MentionResult", "EntityCount", "EntityTable", "SearchHit", "SearchResult", "fold_case"]
 
-#: The quote kinds, as in :attr:`Quote.kind`.
-KINDS = ("direct", "partial", "indirect")
+#: The quote kinds, as in :attr:`Quote.kind` (defined in C++: newsdoc::QuoteKind).
+KINDS = _core.QUOTE_KINDS
 #: Fields :meth:`Corpus.search` looks in.
 SEARCH_FIELDS = ("title", "body")
 
@@ -67,24 +68,8 @@ def index_of(corpus: "Corpus") -> _core.CorpusIndex:
     return index
 
 
-def _names(value: Names, what: str) -> Optional[List[str]]:
-    """None, or the names in ``value`` (one str or an iterable of str)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return [value]
-    try:
-        names = list(value)
-    except TypeError:
-        raise TypeError(f"{what} must be a str or a list of str, not {type(value).__name__}") from None
-    for name in names:
-        if not isinstance(name, str):
-            raise TypeError(f"{what} must be a str or a list of str, not a list holding {type(name).__name__}")
-    return names
-
-
 def _kinds(value: Names) -> Optional[List[str]]:
-    kinds = _names(value, "kind")
+    kinds = names_argument(value, "kind")
     if kinds is not None:
         for kind in kinds:
             if kind not in KINDS:
@@ -102,10 +87,6 @@ def _date(value: DateBound, what: str) -> Optional[str]:
     raise TypeError(f"{what} must be an ISO-8601 str, a date or a datetime, not {type(value).__name__}")
 
 
-def _take(core: _core.Corpus, positions: Iterable[int]) -> _core.Corpus:
-    return _core.take(core, list(positions))
-
-
 # --- Results of quotes() and mentions() ---------------------------------------------
 
 
@@ -117,22 +98,23 @@ class _Hits:
     and its decoded text.
     """
 
-    __slots__ = ("_core", "_index", "_articles", "_items", "_last")
+    __slots__ = ("_corpus", "_core", "_index", "_articles", "_items", "_last")
     _noun = "item"
     _table = ""
 
-    def __init__(self, core: _core.Corpus, articles: Sequence[int], items: Sequence[int],
+    def __init__(self, corpus: "Corpus", articles: Sequence[int], items: Sequence[int],
                  index: _core.CorpusIndex) -> None:
-        self._core = core
+        self._corpus = corpus  # the queried Corpus: its sub-corpora are .articles
+        self._core = corpus._core
         self._index = index  # of ``core``: the corpus entities of to_pandas()
         self._articles = articles
         self._items = items
         self._last: Tuple[int, Optional[Article]] = (-1, None)
 
     @classmethod
-    def _from_arrays(cls, core: _core.Corpus, arrays: Tuple[Any, Any], index: _core.CorpusIndex):
+    def _from_arrays(cls, corpus: "Corpus", arrays: Tuple[Any, Any], index: _core.CorpusIndex):
         articles, items = arrays
-        return cls(core, memoryview(articles), memoryview(items), index)
+        return cls(corpus, memoryview(articles), memoryview(items), index)
 
     def _article(self, position: int) -> Article:
         last_position, article = self._last
@@ -155,7 +137,7 @@ class _Hits:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return type(self)(self._core, self._articles[index], self._items[index], self._index)
+            return type(self)(self._corpus, self._articles[index], self._items[index], self._index)
         try:
             position = index.__index__()
         except AttributeError:
@@ -192,9 +174,7 @@ class _Hits:
     @property
     def articles(self) -> "Corpus":
         """The articles holding the items, in corpus order, each once: a Corpus sharing storage."""
-        from ._corpus import Corpus
-
-        return Corpus._wrap(_take(self._core, self.article_indexes))
+        return self._corpus._take(self.article_indexes)
 
     def to_pandas(self) -> "pandas.DataFrame":
         """The rows of ``corpus.to_pandas(table)`` for these items, in this order (same columns and dtypes).
@@ -203,8 +183,6 @@ class _Hits:
         it. Needs pandas.
         """
         import numpy
-
-        from . import _pandas
 
         positions = self.article_indexes
         frame = _pandas.frame(self._core, self._table, self._index, positions)
@@ -266,8 +244,6 @@ class QuoteResult(_Hits):
 
     def _repr_html_(self) -> str:
         """The first 20 quotes, one line each (notebooks call this)."""
-        from . import _display
-
         n = len(self)
         lines = [_display.quote_html(q) for q in self[:20]]
         more = f"<div>… {n - 20} more</div>" if n > 20 else ""
@@ -328,8 +304,6 @@ class AttributionResult(_Hits):
 
     def _repr_html_(self) -> str:
         """The first 20 statements, one line each, fragments inside (notebooks call this)."""
-        from . import _display
-
         n = len(self)
         lines = [_display.attribution_html(a) for a in self[:20]]
         more = f"<div>… {n - 20} more</div>" if n > 20 else ""
@@ -345,20 +319,20 @@ def _check_contains(contains: Optional[str]) -> None:
 def quotes(corpus: "Corpus", speaker: Names = None, kind: Names = None, contains: Optional[str] = None,
            fragments: bool = False) -> QuoteResult:
     _check_contains(contains)
-    arrays = index_of(corpus).quotes(_names(speaker, "speaker"), _kinds(kind), contains, fragments=bool(fragments))
-    return QuoteResult._from_arrays(corpus._core, arrays, index_of(corpus))
+    arrays = index_of(corpus).quotes(names_argument(speaker, "speaker"), _kinds(kind), contains, fragments=bool(fragments))
+    return QuoteResult._from_arrays(corpus, arrays, index_of(corpus))
 
 
 def attributions(corpus: "Corpus", speaker: Names = None, kind: Names = None,
                  contains: Optional[str] = None) -> AttributionResult:
     _check_contains(contains)
-    arrays = index_of(corpus).quotes(_names(speaker, "speaker"), _kinds(kind), contains, statements=True)
-    return AttributionResult._from_arrays(corpus._core, arrays, index_of(corpus))
+    arrays = index_of(corpus).quotes(names_argument(speaker, "speaker"), _kinds(kind), contains, statements=True)
+    return AttributionResult._from_arrays(corpus, arrays, index_of(corpus))
 
 
 def mentions(corpus: "Corpus", entity: Names = None, type: Names = None) -> MentionResult:
-    arrays = index_of(corpus).mentions(_names(entity, "entity"), _names(type, "type"))
-    return MentionResult._from_arrays(corpus._core, arrays, index_of(corpus))
+    arrays = index_of(corpus).mentions(names_argument(entity, "entity"), names_argument(type, "type"))
+    return MentionResult._from_arrays(corpus, arrays, index_of(corpus))
 
 
 # --- entities() ------------------------------------------------------------------------
@@ -392,7 +366,7 @@ class EntityTable(List[EntityCount]):
     Example:
         >>> table = corpus.entities(type="PERSON").sort_by("quotes")
         >>> [(e.name, e.quotes) for e in table[:2]]
-        [('Viktor Ozerov', 11), ('Igor Konashenkov', 6)]
+        [('Bashar al-Assad', 6), ('Igor Konashenkov', 4)]
     """
 
     __slots__ = ()
@@ -433,7 +407,7 @@ class EntityTable(List[EntityCount]):
 
 
 def entities(corpus: "Corpus", type: Names = None) -> EntityTable:
-    rows = index_of(corpus).entities(_names(type, "type"))
+    rows = index_of(corpus).entities(names_argument(type, "type"))
     table = EntityTable(EntityCount(*row) for row in rows)
     # Most widespread first; the C++ order (first appearance) breaks ties.
     table.sort(key=lambda e: (e.articles, e.mentions, e.quotes), reverse=True)
@@ -497,11 +471,12 @@ class SearchHit:
 class SearchResult:
     """Hits of :meth:`Corpus.search`: a sequence of :class:`SearchHit`, by article, title before body, left to right."""
 
-    __slots__ = ("_core", "_articles", "_fields", "_starts", "_ends", "_last")
+    __slots__ = ("_corpus", "_core", "_articles", "_fields", "_starts", "_ends", "_last")
 
-    def __init__(self, core: _core.Corpus, articles: Sequence[int], fields: Sequence[int], starts: Sequence[int],
+    def __init__(self, corpus: "Corpus", articles: Sequence[int], fields: Sequence[int], starts: Sequence[int],
                  ends: Sequence[int]) -> None:
-        self._core = core
+        self._corpus = corpus  # the searched Corpus: its sub-corpora are .articles
+        self._core = corpus._core
         self._articles = articles
         self._fields = fields  # 0 body, 1 title
         self._starts = starts
@@ -524,7 +499,7 @@ class SearchResult:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return SearchResult(self._core, self._articles[index], self._fields[index], self._starts[index],
+            return SearchResult(self._corpus, self._articles[index], self._fields[index], self._starts[index],
                                 self._ends[index])
         try:
             position = index.__index__()
@@ -544,9 +519,7 @@ class SearchResult:
     @property
     def articles(self) -> "Corpus":
         """The articles with a hit, in corpus order, each once: a Corpus sharing storage."""
-        from ._corpus import Corpus
-
-        return Corpus._wrap(_take(self._core, dict.fromkeys(self._articles)))
+        return self._corpus._take(dict.fromkeys(self._articles))
 
     def to_pandas(self) -> "pandas.DataFrame":
         """Columns article_index, article_id, field, start, end, text, snippet. Needs pandas."""
@@ -586,7 +559,7 @@ def search(corpus: "Corpus", pattern: Union[str, "re.Pattern[str]"], regex: bool
         if not pattern:
             raise ValueError("the search pattern is empty")
         arrays = _core.search(core, pattern, case, in_title, in_body)
-        return SearchResult(core, *(memoryview(a) for a in arrays))
+        return SearchResult(corpus, *(memoryview(a) for a in arrays))
     # Python's re, not a C++ engine: the syntax notebook users know, code point offsets as they are, and no
     # extra native dependency. The literal path above is the fast one.
     if isinstance(pattern, re.Pattern):
@@ -608,35 +581,16 @@ def search(corpus: "Corpus", pattern: Union[str, "re.Pattern[str]"], regex: bool
                     kinds.append(flag)
                     starts.append(match.start())
                     ends.append(match.end())
-    return SearchResult(core, articles, kinds, starts, ends)
+    return SearchResult(corpus, articles, kinds, starts, ends)
 
 
 # --- where() ------------------------------------------------------------------------------
 
 
-def where(corpus: "Corpus", source: Names = None, published_from: DateBound = None, published_to: DateBound = None,
-          author: Names = None, tag: Names = None, has_quote_by: Names = None) -> "Corpus":
-    from ._corpus import Corpus
-
-    positions = index_of(corpus).articles(_names(source, "source"), _names(author, "author"), _names(tag, "tag"),
-                                          _names(has_quote_by, "has_quote_by"),
-                                          _date(published_from, "published_from"),
-                                          _date(published_to, "published_to"))
-    return Corpus._wrap(_core.take_array(corpus._core, positions))
-
-
-# --- On one article ----------------------------------------------------------------------
-
-
-def quotes_by(article: Article, name: Names, fragments: bool = False) -> Tuple[Quote, ...]:
-    names = _names(name, "name") or []
-    keys = {fold_case(n.strip()) for n in names}
-    handle = article._handle
-    speakers = set()
-    for e in range(handle.entity_count):
-        _, entity_name, _, aliases = handle.entity(e)
-        if any(fold_case(n.strip()) in keys for n in [entity_name, *aliases]):
-            speakers.add(e)
-    found = (handle.quote(i) for i in range(handle.quote_count))
-    return tuple(Quote(article, i) for i, data in enumerate(found)
-                 if data[3] in speakers and (fragments or data[10] is None))
+def where_positions(corpus: "Corpus", source: Names = None, published_from: DateBound = None,
+                    published_to: DateBound = None, author: Names = None, tag: Names = None,
+                    has_quote_by: Names = None) -> Any:
+    """The positions of the articles of :meth:`Corpus.where`, as a _core.UIntArray."""
+    return index_of(corpus).articles(names_argument(source, "source"), names_argument(author, "author"),
+                                     names_argument(tag, "tag"), names_argument(has_quote_by, "has_quote_by"),
+                                     _date(published_from, "published_from"), _date(published_to, "published_to"))

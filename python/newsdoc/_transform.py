@@ -1,29 +1,34 @@
-"""Transforms behind the Article and Corpus methods: argument parsing only.
+"""The transforms, once for an Article and a Corpus: :class:`Transformable`, their shared base.
 
-The work, span bookkeeping included, is done by newsdoc/transform.hpp in C++
-with the GIL released; this module turns Python arguments (slices,
-predicates, spaCy spans, dicts, views) into the plain values the binding
-takes, and wraps the results.
+An Article is a one-article corpus here. Each transform parses its Python
+arguments (slices, predicates, spaCy spans, dicts, views) into the plain
+values the binding takes, calls one ``_core`` entry with the target's core
+object (an article or a corpus: the C++ overloads of newsdoc/transform.hpp,
+run with the GIL released) and wraps the result as the target's own class.
+The work, span bookkeeping included, is done in C++.
 """
 
 from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, List, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _core
-from ._annotate import _threads
-from ._corpus import Corpus
 from ._errors import SchemaError
-from ._model import Article, Entity, Mention, Paragraph, Quote, _short
+from ._views import Entity, Mention, Paragraph, Quote, _short
 
-__all__ = ["concat"]
+if TYPE_CHECKING:
+    from ._model import Article
 
-Target = Union[Article, Corpus]
+__all__ = ["Transformable"]
+
 Selection = Union[int, slice, Iterable[int], Callable[[Paragraph], bool]]
+#: An Article or a Corpus: every transform returns the class it was called on.
+Target = TypeVar("Target", bound="Transformable")
 
-_KINDS = ("direct", "partial", "indirect")
+# "direct", "partial" or "indirect", for messages.
+_KIND_NAMES = " or ".join([", ".join(f'"{k}"' for k in _core.QUOTE_KINDS[:-1]), f'"{_core.QUOTE_KINDS[-1]}"'])
 _ENTITY_KEYS = frozenset({"start", "end", "type", "label", "id", "entity", "name"})
 _QUOTE_KEYS = frozenset({"start", "end", "kind", "speaker", "speaker_span", "cue", "cue_span", "attribution", "parent"})
 # Offsets beyond any text (4 GiB of code points at most) mean the same when clamped here, and
@@ -32,35 +37,260 @@ _FAR = 2 ** 62
 _MAX_OFFSET = 2 ** 32 - 1
 
 
-def _result(target: Target, value) -> Target:
-    return Article._wrap(value) if isinstance(target, Article) else Corpus._wrap(value)
+def threads_argument(threads: Optional[int]) -> int:
+    """The binding's thread count for ``threads=``: 0 (every core) for None."""
+    if threads is None:
+        return 0
+    if not isinstance(threads, int) or threads < 1:
+        raise ValueError("threads must be a positive integer or None")
+    return threads
 
 
-def _require(target: Any, method: str) -> None:
-    if not isinstance(target, (Article, Corpus)):
-        raise TypeError(f"{method}() applies to an Article or a Corpus, not {type(target).__name__}")
+class Transformable:
+    """What :class:`~newsdoc.Article` and :class:`~newsdoc.Corpus` share: the transforms.
 
+    Every transform returns a new object of the same class, every span kept;
+    on a Corpus it transforms each article as on an Article, on ``threads``
+    threads (default: every core), sharing the articles it leaves unchanged.
+    """
 
-# --- redact, normalize_quotes ----------------------------------------------------------------------
+    __slots__ = ()
 
-def redact(target: Target, types: Union[str, Iterable[str]], placeholder: str, threads: Optional[int]) -> Target:
-    _require(target, "redact")
-    type_list = [types] if isinstance(types, str) else list(types)
-    for t in type_list:
-        if not isinstance(t, str):
-            raise TypeError(f"types must be strings, not {type(t).__name__}")
-    if not isinstance(placeholder, str):
-        raise TypeError(f"placeholder must be a str, not {type(placeholder).__name__}")
-    if isinstance(target, Article):
-        return _result(target, _core.redact_article(target._handle, type_list, placeholder))
-    return _result(target, _core.redact_corpus(target._core, type_list, placeholder, _threads(threads)))
+    # What a subclass provides: its core object (a _core.Article or a _core.Corpus), the same class
+    # around a core result, its articles, and whether per-article arguments come one list per article.
+    def _target(self) -> Any:
+        raise NotImplementedError
 
+    def _rewrap(self: Target, core: Any) -> Target:
+        raise NotImplementedError
 
-def normalize_quotes(target: Target, style: str, threads: Optional[int]) -> Target:
-    _require(target, "normalize_quotes")
-    if isinstance(target, Article):
-        return _result(target, _core.normalize_quotes_article(target._handle, style))
-    return _result(target, _core.normalize_quotes_corpus(target._core, style, _threads(threads)))
+    def _articles(self) -> Iterable["Article"]:
+        raise NotImplementedError
+
+    _per_article_lists = False
+
+    def _lists(self, values: Any, what: str) -> List[List[Any]]:
+        """The per-article lists of with_entities/with_quotes: one for an Article, one per article of a Corpus."""
+        if self._per_article_lists:
+            return [_items(v, what) for v in _items(values, what)]
+        return [_items(values, what)]
+
+    def _pointer(self, article: int) -> str:
+        """The JSON pointer prefix of an item of article ``article`` (none for an Article)."""
+        return f"/{article}" if self._per_article_lists else ""
+
+    def redact(self: Target, types: Union[str, Iterable[str]] = ("PERSON",), placeholder: str = "[{type}]", *,
+               threads: Optional[int] = None) -> Target:
+        """A copy with the entities of ``types`` redacted: their mentions replaced by ``placeholder``.
+
+        ``placeholder`` may hold ``{type}`` (the entity's type) and ``{id}``
+        (its id); ``{{`` and ``}}`` are literal braces. In the body, every
+        mention of such an entity, every other whole-word occurrence of its
+        name or an alias (case-sensitive) unless inside a mention of an entity
+        kept (that "Washington" is the GPE), and every speaker span overlapping
+        one of them becomes the placeholder; offsets after it shift, and a
+        quote around it keeps its words with the placeholder inside. The
+        entity's name becomes the placeholder and its aliases ``[]``; its
+        mentions stay, spanning the placeholder. In the title, the authors,
+        the tags and the string values of ``meta``, whole-word occurrences of
+        a name or alias are replaced too, and a tag equal to one is removed.
+        Meta keys, ids, the url and source are left as they are. In a Corpus,
+        articles without such entities are shared, not copied.
+
+        Example:
+            >>> a = newsdoc.Article(title="Müller speaks", paragraphs=["“Yes,” said Zoë Müller."],
+            ...     entities=[{"id": "e1", "name": "Zoë Müller", "type": "PERSON", "aliases": ["Müller"]}],
+            ...     mentions=[{"entity": "e1", "start": 12, "end": 22}],
+            ...     quotes=[{"start": 1, "end": 5, "speaker": "e1", "speaker_span": [12, 22]}])
+            >>> r = a.redact()
+            >>> r.text, r.title, r.entities[0].name, r.quotes[0].speaker_text
+            ('“Yes,” said [PERSON].', '[PERSON] speaks', '[PERSON]', '[PERSON]')
+            >>> "Assad" in corpus.redact(["PERSON", "NORP"], placeholder="<{type}>").dumps()
+            False
+        """
+        type_list = [types] if isinstance(types, str) else list(types)
+        for t in type_list:
+            if not isinstance(t, str):
+                raise TypeError(f"types must be strings, not {type(t).__name__}")
+        if not isinstance(placeholder, str):
+            raise TypeError(f"placeholder must be a str, not {type(placeholder).__name__}")
+        return self._rewrap(_core.redact(self._target(), type_list, placeholder, threads_argument(threads)))
+
+    def normalize_quotes(self: Target, style: str = "straight", *, threads: Optional[int] = None) -> Target:
+        """A copy with its quotation marks and apostrophes straight (``"`` and ``'``) or curly.
+
+        ``"straight"`` turns “ ” „ ‟ « » into ``"`` and ‘ ’ ‚ ‛ ‹ › into
+        ``'``. ``"curly"`` turns ``"`` and ``'`` into “ ” ‘ ’: a mark at the
+        start, after white space, an opening bracket, an opening mark or a
+        dash opens, any other closes, and a ``'`` between letters is an
+        apostrophe (’). Applied to the paragraphs, title, authors, tags,
+        entity names and aliases and cues. Every span keeps its code point
+        offsets.
+
+        Example:
+            >>> newsdoc.Article(paragraphs=["“It’s fine,” she said."]).normalize_quotes().text
+            '"It\\'s fine," she said.'
+            >>> newsdoc.Article(paragraphs=['"It\\'s fine," she said.']).normalize_quotes("curly").text
+            '“It’s fine,” she said.'
+            >>> "“" in newsdoc.loads('{"paragraphs": ["“Yes,” he said."]}').normalize_quotes()[0].text
+            False
+        """
+        return self._rewrap(_core.normalize_quotes(self._target(), style, threads_argument(threads)))
+
+    def select_paragraphs(self: Target, selection: Selection, *, threads: Optional[int] = None) -> Target:
+        """A copy with only some paragraphs: an index, a list of indices, a slice, or a predicate on :class:`Paragraph`.
+
+        Negative indices count from the end; kept paragraphs stay in article
+        order (this selects, it does not reorder). A quote or mention is kept,
+        its offsets shifted, when it lies wholly inside kept consecutive
+        paragraphs; one touching a dropped paragraph is dropped. A kept
+        quote whose speaker span is in a dropped paragraph loses the span
+        but keeps its speaker. An entity left with no mentions and no
+        quotes is dropped (one that had none to begin with is kept). An
+        index out of range is an IndexError (naming the article, in a
+        Corpus). In a Corpus, indices and slices are resolved per article
+        (``slice(0, 3)`` keeps the lead of each) and a predicate is called on
+        every paragraph of every article.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["One.", "Two.", "Three."])
+            >>> a.select_paragraphs([0, -1]).text, a.select_paragraphs(slice(1, None)).text
+            ('One.\\n\\nThree.', 'Two.\\n\\nThree.')
+            >>> a.select_paragraphs(lambda p: "w" in p.text).text
+            'Two.'
+            >>> two = newsdoc.loads('{"paragraphs": ["A.", "B.", "C."]}\\n{"paragraphs": ["D."]}')
+            >>> [a.text for a in two.select_paragraphs(slice(0, 2))]
+            ['A.\\n\\nB.', 'D.']
+        """
+        if callable(selection) and not isinstance(selection, slice):
+            # A Python predicate is called in Python; the kept positions go to C++ in one call.
+            kept = [[p.index for p in article.paragraphs if selection(p)] for article in self._articles()]
+            return self._rewrap(_core.select_paragraph_lists(self._target(), kept, threads_argument(threads)))
+        return self._rewrap(_core.select_paragraphs(self._target(), _selection(selection),
+                                                    threads_argument(threads)))
+
+    def rename_entity(self: Target, old: Union[str, Entity], new: str, *, threads: Optional[int] = None) -> Target:
+        """A copy whose entity ``old`` (its id, canonical name or an alias) is called ``new``.
+
+        Only the canonical name changes (``new`` leaves the aliases if it was
+        one); the body text and every span stay. An unknown ``old`` is a
+        KeyError; a name or alias shared by several entities is a
+        ValueError (give the id). In a Corpus, every article holding ``old``
+        renames it, the others are shared unchanged, and a KeyError means no
+        article holds it.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["Assad spoke."],
+            ...     entities=[{"id": "e1", "name": "Assad", "type": "PERSON"}])
+            >>> a.rename_entity("Assad", "Bashar al-Assad").entities[0].name
+            'Bashar al-Assad'
+            >>> renamed = corpus.rename_entity("Assad", "Bashar Hafez al-Assad")
+            >>> renamed[0].quotes_by("Bashar Hafez al-Assad")[0].speaker.name
+            'Bashar Hafez al-Assad'
+        """
+        key = _key(old, "old")
+        if not isinstance(new, str):
+            raise TypeError(f"new must be a str, not {type(new).__name__}")
+        return self._rewrap(_core.rename_entity(self._target(), key, new, threads_argument(threads)))
+
+    def merge_entities(self: Target, a: Union[str, Entity], b: Union[str, Entity], *,
+                       threads: Optional[int] = None) -> Target:
+        """A copy with entity ``b`` merged into entity ``a`` (each named by id, canonical name or alias).
+
+        ``b``'s mentions and the quotes it speaks go to ``a``; ``b``'s name
+        and aliases become aliases of ``a`` (once each); ``b`` is removed.
+        ``a`` keeps its id, name and type. Unknown names are a KeyError. In
+        a Corpus, every article holding both merges them, the others are
+        shared unchanged, and a KeyError means no article holds both.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["Bashar al-Assad met Assad."],
+            ...     entities=[{"id": "e1", "name": "Bashar al-Assad", "type": "PERSON"},
+            ...               {"id": "e2", "name": "Assad", "type": "PERSON"}],
+            ...     mentions=[{"entity": "e1", "start": 0, "end": 15}, {"entity": "e2", "start": 20, "end": 25}])
+            >>> e = a.merge_entities("e1", "Assad").entities
+            >>> len(e), e[0].aliases, [m.text for m in e[0].mentions]
+            (1, ['Assad'], ['Bashar al-Assad', 'Assad'])
+        """
+        kept, absorbed = _key(a, "a"), _key(b, "b")
+        return self._rewrap(_core.merge_entities(self._target(), kept, absorbed, threads_argument(threads)))
+
+    def with_entities(self: Target, entities: Any, replace: bool = True, *, threads: Optional[int] = None) -> Target:
+        """A copy with one's own entity mentions, given as code point spans into :attr:`Article.text`.
+
+        For an Article, ``entities`` is an iterable of mentions; for a
+        Corpus, one such iterable (or spaCy ``Doc``) per article, a different
+        number being a ValueError. Each item is a ``(start, end, label)`` or
+        ``(start, end, label, id)`` tuple, an object with ``start_char``,
+        ``end_char`` and ``label_`` (a spaCy entity ``Span``; its ``kb_id_``,
+        if set, is the id), a dict with ``start``, ``end``, ``type`` (or
+        ``label``) and optionally ``id`` and ``name``, or a :class:`Mention`.
+        A spaCy ``Doc`` stands for its ``ents``. Mentions with the same id are
+        one entity; without ids, mentions with the same name (else text) and
+        label are one. New ids are ``e1``, ``e2``, … in text order, skipping
+        ids in use. With ``replace`` (the default) the old entities and
+        mentions go, and each quote's speaker becomes the new entity
+        mentioned at its speaker span (else the one named like the old
+        speaker, else None); with ``replace=False`` the new mentions join the
+        old ones (and an old entity of the same label and name or alias). A
+        bad span is a :class:`SchemaError` naming the item.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["Angela Merkel met Macron in Paris."])
+            >>> doc_ents = [(0, 13, "PERSON"), (18, 24, "PERSON"), (28, 33, "GPE")]
+            >>> [(e.id, e.name, e.type) for e in a.with_entities(doc_ents).entities]
+            [('e1', 'Angela Merkel', 'PERSON'), ('e2', 'Macron', 'PERSON'), ('e3', 'Paris', 'GPE')]
+        """
+        per_article = self._lists(entities, "entities")
+        parsed = [[_entity_item(item, f"{self._pointer(a)}/{i}") for i, item in enumerate(items)]
+                  for a, items in enumerate(per_article)]
+        return self._rewrap(self._naming_item(
+            lambda: _core.with_entities(self._target(), parsed, bool(replace), threads_argument(threads)),
+            per_article))
+
+    def with_quotes(self: Target, quotes: Any, replace: bool = True, *, threads: Optional[int] = None) -> Target:
+        """A copy with one's own quotes, given as code point spans into :attr:`Article.text`.
+
+        For an Article, ``quotes`` is an iterable of quotes; for a Corpus,
+        one such iterable per article. Each item is a dict like a canonical
+        quote (``start``, ``end``, ``kind``, ``speaker`` as an entity id or
+        :class:`Entity`, ``speaker_span``, ``cue``), a ``(start, end)`` or
+        ``(start, end, kind)`` tuple, a :class:`Quote` (so
+        ``article.with_quotes(q for q in article.quotes if q.speaker)``
+        filters), or an object with ``start_char`` and ``end_char``.
+        ``replace`` (the default) drops the old quotes; ``replace=False``
+        appends. Entities and mentions stay. A bad span or an unknown speaker
+        id is a :class:`SchemaError` naming the item.
+
+        Example:
+            >>> a = newsdoc.Article(paragraphs=["“Yes,” he said."])
+            >>> a.with_quotes([{"start": 1, "end": 5, "cue": "said", "speaker_span": [7, 9]}]).quotes[0].text
+            'Yes,'
+            >>> direct_only = corpus.with_quotes([[q for q in a.quotes if q.kind == "direct"] for a in corpus])
+            >>> sorted({q.kind for q in direct_only[0].quotes})
+            ['direct']
+        """
+        per_article = self._lists(quotes, "quotes")
+        parsed = [_quote_items(items, self._pointer(a)) for a, items in enumerate(per_article)]
+        return self._rewrap(self._naming_item(
+            lambda: _core.with_quotes(self._target(), parsed, bool(replace), threads_argument(threads)),
+            per_article))
+
+    def _naming_item(self, call: Callable[[], Any], per_article: Sequence[Sequence[Any]]) -> Any:
+        """``call()``, with the offending item's repr added to a SchemaError the core raises about it."""
+        try:
+            return call()
+        except SchemaError as error:
+            parts = error.pointer.split("/")[1:]
+            try:
+                if self._per_article_lists:
+                    item = per_article[int(parts[0])][int(parts[1])]
+                else:
+                    item = per_article[0][int(parts[0])]
+            except (IndexError, ValueError):
+                raise error from None
+            raise SchemaError(f"{error}; the item is {_short(repr(item), 80)}", pointer=error.pointer,
+                              reason=error.reason) from None
 
 
 # --- select_paragraphs -----------------------------------------------------------------------------
@@ -108,23 +338,6 @@ def _selection(selection: Selection) -> _core.ParagraphSelection:
     return _core.ParagraphSelection.at([_position(i) for i in positions])
 
 
-def select_paragraphs(target: Target, selection: Selection, threads: Optional[int]) -> Target:
-    _require(target, "select_paragraphs")
-    if callable(selection) and not isinstance(selection, slice):
-        # A Python predicate is called in Python; the kept positions go to C++ in one call.
-        if isinstance(target, Article):
-            kept = [p.index for p in target.paragraphs if selection(p)]
-            return _result(target, _core.select_paragraphs_article(target._handle, _core.ParagraphSelection.at(kept)))
-        lists = [[p.index for p in article.paragraphs if selection(p)] for article in target]
-        return _result(target, _core.select_paragraph_lists(target._core, lists, _threads(threads)))
-    parsed = _selection(selection)
-    if isinstance(target, Article):
-        return _result(target, _core.select_paragraphs_article(target._handle, parsed))
-    return _result(target, _core.select_paragraphs_corpus(target._core, parsed, _threads(threads)))
-
-
-# --- rename_entity, merge_entities -----------------------------------------------------------------
-
 def _key(value: Any, what: str) -> str:
     if isinstance(value, Entity):
         return value.id
@@ -133,25 +346,7 @@ def _key(value: Any, what: str) -> str:
     return value
 
 
-def rename_entity(target: Target, old: Any, new: str, threads: Optional[int]) -> Target:
-    _require(target, "rename_entity")
-    key = _key(old, "old")
-    if not isinstance(new, str):
-        raise TypeError(f"new must be a str, not {type(new).__name__}")
-    if isinstance(target, Article):
-        return _result(target, _core.rename_entity_article(target._handle, key, new))
-    return _result(target, _core.rename_entity_corpus(target._core, key, new, _threads(threads)))
-
-
-def merge_entities(target: Target, a: Any, b: Any, threads: Optional[int]) -> Target:
-    _require(target, "merge_entities")
-    kept, absorbed = _key(a, "a"), _key(b, "b")
-    if isinstance(target, Article):
-        return _result(target, _core.merge_entities_article(target._handle, kept, absorbed))
-    return _result(target, _core.merge_entities_corpus(target._core, kept, absorbed, _threads(threads)))
-
-
-# --- with_entities, with_quotes --------------------------------------------------------------------
+# --- with_entities, with_quotes ------------------------------------------------------------------
 
 def _bad(message: str, pointer: str) -> SchemaError:
     return SchemaError(f"{pointer}: {message}", pointer=pointer, reason=message)
@@ -259,8 +454,8 @@ def _quote_item(item: Any, pointer: str, positions: Mapping[int, int]) -> Tuple[
     else:
         raise _bad("expected a dict like a canonical quote, a (start, end) tuple, a spaCy Span or a newsdoc Quote, "
                    f"not {type(item).__name__}", pointer)
-    if kind not in _KINDS:
-        raise _bad(f"kind must be \"direct\", \"partial\" or \"indirect\", not {kind!r}", pointer + "/kind")
+    if kind not in _core.QUOTE_KINDS:
+        raise _bad(f"kind must be {_KIND_NAMES}, not {kind!r}", pointer + "/kind")
     if isinstance(speaker, Entity):
         speaker = speaker.id
     elif speaker is not None and not isinstance(speaker, str) and hasattr(speaker, "__index__"):
@@ -285,73 +480,3 @@ def _items(annotations: Any, what: str) -> List[Any]:
     if isinstance(annotations, (str, bytes, Mapping)) or not hasattr(annotations, "__iter__"):
         raise TypeError(f"with_{what}() takes an iterable of {what}, not {type(annotations).__name__}")
     return list(annotations)
-
-
-def _naming_item(call: Callable[[], Any], items: Sequence[Any], nested: bool) -> Any:
-    """``call()``, with the offending item's repr added to a SchemaError the core raises about it."""
-    try:
-        return call()
-    except SchemaError as error:
-        parts = error.pointer.split("/")[1:]
-        try:
-            item = items[int(parts[0])][int(parts[1])] if nested else items[int(parts[0])]
-        except (IndexError, ValueError):
-            raise error from None
-        raise SchemaError(f"{error}; the item is {_short(repr(item), 80)}", pointer=error.pointer,
-                          reason=error.reason) from None
-
-
-def with_entities(target: Target, entities: Any, replace: bool, threads: Optional[int]) -> Target:
-    _require(target, "with_entities")
-    if isinstance(target, Article):
-        items = _items(entities, "entities")
-        parsed = [_entity_item(item, f"/{i}") for i, item in enumerate(items)]
-        return _result(target, _naming_item(lambda: _core.with_entities_article(target._handle, parsed, bool(replace)),
-                                            items, nested=False))
-    per_article = [_items(e, "entities") for e in _items(entities, "entities")]
-    parsed_lists = [[_entity_item(item, f"/{a}/{i}") for i, item in enumerate(items)]
-                    for a, items in enumerate(per_article)]
-    return _result(target, _naming_item(
-        lambda: _core.with_entities_corpus(target._core, parsed_lists, bool(replace), _threads(threads)),
-        per_article, nested=True))
-
-
-def with_quotes(target: Target, quotes: Any, replace: bool, threads: Optional[int]) -> Target:
-    _require(target, "with_quotes")
-    if isinstance(target, Article):
-        items = _items(quotes, "quotes")
-        parsed = _quote_items(items, "")
-        return _result(target, _naming_item(lambda: _core.with_quotes_article(target._handle, parsed, bool(replace)),
-                                            items, nested=False))
-    per_article = [_items(q, "quotes") for q in _items(quotes, "quotes")]
-    parsed_lists = [_quote_items(items, f"/{a}") for a, items in enumerate(per_article)]
-    return _result(target, _naming_item(
-        lambda: _core.with_quotes_corpus(target._core, parsed_lists, bool(replace), _threads(threads)),
-        per_article, nested=True))
-
-
-# --- concat ----------------------------------------------------------------------------------------
-
-def concat(corpora: Iterable[Union[Corpus, Article]]) -> Corpus:
-    """One corpus of the articles of ``corpora`` (corpora or single articles), in order, sharing their storage.
-
-    Nothing is copied: the result holds handles to the same articles. The
-    skipped-record errors of the corpora are kept, in order.
-
-    Example:
-        >>> a = newsdoc.loads('{"title": "A"}\\n{"title": "B"}\\n')
-        >>> both = newsdoc.concat([a, a[:1], newsdoc.Article(title="C")])
-        >>> [article.title for article in both]
-        ['A', 'B', 'A', 'C']
-    """
-    if isinstance(corpora, (Corpus, Article)):
-        raise TypeError("concat() takes an iterable of corpora, e.g. concat([first, second])")
-    parts = []
-    for i, part in enumerate(corpora):
-        if isinstance(part, Corpus):
-            parts.append(part._core)
-        elif isinstance(part, Article):
-            parts.append(_core.Corpus([part._handle]))
-        else:
-            raise TypeError(f"concat() takes corpora or articles; item {i} is a {type(part).__name__}")
-    return Corpus._wrap(_core.concat(parts))

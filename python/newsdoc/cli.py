@@ -30,12 +30,13 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Text
 import newsdoc
 
 from . import _core, _display
-from ._corpus import MAPPINGS, Corpus
+from ._corpus import Corpus
+from ._io import MAPPINGS
 
 __all__ = ["main"]
 
 PROG = "newsdoc"
-KINDS = ("direct", "partial", "indirect")
+KINDS = _core.QUOTE_KINDS
 _PROGRESS_DELAY = 1.0  # seconds before a progress bar appears
 
 # ANSI colours in the order of _display.PALETTE (blue, orange, green, red, purple, teal, brown, pink, olive, slate).
@@ -48,9 +49,8 @@ class CommandError(Exception):
     """A problem with the command's input, reported as one line and exit status 2.
 
     Example:
-        >>> main(["show", "seeds/000_0eafb7a6a491ae43.json", "--article", "7"])
+        >>> main(["show", "seeds/000_0eafb7a6a491ae43.json", "--article", "7"])  # and on stderr: "newsdoc: error: ..."
         2
-        (stderr: "newsdoc: error: seeds/000_0eafb7a6a491ae43.json: article 7 out of range (1 article)")
     """
 
 
@@ -113,9 +113,9 @@ def _load(inputs: Sequence[str], *, mapping: Optional[str] = None, on_error: str
         corpus = newsdoc.load(list(inputs), progress=bar, **options)
     finally:
         bar.close()
-    errors = [e for e in corpus.errors if not isinstance(e, newsdoc.ReadError)]
+    errors = [e for e in corpus.errors if not isinstance(e, newsdoc.IoError)]
     for error in corpus.errors:
-        if isinstance(error, newsdoc.ReadError):
+        if isinstance(error, newsdoc.IoError):
             message = _message(error)
             _warn(f"skipped {error.path}: {message[len(error.path) + 2:] if message.startswith(error.path + ': ') else message}")
     if errors:
@@ -581,7 +581,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     Example:
         >>> from newsdoc.cli import main
-        >>> main(["stats", "seeds/000_0eafb7a6a491ae43.json"])   # prints the counts
+        >>> main(["stats", "seeds/000_0eafb7a6a491ae43.json"])
+        articles         1
+        paragraphs       12
+        ...
         0
         >>> main(["show", "missing.json"])   # prints "newsdoc: error: missing.json: No such file or directory"
         2

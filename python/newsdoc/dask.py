@@ -21,9 +21,10 @@ module without Dask installed raises an ImportError saying what to install.
 
 Example:
     >>> import newsdoc.dask as nd
-    >>> bag = nd.read_jsonl("corpus/*.jsonl")          # annotates what lacks annotations
+    >>> bag = nd.read_jsonl("news/*.jsonl")            # annotates what lacks annotations
     >>> quotes = nd.quotes_frame(bag)                    # a dask DataFrame, nothing computed yet
-    >>> quotes[quotes.speaker == "Angela Merkel"].text.compute()
+    >>> sorted(quotes[quotes.speaker == "Igor Konashenkov"].cue.compute())[:3]
+    ['according to', 'according to', 'according to']
 """
 
 from __future__ import annotations
@@ -46,12 +47,13 @@ except ImportError as error:  # pragma: no cover - depends on the machine
 
 from . import _core
 from ._annotate import default_annotator
-from ._corpus import MAX_RECORD_BYTES, Corpus, MappingSpec, _loads_core, _mapping_args, parse_text
+from ._corpus import Corpus
+from ._io import MAX_RECORD_BYTES, MappingSpec, _loads_core, _mapping_args, parse_text
+from ._model import Article
+from ._pandas import empty_frame
 
 _JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
 _TEXT_SUFFIX = ".txt"
-from ._model import Article
-from ._pandas import empty_frame
 
 if TYPE_CHECKING:
     import dask.dataframe
@@ -90,7 +92,7 @@ def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str,
     Example:
         >>> bag = newsdoc.dask.read_jsonl("news/2016-*.jsonl", blocksize="32 MiB")
         >>> bag.npartitions, bag.count().compute()
-        (12, 41018)
+        (2, 2)
     """
     preset, keys = _mapping_args(mapping)
     if on_error not in ("raise", "skip"):
@@ -150,6 +152,11 @@ def quotes_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
     Example:
         >>> quotes = newsdoc.dask.quotes_frame(bag)
         >>> quotes.groupby("speaker").size().nlargest(3).compute()
+        speaker
+        Viktor Ozerov       22
+        Bashar al-Assad     12
+        Igor Konashenkov    12
+        dtype: int64
     """
     return _frame(bag, "quotes", Corpus.to_pandas, "quotes")
 
@@ -162,6 +169,11 @@ def attributions_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
     Example:
         >>> statements = newsdoc.dask.attributions_frame(bag)
         >>> statements.groupby("speaker").size().nlargest(3).compute()
+        speaker
+        Bashar al-Assad     12
+        Igor Konashenkov     8
+        Viktor Ozerov        8
+        dtype: int64
     """
     return _frame(bag, "attributions", Corpus.to_pandas, "attributions")
 
@@ -171,7 +183,10 @@ def mentions_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
 
     Example:
         >>> mentions = newsdoc.dask.mentions_frame(bag)
-        >>> mentions[mentions.type == "ORG"].name.value_counts().compute().head()
+        >>> mentions[mentions.type == "ORG"].name.value_counts().compute().head(2)
+        Defense Ministries    2
+        RIA Novosti           2
+        Name: name, dtype: int64
     """
     return _frame(bag, "mentions", Corpus.to_pandas, "mentions")
 
@@ -181,7 +196,11 @@ def entities_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
 
     Example:
         >>> entities = newsdoc.dask.entities_frame(bag)
-        >>> entities.groupby(["name", "type"], observed=True).mentions.sum().nlargest(5).compute()
+        >>> entities.groupby(["name", "type"], observed=True).mentions.sum().nlargest(2).compute()
+        name    type
+        Syria   GPE     24
+        Russia  GPE     12
+        Name: mentions, dtype: int64
     """
     return _frame(bag, "entities", Corpus.to_pandas, "entities")
 
@@ -191,6 +210,7 @@ def paragraphs_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
 
     Example:
         >>> newsdoc.dask.paragraphs_frame(bag).text.str.len().mean().compute()
+        288.25
     """
     return _frame(bag, "paragraphs", Corpus.to_pandas, "paragraphs")
 
@@ -215,7 +235,8 @@ def articles_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
 
     Example:
         >>> articles = newsdoc.dask.articles_frame(bag)
-        >>> articles.groupby("source", observed=True).quote_count.sum().compute()
+        >>> articles.quote_count.sum().compute()
+        46
     """
     return _frame(bag, "articles", Corpus.to_pandas, "articles")
 
@@ -234,7 +255,8 @@ def quotes(bag: dask.bag.Bag, speaker: Union[None, str, Iterable[str]] = None,
     :func:`articles_frame`).
 
     Example:
-        >>> newsdoc.dask.quotes(bag, speaker="Merkel", kind="direct").text.compute()
+        >>> newsdoc.dask.quotes(bag, speaker="Assad", kind="direct").cue.compute().tolist()
+        ['said', 'stated', 'resumed', 'said', 'stated', 'resumed']
     """
     Corpus().quotes(speaker=speaker, kind=kind, contains=contains)  # bad arguments fail here, not on a worker
     return _frame(bag, "quotes", _found_quotes, speaker, kind, contains, fragments)
@@ -248,7 +270,8 @@ def attributions(bag: dask.bag.Bag, speaker: Union[None, str, Iterable[str]] = N
     As :func:`quotes`, one row per statement (rows of :func:`attributions_frame`).
 
     Example:
-        >>> newsdoc.dask.attributions(bag, speaker="Merkel").text.compute()
+        >>> newsdoc.dask.attributions(bag, speaker="Konashenkov").cue.compute().tolist()
+        ['stated', 'according to', 'stated', 'according to', 'stated', 'according to', 'stated', 'according to']
     """
     Corpus().attributions(speaker=speaker, kind=kind, contains=contains)  # bad arguments fail here
     return _frame(bag, "attributions", _found_attributions, speaker, kind, contains)
@@ -261,7 +284,10 @@ def mentions(bag: dask.bag.Bag, entity: Union[None, str, Iterable[str]] = None,
     As :func:`quotes`, for mentions of entities by name or alias and by type.
 
     Example:
-        >>> newsdoc.dask.mentions(bag, type="ORG").name.value_counts().compute().head()
+        >>> newsdoc.dask.mentions(bag, type="ORG").name.value_counts().compute().head(2)
+        Defense Ministries    2
+        RIA Novosti           2
+        Name: name, dtype: int64
     """
     Corpus().mentions(entity=entity, type=type)  # bad arguments fail here, not on a worker
     return _frame(bag, "mentions", _found_mentions, entity, type)
@@ -301,7 +327,8 @@ def redact(bag: dask.bag.Bag, types: Union[str, Iterable[str]] = ("PERSON",),
     """A bag of the corpora with the entities of ``types`` redacted, as :meth:`Corpus.redact` does.
 
     Example:
-        >>> newsdoc.dask.to_jsonl(newsdoc.dask.redact(bag, ["PERSON", "NORP"]), "s3://bucket/redacted/")
+        >>> newsdoc.dask.to_jsonl(newsdoc.dask.redact(bag, ["PERSON", "NORP"]), "redacted/")
+        ['.../redacted/part-00000.jsonl', '.../redacted/part-00001.jsonl']
     """
     Corpus().redact(types, placeholder)  # bad arguments fail here, not on a worker
     return _per_partition(bag, "redact", (types, placeholder), {"threads": 1}, False)

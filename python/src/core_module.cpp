@@ -5,10 +5,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <limits>
+#include <type_traits>
 
 #include <newsdoc/model.hpp>
 #include <newsdoc/newsdoc.hpp>
+#include <newsdoc/table.hpp>
 
 namespace py = pybind11;
 using namespace py::literals;
@@ -29,18 +32,52 @@ py::list to_py_list(const std::vector<std::string_view>& items) {
   return out;
 }
 
+py::object entity_or_none(std::int32_t entity) {
+  if (entity == newsdoc::no_entity) return py::none();
+  return py::int_(entity);
+}
+
+py::object quote_or_none(std::int32_t quote) {
+  if (quote == newsdoc::no_quote) return py::none();
+  return py::int_(quote);
+}
+
 py::object span_or_none(const std::optional<newsdoc::Span>& span) {
   if (!span) return py::none();
   return py::make_tuple(span->start, span->end);
 }
 
-newsdoc::LoadOptions make_options(const std::string& mapping, const std::map<std::string, std::vector<std::string>>& keys,
+/// The fields a user mapping may name: the metadata and the body. Annotations
+/// (quotes, entities, mentions) and meta are read under their canonical names.
+constexpr newsdoc::Field mappable_fields[] = {
+    newsdoc::Field::id,       newsdoc::Field::url,     newsdoc::Field::source,
+    newsdoc::Field::title,    newsdoc::Field::authors, newsdoc::Field::published,
+    newsdoc::Field::language, newsdoc::Field::tags,    newsdoc::Field::body};
+
+/// The names of `values`, as a tuple (the vocabulary _core exports).
+template <class Range>
+py::tuple names_of(const Range& values) {
+  py::list out;
+  for (const auto& value : values) {
+    if constexpr (std::is_convertible_v<decltype(value), std::string_view>) {
+      out.append(to_py(value));
+    } else {
+      out.append(to_py(newsdoc::to_string(value)));
+    }
+  }
+  return py::tuple(out);
+}
+
+newsdoc::LoadOptions make_options(const std::string& mapping,
+                                  const std::map<std::string, std::vector<std::string>>& keys,
                                   const std::string& on_error, const std::string& format) {
   newsdoc::LoadOptions options;
   options.mapping = newsdoc::FieldMapping::preset(mapping);
   for (const auto& [name, names] : keys) {
     const auto field = newsdoc::field_from_string(name);
-    if (!field) throw py::value_error("unknown article field \"" + name + "\"");
+    if (!field ||
+        std::find(std::begin(mappable_fields), std::end(mappable_fields), *field) == std::end(mappable_fields))
+      throw py::value_error("unknown article field \"" + name + "\"");
     options.mapping.set(*field, names);
   }
   if (on_error == "raise") {
@@ -109,6 +146,26 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "Bindings of the newsdoc C++ core; use the newsdoc package instead.";
   m.attr("__version__") = NEWSDOC_VERSION;
 
+  // The vocabulary, defined once here in C++; newsdoc and its CLI read these.
+  m.attr("QUOTE_KINDS") = names_of(std::initializer_list<newsdoc::QuoteKind>{
+      newsdoc::QuoteKind::direct, newsdoc::QuoteKind::partial, newsdoc::QuoteKind::indirect});
+  m.attr("MAPPING_PRESETS") = names_of(newsdoc::mapping_presets);
+  m.attr("FIELDS") = names_of(mappable_fields);
+  m.attr("TABLES") = names_of(newsdoc::all_tables);
+  // The input keys the automatic mapping reads for each mappable field and meta, first present winning.
+  {
+    const auto automatic = newsdoc::FieldMapping::automatic();
+    py::dict keys;
+    auto add = [&](newsdoc::Field field) {
+      py::list names;
+      for (const auto& name : automatic.keys[static_cast<std::size_t>(field)]) names.append(name);
+      keys[to_py(newsdoc::to_string(field))] = py::tuple(names);
+    };
+    for (const auto field : mappable_fields) add(field);
+    add(newsdoc::Field::meta);
+    m.attr("AUTO_MAPPING") = keys;
+  }
+
   py::register_exception_translator([](std::exception_ptr p) {
     if (!p) return;
     const py::object error = python_error(p);
@@ -147,39 +204,46 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("quote_count", &newsdoc::Article::quote_count)
       .def_property_readonly("entity_count", &newsdoc::Article::entity_count)
       .def_property_readonly("mention_count", &newsdoc::Article::mention_count)
-      .def("paragraph",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto p = a.paragraph(i);
-             return py::make_tuple(p.chars.start, p.chars.end);
-           })
-      .def("quote",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto q = a.quote(i);
-             return py::make_tuple(q.chars.start, q.chars.end, to_py(newsdoc::to_string(q.kind)),
-                                   q.speaker == newsdoc::no_entity ? py::object(py::none()) : py::int_(q.speaker),
-                                   span_or_none(q.speaker_chars), to_py(q.cue), q.first_paragraph, q.last_paragraph,
-                                   span_or_none(q.cue_chars), q.attribution,
-                                   q.parent == newsdoc::no_quote ? py::object(py::none()) : py::int_(q.parent));
-           })
+      // One field of one item per call, named: a view's property is one call that converts one field
+      // (spaCy's Token reads its Doc's arrays the same way). Spans are code points, (start, end) or None;
+      // speaker and parent are None where the core says no_entity / no_quote.
       .def_property_readonly("attribution_count", &newsdoc::Article::attribution_count)
-      .def("attribution",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto t = a.attribution(i);
-             return py::make_tuple(to_py(newsdoc::to_string(t.kind)),
-                                   t.speaker == newsdoc::no_entity ? py::object(py::none()) : py::int_(t.speaker),
-                                   span_or_none(t.speaker_chars), to_py(t.cue), span_or_none(t.cue_chars),
-                                   py::tuple(py::cast(t.parts)), py::tuple(py::cast(t.content)));
-           })
-      .def("entity",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto e = a.entity(i);
-             return py::make_tuple(to_py(e.id), to_py(e.name), to_py(e.type), to_py_list(e.aliases));
-           })
-      .def("mention",
-           [](const newsdoc::Article& a, std::size_t i) {
-             const auto mention = a.mention(i);
-             return py::make_tuple(mention.chars.start, mention.chars.end, mention.entity);
-           })
+      .def("paragraph_start", [](const newsdoc::Article& a, std::size_t i) { return a.paragraph(i).chars.start; })
+      .def("paragraph_end", [](const newsdoc::Article& a, std::size_t i) { return a.paragraph(i).chars.end; })
+      .def("quote_start", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).chars.start; })
+      .def("quote_end", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).chars.end; })
+      .def("quote_kind",
+           [](const newsdoc::Article& a, std::size_t i) { return to_py(newsdoc::to_string(a.quote(i).kind)); })
+      .def("quote_speaker", [](const newsdoc::Article& a, std::size_t i) { return entity_or_none(a.quote(i).speaker); })
+      .def("quote_speaker_span",
+           [](const newsdoc::Article& a, std::size_t i) { return span_or_none(a.quote(i).speaker_chars); })
+      .def("quote_cue", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.quote(i).cue); })
+      .def("quote_cue_span",
+           [](const newsdoc::Article& a, std::size_t i) { return span_or_none(a.quote(i).cue_chars); })
+      .def("quote_first_paragraph", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).first_paragraph; })
+      .def("quote_last_paragraph", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).last_paragraph; })
+      .def("quote_attribution", [](const newsdoc::Article& a, std::size_t i) { return a.quote(i).attribution; })
+      .def("quote_parent", [](const newsdoc::Article& a, std::size_t i) { return quote_or_none(a.quote(i).parent); })
+      .def("attribution_kind",
+           [](const newsdoc::Article& a, std::size_t i) { return to_py(newsdoc::to_string(a.attribution(i).kind)); })
+      .def("attribution_speaker",
+           [](const newsdoc::Article& a, std::size_t i) { return entity_or_none(a.attribution(i).speaker); })
+      .def("attribution_speaker_span",
+           [](const newsdoc::Article& a, std::size_t i) { return span_or_none(a.attribution(i).speaker_chars); })
+      .def("attribution_cue", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.attribution(i).cue); })
+      .def("attribution_cue_span",
+           [](const newsdoc::Article& a, std::size_t i) { return span_or_none(a.attribution(i).cue_chars); })
+      .def("attribution_parts",
+           [](const newsdoc::Article& a, std::size_t i) { return py::tuple(py::cast(a.attribution(i).parts)); })
+      .def("attribution_content",
+           [](const newsdoc::Article& a, std::size_t i) { return py::tuple(py::cast(a.attribution(i).content)); })
+      .def("entity_id", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.entity(i).id); })
+      .def("entity_name", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.entity(i).name); })
+      .def("entity_type", [](const newsdoc::Article& a, std::size_t i) { return to_py(a.entity(i).type); })
+      .def("entity_aliases", [](const newsdoc::Article& a, std::size_t i) { return to_py_list(a.entity(i).aliases); })
+      .def("mention_start", [](const newsdoc::Article& a, std::size_t i) { return a.mention(i).chars.start; })
+      .def("mention_end", [](const newsdoc::Article& a, std::size_t i) { return a.mention(i).chars.end; })
+      .def("mention_entity", [](const newsdoc::Article& a, std::size_t i) { return a.mention(i).entity; })
       .def("mentions_of", &newsdoc::Article::mentions_of)
       .def("to_json", [](const newsdoc::Article& a) { return to_py(a.to_json()); })
       .def("__eq__", [](const newsdoc::Article& a, const newsdoc::Article& b) { return a == b; });
@@ -259,24 +323,29 @@ PYBIND11_MODULE(_core, m) {
           },
           "name"_a, "type"_a, "aliases"_a)
       .def_property_readonly("entity_count", &newsdoc::Annotator::entity_count)
+      // An Article or a Corpus, annotated; one article is annotated whole, as AnnotateMode::all.
       .def(
-          "annotate_article",
-          [](const newsdoc::Annotator& a, const newsdoc::Article& article) {
-            py::gil_scoped_release release;
-            return a.annotate(article);
+          "annotate",
+          [](const newsdoc::Annotator& a, py::handle target, bool only_missing, unsigned threads) -> py::object {
+            if (py::isinstance<newsdoc::Article>(target)) {
+              const auto& article = target.cast<const newsdoc::Article&>();
+              return py::cast([&] {
+                py::gil_scoped_release release;
+                return a.annotate(article);
+              }());
+            }
+            const auto& corpus = target.cast<const newsdoc::Corpus&>();
+            const auto mode = only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all;
+            return py::cast([&] {
+              py::gil_scoped_release release;
+              return a.annotate(corpus, mode, threads);
+            }());
           },
-          "article"_a)
-      .def(
-          "annotate_corpus",
-          [](const newsdoc::Annotator& a, const newsdoc::Corpus& corpus, bool only_missing, unsigned threads) {
-            py::gil_scoped_release release;
-            return a.annotate(corpus, only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all,
-                              threads);
-          },
-          "corpus"_a, "only_missing"_a, "threads"_a);
+          "target"_a, "only_missing"_a, "threads"_a);
 
+  // parse_text and read_text, as the Python API names them: newsdoc::import_text and newsdoc::load_text.
   m.def(
-      "import_text",
+      "parse_text",
       [](py::bytes raw, const std::string& id) {
         const std::string_view view(raw);
         py::gil_scoped_release release;
@@ -285,7 +354,7 @@ PYBIND11_MODULE(_core, m) {
       "raw"_a, "id"_a);
 
   m.def(
-      "load_text",
+      "read_text",
       [](const std::string& path) {
         py::gil_scoped_release release;
         return newsdoc::load_text(path);

@@ -42,13 +42,15 @@ struct FieldMapping {
   static FieldMapping news_please();
   static FieldMapping cc_news();
   static FieldMapping newspaper();
-  /// A preset by name: "canonical", "auto", "news-please", "cc-news",
-  /// "newspaper". Throws newsdoc::Error for any other name.
+  /// A preset by name, one of mapping_presets. Throws newsdoc::Error for any other name.
   static FieldMapping preset(std::string_view name);
 
   /// Replaces the keys of `field` (as a user mapping does).
   FieldMapping& set(Field field, std::vector<std::string> names);
 };
+
+/// The names FieldMapping::preset knows, "auto" (FieldMapping::automatic) first.
+inline constexpr std::string_view mapping_presets[] = {"auto", "canonical", "news-please", "cc-news", "newspaper"};
 
 enum class OnError : std::uint8_t {
   raise,  ///< throw at the first bad record
