@@ -87,22 +87,25 @@ def baseline_quotes(corpus: newsdoc.Corpus):
         article_id, source, published = article.id, article.source, article.published
         for quote in article.quotes:
             speaker = quote.speaker
-            span = quote.speaker_span
+            span, cue_span, parent = quote.speaker_span, quote.cue_span, quote.parent
             first, last = quote.paragraphs
             rows.append({
-                "article_index": index, "article_id": article_id, "quote_index": quote.index, "text": quote.text,
+                "article_index": index, "article_id": article_id, "quote_index": quote.index,
+                "attribution": quote.attribution.index, "parent": parent.index if parent else None, "text": quote.text,
                 "start": quote.start, "end": quote.end, "kind": quote.kind,
                 "speaker": speaker.name if speaker else None, "speaker_id": speaker.id if speaker else None,
                 "speaker_type": speaker.type if speaker else None,
                 "speaker_start": span[0] if span else None, "speaker_end": span[1] if span else None,
-                "cue": quote.cue or None, "paragraph": first, "last_paragraph": last, "source": source,
+                "cue": quote.cue or None, "cue_start": cue_span[0] if cue_span else None,
+                "cue_end": cue_span[1] if cue_span else None, "paragraph": first, "last_paragraph": last, "source": source,
                 "published": published})
     # corpus_entity (the corpus-level identity of the speaker) has no view to read it from: the baseline leaves it out.
     columns = [column for column in newsdoc.empty_frame("quotes").columns if column != "corpus_entity"]
     frame = pd.DataFrame(rows, columns=columns)
     return frame.astype({"kind": pd.CategoricalDtype(["direct", "partial", "indirect"]),
                          "speaker_type": "category", "source": "category",
-                         "speaker_start": "Int64", "speaker_end": "Int64"})
+                         "parent": "Int64", "speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "Int64",
+                         "cue_end": "Int64"})
 
 
 def best_of(runs: int, work: Callable[[], object], times: Optional[List[float]] = None) -> tuple:
