@@ -514,13 +514,7 @@ std::shared_ptr<char> padded_buffer(std::size_t size) {
   // Whole pages of its own, which prefault() can populate.
   if (size >= large_blob_size) {
     void* pages = mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (pages != MAP_FAILED) {
-#ifdef MADV_HUGEPAGE
-      // Huge pages: a five-hundredth of the page faults and page-table entries.
-      madvise(pages, capacity, MADV_HUGEPAGE);
-#endif
-      buffer.reset(static_cast<char*>(pages), [capacity](char* p) { munmap(p, capacity); });
-    }
+    if (pages != MAP_FAILED) buffer.reset(static_cast<char*>(pages), [capacity](char* p) { munmap(p, capacity); });
   }
 #endif
   if (!buffer) buffer.reset(new char[capacity], std::default_delete<char[]>());
