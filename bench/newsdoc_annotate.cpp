@@ -50,7 +50,7 @@ int main(int argc, char** argv) try {
   std::vector<newsdoc::Article> articles;
   std::size_t bytes = 0;
   for (const auto& f : files) {
-    const auto one = newsdoc::load_text(f);
+    const auto one = newsdoc::read_text(f);
     articles.push_back(one[0]);
     bytes += one[0].text().size();
   }

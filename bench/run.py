@@ -874,7 +874,7 @@ def annotation_section(results: Dict[str, dict], corpus: Path, command: str, inf
         "- (e) `bench/newsdoc_annotate.cpp`: `newsdoc::Annotator{}.annotate(corpus, AnnotateMode::all, threads)` "
         "with the built-in lists (cue verbs; countries, capitals, demonyms, international organisations), every "
         "pass: direct, partial and indirect quotes, speakers and cues, entities and mentions. The corpus comes from "
-        "`newsdoc::load_text` of every `.txt` file.",
+        "`newsdoc::read_text` of every `.txt` file.",
         "- (f) the same from Python: `newsdoc.annotate(corpus, threads=…)` on `newsdoc.load(dir, annotate=False)`. "
         "The GIL is released while it works; the result stays in C++ storage.",
         "- (g) `bench/baseline_quotes.py`: text between double quotation marks within a paragraph (a regular "

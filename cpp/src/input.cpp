@@ -118,7 +118,7 @@ Corpus load_text_file(const SourceFile& file, const LoadOptions& options, detail
   } else {
     text.id = file_id(fs::path(file.path).filename().string());
   }
-  return detail::import_text(content, text, annotator);
+  return detail::parse_text(content, text, annotator);
 }
 
 /// A binary corpus is built as it was saved; annotating it builds it again.

@@ -76,8 +76,9 @@ FieldMapping FieldMapping::preset(std::string_view name) {
   if (name == "news-please") return news_please();
   if (name == "cc-news") return cc_news();
   if (name == "newspaper") return newspaper();
-  throw InvalidArgumentError("unknown mapping preset \"" + std::string(name) +
-                             "\" (expected canonical, auto, news-please, cc-news or newspaper)");
+  std::string expected;
+  for (const std::string_view preset : mapping_presets) expected += (expected.empty() ? "" : ", ") + std::string(preset);
+  throw InvalidArgumentError("unknown mapping preset \"" + std::string(name) + "\" (expected one of " + expected + ")");
 }
 
 }  // namespace newsdoc

@@ -28,7 +28,7 @@ struct FilePipeline {
 /// One JSON or JSONL file (gzip or not), read as docs/schema.md says.
 Corpus load_json_file(const std::string& path, const LoadOptions& options, const FilePipeline& pipeline = {});
 
-/// import_text(), the article annotated by `annotator` (when not null) before it is built.
-Corpus import_text(std::string_view raw, const TextImportOptions& options, RecordAnnotator* annotator);
+/// parse_text(), the article annotated by `annotator` (when not null) before it is built.
+Corpus parse_text(std::string_view raw, const TextImportOptions& options, RecordAnnotator* annotator);
 
 }  // namespace newsdoc::detail

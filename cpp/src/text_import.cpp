@@ -104,13 +104,13 @@ bool is_tags_line(std::string_view block, bool indented) {
 
 }  // namespace
 
-Corpus import_text(std::string_view raw, const TextImportOptions& options) {
-  return detail::import_text(raw, options, nullptr);
+Corpus parse_text(std::string_view raw, const TextImportOptions& options) {
+  return detail::parse_text(raw, options, nullptr);
 }
 
 namespace detail {
 
-Corpus import_text(std::string_view raw, const TextImportOptions& options, RecordAnnotator* annotator) {
+Corpus parse_text(std::string_view raw, const TextImportOptions& options, RecordAnnotator* annotator) {
   std::size_t repaired = 0;
   std::string text = is_valid_utf8(raw) ? std::string(raw) : repair_utf8(raw, repaired);
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
@@ -199,7 +199,7 @@ Corpus import_text(std::string_view raw, const TextImportOptions& options, Recor
 
 }  // namespace detail
 
-Corpus load_text(const std::string& path) {
+Corpus read_text(const std::string& path) {
   // A directory opens as a stream that reads as empty: say what it is, as load() does.
   std::error_code ignored;
   const auto status = std::filesystem::status(path, ignored);
@@ -214,7 +214,7 @@ Corpus load_text(const std::string& path) {
   if (file.bad()) throw IoError(path, "read failed");
   std::string name = path.substr(path.find_last_of('/') + 1);
   if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.erase(dot);
-  return import_text(content.str(), TextImportOptions{name, ""});
+  return parse_text(content.str(), TextImportOptions{name, ""});
 }
 
 }  // namespace newsdoc

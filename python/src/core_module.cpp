@@ -343,13 +343,13 @@ PYBIND11_MODULE(_core, m) {
           },
           "target"_a, "only_missing"_a, "threads"_a);
 
-  // parse_text and read_text, as the Python API names them: newsdoc::import_text and newsdoc::load_text.
+  // newsdoc::parse_text and newsdoc::read_text, the same names as in Python.
   m.def(
       "parse_text",
       [](py::bytes raw, const std::string& id) {
         const std::string_view view(raw);
         py::gil_scoped_release release;
-        return newsdoc::import_text(view, newsdoc::TextImportOptions{id, ""});
+        return newsdoc::parse_text(view, newsdoc::TextImportOptions{id, ""});
       },
       "raw"_a, "id"_a);
 
@@ -357,7 +357,7 @@ PYBIND11_MODULE(_core, m) {
       "read_text",
       [](const std::string& path) {
         py::gil_scoped_release release;
-        return newsdoc::load_text(path);
+        return newsdoc::read_text(path);
       },
       "path"_a);
 

@@ -425,7 +425,7 @@ TEST(LearnedEntities, ProductCodesFacilitiesOrganisationHeadsAndCoordinationAsTh
 TEST(LearnedEntities, SeedQuotesAndSpeakersAsWithoutModels) {
   const auto models = shipped_models();
   NEWSDOC_NEED_MODELS(models);
-  const auto corpus = newsdoc::load_text((newsdoc_test::source_dir() / "seeds" / "000_0eafb7a6a491ae43.txt").string());
+  const auto corpus = newsdoc::read_text((newsdoc_test::source_dir() / "seeds" / "000_0eafb7a6a491ae43.txt").string());
   const auto rules = marked(Annotator().annotate(corpus[0]));
   const auto learned = marked(with_models(models).annotate(corpus[0]));
   ASSERT_EQ(learned.size(), rules.size());
@@ -525,7 +525,7 @@ TEST(Configuration, CorpusModesAndThreadsGiveTheSameAnswer) {
 // --- The seed article -------------------------------------------------------
 
 TEST(Seed, QuotesSpeakersAndEntities) {
-  const auto corpus = newsdoc::load_text((newsdoc_test::source_dir() / "seeds" / "000_0eafb7a6a491ae43.txt").string());
+  const auto corpus = newsdoc::read_text((newsdoc_test::source_dir() / "seeds" / "000_0eafb7a6a491ae43.txt").string());
   const Article a = Annotator().annotate(corpus[0]);
   const auto q = marked(a);
   ASSERT_EQ(q.size(), 12u);

@@ -278,7 +278,7 @@ TEST(Attributions, QueriesCountAStatementOnce) {
 }
 
 TEST(Attributions, AnnotatorGroupsInterruptedQuotesAndLinksFragments) {
-  const auto imported = newsdoc::import_text(
+  const auto imported = newsdoc::parse_text(
       "Talks\n\n“We will win,” Smith said, “and soon.”\n\n"
       "Viktor Ozerov told reporters on Monday that there was “nothing extraordinary” about the shipments.\n\n"
       "“It is over,” Jones said.");

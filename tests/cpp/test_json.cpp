@@ -763,3 +763,14 @@ TEST(JsonErrors, NestedPointers) {
 }
 
 }  // namespace
+
+TEST(Mapping, EveryNamedPresetExistsAndAnUnknownOneListsThem) {
+  for (const std::string_view name : newsdoc::mapping_presets) EXPECT_NO_THROW(newsdoc::FieldMapping::preset(name)) << name;
+  try {
+    newsdoc::FieldMapping::preset("gdelt");
+    ADD_FAILURE() << "no error for an unknown preset";
+  } catch (const newsdoc::InvalidArgumentError& e) {
+    EXPECT_STREQ(e.what(),
+                 "unknown mapping preset \"gdelt\" (expected one of auto, canonical, news-please, cc-news, newspaper)");
+  }
+}

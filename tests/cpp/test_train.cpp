@@ -86,7 +86,7 @@ TEST(TrainModels, TheAnnotatorUsesTheTrainedFolder) {
   newsdoc::model::train_models(tiny_config(dir.path(), {corenlp_input()}));
   newsdoc::AnnotatorOptions options;
   options.models = newsdoc::Models::load(dir.path().string());
-  const auto corpus = newsdoc::load_text((fixture() / "tiny" / "text" / "tiny_a1.txt").string());
+  const auto corpus = newsdoc::read_text((fixture() / "tiny" / "text" / "tiny_a1.txt").string());
   ASSERT_EQ(corpus.size(), 1u);
   const auto with_models = newsdoc::Annotator(options).annotate(corpus[0]);
   std::vector<std::pair<std::string, std::string>> entities;
@@ -101,7 +101,7 @@ TEST(TrainModels, TheCoreferenceModelGivesAPronounSpeakerItsEntity) {
   TempDir dir;
   newsdoc::model::train_models(tiny_config(dir.path(), {corenlp_input()}));
   ASSERT_TRUE(fs::exists(dir / "coref.ndm"));
-  const auto corpus = newsdoc::import_text(
+  const auto corpus = newsdoc::parse_text(
       bytes_of(fixture() / "tiny" / "text" / "tiny_a2.txt") + "\n\n\u201cGrowth will return,\u201d it said.");
   const auto speaker_of = [&](std::string_view quote) {
     newsdoc::AnnotatorOptions options;

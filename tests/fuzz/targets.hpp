@@ -175,7 +175,7 @@ inline void run_loads(std::string_view data) {
 inline void run_import_text(std::string_view data) {
   newsdoc::Corpus corpus;
   try {
-    corpus = newsdoc::import_text(data);
+    corpus = newsdoc::parse_text(data);
   } catch (const newsdoc::Error&) {
     return;
   }
@@ -220,7 +220,7 @@ inline void run_annotate(std::string_view data) {
   const auto mode = selector & 8u ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all;
   newsdoc::Corpus corpus;
   try {
-    corpus = newsdoc::import_text(data);
+    corpus = newsdoc::parse_text(data);
   } catch (const newsdoc::Error&) {
     return;
   }
@@ -459,7 +459,7 @@ inline void run_transforms(std::string_view data) {
       options.on_error = newsdoc::OnError::skip;
       corpus = newsdoc::loads(data, options);
     } else {
-      corpus = annotator.annotate(newsdoc::import_text(data), newsdoc::AnnotateMode::all, 1);
+      corpus = annotator.annotate(newsdoc::parse_text(data), newsdoc::AnnotateMode::all, 1);
     }
   } catch (const newsdoc::Error&) {
     return;

@@ -31,10 +31,18 @@ struct TextImportOptions {
 /// Bytes that are not valid UTF-8 are decoded one by one as Windows-1252 (a
 /// superset of Latin-1's printable characters), so no text is lost; meta
 /// "decoding" then records {"fallback": "windows-1252", "bytes": N}.
-Corpus import_text(std::string_view raw, const TextImportOptions& options = {});
+Corpus parse_text(std::string_view raw, const TextImportOptions& options = {});
 
-/// import_text() of a file; the id defaults to the file name without its
+/// parse_text() of a file; the id defaults to the file name without its
 /// extension. Throws IoError when the file cannot be read.
-Corpus load_text(const std::string& path);
+Corpus read_text(const std::string& path);
+
+/// The older names of parse_text and read_text (Python has always said
+/// parse_text and read_text).
+[[deprecated("use newsdoc::parse_text")]] inline Corpus import_text(std::string_view raw,
+                                                                   const TextImportOptions& options = {}) {
+  return parse_text(raw, options);
+}
+[[deprecated("use newsdoc::read_text")]] inline Corpus load_text(const std::string& path) { return read_text(path); }
 
 }  // namespace newsdoc
