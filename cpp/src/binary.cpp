@@ -286,7 +286,8 @@ class Decoder {
       if (!is_valid_utf8(quotes_[i].cue)) throw SchemaError(fmt::format("/quotes/{}/cue", i), "not valid UTF-8");
     }
     detail::check_references(quotes_, mentions_, r.entities.size());
-    detail::add_quotes_and_mentions(s_, r, quotes_, mentions_, OffsetUnit::bytes);
+    // Their code point spans come with the text checks, which two threads share.
+    detail::add_quotes_and_mentions(s_, r, quotes_, mentions_, OffsetUnit::bytes, detail::CharSpans::later);
     store_index(s_.articles.size() + 1);
     s_.articles.push_back(r);
   }
@@ -294,8 +295,8 @@ class Decoder {
   /// The checks of article `i` that read its body and meta byte by byte,
   /// kept apart so that two threads can share them: meta is a JSON object,
   /// the body UTF-8 with a blank line between paragraphs; then the code
-  /// point offsets, counted (not stored in the blob). Writes only article
-  /// i's records.
+  /// point offsets of paragraphs, quotes and mentions, counted (not stored
+  /// in the blob). Writes only article i's records.
   void check_text(std::size_t i) {
     ArticleRecord& r = s_.articles[i];
     // Meta lies inside the payload, whose buffer simdjson's padding follows.
@@ -327,6 +328,7 @@ class Decoder {
     }
     r.char_length = chars;
     r.ascii = chars == text.size();
+    detail::fill_char_spans(s_, r);
   }
 
  private:

@@ -7,6 +7,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#ifdef __AVX2__
+#include <immintrin.h>
+#endif
+
 #include "newsdoc/article.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/utf8.hpp"
@@ -254,26 +258,46 @@ void check_references(const std::vector<QuoteInput>& quotes, const std::vector<M
   }
 }
 
+namespace {
+
+/// CharSpans::later: a byte span that lies in the body; fill_char_spans checks its boundaries and counts.
+template <class Pointer>
+std::pair<Span, Span> bytes_in_body(Span span, std::string_view body, Pointer&& pointer) {
+  if (span.start > span.end) {
+    throw SchemaError(pointer(), fmt::format("span ends ({}) before it starts ({})", span.end, span.start));
+  }
+  if (span.end > body.size()) {
+    throw SchemaError(pointer(), fmt::format("span [{}, {}) lies outside the text ({} bytes)", span.start, span.end,
+                                           body.size()));
+  }
+  return {span, Span{}};
+}
+
+}  // namespace
+
 void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<QuoteInput>& quotes,
-                             const std::vector<MentionInput>& mentions, OffsetUnit unit) {
+                             const std::vector<MentionInput>& mentions, OffsetUnit unit, CharSpans char_spans) {
   const std::string_view text = r.body.view();
   std::optional<Utf8Index> index;
-  if (!quotes.empty() || !mentions.empty()) index.emplace(text);
+  if (char_spans == CharSpans::now && (!quotes.empty() || !mentions.empty())) index.emplace(text);
+  const auto resolve = [&](Span span, auto&& pointer) {
+    return char_spans == CharSpans::later ? bytes_in_body(span, text, pointer)
+                                          : resolve_span(span, unit, text, *index, pointer);
+  };
 
   r.quotes.begin = checked_count(s.quotes.size());
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     const auto& q = quotes[i];
     detail::QuoteRecord rec;
-    std::tie(rec.bytes, rec.chars) =
-        resolve_span(q.span, unit, text, *index, [i] { return fmt::format("/quotes/{}", i); });
+    std::tie(rec.bytes, rec.chars) = resolve(q.span, [i] { return fmt::format("/quotes/{}", i); });
     if (q.speaker_span) {
-      std::tie(rec.speaker_bytes, rec.speaker_chars) = resolve_span(
-          *q.speaker_span, unit, text, *index, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
+      std::tie(rec.speaker_bytes, rec.speaker_chars) =
+          resolve(*q.speaker_span, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
       rec.has_speaker_span = true;
     }
     if (q.cue_span) {
-      std::tie(rec.cue_bytes, rec.cue_chars) = resolve_span(
-          *q.cue_span, unit, text, *index, [i] { return fmt::format("/quotes/{}/cue_span", i); });
+      std::tie(rec.cue_bytes, rec.cue_chars) =
+          resolve(*q.cue_span, [i] { return fmt::format("/quotes/{}/cue_span", i); });
       rec.has_cue_span = true;
     }
     rec.kind = q.kind;
@@ -291,12 +315,85 @@ void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<Quote
   r.mentions.begin = checked_count(s.mentions.size());
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     detail::MentionRecord rec;
-    std::tie(rec.bytes, rec.chars) =
-        resolve_span(mentions[i].span, unit, text, *index, [i] { return fmt::format("/mentions/{}", i); });
+    std::tie(rec.bytes, rec.chars) = resolve(mentions[i].span, [i] { return fmt::format("/mentions/{}", i); });
     rec.entity = mentions[i].entity;
     s.mentions.push_back(rec);
   }
   r.mentions.end = checked_count(s.mentions.size());
+}
+
+void fill_char_spans(Store& s, const ArticleRecord& r) {
+  const std::string_view text = r.body.view();
+  // A span must start and end on a character boundary: checked in article order, so the error names the first.
+  const auto require_boundaries = [&text](Span bytes, auto&& pointer) {
+    if (!is_char_boundary(text, bytes.start) || !is_char_boundary(text, bytes.end)) {
+      throw SchemaError(pointer(), fmt::format("span [{}, {}) cuts a UTF-8 sequence in two", bytes.start, bytes.end));
+    }
+  };
+  // Each byte offset with the place its code point offset goes.
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t*>> scratch;
+  auto& offsets = scratch;  // one lookup of the thread-local, not one per span
+  offsets.clear();
+  const auto add = [&offsets](Span bytes, Span& chars) {
+    offsets.emplace_back(bytes.start, &chars.start);
+    offsets.emplace_back(bytes.end, &chars.end);
+  };
+  for (auto q = r.quotes.begin; q < r.quotes.end; ++q) {
+    QuoteRecord& rec = s.quotes[q];
+    const auto i = q - r.quotes.begin;
+    require_boundaries(rec.bytes, [i] { return fmt::format("/quotes/{}", i); });
+    add(rec.bytes, rec.chars);
+    if (rec.has_speaker_span) {
+      require_boundaries(rec.speaker_bytes, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
+      add(rec.speaker_bytes, rec.speaker_chars);
+    }
+    if (rec.has_cue_span) {
+      require_boundaries(rec.cue_bytes, [i] { return fmt::format("/quotes/{}/cue_span", i); });
+      add(rec.cue_bytes, rec.cue_chars);
+    }
+  }
+  for (auto m = r.mentions.begin; m < r.mentions.end; ++m) {
+    MentionRecord& rec = s.mentions[m];
+    const auto i = m - r.mentions.begin;
+    require_boundaries(rec.bytes, [i] { return fmt::format("/mentions/{}", i); });
+    add(rec.bytes, rec.chars);
+  }
+  if (r.ascii) {
+    for (const auto& [byte, chars] : offsets) *chars = byte;
+    return;
+  }
+  // Which bytes start a code point, a bit each, with the count before every 64: an offset's code point offset
+  // is then one popcount, however many spans the article has.
+  thread_local std::vector<std::uint64_t> starts_scratch;
+  thread_local std::vector<std::uint32_t> before_scratch;
+  auto& starts = starts_scratch;
+  auto& before = before_scratch;
+  const std::size_t words = text.size() / 64 + 1;
+  starts.assign(words, 0);
+  before.resize(words);
+  std::uint32_t chars = 0;
+  for (std::size_t w = 0; w < words; ++w) {
+    const std::size_t begin = w * 64;
+    const std::size_t end = std::min(text.size(), begin + 64);
+    std::uint64_t bits = 0;
+    std::size_t b = begin;
+#ifdef __AVX2__
+    // As signed bytes, 10xxxxxx (continuation bytes) are -128 to -65.
+    for (; end - b >= 32; b += 32) {
+      const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text.data() + b));
+      const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(bytes, _mm256_set1_epi8(-65))));
+      bits |= std::uint64_t{mask} << (b - begin);
+    }
+#endif
+    for (; b < end; ++b) bits |= std::uint64_t{(static_cast<unsigned char>(text[b]) & 0xC0) != 0x80} << (b - begin);
+    starts[w] = bits;
+    before[w] = chars;
+    chars += static_cast<std::uint32_t>(__builtin_popcountll(bits));
+  }
+  for (const auto& [byte, out] : offsets) {
+    const std::uint64_t below = (std::uint64_t{1} << (byte % 64)) - 1;
+    *out = before[byte / 64] + static_cast<std::uint32_t>(__builtin_popcountll(starts[byte / 64] & below));
+  }
 }
 
 }  // namespace detail

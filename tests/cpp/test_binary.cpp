@@ -295,7 +295,12 @@ TEST(Binary, BadArticleIsASchemaErrorNamingArticleAndField) {
   const auto at = cut_utf8.find(mention_bytes);
   ASSERT_NE(at, std::string::npos);
   cut_utf8[at + 2] = 3;
-  EXPECT_THROW(newsdoc::from_binary(resealed(cut_utf8)), newsdoc::SchemaError);
+  try {
+    newsdoc::from_binary(resealed(cut_utf8));
+    FAIL() << "a mention cutting the ë in two loaded";
+  } catch (const newsdoc::SchemaError& e) {
+    EXPECT_EQ(std::string(e.what()), "<binary>:1: /mentions/0: span [0, 3) cuts a UTF-8 sequence in two");
+  }
 }
 
 TEST(Binary, Crc32EqualsZlibAtEveryLengthAndAlignment) {
@@ -463,6 +468,7 @@ TEST(Binary, ALargeFileReadInTwoHalvesLoadsAndIsChecked) {
   ASSERT_EQ(again.size(), 1u);
   EXPECT_TRUE(again[0] == corpus[0]);
   EXPECT_EQ(again[0].quote(0).text, "“yes”");
+  EXPECT_EQ(again[0].quote(0).chars, (Span{9, 14}));  // "Zoë said " is 9 code points
   // A damaged byte in the second half fails the combined checksum.
   blob[blob.size() - 100] ^= 0x01;
   newsdoc_test::write_file(path, blob);

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import pickle
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -126,6 +127,13 @@ def test_offsets_and_round_trip(fields):
     assert corpus.dumps() == canonical + "\n"
     assert corpus[0] == article
     assert newsdoc.loads(canonical.encode("utf-8"), annotate=False).dumps() == canonical + "\n"
+    # The binary form (pickle, Corpus.save) stores byte spans and counts code points again on reopening.
+    reopened = pickle.loads(pickle.dumps(corpus))[0]
+    assert reopened == article
+    assert [(q.start, q.end, q.speaker_span) for q in reopened.quotes] == [
+        (q["start"], q["end"], None if q["speaker_span"] is None else tuple(q["speaker_span"]))
+        for q in fields["quotes"]]
+    assert [(m.start, m.end) for m in reopened.mentions] == [(m["start"], m["end"]) for m in fields["mentions"]]
 
 
 @settings(max_examples=100, deadline=None)
