@@ -38,8 +38,7 @@ def corpus_file(tmp_path: Path) -> Path:
 
 
 # newsdoc.load annotates records without quotes and entities unless told annotate=False. Where a test
-# needs the input as it is, it passes NO_ANNOTATE (nothing while load has no annotate= yet: it annotates
-# nothing then) and reads results back with load_plain.
+# needs the input as it is, it passes NO_ANNOTATE and reads results back with load_plain.
 NO_ANNOTATE = ["--no-annotate"]
 
 
@@ -197,10 +196,11 @@ def test_convert_annotates(capsys, tmp_path):
     assert load_plain(out_path)[0].quotes
 
 
-@pytest.mark.parametrize("flags, expected", [([], {}), (["--no-annotate"], {"annotate": False}),
-                                             (["--reannotate"], {"annotate": True})])
+@pytest.mark.parametrize("flags, annotate", [([], "missing"), (["--annotate", "missing"], "missing"),
+                                             (["--annotate", "all"], "all"), (["--reannotate"], "all"),
+                                             (["--no-annotate"], False)])
 @pytest.mark.parametrize("command", [["show"], ["quotes"], ["stats"], ["convert", "-o", "-"]])
-def test_annotation_flags_reach_load(capsys, monkeypatch, article_file, command, flags, expected):
+def test_annotation_flags_reach_load(capsys, monkeypatch, article_file, command, flags, annotate):
     calls = []
     real_load = newsdoc.load
 
@@ -212,12 +212,14 @@ def test_annotation_flags_reach_load(capsys, monkeypatch, article_file, command,
     status, _, _ = run(capsys, command[0], str(article_file), *command[1:], *flags)
     assert status == 0
     assert len(calls) == 1 and callable(calls[0].pop("progress"))  # the load's bar
-    assert calls == [{"mapping": None, "on_error": "raise", **expected}]
+    assert calls == [{"mapping": None, "on_error": "raise", "annotate": annotate}]
 
 
 def test_annotation_flags_exclude_each_other(capsys, article_file):
     status, _, err = run(capsys, "stats", str(article_file), "--no-annotate", "--reannotate")
     assert status == 2 and "not allowed with argument" in err
+    status, _, err = run(capsys, "stats", str(article_file), "--annotate", "none")
+    assert status == 2 and "invalid choice: 'none' (choose from 'missing', 'all')" in err
 
 
 # --- quotes -----------------------------------------------------------------------------------------------------
