@@ -395,7 +395,7 @@ def _quote_table(records: List[Dict[str, Any]], width: int, out: TextIO) -> None
 
 def _stats(args: argparse.Namespace) -> int:
     corpus = _load([args.corpus], mapping=args.mapping, on_error=args.on_error, annotate=args.annotate)
-    stats = _display.corpus_stats(_articles(corpus, "counting"), count=len(corpus), top=args.top)
+    stats = _display.corpus_stats(corpus, top=args.top)
     out = sys.stdout
     if args.format == "json":
         json.dump(stats, out, ensure_ascii=False, indent=2)
@@ -534,7 +534,9 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser(
         "stats", parents=[reading], help="count articles, quotes, speakers and entities",
         description="Count articles, paragraphs, quotes by kind, the share with a speaker, entities by type, "
-                    "and the top speakers and entities.")
+                    "and the top speakers and entities. Speakers and entities are those of the corpus, as "
+                    "Corpus.entities() groups the articles' entities ('Trump' and 'Donald Trump' are one when the "
+                    "corpus makes that unambiguous).")
     stats.add_argument("corpus", metavar="CORPUS", help="anything newsdoc.load reads: a file or a directory")
     stats.add_argument("--top", type=int, default=10, metavar="N", help="how many top speakers and entities (10)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")

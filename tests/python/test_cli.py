@@ -287,7 +287,7 @@ def test_stats_text(capsys, corpus_file):
     assert status == 0 and err == ""
     lines = [" ".join(line.split()) for line in out.splitlines()]
     for expected in ("articles 3", "paragraphs 8", "quotes 12 statements of 12 parts", "direct 6 (50.0%)",
-                     "partial 2 (16.7%)", "indirect 4 (33.3%)", "with speaker 83.3%", "entities 8", "PERSON 4 (50.0%)",
+                     "partial 2 (16.7%)", "indirect 4 (33.3%)", "with speaker 83.3%", "entities 4", "PERSON 2 (50.0%)",
                      "published 2017-04-25 – 2018-01-02 (1 undated)", "6 Bashar al-Assad",
                      "6 Russia (GPE), in 2 articles"):
         assert expected in lines, (expected, lines)
@@ -298,6 +298,16 @@ def test_stats_json(capsys, corpus_file):
     stats = json.loads(out)
     assert stats["articles"] == 3 and stats["quotes_by_kind"] == {"direct": 6, "partial": 2, "indirect": 4}
     assert stats["top_speakers"] == [["Bashar al-Assad", 6]]
+
+
+def test_stats_count_the_corpus_entities(capsys, tmp_path):
+    """An article that says "Assad" and "Ozerov" counts for Bashar al-Assad and Viktor Ozerov (Corpus.entities())."""
+    path = tmp_path / "corpus.jsonl"
+    newsdoc.Corpus([talks(), talks(id="t2", names={"e1": "Assad", "e3": "Ozerov"})]).to_jsonl(path)
+    status, out, _ = run(capsys, "stats", str(path), "--format", "json", *NO_ANNOTATE)
+    stats = json.loads(out)
+    assert stats["entities"] == 4 and stats["top_speakers"] == [["Bashar al-Assad", 6], ["Viktor Ozerov", 4]]
+    assert stats["top_entities"][1] == ["Bashar al-Assad", "PERSON", 2, 2]
 
 
 def test_stats_of_a_directory(capsys, tmp_path):
