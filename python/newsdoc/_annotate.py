@@ -191,12 +191,39 @@ def annotate(obj: _Annotatable, *, annotator: Optional[Annotator] = None, thread
     return (annotator or default_annotator()).annotate(obj, threads=threads, only_missing=only_missing)
 
 
-def annotated(target: _Annotatable, annotate: Optional[bool], annotator: Optional[Annotator],
-              threads: Optional[int]) -> _Annotatable:
-    """``target`` under the ``annotate=`` rule of :func:`newsdoc.load` and :func:`newsdoc.loads`: None
-    annotates what carries no annotations, True everything anew, False nothing."""
+#: The ``annotate=`` values of loading, by the names of C++'s ``newsdoc::AnnotateMode``; None, True and
+#: False are their short forms (None: "missing", True: "all", False: annotate nothing).
+ANNOTATE_MODES = ("missing", "all")
+
+AnnotateSpec = Union[None, bool, str]
+
+
+def annotate_mode(annotate: AnnotateSpec) -> str:
+    """The mode an ``annotate=`` value of :func:`newsdoc.load` and the other readers asks for: ``"missing"``
+    (only the articles that carry no quotes and no entities), ``"all"`` or ``"none"``.
+
+    Example:
+        >>> from newsdoc._annotate import annotate_mode
+        >>> [annotate_mode(value) for value in ("missing", None, "all", True, False)]
+        ['missing', 'missing', 'all', 'all', 'none']
+    """
+    if annotate is None:
+        return "missing"
+    if annotate is True:
+        return "all"
     if annotate is False:
+        return "none"
+    if isinstance(annotate, str) and annotate in ANNOTATE_MODES:
+        return annotate
+    raise ValueError(f'annotate must be "missing", "all", None (as "missing"), True (as "all") or False (none), '
+                     f"not {annotate!r}")
+
+
+def annotated(target: _Annotatable, annotate: AnnotateSpec, annotator: Optional[Annotator],
+              threads: Optional[int]) -> _Annotatable:
+    """``target`` under the ``annotate=`` rule of :func:`newsdoc.load` and :func:`newsdoc.loads`
+    (see :func:`annotate_mode`)."""
+    mode = annotate_mode(annotate)
+    if mode == "none":
         return target
-    if annotate not in (None, True):
-        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
-    return (annotator or default_annotator()).annotate(target, threads=threads, only_missing=annotate is None)
+    return (annotator or default_annotator()).annotate(target, threads=threads, only_missing=mode == "missing")

@@ -13,7 +13,7 @@ from typing import (TYPE_CHECKING, Iterable, Iterator, List, Mapping, Optional, 
                     overload)
 
 from . import _core, _display, _pandas, _query
-from ._annotate import Annotator, annotated
+from ._annotate import AnnotateSpec, Annotator, annotated
 from ._errors import IoError, ParseError, SchemaError
 from ._model import Article, _binary_argument, _short
 from ._transform import Transformable
@@ -200,7 +200,7 @@ class Corpus(Transformable):
 
     @classmethod
     def from_pandas(cls, df: "pandas.DataFrame", mapping: Optional[Mapping[str, Union[str, Sequence[str]]]] = None,
-                    *, annotate: Optional[bool] = False, annotator: Optional[Annotator] = None,
+                    *, annotate: AnnotateSpec = False, annotator: Optional[Annotator] = None,
                     threads: Optional[int] = None) -> "Corpus":
         """A corpus of one article per row of ``df``, an articles-like DataFrame.
 
@@ -228,8 +228,8 @@ class Corpus(Transformable):
 
         A value of the wrong type is a ValueError naming the row and column.
         ``annotate`` is False by default: a frame usually comes from a corpus
-        already annotated or deliberately not; pass None or True to annotate
-        as :func:`loads` does. Needs pandas.
+        already annotated or deliberately not; pass ``"missing"`` or ``"all"``
+        (or None or True) to annotate as :func:`loads` does. Needs pandas.
 
         Example:
             >>> df = pandas.DataFrame({"headline": ["Talks"], "text": ["“Yes,” he said.\\n\\nMore."]})

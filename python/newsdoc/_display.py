@@ -423,18 +423,22 @@ def article_html(article, *, position: Optional[str] = None) -> str:
 
 # --- corpora ----------------------------------------------------------------------------------------------------
 
-def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Optional[int] = None,
-                 top: int = 10) -> Dict[str, Any]:
-    """Counts over a corpus (or any iterable of articles) for summaries.
+def corpus_stats(corpus, *, limit: Optional[int] = None, top: int = 10) -> Dict[str, Any]:
+    """Counts over a :class:`Corpus` for summaries.
 
-    Looks at the first ``limit`` articles (all when None); ``count`` is the
-    corpus size when known (``len(articles)`` otherwise). Speakers and
-    entities are told apart by canonical name (and type), since entity ids
-    belong to one article. Dates are instants (:attr:`Article.published_at`,
-    whatever the form of ``published``): ``published_min`` and
-    ``published_max`` are the first and last day (UTC, ``YYYY-MM-DD``),
-    ``undated`` counts articles without a date and ``unparsed`` those whose
-    date newsdoc cannot read. ``quotes`` counts statements (attributions,
+    Looks at the first ``limit`` articles (all when None). Speakers and
+    entities are corpus entities, grouped by the corpus index as
+    :meth:`Corpus.entities` groups them (entity ids belong to one article):
+    "Trump" and "Donald Trump" are one person when the corpus makes that
+    unambiguous. So ``entities`` and ``entities_by_type`` count distinct
+    corpus entities, ``top_speakers`` gives each its statements (ties: the
+    more widespread first) and ``top_entities`` its mentions and articles.
+    That needs a Corpus: make other articles one first
+    (``newsdoc.Corpus(articles)``); anything else is a TypeError. Dates are
+    instants (:attr:`Article.published_at`, whatever the form of
+    ``published``): ``published_min`` and ``published_max`` are the first
+    and last day (UTC, ``YYYY-MM-DD``), ``undated`` counts articles without
+    a date and ``unparsed`` those whose date newsdoc cannot read. ``quotes`` counts statements (attributions,
     by kind in ``quotes_by_kind``), ``quote_parts`` every quote and
     ``fragments`` the quoted fragments inside another quote.
 
@@ -444,22 +448,19 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
         >>> s["articles"], s["sources"], s["published_min"], s["undated"]
         (2, [('x', 1)], '2017-04-25', 1)
     """
-    if count is None:
-        count = len(articles)  # type: ignore[arg-type]
-    scanned = paragraphs = mentions = undated = quotes_with_speaker = quote_count = fragments = 0
+    if not callable(getattr(corpus, "entities", None)):
+        raise TypeError(f"corpus_stats() takes a Corpus (newsdoc.Corpus(articles) makes one), "
+                        f"not {type(corpus).__name__}")
+    count = len(corpus)
+    if limit is not None and limit < count:
+        corpus = corpus[:limit]
+    scanned = len(corpus)
+    paragraphs = mentions = undated = quotes_with_speaker = quote_count = fragments = 0
     kinds: Counter = Counter(dict.fromkeys(_core.QUOTE_KINDS, 0))
     sources: Counter = Counter()
-    types: Counter = Counter()
-    speakers: Counter = Counter()
-    entity_mentions: Counter = Counter()
-    entity_articles: Counter = Counter()
-    entities = 0
     dates: List[Any] = []
     unparsed = 0
-    for article in articles:
-        if limit is not None and scanned >= limit:
-            break
-        scanned += 1
+    for article in corpus:
         paragraphs += len(article.paragraphs)
         if article.source:
             sources[article.source] += 1
@@ -474,22 +475,16 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
         # Statements are counted once: an interrupted quote or reported speech with quoted fragments is one.
         for statement in article.attributions:
             kinds[statement.kind] += 1
-            speaker = statement.speaker
-            if speaker is not None:
-                quotes_with_speaker += 1
-                speakers[speaker.name or speaker.id] += 1
+            quotes_with_speaker += statement.speaker is not None
         for quote in article.quotes:
             quote_count += 1
             fragments += quote.is_fragment
-        for entity in article.entities:
-            entities += 1
-            types[entity.type or "?"] += 1
-            key = (entity.name or entity.id, entity.type)
-            entity_articles[key] += 1
-            entity_mentions[key] += len(entity.mentions)
         mentions += len(article.mentions)
     quotes = sum(kinds.values())
-    top_entities = sorted(entity_mentions, key=lambda k: (-entity_mentions[k], -entity_articles[k], k))[:top]
+    entities = corpus.entities()
+    types = Counter(entity.type or "?" for entity in entities)
+    speakers = sorted((e for e in entities if e.quotes), key=lambda e: -e.quotes)  # stable: ties as entities() has them
+    top_entities = sorted(entities, key=lambda e: (-e.mentions, -e.articles, e.name, e.type))[:top]
     return {
         "articles": count,
         "scanned": scanned,
@@ -506,12 +501,11 @@ def corpus_stats(articles: Iterable, *, count: Optional[int] = None, limit: Opti
         "fragments": fragments,
         "quotes_with_speaker": quotes_with_speaker,
         "speaker_share": quotes_with_speaker / quotes if quotes else None,
-        "entities": entities,
+        "entities": len(entities),
         "entities_by_type": dict(types.most_common()),
         "mentions": mentions,
-        "top_speakers": speakers.most_common(top),
-        "top_entities": [(name, type_, entity_mentions[(name, type_)], entity_articles[(name, type_)])
-                         for name, type_ in top_entities],
+        "top_speakers": [(e.name, e.quotes) for e in speakers[:top]],
+        "top_entities": [(e.name, e.type, e.mentions, e.articles) for e in top_entities],
     }
 
 
@@ -523,9 +517,10 @@ def corpus_html(corpus, *, limit: int = 10_000, top: int = 10, preview: int = 5)
     """A corpus as an HTML summary table (``Corpus._repr_html_``).
 
     Articles, sources, date range, paragraphs, quotes by kind and the share
-    with a known speaker, entities by type, the top speakers and entities,
-    and the first ``preview`` articles. Counts look at the first ``limit``
-    articles only, so a large corpus displays quickly; the table says so.
+    with a known speaker, entities by type, the top speakers and entities
+    (corpus entities, see :func:`corpus_stats`), and the first ``preview``
+    articles. Counts look at the first ``limit`` articles only, so a large
+    corpus displays quickly; the table says so.
 
     Example:
         >>> corpus = newsdoc.loads('{"title": "A"}\\n{"title": "B"}')
@@ -533,7 +528,7 @@ def corpus_html(corpus, *, limit: int = 10_000, top: int = 10, preview: int = 5)
         True
     """
     n = len(corpus)
-    stats = corpus_stats(corpus, count=n, limit=limit, top=top)
+    stats = corpus_stats(corpus, limit=limit, top=top)
     errors = len(corpus.errors)
     rows: List[Tuple[str, str]] = []
     rows.append(("Articles", f"{n:,}" + (f' <span style="color:#b00">({errors:,} bad records skipped)</span>'

@@ -187,7 +187,7 @@ class ModelError(NewsdocError):
 
     Example:
         >>> try:
-        ...     newsdoc.train(["seeds/000_0eafb7a6a491ae43.json"], "/tmp/m", components=["pos"])
+        ...     newsdoc.train(["seeds/000_0eafb7a6a491ae43.json"], "my-models", components=["pos"])
         ... except newsdoc.ModelError as error:
         ...     print(error)
         pos: the inputs hold no POS tags (CoreNLP input) to train it on

@@ -13,7 +13,7 @@ import os
 from typing import Callable, List, Mapping, NamedTuple, Optional, Sequence, Union
 
 from . import _core
-from ._annotate import Annotator, annotated, default_annotator
+from ._annotate import AnnotateSpec, Annotator, annotate_mode, annotated, default_annotator
 from ._corpus import Corpus, PathLike
 from ._errors import NotFoundError
 from ._model import Article, encoded
@@ -53,7 +53,7 @@ def _loads_core(data: Union[str, bytes, bytearray, memoryview], *, mapping: str,
 
 
 def loads(data: Union[str, bytes, bytearray, memoryview], *, mapping: MappingSpec = None,
-          on_error: str = "raise", format: str = "auto", annotate: Optional[bool] = None,
+          on_error: str = "raise", format: str = "auto", annotate: AnnotateSpec = "missing",
           annotator: Optional[Annotator] = None, threads: Optional[int] = None) -> Corpus:
     """Articles from JSON text: one article, an array of articles, or JSONL.
 
@@ -64,11 +64,13 @@ def loads(data: Union[str, bytes, bytearray, memoryview], *, mapping: MappingSpe
     and every good one is kept. ``format`` is ``"auto"``, ``"json"`` or
     ``"jsonl"``. The GIL is released while parsing.
 
-    ``annotate=None`` (the default) runs the annotator (``annotator`` or the
-    built-in one) on records that carry no quotes and no entities and keeps
-    the stored annotations of the others; ``True`` annotates every record
-    anew, ``False`` none. Annotation uses ``threads`` threads (default: every
-    core).
+    ``annotate="missing"`` (the default) runs the annotator (``annotator`` or
+    the built-in one) on records that carry no quotes and no entities and
+    keeps the stored annotations of the others; ``"all"`` annotates every
+    record anew, ``False`` none. The modes are named as C++'s
+    ``newsdoc::AnnotateMode``; ``None`` and ``True`` are short for
+    ``"missing"`` and ``"all"``, and any other value is a ValueError.
+    Annotation uses ``threads`` threads (default: every core).
 
     Example:
         >>> corpus = newsdoc.loads('{"headline": "Hi", "story": "One.\\\\nTwo."}', mapping={"title": "headline", "body": "story"})
@@ -80,7 +82,7 @@ def loads(data: Union[str, bytes, bytearray, memoryview], *, mapping: MappingSpe
                                               name="<string>")), annotate, annotator, threads)
 
 
-def parse_text(text: Union[str, bytes], *, id: Optional[str] = None, annotate: bool = True,
+def parse_text(text: Union[str, bytes], *, id: Optional[str] = None, annotate: AnnotateSpec = True,
                annotator: Optional[Annotator] = None) -> Article:
     """One article from raw text: a title line, paragraphs separated by blank lines.
 
@@ -90,7 +92,9 @@ def parse_text(text: Union[str, bytes], *, id: Optional[str] = None, annotate: b
     the body. Bytes that are not UTF-8 are decoded one by one as Windows-1252
     and counted in ``meta["decoding"]``. With ``annotate`` (the default) the
     annotator (``annotator`` or the built-in one) finds quotes, speakers and
-    entities.
+    entities; ``False`` leaves the article without them. ``annotate`` takes
+    the values of :func:`loads` too: as a new article carries no
+    annotations, ``"missing"`` and ``"all"`` (and ``None``) annotate it.
 
     Example:
         >>> a = newsdoc.parse_text("Talks\\n\\nThe talks\\nwent on.\\n\\n  Syria, Russia\\n\\nComments", annotate=False)
@@ -100,11 +104,12 @@ def parse_text(text: Union[str, bytes], *, id: Optional[str] = None, annotate: b
     if isinstance(text, str):
         text = text.encode("utf-8", "surrogatepass")
     article = Article._wrap(_core.parse_text(bytes(text), id or "").article(0))
-    return (annotator or default_annotator()).annotate(article) if annotate else article
+    return annotated(article, annotate, annotator, None)
 
 
-def read_text(path: PathLike, *, annotate: bool = True, annotator: Optional[Annotator] = None) -> Article:
-    """:func:`parse_text` of a file; the id is the file name without its extension.
+def read_text(path: PathLike, *, annotate: AnnotateSpec = True, annotator: Optional[Annotator] = None) -> Article:
+    """:func:`parse_text` of a file; the id is the file name without its extension. ``annotate`` and
+    ``annotator`` are as in :func:`parse_text`.
 
     Example:
         >>> newsdoc.read_text("seeds/000_0eafb7a6a491ae43.txt").tags
@@ -114,7 +119,7 @@ def read_text(path: PathLike, *, annotate: bool = True, annotator: Optional[Anno
     if not os.path.exists(path):
         raise FileNotFoundError(2, "No such file or directory", path)
     article = Article._wrap(_core.read_text(path).article(0))
-    return (annotator or default_annotator()).annotate(article) if annotate else article
+    return annotated(article, annotate, annotator, None)
 
 
 #: The default ``max_record_bytes`` of :func:`load`: the longest JSONL line or JSON document read.
@@ -188,7 +193,7 @@ class _ProgressBar:
 
 
 def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = None, on_error: str = "raise",
-         annotate: Optional[bool] = None, annotator: Optional[Annotator] = None, threads: Optional[int] = None,
+         annotate: AnnotateSpec = "missing", annotator: Optional[Annotator] = None, threads: Optional[int] = None,
          max_record_bytes: int = MAX_RECORD_BYTES, ids: bool = True,
          progress: Union[bool, Callable[[LoadProgress], Optional[bool]], None] = None) -> Corpus:
     """Articles from a file, a folder, a glob pattern or a list of them, as one corpus.
@@ -221,9 +226,9 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     :class:`NotFoundError`, which is a ``FileNotFoundError``.
 
     ``mapping``, ``on_error``, ``annotate``, ``annotator`` and ``threads``
-    are as in :func:`loads`, except that ``annotate=None`` leaves a load of
-    ``.ndc`` files alone (they hold a corpus as it was saved). The GIL is
-    released while loading and annotating.
+    are as in :func:`loads`, except that ``annotate="missing"`` (or None)
+    leaves a load of only ``.ndc`` files alone (they hold a corpus as it was
+    saved). The GIL is released while loading and annotating.
 
     **Annotation as it loads**: each article is annotated as it is read,
     before it is built, so it is built once; the result is the same as
@@ -245,18 +250,17 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     """
     preset, keys = _mapping_args(mapping)
     paths = _paths(path)
-    if annotate is None and all(_is_binary_corpus(p) for p in paths):
-        annotate = False  # a saved corpus is as it was saved: annotate=None does not touch it
-    if annotate not in (None, True, False):
-        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
+    mode = annotate_mode(annotate)
+    if mode == "missing" and all(_is_binary_corpus(p) for p in paths):
+        mode = "none"  # a saved corpus is as it was saved: the default mode does not touch it
     if progress is not None and progress is not False and progress is not True and not callable(progress):
         raise TypeError(f"progress must be a callable, True or None, not {type(progress).__name__}")
     report = _ProgressBar() if progress is True else progress or None
-    core_annotator = None if annotate is False else (annotator or default_annotator())._core
+    core_annotator = None if mode == "none" else (annotator or default_annotator())._core
     try:
         return Corpus._wrap(_core.load(
             paths, preset, keys, on_error, "auto", int(max_record_bytes), bool(ids), core_annotator,
-            annotate is None, threads_argument(threads),
+            mode == "missing", threads_argument(threads),
             None if report is None else lambda *counts: report(LoadProgress(*counts))))
     finally:
         if isinstance(report, _ProgressBar):

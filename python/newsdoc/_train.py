@@ -136,10 +136,10 @@ def train(inputs: Union[_PathLike, Iterable[_PathLike]], out: _PathLike, *,
             asked for without data, or bad settings.
 
     Example:
-        >>> report = newsdoc.train("tests/data/train/corenlp/tiny.jsonl", "/tmp/tiny-models", epochs=4)
+        >>> report = newsdoc.train("tests/data/train/corenlp/tiny.jsonl", "tiny-models", epochs=4)
         >>> report.components
         ['pos', 'ner', 'ner-doc', 'cue', 'attribution', 'attribution-cued', 'coref']
-        >>> ann = newsdoc.Annotator(models="/tmp/tiny-models")
+        >>> ann = newsdoc.Annotator(models="tiny-models")
     """
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
         raise ValueError(f"epochs must be a positive integer, not {epochs!r}")

@@ -12,8 +12,9 @@ Run ``newsdoc --help`` (or ``python -m newsdoc --help``) for the commands and
 Bad input (an unreadable file, malformed JSON, an article that breaks the
 schema) ends the program with one line ``newsdoc: error: <message>`` on
 stderr and exit status 2, as does a folder from which nothing loads. Like :func:`newsdoc.load`, every
-command annotates the articles that carry no quotes and no entities;
-``--no-annotate`` reads the input as it is, ``--reannotate`` annotates all.
+command annotates the articles that carry no quotes and no entities
+(``--annotate missing``); ``--annotate all`` (or ``--reannotate``) annotates
+all, ``--no-annotate`` reads the input as it is.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ import os
 import re
 import shutil
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple, Union
 
 import newsdoc
 
-from . import _core, _display
+from . import _annotate, _core, _display
 from ._corpus import Corpus
 from ._io import MAPPINGS
 
@@ -93,7 +94,7 @@ def _warn(message: str) -> None:
 
 
 def _load(inputs: Sequence[str], *, mapping: Optional[str] = None, on_error: str = "raise",
-          annotate: Optional[bool] = None) -> Corpus:
+          annotate: Union[str, bool] = "missing") -> Corpus:
     """The articles of ``inputs`` (files, folders, binary corpus files) as one corpus.
 
     :func:`newsdoc.load` reads them all in one call (the C++ input layer
@@ -101,16 +102,12 @@ def _load(inputs: Sequence[str], *, mapping: Optional[str] = None, on_error: str
     annotates each article as it reads it, on every core); a bar on a
     terminal shows the bytes read.
     With ``on_error="skip"`` a file that cannot be read at all is listed
-    with the bad records and reported in one warning. ``annotate`` is passed
-    on unless it is None (the loader's default: annotate the records that
-    carry no quotes and no entities).
+    with the bad records and reported in one warning. ``annotate`` is as in
+    :func:`newsdoc.load`.
     """
-    options: Dict[str, Any] = {"mapping": mapping, "on_error": on_error}
-    if annotate is not None:
-        options["annotate"] = annotate
     bar = _LoadBar()
     try:
-        corpus = newsdoc.load(list(inputs), progress=bar, **options)
+        corpus = newsdoc.load(list(inputs), mapping=mapping, on_error=on_error, annotate=annotate, progress=bar)
     finally:
         bar.close()
     errors = [e for e in corpus.errors if not isinstance(e, newsdoc.IoError)]
@@ -398,7 +395,7 @@ def _quote_table(records: List[Dict[str, Any]], width: int, out: TextIO) -> None
 
 def _stats(args: argparse.Namespace) -> int:
     corpus = _load([args.corpus], mapping=args.mapping, on_error=args.on_error, annotate=args.annotate)
-    stats = _display.corpus_stats(_articles(corpus, "counting"), count=len(corpus), top=args.top)
+    stats = _display.corpus_stats(corpus, top=args.top)
     out = sys.stdout
     if args.format == "json":
         json.dump(stats, out, ensure_ascii=False, indent=2)
@@ -485,10 +482,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="stop at a bad record (raise, the default) or skip it with a warning")
 
     annotation = reading.add_argument_group("annotation").add_mutually_exclusive_group()
-    annotation.add_argument("--no-annotate", dest="annotate", action="store_false", default=None,
+    annotation.add_argument("--annotate", dest="annotate", choices=_annotate.ANNOTATE_MODES, default="missing",
+                            help="annotate only the articles without quotes and entities (missing, the default) "
+                                 "or every article anew (all)")
+    annotation.add_argument("--no-annotate", dest="annotate", action="store_false",
                             help="keep the input's quotes and entities as they are, annotate nothing")
-    annotation.add_argument("--reannotate", dest="annotate", action="store_true",
-                            help="annotate every article anew (default: only those without quotes and entities)")
+    annotation.add_argument("--reannotate", dest="annotate", action="store_const", const="all",
+                            help="the same as --annotate all")
 
     def colour_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--no-color", dest="color", action="store_false", default=None,
@@ -534,7 +534,9 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser(
         "stats", parents=[reading], help="count articles, quotes, speakers and entities",
         description="Count articles, paragraphs, quotes by kind, the share with a speaker, entities by type, "
-                    "and the top speakers and entities.")
+                    "and the top speakers and entities. Speakers and entities are those of the corpus, as "
+                    "Corpus.entities() groups the articles' entities ('Trump' and 'Donald Trump' are one when the "
+                    "corpus makes that unambiguous).")
     stats.add_argument("corpus", metavar="CORPUS", help="anything newsdoc.load reads: a file or a directory")
     stats.add_argument("--top", type=int, default=10, metavar="N", help="how many top speakers and entities (10)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")

@@ -46,7 +46,7 @@ except ImportError as error:  # pragma: no cover - depends on the machine
                       "distributed") from error
 
 from . import _core
-from ._annotate import default_annotator
+from ._annotate import AnnotateSpec, annotate_mode, default_annotator
 from ._corpus import Corpus
 from ._io import MAX_RECORD_BYTES, MappingSpec, _loads_core, _mapping_args, parse_text
 from ._model import Article
@@ -68,7 +68,7 @@ _DELIMITER_READ = 1 << 16
 
 
 def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str, None] = "64 MiB",
-               mapping: MappingSpec = None, annotate: Optional[bool] = None, on_error: str = "raise",
+               mapping: MappingSpec = None, annotate: AnnotateSpec = "missing", on_error: str = "raise",
                storage_options: Optional[Dict[str, Any]] = None) -> dask.bag.Bag:
     """A bag of corpora read from JSONL files: a file, a glob, a folder or a list of them.
 
@@ -97,8 +97,7 @@ def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str,
     preset, keys = _mapping_args(mapping)
     if on_error not in ("raise", "skip"):
         raise ValueError(f'on_error must be "raise" or "skip", not {on_error!r}')
-    if annotate not in (None, True, False):
-        raise ValueError(f"annotate must be None, True or False, not {annotate!r}")
+    mode = annotate_mode(annotate)
     block = None if blocksize is None else parse_bytes(blocksize)
     if block is not None and block < 1:
         raise ValueError(f"blocksize must be positive or None, not {blocksize!r}")
@@ -110,16 +109,16 @@ def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str,
         whole = compression is not None or block is None or size <= block or _is_json_document(path)
         if whole and _is_local(fs):
             # The C++ input layer reads the file: ids and origins as newsdoc.load gives them.
-            parts.append(dask.delayed(_load_source)(path, file_id, preset, keys, on_error, annotate))
+            parts.append(dask.delayed(_load_source)(path, file_id, preset, keys, on_error, mode))
             continue
         spans = [(0, None)] if whole else [(offset, block) for offset in range(0, size, block)]
         for offset, length in spans:
             parts.append(dask.delayed(_load_block)(fs, path, compression, offset, length, preset, keys, on_error,
-                                                   annotate))
+                                                   mode))
     return dask.bag.from_delayed(parts)
 
 
-def read_text(urlpath: Union[str, Sequence[str]], *, files_per_partition: int = 1000, annotate: bool = True,
+def read_text(urlpath: Union[str, Sequence[str]], *, files_per_partition: int = 1000, annotate: AnnotateSpec = True,
               storage_options: Optional[Dict[str, Any]] = None) -> dask.bag.Bag:
     """A bag of corpora of plain-text articles: one article per ``.txt`` file.
 
@@ -128,8 +127,9 @@ def read_text(urlpath: Union[str, Sequence[str]], *, files_per_partition: int = 
     fsspec knows. Each file becomes an article as in
     :func:`newsdoc.read_text` (its id is the file name without the
     extension); ``files_per_partition`` files make one partition. With
-    ``annotate`` (the default) the built-in annotator finds quotes and
-    entities, one thread per partition.
+    ``annotate`` (the default; the values of :func:`newsdoc.parse_text`)
+    the built-in annotator finds quotes and entities, one thread per
+    partition.
 
     Example:
         >>> bag = newsdoc.dask.read_text("seeds/", annotate=False)
@@ -138,9 +138,10 @@ def read_text(urlpath: Union[str, Sequence[str]], *, files_per_partition: int = 
     """
     if not isinstance(files_per_partition, int) or files_per_partition < 1:
         raise ValueError(f"files_per_partition must be a positive integer, not {files_per_partition!r}")
+    mode = annotate_mode(annotate)
     fs, paths = _expand(urlpath, storage_options, (_TEXT_SUFFIX,), "text")
     groups = [paths[i:i + files_per_partition] for i in range(0, len(paths), files_per_partition)]
-    return dask.bag.from_delayed([dask.delayed(_load_texts)(fs, group, bool(annotate)) for group in groups])
+    return dask.bag.from_delayed([dask.delayed(_load_texts)(fs, group, mode) for group in groups])
 
 
 def quotes_frame(bag: dask.bag.Bag) -> "dask.dataframe.DataFrame":
@@ -458,7 +459,7 @@ def _read_lines(file: Any, offset: int, length: int) -> Tuple[int, bytes]:
 
 
 def _load_block(fs: Any, path: str, compression: Optional[str], offset: int, length: Optional[int], preset: str,
-                keys: dict, on_error: str, annotate: Optional[bool]) -> Corpus:
+                keys: dict, on_error: str, mode: str) -> Corpus:
     """One partition of read_jsonl: a whole file when ``length`` is None, else the lines of one block."""
     with fs.open(path, "rb", compression=compression) as file:
         if length is None:
@@ -469,37 +470,37 @@ def _load_block(fs: Any, path: str, compression: Optional[str], offset: int, len
     format = "auto" if length is None and _is_json_document(path) else "jsonl"
     core = _loads_core(data, mapping=preset, keys=keys, on_error=on_error, format=format, name=name)
     del data  # the corpus holds a copy: annotating without the raw block lowers the partition's peak memory
-    return _annotate(Corpus._wrap(core), annotate)
+    return _annotate(Corpus._wrap(core), mode)
 
 
 def _load_source(path: str, file_id: str, preset: str, keys: dict, on_error: str,
-                 annotate: Optional[bool]) -> Corpus:
+                 mode: str) -> Corpus:
     """One partition of read_jsonl: a whole local file, read (and annotated as read) by the C++ input layer."""
     return Corpus._wrap(_core.load_sources([(path, file_id)], preset, keys, on_error, MAX_RECORD_BYTES,
-                                           *_annotation_args(annotate)))
+                                           *_annotation_args(mode)))
 
 
-def _load_texts(fs: Any, paths: List[Tuple[str, str]], annotate: bool) -> Corpus:
+def _load_texts(fs: Any, paths: List[Tuple[str, str]], mode: str) -> Corpus:
     """One partition of read_text: a corpus of one article per file."""
     if _is_local(fs):
         return Corpus._wrap(_core.load_sources(paths, "auto", {}, "raise", MAX_RECORD_BYTES,
-                                               *_annotation_args(annotate)))
+                                               *_annotation_args(mode)))
     contents = fs.cat([path for path, _ in paths])
     articles = [parse_text(contents[path], id=file_id, annotate=False) for path, file_id in paths]
-    return _annotate(Corpus.from_articles(articles), annotate)
+    return _annotate(Corpus.from_articles(articles), mode)
 
 
-def _annotation_args(annotate: Optional[bool]) -> tuple:
-    """The annotator, only_missing and threads arguments of _core.load_sources for ``annotate=``: one
+def _annotation_args(mode: str) -> tuple:
+    """The annotator, only_missing and threads arguments of _core.load_sources for an annotate mode: one
     thread, as Dask runs partitions in parallel."""
-    return (None if annotate is False else default_annotator()._core), annotate is None, 1
+    return (None if mode == "none" else default_annotator()._core), mode == "missing", 1
 
 
-def _annotate(corpus: Corpus, annotate: Optional[bool]) -> Corpus:
-    """The ``annotate=`` rule of newsdoc.load, on one thread: Dask runs partitions in parallel."""
-    if annotate is False:
+def _annotate(corpus: Corpus, mode: str) -> Corpus:
+    """The annotate mode of newsdoc.load, on one thread: Dask runs partitions in parallel."""
+    if mode == "none":
         return corpus
-    return default_annotator().annotate(corpus, threads=1, only_missing=annotate is None)
+    return default_annotator().annotate(corpus, threads=1, only_missing=mode == "missing")
 
 
 def _as_corpus(partition: Iterable[Any]) -> Corpus:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -168,6 +169,48 @@ def test_load_annotate_true_forces_and_false_skips(mixed_jsonl):
     assert newsdoc.load(mixed_jsonl, annotate=False)[2].quotes == ()
     with pytest.raises(ValueError):
         newsdoc.load(mixed_jsonl, annotate="yes")
+
+
+@pytest.mark.parametrize("annotate, speakers", [
+    ("missing", [None, "Ann"]), (None, [None, "Ann"]),   # the hand-made quote kept, the plain article annotated
+    ("all", ["Ann", "Ann"]), (True, ["Ann", "Ann"]),     # both annotated anew
+])
+def test_load_and_loads_take_the_cpp_mode_names(mixed_jsonl, annotate, speakers):
+    """"missing" and "all" as C++'s AnnotateMode names them; None and True are their short forms."""
+    from_file = newsdoc.load(mixed_jsonl, annotate=annotate)
+    from_text = newsdoc.loads(mixed_jsonl.read_text(encoding="utf-8"), annotate=annotate)
+    for corpus in (from_file, from_text):
+        assert [corpus[i].quotes[0].speaker_text for i in (1, 2)] == speakers
+
+
+def test_load_and_loads_annotate_false_annotates_nothing(mixed_jsonl):
+    from_file = newsdoc.load(mixed_jsonl, annotate=False)
+    from_text = newsdoc.loads(mixed_jsonl.read_text(encoding="utf-8"), annotate=False)
+    for corpus in (from_file, from_text):
+        assert [len(a.quotes) for a in corpus][1:] == [1, 0]
+        assert corpus[1].quotes[0].speaker_text is None
+
+
+@pytest.mark.parametrize("annotate", ["missing", "all", None, True])
+def test_text_and_frames_take_the_mode_names(tmp_path, annotate):
+    (tmp_path / "a.txt").write_text("Title\n\n“Hi,” Ann said.\n", encoding="utf-8")
+    assert newsdoc.read_text(tmp_path / "a.txt", annotate=annotate).quotes[0].speaker_text == "Ann"
+    assert newsdoc.parse_text("Title\n\n“Hi,” Ann said.", annotate=annotate).quotes[0].speaker_text == "Ann"
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"text": ["“Hi,” Ann said."]})
+    assert newsdoc.Corpus.from_pandas(frame, annotate=annotate)[0].quotes[0].speaker_text == "Ann"
+
+
+@pytest.mark.parametrize("annotate", ["yes", "none", "All", 1, 0])
+def test_a_bad_annotate_value_lists_the_accepted_ones(tmp_path, mixed_jsonl, annotate):
+    (tmp_path / "a.txt").write_text("Title\n\nText.\n", encoding="utf-8")
+    accepted = 'annotate must be "missing", "all", None (as "missing"), True (as "all") or False (none)'
+    for read in (lambda: newsdoc.load(mixed_jsonl, annotate=annotate),
+                 lambda: newsdoc.loads('{"paragraphs": ["Text."]}', annotate=annotate),
+                 lambda: newsdoc.read_text(tmp_path / "a.txt", annotate=annotate),
+                 lambda: newsdoc.parse_text("Title\n\nText.", annotate=annotate)):
+        with pytest.raises(ValueError, match=re.escape(f"{accepted}, not {annotate!r}")):
+            read()
 
 
 def test_loads_and_text_files_follow_the_same_rule(tmp_path):

@@ -38,8 +38,7 @@ def corpus_file(tmp_path: Path) -> Path:
 
 
 # newsdoc.load annotates records without quotes and entities unless told annotate=False. Where a test
-# needs the input as it is, it passes NO_ANNOTATE (nothing while load has no annotate= yet: it annotates
-# nothing then) and reads results back with load_plain.
+# needs the input as it is, it passes NO_ANNOTATE and reads results back with load_plain.
 NO_ANNOTATE = ["--no-annotate"]
 
 
@@ -197,10 +196,11 @@ def test_convert_annotates(capsys, tmp_path):
     assert load_plain(out_path)[0].quotes
 
 
-@pytest.mark.parametrize("flags, expected", [([], {}), (["--no-annotate"], {"annotate": False}),
-                                             (["--reannotate"], {"annotate": True})])
+@pytest.mark.parametrize("flags, annotate", [([], "missing"), (["--annotate", "missing"], "missing"),
+                                             (["--annotate", "all"], "all"), (["--reannotate"], "all"),
+                                             (["--no-annotate"], False)])
 @pytest.mark.parametrize("command", [["show"], ["quotes"], ["stats"], ["convert", "-o", "-"]])
-def test_annotation_flags_reach_load(capsys, monkeypatch, article_file, command, flags, expected):
+def test_annotation_flags_reach_load(capsys, monkeypatch, article_file, command, flags, annotate):
     calls = []
     real_load = newsdoc.load
 
@@ -212,12 +212,14 @@ def test_annotation_flags_reach_load(capsys, monkeypatch, article_file, command,
     status, _, _ = run(capsys, command[0], str(article_file), *command[1:], *flags)
     assert status == 0
     assert len(calls) == 1 and callable(calls[0].pop("progress"))  # the load's bar
-    assert calls == [{"mapping": None, "on_error": "raise", **expected}]
+    assert calls == [{"mapping": None, "on_error": "raise", "annotate": annotate}]
 
 
 def test_annotation_flags_exclude_each_other(capsys, article_file):
     status, _, err = run(capsys, "stats", str(article_file), "--no-annotate", "--reannotate")
     assert status == 2 and "not allowed with argument" in err
+    status, _, err = run(capsys, "stats", str(article_file), "--annotate", "none")
+    assert status == 2 and "invalid choice: 'none' (choose from 'missing', 'all')" in err
 
 
 # --- quotes -----------------------------------------------------------------------------------------------------
@@ -285,7 +287,7 @@ def test_stats_text(capsys, corpus_file):
     assert status == 0 and err == ""
     lines = [" ".join(line.split()) for line in out.splitlines()]
     for expected in ("articles 3", "paragraphs 8", "quotes 12 statements of 12 parts", "direct 6 (50.0%)",
-                     "partial 2 (16.7%)", "indirect 4 (33.3%)", "with speaker 83.3%", "entities 8", "PERSON 4 (50.0%)",
+                     "partial 2 (16.7%)", "indirect 4 (33.3%)", "with speaker 83.3%", "entities 4", "PERSON 2 (50.0%)",
                      "published 2017-04-25 – 2018-01-02 (1 undated)", "6 Bashar al-Assad",
                      "6 Russia (GPE), in 2 articles"):
         assert expected in lines, (expected, lines)
@@ -296,6 +298,16 @@ def test_stats_json(capsys, corpus_file):
     stats = json.loads(out)
     assert stats["articles"] == 3 and stats["quotes_by_kind"] == {"direct": 6, "partial": 2, "indirect": 4}
     assert stats["top_speakers"] == [["Bashar al-Assad", 6]]
+
+
+def test_stats_count_the_corpus_entities(capsys, tmp_path):
+    """An article that says "Assad" and "Ozerov" counts for Bashar al-Assad and Viktor Ozerov (Corpus.entities())."""
+    path = tmp_path / "corpus.jsonl"
+    newsdoc.Corpus([talks(), talks(id="t2", names={"e1": "Assad", "e3": "Ozerov"})]).to_jsonl(path)
+    status, out, _ = run(capsys, "stats", str(path), "--format", "json", *NO_ANNOTATE)
+    stats = json.loads(out)
+    assert stats["entities"] == 4 and stats["top_speakers"] == [["Bashar al-Assad", 6], ["Viktor Ozerov", 4]]
+    assert stats["top_entities"][1] == ["Bashar al-Assad", "PERSON", 2, 2]
 
 
 def test_stats_of_a_directory(capsys, tmp_path):

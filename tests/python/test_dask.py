@@ -124,6 +124,16 @@ class TestReadJsonl:
         assert article.title == "H"
         assert [(q.text, q.speaker.name) for q in article.quotes] == [("Yes,", "Ann Lee")]
 
+    @pytest.mark.parametrize("annotate, speaker", [("missing", None), ("all", "Ann")])
+    def test_annotate_modes_as_in_load(self, tmp_path, synchronous, annotate, speaker):
+        by_hand = newsdoc.Article(id="hand", paragraphs=["“Hi,” Ann said."],
+                                  quotes=[{"start": 1, "end": 4, "kind": "direct"}])
+        path = tmp_path / "a.jsonl"
+        newsdoc.Corpus([by_hand]).to_jsonl(path)
+        (article,) = nd.read_jsonl(str(path), annotate=annotate).compute()
+        assert article == newsdoc.load(path, annotate=annotate)[0]
+        assert article.quotes[0].speaker_text == speaker
+
     def test_errors_name_the_file_and_where_the_partition_starts(self, tmp_path, synchronous):
         path = write_lines(tmp_path / "a.jsonl", RECORDS[:5] + ['{"id": "bad", "title": }'] + RECORDS[5:10])
         start = sum(len(line.encode()) + 1 for line in RECORDS[:3])
@@ -173,6 +183,8 @@ class TestReadText:
     def test_bad_arguments(self, tmp_path):
         with pytest.raises(ValueError, match="files_per_partition"):
             nd.read_text(str(tmp_path), files_per_partition=0)
+        with pytest.raises(ValueError, match="annotate must be"):
+            nd.read_text(str(tmp_path), annotate="yes")
         with pytest.raises(FileNotFoundError, match="no text files"):
             nd.read_text(str(tmp_path))
 

@@ -378,8 +378,34 @@ def test_corpus_stats():
     assert stats["published_min"] == "2017-04-25" and stats["published_max"] == "2018-01-02"
     assert stats["undated"] == 1
     assert stats["sources"] == [("AP", 1), ("RT", 1)] or stats["sources"] == [("RT", 1), ("AP", 1)]
-    assert stats["entities_by_type"] == {"PERSON": 4, "GPE": 4}
+    # Corpus entities: the two articles' Russia is one entity, in 2 articles.
+    assert stats["entities"] == 4 and stats["entities_by_type"] == {"PERSON": 2, "GPE": 2}
     assert stats["top_entities"][0] == ("Russia", "GPE", 6, 2)
+
+
+def test_corpus_stats_count_corpus_entities_as_the_index_groups_them():
+    """An article that calls the speakers "Assad" and "Ozerov" (aliases of the full names elsewhere) adds to
+    Bashar al-Assad and Viktor Ozerov, as Corpus.entities() groups them."""
+    articles = [talks(), talks(id="t2", names={"e1": "Assad", "e3": "Ozerov"})]
+    stats = _display.corpus_stats(newsdoc.Corpus(articles))
+    assert {key: stats[key] for key in ("entities", "entities_by_type", "mentions", "top_speakers",
+                                        "top_entities")} == {
+        "entities": 4, "entities_by_type": {"GPE": 2, "PERSON": 2}, "mentions": 12,
+        "top_speakers": [("Bashar al-Assad", 6), ("Viktor Ozerov", 4)],
+        "top_entities": [("Russia", "GPE", 6, 2), ("Bashar al-Assad", "PERSON", 2, 2), ("Syria", "GPE", 2, 2),
+                         ("Viktor Ozerov", "PERSON", 2, 2)],
+    }
+    with pytest.raises(TypeError, match=r"corpus_stats\(\) takes a Corpus \(newsdoc.Corpus\(articles\) makes one\), "
+                                        "not list"):
+        _display.corpus_stats(articles)
+
+
+def test_corpus_stats_of_the_first_articles_count_their_entities_only():
+    corpus = newsdoc.Corpus([talks(), talks(id="t2", names={"e1": "Assad", "e3": "Ozerov"})])
+    stats = _display.corpus_stats(corpus, limit=1)
+    assert (stats["articles"], stats["scanned"], stats["entities"], stats["mentions"]) == (2, 1, 4, 6)
+    assert stats["top_speakers"] == [("Bashar al-Assad", 3), ("Viktor Ozerov", 2)]
+    assert stats["top_entities"][0] == ("Russia", "GPE", 3, 1)
 
 
 def test_corpus_html_summary():

@@ -1,8 +1,9 @@
 """The examples in newsdoc's docstrings run, and show what they print.
 
 Every docstring of every module of the installed package (the one the other
-tests import) is a test here. The examples run in a folder of their own,
-where ``seeds``, ``bbc`` (the shared BBC corpus), ``news`` (two JSONL files
+tests import) is a test here. The examples run in a fresh temporary folder
+of their own, which is where what they write goes (by relative names, as a
+user would write them; never /tmp), and where ``seeds``, ``bbc`` (the shared BBC corpus), ``news`` (two JSONL files
 of the seed article) and ``tests/data`` are at hand, with ``newsdoc``,
 ``corpus`` (the seed article loaded), ``pandas`` and, in newsdoc.dask, ``bag``
 (``news`` read as a Dask bag) defined.
@@ -61,6 +62,11 @@ def example_folder(tmp_path, monkeypatch):
     (news / "2016-10.jsonl").write_text(line.replace('"id":', '"original_id":', 1), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def test_examples_write_only_into_their_own_folder():
+    """An example names what it writes relatively, so that it lands in the example's temporary folder."""
+    assert [t.name for t in DOCTESTS if any("/tmp" in e.source for e in t.examples)] == []
 
 
 @pytest.mark.parametrize("test", DOCTESTS, ids=[t.name for t in DOCTESTS])
