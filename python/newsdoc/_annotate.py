@@ -191,9 +191,9 @@ def annotate(obj: _Annotatable, *, annotator: Optional[Annotator] = None, thread
     return (annotator or default_annotator()).annotate(obj, threads=threads, only_missing=only_missing)
 
 
-#: The ``annotate=`` values of loading, by the names of C++'s ``newsdoc::AnnotateMode``; None, True and
+#: The ``annotate=`` values of loading: the names of C++'s ``newsdoc::AnnotateMode``. None, True and
 #: False are their short forms (None: "missing", True: "all", False: annotate nothing).
-ANNOTATE_MODES = ("missing", "all")
+ANNOTATE_MODES = _core.ANNOTATE_MODES
 
 AnnotateSpec = Union[None, bool, str]
 

@@ -5,6 +5,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, Union
 __version__: str
 # The vocabulary, defined in C++.
 QUOTE_KINDS: Tuple[str, ...]
+ANNOTATE_MODES: Tuple[str, ...]
 MAPPING_PRESETS: Tuple[str, ...]
 FIELDS: Tuple[str, ...]
 TABLES: Tuple[str, ...]

@@ -150,6 +150,8 @@ PYBIND11_MODULE(_core, m) {
   m.attr("QUOTE_KINDS") = names_of(std::initializer_list<newsdoc::QuoteKind>{
       newsdoc::QuoteKind::direct, newsdoc::QuoteKind::partial, newsdoc::QuoteKind::indirect});
   m.attr("MAPPING_PRESETS") = names_of(newsdoc::mapping_presets);
+  m.attr("ANNOTATE_MODES") = names_of(std::initializer_list<newsdoc::AnnotateMode>{
+      newsdoc::AnnotateMode::missing, newsdoc::AnnotateMode::all});
   m.attr("FIELDS") = names_of(mappable_fields);
   m.attr("TABLES") = names_of(newsdoc::all_tables);
   // The input keys the automatic mapping reads for each mappable field and meta, first present winning.

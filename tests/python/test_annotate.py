@@ -183,6 +183,10 @@ def test_load_and_loads_take_the_cpp_mode_names(mixed_jsonl, annotate, speakers)
         assert [corpus[i].quotes[0].speaker_text for i in (1, 2)] == speakers
 
 
+def test_the_mode_names_come_from_cpp():
+    assert newsdoc._core.ANNOTATE_MODES == ("missing", "all")
+
+
 def test_load_and_loads_annotate_false_annotates_nothing(mixed_jsonl):
     from_file = newsdoc.load(mixed_jsonl, annotate=False)
     from_text = newsdoc.loads(mixed_jsonl.read_text(encoding="utf-8"), annotate=False)

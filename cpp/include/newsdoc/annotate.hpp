@@ -118,6 +118,11 @@ enum class AnnotateMode : std::uint8_t {
   missing  ///< only articles with no quotes and no entities; the rest are kept as they are
 };
 
+/// "all" or "missing": the name Python's `annotate=` gives the mode too.
+constexpr std::string_view to_string(AnnotateMode mode) noexcept {
+  return mode == AnnotateMode::all ? "all" : "missing";
+}
+
 class Annotator {
  public:
   explicit Annotator(const AnnotatorOptions& options = {});
