@@ -86,25 +86,28 @@ std::string read_whole(const std::string& path, std::uint64_t limit) {
   return std::move(content).str();
 }
 
+/// Sets `options.on_record` to give the records read from `file` their ids and origins; `file` must outlive the load.
+void record_origins(const SourceFile& file, LoadOptions& options) {
+  auto id = std::make_shared<std::string>();
+  options.on_record = [&file, id](ArticleInput& in, const RecordPosition& at) {
+    if (in.id.empty()) {
+      if (at.whole_input) {
+        *id = at.element < 0 ? file.id : fmt::format("{}/{}", file.id, at.element);
+      } else {
+        *id = at.element < 0 ? fmt::format("{}:{}", file.id, at.line)
+                             : fmt::format("{}:{}/{}", file.id, at.line, at.element);
+      }
+      in.id = *id;
+    }
+    in.origin = file.path;
+    in.origin_line = at.line;
+  };
+}
+
 Corpus load_json(const SourceFile& file, Kind kind, const LoadOptions& options, const detail::FilePipeline& pipeline) {
   LoadOptions local = options;
   if (kind == Kind::jsonl && local.format == Format::automatic) local.format = Format::jsonl;
-  if (options.assign_ids) {
-    auto id = std::make_shared<std::string>();
-    local.on_record = [&file, id](ArticleInput& in, const RecordPosition& at) {
-      if (in.id.empty()) {
-        if (at.whole_input) {
-          *id = at.element < 0 ? file.id : fmt::format("{}/{}", file.id, at.element);
-        } else {
-          *id = at.element < 0 ? fmt::format("{}:{}", file.id, at.line)
-                               : fmt::format("{}:{}/{}", file.id, at.line, at.element);
-        }
-        in.id = *id;
-      }
-      in.origin = file.path;
-      in.origin_line = at.line;
-    };
-  }
+  if (options.assign_ids) record_origins(file, local);
   return detail::load_json_file(file.path, local, pipeline);
 }
 
@@ -396,34 +399,12 @@ class FileReader {
   bool reported_ = false;
 };
 
-Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& options, bool folder,
-                    const std::string& what) {
-  FileReader reader(files, options);
-  reader.read_all();
-  std::vector<Article> articles;
-  std::vector<RecordError> errors;
-  std::vector<std::uint32_t> file_of;  // per article: index into files
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    if (const auto& failure = reader.failure(f)) {
-      try {
-        std::rethrow_exception(failure);
-      } catch (const ParseError&) {
-        throw;
-      } catch (const SchemaError&) {
-        throw;
-      } catch (const IoError& e) {
-        // A file named alone is the load: it fails. One of several is skipped with OnError::skip.
-        if (options.on_error == OnError::raise || (files.size() == 1 && !folder)) throw;
-        errors.push_back(RecordError::of(e));
-        continue;
-      }
-    }
-    const Corpus& part = reader.result(f);
-    articles.insert(articles.end(), part.begin(), part.end());
-    file_of.resize(articles.size(), static_cast<std::uint32_t>(f));
-    errors.insert(errors.end(), part.errors().begin(), part.errors().end());
-  }
-
+/// The checks of a load on its `articles`, article i read from files[file_of[i]]: duplicate ids are an
+/// error, or with OnError::skip the first is kept and the others listed in `errors`; with `check_mapping`,
+/// a mapping that finds no title and no body in any record is an error.
+void check_loaded(std::vector<Article>& articles, std::vector<RecordError>& errors,
+                  const std::vector<SourceFile>& files, const std::vector<std::uint32_t>& file_of,
+                  bool check_mapping, const LoadOptions& options) {
   // Duplicate ids: an error, or with OnError::skip the first is kept.
   if (options.assign_ids) {
     std::unordered_map<std::string_view, std::size_t> seen;
@@ -455,7 +436,7 @@ Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& opt
   }
 
   // A mapping that finds nothing: every record without title and body.
-  if (!articles.empty() && std::none_of(articles.begin(), articles.end(), [](const Article& a) {
+  if (check_mapping && !articles.empty() && std::none_of(articles.begin(), articles.end(), [](const Article& a) {
         return !a.title().empty() || a.paragraph_count() > 0;
       })) {
     const Article& first = articles.front();
@@ -473,6 +454,50 @@ Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& opt
                       fmt::format("no record has a title or a body under this mapping{}",
                                   keys.empty() ? std::string() : " (the first record's other keys: " + keys + ")"));
   }
+}
+
+/// `bytes` of `file` from `start` on, with the checks of a load; the mapping check only when they are
+/// the whole file.
+Corpus load_in_memory(const SourceFile& file, std::string_view bytes, FileStart start, bool whole_file,
+                      const LoadOptions& options) {
+  LoadOptions local = options;
+  if (options.assign_ids) record_origins(file, local);
+  const Corpus part = detail::load_json_bytes(bytes, local, file.path, start);
+  std::vector<Article> articles(part.begin(), part.end());
+  std::vector<RecordError> errors(part.errors().begin(), part.errors().end());
+  check_loaded(articles, errors, {file}, std::vector<std::uint32_t>(articles.size(), 0), whole_file, options);
+  return Corpus(std::move(articles), std::move(errors));
+}
+
+Corpus load_sources(const std::vector<SourceFile>& files, const LoadOptions& options, bool folder,
+                    const std::string& what) {
+  FileReader reader(files, options);
+  reader.read_all();
+  std::vector<Article> articles;
+  std::vector<RecordError> errors;
+  std::vector<std::uint32_t> file_of;  // per article: index into files
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    if (const auto& failure = reader.failure(f)) {
+      try {
+        std::rethrow_exception(failure);
+      } catch (const ParseError&) {
+        throw;
+      } catch (const SchemaError&) {
+        throw;
+      } catch (const IoError& e) {
+        // A file named alone is the load: it fails. One of several is skipped with OnError::skip.
+        if (options.on_error == OnError::raise || (files.size() == 1 && !folder)) throw;
+        errors.push_back(RecordError::of(e));
+        continue;
+      }
+    }
+    const Corpus& part = reader.result(f);
+    articles.insert(articles.end(), part.begin(), part.end());
+    file_of.resize(articles.size(), static_cast<std::uint32_t>(f));
+    errors.insert(errors.end(), part.errors().begin(), part.errors().end());
+  }
+
+  check_loaded(articles, errors, files, file_of, true, options);
 
   if (folder && articles.empty()) {
     if (files.empty()) throw NothingLoaded(fmt::format("nothing to load: no .json, .jsonl, .ndjson, .txt or .ndc file in {}", what));
@@ -493,6 +518,21 @@ Corpus load(const std::vector<std::string>& paths, const LoadOptions& options) {
 
 Corpus load(const std::vector<SourceFile>& files, const LoadOptions& options) {
   return load_sources(files, options, false, "");
+}
+
+Corpus load_bytes(const SourceFile& file, std::string_view content, const LoadOptions& options) {
+  LoadOptions local = options;
+  if (local.format == Format::automatic &&
+      (kind_of(file.path) == Kind::jsonl || content.size() > options.max_record_bytes)) {
+    local.format = Format::jsonl;
+  }
+  return load_in_memory(file, content, FileStart{}, true, local);
+}
+
+Corpus load_lines(const SourceFile& file, std::string_view lines, FileStart start, const LoadOptions& options) {
+  LoadOptions local = options;
+  local.format = Format::jsonl;
+  return load_in_memory(file, lines, start, false, local);
 }
 
 Corpus load(const std::string& path, const LoadOptions& options) { return load(std::vector<std::string>{path}, options); }

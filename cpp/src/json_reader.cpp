@@ -427,31 +427,6 @@ std::optional<Corpus> load_lines(const Window& w, const LoadOptions& options, co
   return corpus;
 }
 
-Corpus load_buffer(std::string_view text, const LoadOptions& options, const std::string& name,
-                   const std::vector<detail::RecordAnnotator*>& annotators = {}) {
-  // The buffer must be followed by simdjson::SIMDJSON_PADDING readable bytes.
-  Loader loader(options, name, annotators);
-  const std::uint64_t bom = text.size() - skip_bom(text).size();
-  const Window w{text.data() + bom, text.size() - bom, 1, bom};
-  const std::string_view input(w.data, w.size);
-  const bool jsonl = options.format == Format::jsonl ||
-                     (options.format == Format::automatic && looks_like_jsonl(input));
-  if (!jsonl) {
-    try {
-      if (loader.read_single(w)) return loader.finish();
-    } catch (const ParseError& error) {
-      if (options.format == Format::automatic && has_several_lines(input)) {
-        if (auto corpus = load_lines(w, options, name, annotators)) return std::move(*corpus);
-      }
-      loader.report(error);
-      return loader.finish();
-    }
-    loader.restart();
-  }
-  loader.read_stream(w);
-  return loader.finish();
-}
-
 /// memchr skips whole vectors of non-newline bytes; JSONL lines are long.
 std::uint64_t count_newlines(const char* p, const char* end) {
   std::uint64_t n = 0;
@@ -488,6 +463,32 @@ void read_window(Loader& loader, const Window& w, const std::string& path, std::
   }
   loader.read_stream(Window{piece, static_cast<std::size_t>(end - piece), piece_line,
                             w.offset + static_cast<std::uint64_t>(piece - w.data)});
+}
+
+/// `text` as the bytes of `name` from `start` on (a BOM is skipped only at the file's start).
+Corpus load_buffer(std::string_view text, const LoadOptions& options, const std::string& name,
+                   const std::vector<detail::RecordAnnotator*>& annotators = {}, FileStart start = {}) {
+  // The buffer must be followed by simdjson::SIMDJSON_PADDING readable bytes.
+  Loader loader(options, name, annotators);
+  const std::uint64_t bom = start.byte == 0 ? text.size() - skip_bom(text).size() : 0;
+  const Window w{text.data() + bom, text.size() - bom, start.line, start.byte + bom};
+  const std::string_view input(w.data, w.size);
+  const bool jsonl = options.format == Format::jsonl ||
+                     (options.format == Format::automatic && looks_like_jsonl(input));
+  if (!jsonl) {
+    try {
+      if (loader.read_single(w)) return loader.finish();
+    } catch (const ParseError& error) {
+      if (options.format == Format::automatic && has_several_lines(input)) {
+        if (auto corpus = load_lines(w, options, name, annotators)) return std::move(*corpus);
+      }
+      loader.report(error);
+      return loader.finish();
+    }
+    loader.restart();
+  }
+  read_window(loader, w, name, options.max_record_bytes);
+  return loader.finish();
 }
 
 /// Streams a JSONL file in windows that end at a newline.
@@ -571,6 +572,12 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options, cons
 }  // namespace
 
 Corpus loads(std::string_view json, const LoadOptions& options, const std::string& name) {
+  return detail::load_json_bytes(json, options, name, FileStart{});
+}
+
+namespace detail {
+
+Corpus load_json_bytes(std::string_view json, const LoadOptions& options, const std::string& name, FileStart start) {
   const simdjson::padded_string padded(json);
   std::vector<std::unique_ptr<detail::RecordAnnotator>> annotators;
   std::vector<detail::RecordAnnotator*> annotator_pointers;
@@ -580,10 +587,8 @@ Corpus loads(std::string_view json, const LoadOptions& options, const std::strin
       annotator_pointers.push_back(annotators.back().get());
     }
   }
-  return load_buffer(std::string_view(padded.data(), padded.size()), options, name, annotator_pointers);
+  return load_buffer(std::string_view(padded.data(), padded.size()), options, name, annotator_pointers, start);
 }
-
-namespace detail {
 
 Corpus load_json_file(const std::string& path, const LoadOptions& options, const FilePipeline& pipeline) {
   if (options.format == Format::jsonl) return load_jsonl_file(path, options, pipeline);

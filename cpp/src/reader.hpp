@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsdoc/input.hpp"
 #include "newsdoc/json.hpp"
 #include "newsdoc/text.hpp"
 
@@ -27,6 +28,12 @@ struct FilePipeline {
 
 /// One JSON or JSONL file (gzip or not), read as docs/schema.md says.
 Corpus load_json_file(const std::string& path, const LoadOptions& options, const FilePipeline& pipeline = {});
+
+/// JSON or JSONL held in memory, read as the bytes of the file `name` from
+/// `start` on (lines and offsets in messages and RecordPosition): copied into a
+/// padded buffer, each record annotated before it is built when
+/// options.annotator is set, on options.threads threads.
+Corpus load_json_bytes(std::string_view json, const LoadOptions& options, const std::string& name, FileStart start);
 
 /// parse_text(), the article annotated by `annotator` (when not null) before it is built.
 Corpus parse_text(std::string_view raw, const TextImportOptions& options, RecordAnnotator* annotator);

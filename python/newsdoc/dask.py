@@ -30,7 +30,9 @@ Example:
 from __future__ import annotations
 
 import functools
+import operator
 import posixpath
+import uuid
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 try:
@@ -48,7 +50,7 @@ except ImportError as error:  # pragma: no cover - depends on the machine
 from . import _core
 from ._annotate import AnnotateSpec, annotate_mode, default_annotator
 from ._corpus import Corpus
-from ._io import MAX_RECORD_BYTES, MappingSpec, _loads_core, _mapping_args, parse_text
+from ._io import MAX_RECORD_BYTES, MappingSpec, _mapping_args, parse_text
 from ._model import Article
 from ._pandas import empty_frame
 
@@ -84,10 +86,18 @@ def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str,
     ``mapping``, ``on_error`` and ``annotate`` are as in
     :func:`newsdoc.load`; annotation uses one thread per partition, as Dask
     runs partitions in parallel. With ``on_error="skip"`` each partition
-    keeps its skipped records in :attr:`Corpus.errors`. An error names the
-    file and, for a partition that starts inside it, the byte where the
-    partition starts: ``news.jsonl from byte 67108912:12:5: ...`` is line
-    12 counted from there.
+    keeps its skipped records in :attr:`Corpus.errors`.
+
+    Articles get the ids and origins :func:`newsdoc.load` gives them (an
+    id-less record on line 12 of ``news.jsonl`` is ``news:12``), and an
+    error names the file and the line in it (``news.jsonl:812345:5: ...``),
+    also in a partition that starts inside a file: a small task per block
+    counts its newlines, and each block starts on the line after those of
+    the blocks before it. The checks of a load see one partition: two
+    records with the same id are an error (or with ``on_error="skip"`` the
+    second is listed) when they are in the same partition, and both are
+    kept when they are in different ones; the check that some record has a
+    title or a body under the mapping is made on whole files, not blocks.
 
     Example:
         >>> bag = newsdoc.dask.read_jsonl("news/2016-*.jsonl", blocksize="32 MiB")
@@ -102,20 +112,37 @@ def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str,
     if block is not None and block < 1:
         raise ValueError(f"blocksize must be positive or None, not {blocksize!r}")
     fs, paths = _expand(urlpath, storage_options, _JSON_SUFFIXES, "JSON")
-    parts = []
+    load = dict(preset=preset, keys=keys, on_error=on_error, mode=mode)
+    # The graph is built by hand: chaining Delayed objects merges graphs at every link, quadratic in
+    # the blocks. Arguments ride in partials, which Dask passes as they are.
+    name = f"read-jsonl-{uuid.uuid4().hex}"
+    graph: Dict[Any, Any] = {}
+    partitions = 0
     for path, file_id in paths:
         compression = infer_compression(path)
         size = fs.size(path)
-        whole = compression is not None or block is None or size <= block or _is_json_document(path)
-        if whole and _is_local(fs):
-            # The C++ input layer reads the file: ids and origins as newsdoc.load gives them.
-            parts.append(dask.delayed(_load_source)(path, file_id, preset, keys, on_error, mode))
+        if compression is None and block is not None and size > block and not _is_json_document(path):
+            load_block = functools.partial(_load_block, path=path, file_id=file_id, **load)
+            first_line: Any = 1
+            for offset in range(0, size, block):
+                lines = (f"{name}-block", partitions)
+                graph[lines] = (functools.partial(_read_block, fs, path, offset, block),)
+                graph[(name, partitions)] = (load_block, lines, first_line)
+                if offset + block < size:
+                    # The line after this block's: a chain of small tasks, so block i waits for the
+                    # newline counts of blocks 0..i-1 only, not for their corpora.
+                    newlines, after = (f"{name}-newlines", partitions), (f"{name}-line", partitions)
+                    graph[newlines] = (_newlines, lines)
+                    graph[after] = (operator.add, first_line, newlines)
+                    first_line = after
+                partitions += 1
             continue
-        spans = [(0, None)] if whole else [(offset, block) for offset in range(0, size, block)]
-        for offset, length in spans:
-            parts.append(dask.delayed(_load_block)(fs, path, compression, offset, length, preset, keys, on_error,
-                                                   mode))
-    return dask.bag.from_delayed(parts)
+        if _is_local(fs):
+            graph[(name, partitions)] = (functools.partial(_load_source, path, file_id, **load),)
+        else:
+            graph[(name, partitions)] = (functools.partial(_load_file, fs, path, file_id, compression, **load),)
+        partitions += 1
+    return dask.bag.Bag(graph, name, partitions)
 
 
 def read_text(urlpath: Union[str, Sequence[str]], *, files_per_partition: int = 1000, annotate: AnnotateSpec = True,
@@ -442,35 +469,48 @@ def _is_json_document(path: str) -> bool:
     return path.endswith((".json", ".json.gz"))
 
 
-def _read_lines(file: Any, offset: int, length: int) -> Tuple[int, bytes]:
-    """(start, bytes) of the lines that begin after byte ``offset`` and by byte ``offset + length`` (the
-    first block also takes the line at 0), as dask.bag.read_text cuts: every line lands in exactly one
-    block."""
-    start = 0
-    if offset > 0:
-        file.seek(offset)
+def _read_block(fs: Any, path: str, offset: int, length: int) -> Tuple[int, bytes]:
+    """(start, bytes) of the lines of an uncompressed file that begin after byte ``offset`` and by byte
+    ``offset + length`` (the first block also takes the line at 0), as dask.bag.read_text cuts: every
+    line lands in exactly one block, and each block ends where the next starts."""
+    with fs.open(path, "rb") as file:
+        start = 0
+        if offset > 0:
+            file.seek(offset)
+            seek_delimiter(file, b"\n", _DELIMITER_READ)
+            start = file.tell()
+        file.seek(offset + length)
         seek_delimiter(file, b"\n", _DELIMITER_READ)
-        start = file.tell()
-    file.seek(offset + length)
-    seek_delimiter(file, b"\n", _DELIMITER_READ)
-    end = file.tell()
-    file.seek(start)
-    return start, file.read(end - start)
+        end = file.tell()
+        file.seek(start)
+        return start, file.read(end - start)
 
 
-def _load_block(fs: Any, path: str, compression: Optional[str], offset: int, length: Optional[int], preset: str,
-                keys: dict, on_error: str, mode: str) -> Corpus:
-    """One partition of read_jsonl: a whole file when ``length`` is None, else the lines of one block."""
+def _newlines(block: Tuple[int, bytes]) -> int:
+    return block[1].count(b"\n")
+
+
+def _load_block(block: Tuple[int, bytes], first_line: int, path: str, file_id: str, preset: str, keys: dict,
+                on_error: str, mode: str) -> Corpus:
+    """One partition of read_jsonl: the lines of one block, which starts on line ``first_line`` of the file."""
+    start, data = block
+    return _load_bytes(data, (first_line, start), path, file_id, preset, keys, on_error, mode)
+
+
+def _load_file(fs: Any, path: str, file_id: str, compression: Optional[str], preset: str, keys: dict,
+               on_error: str, mode: str) -> Corpus:
+    """One partition of read_jsonl: a whole file of a filesystem other than the local one."""
     with fs.open(path, "rb", compression=compression) as file:
-        if length is None:
-            start, data = 0, file.read()
-        else:
-            start, data = _read_lines(file, offset, length)
-    name = path if start == 0 else f"{path} from byte {start}"
-    format = "auto" if length is None and _is_json_document(path) else "jsonl"
-    core = _loads_core(data, mapping=preset, keys=keys, on_error=on_error, format=format, name=name)
-    del data  # the corpus holds a copy: annotating without the raw block lowers the partition's peak memory
-    return _annotate(Corpus._wrap(core), mode)
+        data = file.read()
+    return _load_bytes(data, None, path, file_id, preset, keys, on_error, mode)
+
+
+def _load_bytes(data: bytes, start: Optional[Tuple[int, int]], path: str, file_id: str, preset: str, keys: dict,
+                on_error: str, mode: str) -> Corpus:
+    """``data`` read from ``path``, the whole file or the lines from ``start`` (line, byte) on, loaded (and
+    annotated as read) by the C++ input layer: ids, origins and error locations as newsdoc.load gives them."""
+    return Corpus._wrap(_core.load_bytes(data, path, file_id, start, preset, keys, on_error, "auto",
+                                         MAX_RECORD_BYTES, *_annotation_args(mode)))
 
 
 def _load_source(path: str, file_id: str, preset: str, keys: dict, on_error: str,

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <type_traits>
 
 #include <newsdoc/model.hpp>
@@ -411,6 +412,28 @@ PYBIND11_MODULE(_core, m) {
       },
       "sources"_a, "mapping"_a, "keys"_a, "on_error"_a, "max_record_bytes"_a, "annotator"_a, "only_missing"_a,
       "threads"_a);
+
+  // newsdoc::load_bytes of a whole file, or with `start` (line, byte) newsdoc::load_lines.
+  m.def(
+      "load_bytes",
+      [](py::bytes data, const std::string& path, const std::string& id,
+         std::optional<std::pair<std::uint64_t, std::uint64_t>> start, const std::string& mapping,
+         const std::map<std::string, std::vector<std::string>>& keys, const std::string& on_error,
+         const std::string& format, std::uint64_t max_record_bytes, const newsdoc::Annotator* annotator,
+         bool only_missing, unsigned threads) {
+        auto options = make_options(mapping, keys, on_error, format);
+        options.max_record_bytes = max_record_bytes;
+        if (annotator) options.annotator = std::make_shared<const newsdoc::Annotator>(*annotator);
+        options.annotate = only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all;
+        options.threads = threads;
+        const newsdoc::SourceFile file{path, id};
+        const std::string_view view(data);  // `data` stays referenced by the caller while unlocked
+        py::gil_scoped_release release;
+        if (!start) return newsdoc::load_bytes(file, view, options);
+        return newsdoc::load_lines(file, view, newsdoc::FileStart{start->first, start->second}, options);
+      },
+      "data"_a, "path"_a, "id"_a, "start"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a, "max_record_bytes"_a,
+      "annotator"_a, "only_missing"_a, "threads"_a);
 
   m.def("file_id", &newsdoc::file_id, "name"_a);
 

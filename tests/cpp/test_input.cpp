@@ -101,6 +101,83 @@ TEST(Input, DuplicateIdsAreAnErrorOrSkipped) {
   EXPECT_EQ(corpus.errors()[0].where.line, 2u);
 }
 
+TEST(Input, BytesReadElsewhereLoadAsTheFileWould) {
+  TempDir dir;
+  const std::string jsonl = "{\"title\":\"A\"}\n\n{\"title\":\"B\",\"id\":\"given\"}\n{\"title\":\"C\"}\n";
+  write_file(dir / "news.jsonl", jsonl);
+  const Corpus from_file = newsdoc::load((dir / "news.jsonl").string());
+  const newsdoc::SourceFile remote{"bucket/news.jsonl", "news"};
+  const Corpus from_bytes = newsdoc::load_bytes(remote, jsonl);
+  ASSERT_EQ(from_bytes.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(from_bytes[i].id(), from_file[i].id());
+    EXPECT_EQ(from_bytes[i].origin(), "bucket/news.jsonl");
+    EXPECT_EQ(from_bytes[i].origin_line(), from_file[i].origin_line());
+  }
+  EXPECT_EQ(from_bytes[2].id(), "news:4");
+  const std::string json = "[\n{\"title\":\"A\"},\n{\"title\":\"B\"}\n]\n";
+  write_file(dir / "many.json", json);
+  const Corpus array = newsdoc::load_bytes({"bucket/many.json", "many"}, json);
+  ASSERT_EQ(array.size(), 2u);
+  EXPECT_EQ(array[1].id(), "many/1");
+  EXPECT_EQ(array[1].origin_line(), 3u);
+  EXPECT_EQ(newsdoc::load((dir / "many.json").string())[1].origin_line(), 3u);
+  LoadOptions options;
+  options.mapping = newsdoc::FieldMapping::news_please();
+  EXPECT_THROW(newsdoc::load_bytes(remote, "{\"headline\":\"A\"}\n", options), newsdoc::SchemaError);
+}
+
+TEST(Input, LinesOfAFileKeepTheirPlaceInIt) {
+  const newsdoc::SourceFile file{"bucket/news.jsonl", "news"};
+  // Lines 7 to 10 of the file, which start at byte 120.
+  const Corpus corpus = newsdoc::load_lines(
+      file, "{\"title\":\"A\"}\n\n{\"title\":\"B\",\"id\":\"given\"}\n{\"title\":\"C\"}\n", {7, 120});
+  ASSERT_EQ(corpus.size(), 3u);
+  EXPECT_EQ(corpus[0].id(), "news:7");
+  EXPECT_EQ(corpus[1].id(), "given");
+  EXPECT_EQ(corpus[2].id(), "news:10");
+  EXPECT_EQ(corpus[2].origin(), "bucket/news.jsonl");
+  EXPECT_EQ(corpus[2].origin_line(), 10u);
+  try {
+    newsdoc::load_lines(file, "{\"title\":\"A\"}\n{\"title\": }\n", {7, 120});
+    FAIL() << "no error";
+  } catch (const newsdoc::ParseError& e) {
+    EXPECT_EQ(e.where().path, "bucket/news.jsonl");
+    EXPECT_EQ(e.where().line, 8u);
+    EXPECT_EQ(e.where().column, 11u);
+    EXPECT_EQ(e.where().offset, 144u);
+  }
+  LoadOptions limited;
+  limited.max_record_bytes = 20;
+  try {
+    newsdoc::load_lines(file, "{\"title\":\"A\"}\n{\"title\":\"" + std::string(30, 'x') + "\"}\n", {7, 120}, limited);
+    FAIL() << "no error";
+  } catch (const newsdoc::ParseError& e) {
+    EXPECT_EQ(e.where().line, 8u);
+    EXPECT_NE(std::string(e.what()).find("max_record_bytes"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Input, LinesOfAFileAreCheckedForDuplicatesAmongThemselves) {
+  const newsdoc::SourceFile file{"bucket/news.jsonl", "news"};
+  const std::string lines = "{\"title\":\"A\"}\n{\"title\":\"B\",\"id\":\"news:7\"}\n";
+  try {
+    newsdoc::load_lines(file, lines, {7, 120});
+    FAIL() << "no error";
+  } catch (const newsdoc::SchemaError& e) {
+    EXPECT_STREQ(e.what(), "bucket/news.jsonl:8: /id: duplicate id \"news:7\": the first is in bucket/news.jsonl:7");
+  }
+  LoadOptions skip;
+  skip.on_error = OnError::skip;
+  const Corpus kept = newsdoc::load_lines(file, lines, {7, 120}, skip);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].title(), "A");
+  ASSERT_EQ(kept.errors().size(), 1u);
+  EXPECT_EQ(kept.errors()[0].where.line, 8u);
+  // The mapping check is about a whole file: lines of it that hold no title or body are no error.
+  EXPECT_EQ(newsdoc::load_lines(file, "{\"headline\":\"A\"}\n", {3, 40}).size(), 1u);
+}
+
 TEST(Input, AMissingPathIsNotFound) {
   EXPECT_THROW(newsdoc::load("/nonexistent/newsdoc.jsonl"), newsdoc::NotFoundError);
 }

@@ -48,6 +48,12 @@ def assert_frames_equal(computed, expected, keys: List[str]) -> None:
     pandas.testing.assert_frame_equal(computed, expected, check_exact=True)
 
 
+def numbered(articles: List[newsdoc.Article]) -> newsdoc.Corpus:
+    """A corpus of ``articles``, each id prefixed with the article's position: a load refuses copies with one id."""
+    return newsdoc.Corpus([newsdoc.Article.from_dict({**a.to_dict(), "id": f"{i}-{a.id}"})
+                           for i, a in enumerate(articles)])
+
+
 def without_corpus_entity(frame):
     return frame.drop(columns="corpus_entity", errors="ignore")
 
@@ -74,6 +80,23 @@ def write_lines(path: Path, records: List[str]) -> Path:
 
 
 RECORDS = [f'{{"id": "a{i}", "title": "Title {i} – ü", "body": "“Yes,” said Ann Lee {i}."}}' for i in range(40)]
+# Records without ids, one with its own, blank lines between some: ids and origins come from the lines.
+ID_LESS = ['{"title": "One", "body": "First."}', '', '{"title": "Two", "body": "Second."}',
+           '{"id": "own", "title": "Three", "body": "Third."}', '   ', '', '{"title": "Four", "body": "Fourth."}',
+           '{"title": "Five", "body": "Fifth."}', '{"title": "Six", "body": "Sixth."}']
+ID_LESS_ORIGINS = [("noid:1", 1), ("noid:3", 3), ("own", 4), ("noid:7", 7), ("noid:8", 8), ("noid:9", 9)]
+
+
+@pytest.fixture
+def memory_folder(request):
+    """fsspec's in-memory filesystem, a remote one as far as read_jsonl knows, and a folder of this test's in it."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    root = f"/{request.node.name.replace('[', '-').rstrip(']')}"
+    yield fs, root
+    fs.rm(root, recursive=True)
+
 
 
 class TestReadJsonl:
@@ -134,17 +157,53 @@ class TestReadJsonl:
         assert article == newsdoc.load(path, annotate=annotate)[0]
         assert article.quotes[0].speaker_text == speaker
 
-    def test_errors_name_the_file_and_where_the_partition_starts(self, tmp_path, synchronous):
-        path = write_lines(tmp_path / "a.jsonl", RECORDS[:5] + ['{"id": "bad", "title": }'] + RECORDS[5:10])
+    def test_errors_name_the_file_and_the_line_in_it(self, tmp_path, synchronous):
+        path = write_lines(tmp_path / "a.jsonl", RECORDS[:5] + ['', '{"id": "bad", "title": }'] + RECORDS[5:10])
         start = sum(len(line.encode()) + 1 for line in RECORDS[:3])
         with pytest.raises(newsdoc.ParseError) as error:
             nd.read_jsonl(str(path), blocksize=start - 1, annotate=False).compute()
-        assert error.value.path == f"{path} from byte {start}"
-        assert error.value.line == 3
+        assert (error.value.path, error.value.line, error.value.column) == (str(path), 7, 24)
+        assert str(error.value).startswith(f"{path}:7:24: ")
         skipped = nd.read_jsonl(str(path), blocksize=start - 1, annotate=False, on_error="skip")
         parts = dask.compute(*skipped.to_delayed())
         assert sum(len(part) for part in parts) == 10
-        assert [(e.path, e.line) for part in parts for e in part.errors] == [(f"{path} from byte {start}", 3)]
+        assert [(e.path, e.line) for part in parts for e in part.errors] == [(str(path), 7)]
+
+    @pytest.mark.parametrize("blocksize", [1, 37, 60, 100, None])
+    def test_id_less_records_get_the_ids_and_origins_of_load(self, tmp_path, synchronous, blocksize):
+        path = write_lines(tmp_path / "noid.jsonl", ID_LESS)
+        bag = nd.read_jsonl(str(path), blocksize=blocksize, annotate=False)
+        assert blocksize is None or bag.npartitions > 2
+        articles = bag.compute()
+        assert [(a.id, a.origin) for a in articles] == [(id, (str(path), line)) for id, line in ID_LESS_ORIGINS]
+        assert [(a.id, a.origin) for a in articles] == [(a.id, a.origin)
+                                                        for a in newsdoc.load(str(path), annotate=False)]
+
+    @pytest.mark.parametrize("blocksize", [1, 60, None])
+    def test_id_less_records_on_a_remote_filesystem(self, memory_folder, synchronous, blocksize):
+        fs, root = memory_folder
+        data = "".join(line + "\n" for line in ID_LESS).encode()
+        fs.pipe(f"{root}/news/noid.jsonl", data)
+        fs.pipe(f"{root}/news/sub/zipped.jsonl.gz", gzip.compress(data))
+        articles = nd.read_jsonl(f"memory://{root}/news", blocksize=blocksize, annotate=False).compute()
+        assert [(a.id, a.origin) for a in articles] == (
+            [(id, (f"{root}/news/noid.jsonl", line)) for id, line in ID_LESS_ORIGINS]
+            + [(id.replace("noid", "sub/zipped"), (f"{root}/news/sub/zipped.jsonl.gz", line))
+               for id, line in ID_LESS_ORIGINS])
+
+    def test_duplicate_ids_in_a_partition_as_in_load(self, tmp_path, synchronous):
+        path = write_lines(tmp_path / "dup.jsonl", ['{"title": "One"}', '{"id": "dup:1", "title": "Two"}', '',
+                                                    '{"title": "Three"}'])
+        for blocksize in (40, None):  # 40: lines 1 and 2 make the first block
+            bag = nd.read_jsonl(str(path), blocksize=blocksize, annotate=False)
+            assert bag.npartitions == (1 if blocksize is None else 2)
+            with pytest.raises(newsdoc.SchemaError) as error:
+                bag.compute()
+            assert str(error.value) == f'{path}:2: /id: duplicate id "dup:1": the first is in {path}:1'
+            parts = dask.compute(*nd.read_jsonl(str(path), blocksize=blocksize, annotate=False,
+                                                on_error="skip").to_delayed())
+            assert [a.title for part in parts for a in part] == ["One", "Three"]
+            assert [(e.path, e.line) for part in parts for e in part.errors] == [(str(path), 2)]
 
     def test_bad_arguments(self, tmp_path):
         path = write_lines(tmp_path / "a.jsonl", RECORDS)
@@ -207,10 +266,10 @@ class TestFrames:
     @pytest.mark.parametrize("table", sorted(FRAMES))
     def test_frames_equal_to_pandas_of_the_whole(self, tmp_path, synchronous, table):
         seed = newsdoc.load(seed_file(".json"))
-        corpus = newsdoc.Corpus(list(seed) * 3 + [newsdoc.Article(id="plain", source="Other")] + list(seed))
+        corpus = numbered(list(seed) * 3 + [newsdoc.Article(id="plain", source="Other")] + list(seed))
         path = tmp_path / "c.jsonl"
         corpus.to_jsonl(path)
-        bag = nd.read_jsonl(str(path), blocksize=path.stat().st_size // 4, annotate=False)
+        bag = nd.read_jsonl(str(path), blocksize=-(-path.stat().st_size // 4), annotate=False)
         assert bag.npartitions == 4
         computed = FRAMES[table](bag).compute()
         expected = corpus.to_pandas(table)
@@ -234,7 +293,7 @@ class TestFrames:
 class TestQueries:
     def test_quotes_and_mentions_of_partitions_equal_the_whole(self, tmp_path, synchronous):
         seed = newsdoc.load(seed_file(".json"))
-        corpus = newsdoc.Corpus(list(seed) * 2 + [newsdoc.Article(id="plain")] + list(seed))
+        corpus = numbered(list(seed) * 2 + [newsdoc.Article(id="plain")] + list(seed))
         path = tmp_path / "c.jsonl"
         corpus.to_jsonl(path)
         bag = nd.read_jsonl(str(path), blocksize=-(-path.stat().st_size // 3), annotate=False)
@@ -266,8 +325,7 @@ class TestQueries:
 def seed_bag(tmp_path, partitions: int = 3):
     """The seed article three times and an article without entities, cut into ``partitions`` partitions."""
     seed = newsdoc.load(seed_file(".json"))
-    corpus = newsdoc.Corpus(list(seed) * 2 + [newsdoc.Article(id="plain", paragraphs=["“No,” she said."])]
-                            + list(seed))
+    corpus = numbered(list(seed) * 2 + [newsdoc.Article(id="plain", paragraphs=["“No,” she said."])] + list(seed))
     path = tmp_path / "c.jsonl"
     corpus.to_jsonl(path)
     bag = nd.read_jsonl(str(path), blocksize=-(-path.stat().st_size // partitions), annotate=False)

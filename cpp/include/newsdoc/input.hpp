@@ -37,6 +37,7 @@
 // keeps nothing.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,29 @@ Corpus load(const std::vector<std::string>& paths, const LoadOptions& options = 
 /// Loads `files` as listed (by list_inputs(), or by a caller that walks
 /// another filesystem, as newsdoc.dask does), naming articles from their ids.
 Corpus load(const std::vector<SourceFile>& files, const LoadOptions& options = {});
+
+/// Loads the content of `file` that a caller read itself (from another
+/// filesystem, as newsdoc.dask does; decompressed if it was gzip) as load()
+/// loads the file, in JSON or JSONL: the same ids, origins, checks and
+/// messages. The format is options.format, else JSONL for a .jsonl/.ndjson
+/// name or content longer than options.max_record_bytes, else one document
+/// or JSONL as in loads().
+Corpus load_bytes(const SourceFile& file, std::string_view content, const LoadOptions& options = {});
+
+/// Where bytes held in memory begin in their file.
+struct FileStart {
+  std::uint64_t line = 1;  ///< 1-based
+  std::uint64_t byte = 0;  ///< 0-based
+};
+
+/// Loads whole JSONL lines of `file` that begin at `start` (a block of it
+/// that a caller read, as newsdoc.dask does) as load() loads them in the
+/// file: the same ids and origins, and messages naming the file and the
+/// line in it. The checks see only `lines`: a duplicate id is an error
+/// (OnError::skip: listed) when both records are in them; the mapping check
+/// (no record with a title or a body), which is about the whole file, is
+/// not made.
+Corpus load_lines(const SourceFile& file, std::string_view lines, FileStart start, const LoadOptions& options = {});
 
 /// The id of a file named `name`: without its suffix (".jsonl.gz", ".txt", ...).
 std::string file_id(std::string_view name);
