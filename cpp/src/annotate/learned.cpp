@@ -276,6 +276,8 @@ void ArticleAnnotator::find_learned_attributions() {
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     const auto base = static_cast<std::int32_t>(sentences_[s].first);
     auto labels = tagger.tag(sentence_words_[s], &sentence_pos_[s]);
+    const bool has_cue = std::any_of(labels.begin(), labels.end(), [](std::string_view l) { return l.size() > 2 && l.substr(2) == "CUE"; });
+    if (!has_cue) continue;
     if (cued != nullptr) {
       const auto context = model::cue_context(sentence_words_[s], labels);
       context_views.assign(context.begin(), context.end());
