@@ -358,6 +358,7 @@ void fill_char_spans(Store& s, const ArticleRecord& r) {
     require_boundaries(rec.bytes, [i] { return fmt::format("/mentions/{}", i); });
     add(rec.bytes, rec.chars);
   }
+  if (offsets.empty()) return;  // no spans: no bitmap to build
   if (r.ascii) {
     for (const auto& [byte, chars] : offsets) *chars = byte;
     return;

@@ -198,21 +198,21 @@ ANNOTATE_MODES = _core.ANNOTATE_MODES
 AnnotateSpec = Union[None, bool, str]
 
 
-def annotate_mode(annotate: AnnotateSpec) -> str:
+def annotate_mode(annotate: AnnotateSpec) -> Optional[str]:
     """The mode an ``annotate=`` value of :func:`newsdoc.load` and the other readers asks for: ``"missing"``
-    (only the articles that carry no quotes and no entities), ``"all"`` or ``"none"``.
+    (only the articles that carry no quotes and no entities) or ``"all"``; None for False (no annotation).
 
     Example:
         >>> from newsdoc._annotate import annotate_mode
         >>> [annotate_mode(value) for value in ("missing", None, "all", True, False)]
-        ['missing', 'missing', 'all', 'all', 'none']
+        ['missing', 'missing', 'all', 'all', None]
     """
     if annotate is None:
         return "missing"
     if annotate is True:
         return "all"
     if annotate is False:
-        return "none"
+        return None
     if isinstance(annotate, str) and annotate in ANNOTATE_MODES:
         return annotate
     raise ValueError(f'annotate must be "missing", "all", None (as "missing"), True (as "all") or False (none), '
@@ -224,6 +224,6 @@ def annotated(target: _Annotatable, annotate: AnnotateSpec, annotator: Optional[
     """``target`` under the ``annotate=`` rule of :func:`newsdoc.load` and :func:`newsdoc.loads`
     (see :func:`annotate_mode`)."""
     mode = annotate_mode(annotate)
-    if mode == "none":
+    if mode is None:
         return target
     return (annotator or default_annotator()).annotate(target, threads=threads, only_missing=mode == "missing")

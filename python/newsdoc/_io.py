@@ -252,11 +252,11 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     paths = _paths(path)
     mode = annotate_mode(annotate)
     if mode == "missing" and all(_is_binary_corpus(p) for p in paths):
-        mode = "none"  # a saved corpus is as it was saved: the default mode does not touch it
+        mode = None  # a saved corpus is as it was saved: the default mode does not touch it
     if progress is not None and progress is not False and progress is not True and not callable(progress):
         raise TypeError(f"progress must be a callable, True or None, not {type(progress).__name__}")
     report = _ProgressBar() if progress is True else progress or None
-    core_annotator = None if mode == "none" else (annotator or default_annotator())._core
+    core_annotator = None if mode is None else (annotator or default_annotator())._core
     try:
         return Corpus._wrap(_core.load(
             paths, preset, keys, on_error, "auto", int(max_record_bytes), bool(ids), core_annotator,

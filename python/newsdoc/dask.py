@@ -67,6 +67,8 @@ __all__ = ["read_jsonl", "read_text", "quotes_frame", "attributions_frame", "men
 
 # How far past a block boundary to look for the end of a line, per read.
 _DELIMITER_READ = 1 << 16
+# How much of a block counting its line breaks reads at a time.
+_COUNT_WINDOW = 1 << 22
 
 
 def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str, None] = "64 MiB",
@@ -122,17 +124,17 @@ def read_jsonl(urlpath: Union[str, Sequence[str]], *, blocksize: Union[int, str,
         compression = infer_compression(path)
         size = fs.size(path)
         if compression is None and block is not None and size > block and not _is_json_document(path):
-            load_block = functools.partial(_load_block, path=path, file_id=file_id, **load)
             first_line: Any = 1
             for offset in range(0, size, block):
-                lines = (f"{name}-block", partitions)
-                graph[lines] = (functools.partial(_read_block, fs, path, offset, block),)
-                graph[(name, partitions)] = (load_block, lines, first_line)
+                # Each task reads its block itself and returns no bytes: a block's bytes held as a task
+                # result would wait in memory for the line numbers of every block before it.
+                graph[(name, partitions)] = (functools.partial(_load_block, fs, path, offset, block,
+                                                               file_id=file_id, **load), first_line)
                 if offset + block < size:
                     # The line after this block's: a chain of small tasks, so block i waits for the
                     # newline counts of blocks 0..i-1 only, not for their corpora.
                     newlines, after = (f"{name}-newlines", partitions), (f"{name}-line", partitions)
-                    graph[newlines] = (_newlines, lines)
+                    graph[newlines] = (functools.partial(_count_newlines, fs, path, offset, block),)
                     graph[after] = (operator.add, first_line, newlines)
                     first_line = after
                 partitions += 1
@@ -469,36 +471,47 @@ def _is_json_document(path: str) -> bool:
     return path.endswith((".json", ".json.gz"))
 
 
-def _read_block(fs: Any, path: str, offset: int, length: int) -> Tuple[int, bytes]:
-    """(start, bytes) of the lines of an uncompressed file that begin after byte ``offset`` and by byte
+def _block_bounds(file: Any, offset: int, length: int) -> Tuple[int, int]:
+    """[start, end) of the lines of an uncompressed file that begin after byte ``offset`` and by byte
     ``offset + length`` (the first block also takes the line at 0), as dask.bag.read_text cuts: every
     line lands in exactly one block, and each block ends where the next starts."""
-    with fs.open(path, "rb") as file:
-        start = 0
-        if offset > 0:
-            file.seek(offset)
-            seek_delimiter(file, b"\n", _DELIMITER_READ)
-            start = file.tell()
-        file.seek(offset + length)
+    start = 0
+    if offset > 0:
+        file.seek(offset)
         seek_delimiter(file, b"\n", _DELIMITER_READ)
-        end = file.tell()
+        start = file.tell()
+    file.seek(offset + length)
+    seek_delimiter(file, b"\n", _DELIMITER_READ)
+    return start, file.tell()
+
+
+def _count_newlines(fs: Any, path: str, offset: int, length: int) -> int:
+    """The line breaks in the block of _block_bounds, read a window at a time."""
+    with fs.open(path, "rb") as file:
+        start, end = _block_bounds(file, offset, length)
         file.seek(start)
-        return start, file.read(end - start)
+        count = 0
+        while start < end:
+            window = file.read(min(_COUNT_WINDOW, end - start))
+            if not window:
+                break
+            count += window.count(b"\n")
+            start += len(window)
+        return count
 
 
-def _newlines(block: Tuple[int, bytes]) -> int:
-    return block[1].count(b"\n")
-
-
-def _load_block(block: Tuple[int, bytes], first_line: int, path: str, file_id: str, preset: str, keys: dict,
-                on_error: str, mode: str) -> Corpus:
+def _load_block(fs: Any, path: str, offset: int, length: int, first_line: int, file_id: str, preset: str,
+                keys: dict, on_error: str, mode: Optional[str]) -> Corpus:
     """One partition of read_jsonl: the lines of one block, which starts on line ``first_line`` of the file."""
-    start, data = block
+    with fs.open(path, "rb") as file:
+        start, end = _block_bounds(file, offset, length)
+        file.seek(start)
+        data = file.read(end - start)
     return _load_bytes(data, (first_line, start), path, file_id, preset, keys, on_error, mode)
 
 
 def _load_file(fs: Any, path: str, file_id: str, compression: Optional[str], preset: str, keys: dict,
-               on_error: str, mode: str) -> Corpus:
+               on_error: str, mode: Optional[str]) -> Corpus:
     """One partition of read_jsonl: a whole file of a filesystem other than the local one."""
     with fs.open(path, "rb", compression=compression) as file:
         data = file.read()
@@ -506,7 +519,7 @@ def _load_file(fs: Any, path: str, file_id: str, compression: Optional[str], pre
 
 
 def _load_bytes(data: bytes, start: Optional[Tuple[int, int]], path: str, file_id: str, preset: str, keys: dict,
-                on_error: str, mode: str) -> Corpus:
+                on_error: str, mode: Optional[str]) -> Corpus:
     """``data`` read from ``path``, the whole file or the lines from ``start`` (line, byte) on, loaded (and
     annotated as read) by the C++ input layer: ids, origins and error locations as newsdoc.load gives them."""
     return Corpus._wrap(_core.load_bytes(data, path, file_id, start, preset, keys, on_error, "auto",
@@ -514,13 +527,13 @@ def _load_bytes(data: bytes, start: Optional[Tuple[int, int]], path: str, file_i
 
 
 def _load_source(path: str, file_id: str, preset: str, keys: dict, on_error: str,
-                 mode: str) -> Corpus:
+                 mode: Optional[str]) -> Corpus:
     """One partition of read_jsonl: a whole local file, read (and annotated as read) by the C++ input layer."""
     return Corpus._wrap(_core.load_sources([(path, file_id)], preset, keys, on_error, MAX_RECORD_BYTES,
                                            *_annotation_args(mode)))
 
 
-def _load_texts(fs: Any, paths: List[Tuple[str, str]], mode: str) -> Corpus:
+def _load_texts(fs: Any, paths: List[Tuple[str, str]], mode: Optional[str]) -> Corpus:
     """One partition of read_text: a corpus of one article per file."""
     if _is_local(fs):
         return Corpus._wrap(_core.load_sources(paths, "auto", {}, "raise", MAX_RECORD_BYTES,
@@ -530,15 +543,15 @@ def _load_texts(fs: Any, paths: List[Tuple[str, str]], mode: str) -> Corpus:
     return _annotate(Corpus.from_articles(articles), mode)
 
 
-def _annotation_args(mode: str) -> tuple:
+def _annotation_args(mode: Optional[str]) -> tuple:
     """The annotator, only_missing and threads arguments of _core.load_sources for an annotate mode: one
     thread, as Dask runs partitions in parallel."""
-    return (None if mode == "none" else default_annotator()._core), mode == "missing", 1
+    return (None if mode is None else default_annotator()._core), mode == "missing", 1
 
 
-def _annotate(corpus: Corpus, mode: str) -> Corpus:
+def _annotate(corpus: Corpus, mode: Optional[str]) -> Corpus:
     """The annotate mode of newsdoc.load, on one thread: Dask runs partitions in parallel."""
-    if mode == "none":
+    if mode is None:
         return corpus
     return default_annotator().annotate(corpus, threads=1, only_missing=mode == "missing")
 

@@ -179,6 +179,17 @@ class TestReadJsonl:
         assert [(a.id, a.origin) for a in articles] == [(a.id, a.origin)
                                                         for a in newsdoc.load(str(path), annotate=False)]
 
+    def test_no_task_holds_a_block_of_raw_bytes(self, tmp_path, synchronous):
+        """A block's bytes live only inside the task that loads it: a task result of bytes would stay in
+        memory until the later blocks' line numbers are known, many blocks at once."""
+        path = write_lines(tmp_path / "noid.jsonl", [f'{{"title": "Title {i}"}}' for i in range(30)])
+        results = []
+        with dask.callbacks.Callback(posttask=lambda key, result, dsk, state, worker: results.append(result)):
+            articles = nd.read_jsonl(str(path), blocksize=40, annotate=False).compute()
+        assert [a.id for a in articles] == [f"noid:{line}" for line in range(1, 31)]
+        assert results and not [r for r in results
+                                if isinstance(r, bytes) or isinstance(r, tuple) and any(isinstance(x, bytes) for x in r)]
+
     @pytest.mark.parametrize("blocksize", [1, 60, None])
     def test_id_less_records_on_a_remote_filesystem(self, memory_folder, synchronous, blocksize):
         fs, root = memory_folder
