@@ -451,24 +451,29 @@ TEST(Binary, ReadBinaryFileNamesTheFile) {
 }
 
 TEST(Binary, ALargeFileReadInTwoHalvesLoadsAndIsChecked) {
-  // Over 64 MiB, the size from which two threads read a file: one article with a long body.
-  ArticleInput in;
-  in.id = "big";
-  const std::string paragraph = "Zoë said “yes”. " + std::string(70u << 20, 'x');
-  in.paragraphs = {paragraph, "The end."};
-  in.quotes = {{Span{10, 19}, QuoteKind::direct, newsdoc::no_entity, std::nullopt, ""}};
+  // Over 64 MiB, the size from which two threads read a file and check its articles' text: two
+  // articles with long bodies, one for each thread.
   CorpusBuilder builder;
-  builder.add(in);
+  for (const char* id : {"big", "big-2"}) {
+    ArticleInput in;
+    in.id = id;
+    const std::string paragraph = "Zoë said “yes”. " + std::string(35u << 20, 'x');
+    in.paragraphs = {paragraph, "The end."};
+    in.quotes = {{Span{10, 19}, QuoteKind::direct, newsdoc::no_entity, std::nullopt, ""}};
+    builder.add(in);
+  }
   const Corpus corpus = builder.finish();
   newsdoc_test::TempDir dir;
   const std::string path = (dir / "big.ndc").string();
   std::string blob = newsdoc::to_binary(corpus);
   newsdoc_test::write_file(path, blob);
   const Corpus again = newsdoc::read_binary_file(path);
-  ASSERT_EQ(again.size(), 1u);
-  EXPECT_TRUE(again[0] == corpus[0]);
-  EXPECT_EQ(again[0].quote(0).text, "“yes”");
-  EXPECT_EQ(again[0].quote(0).chars, (Span{9, 14}));  // "Zoë said " is 9 code points
+  ASSERT_EQ(again.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_TRUE(again[i] == corpus[i]);
+    EXPECT_EQ(again[i].quote(0).text, "“yes”");
+    EXPECT_EQ(again[i].quote(0).chars, (Span{9, 14}));  // "Zoë said " is 9 code points
+  }
   // A damaged byte in the second half fails the combined checksum.
   blob[blob.size() - 100] ^= 0x01;
   newsdoc_test::write_file(path, blob);
