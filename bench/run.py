@@ -749,16 +749,17 @@ def load_section(results: Dict[str, dict], input_path: Path, input_bytes: int, c
             f"{annotated['save_seconds']:.2f} s. `newsdoc.load` of either checks the checksum and validates every "
             "article, span and string (UTF-8, meta JSON) where it lies in the one buffer the file is read into (by "
             "two threads from 64 MiB), which the corpus keeps: no text is copied or rebuilt, and a damaged file is a "
-            "ParseError or SchemaError, never a crash. The code point offsets of paragraphs, quotes and mentions are "
-            "counted, not stored, as the text checks go (two threads). JSONL-equivalent MB/s is the JSONL input's "
-            "size over the reopen time.",
+            "ParseError or SchemaError, never a crash. The file's part table (binary version 4) says where each "
+            "part of the articles starts, so the records are decoded and the text checked by one thread per core; "
+            "the code point offsets of paragraphs, quotes and mentions are counted, not stored, as the text checks "
+            "go. JSONL-equivalent MB/s is the JSONL input's size over the reopen time.",
             "",
             f"- **Reopen target (≥ {TARGET_REOPEN / 1e9:.1f} GB/s): {verdict(reopen)} for (e), "
             f"{verdict(annotated)} for (e′).** {reopen['ndc_bytes'] / reopen['seconds'] / 1e9:.2f} and "
             f"{annotated['ndc_bytes'] / annotated['seconds'] / 1e9:.2f} GB/s of .ndc file. About half of (e)'s time is "
             "the kernel copying the file into memory; mapping it instead (mmap) would skip that copy but a file "
             "truncated while mapped kills the process (SIGBUS), so the file is read. (e′) also decodes every quote "
-            "and mention into the corpus's records, one varint at a time, on one thread.",
+            "and mention into the corpus's records.",
             "",
         ]
     dumps, dumps_cpp = results.get("dumps"), results.get("dumps_cpp")

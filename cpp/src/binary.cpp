@@ -13,6 +13,7 @@
 #include <future>
 #include <limits>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -45,7 +46,9 @@ constexpr std::size_t min_error_size = 1 + 1 + 3 + 3;
 /// Reads the payload, checking every length against the bytes left.
 class Reader {
  public:
-  Reader(std::string_view payload, const std::string& name) noexcept : data_(payload), name_(name) {}
+  /// Reads `payload` from its byte `start` on.
+  Reader(std::string_view payload, const std::string& name, std::size_t start = 0) noexcept
+      : data_(payload), pos_(start), name_(name) {}
 
   std::uint8_t u8() {
     if (pos_ == data_.size()) truncated(1);
@@ -251,13 +254,8 @@ TextRef text_ref(std::string_view text) noexcept { return {text.empty() ? nullpt
 /// builder could have made.
 class Decoder {
  public:
-  Decoder(Reader& in, Store& store) noexcept : in_(in), s_(store) {}
-
-  void origins() {
-    const auto n = in_.count(min_string_size, "origins");
-    origins_.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) origins_.push_back(utf8([] { return std::string("/origin"); }));
-  }
+  Decoder(Reader& in, Store& store, const std::vector<TextRef>& origins) noexcept
+      : in_(in), s_(store), origins_(origins) {}
 
   void article() {
     ArticleRecord r;
@@ -403,12 +401,108 @@ class Decoder {
 
   Reader& in_;
   Store& s_;
-  std::vector<TextRef> origins_;
+  const std::vector<TextRef>& origins_;
   // Scratch reused across articles.
   std::vector<QuoteInput> quotes_;
   std::vector<MentionInput> mentions_;
   std::unordered_set<std::string_view> ids_;
 };
+
+/// The files the articles name by index; each must be UTF-8.
+std::vector<TextRef> decode_origins(Reader& in) {
+  const auto n = in.count(min_string_size, "origins");
+  std::vector<TextRef> origins;
+  origins.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view text = in.text();
+    if (!is_valid_utf8(text)) throw SchemaError("/origin", "not valid UTF-8");
+    origins.push_back(text_ref(text));
+  }
+  return origins;
+}
+
+std::size_t decode_threads() noexcept { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 8); }
+
+/// Where a part of the articles starts: the index of its first article and
+/// that article's payload offset (version 4's part table).
+struct PartStart {
+  std::uint64_t article;
+  std::uint64_t offset;
+};
+
+/// Articles [article, end_article) that one thread decodes and checks, from
+/// payload byte `offset` on. It must pass each of `checkpoints` (the part
+/// starts inside it, and the next run's start) at exactly its offset.
+struct Run {
+  std::uint64_t article;
+  std::uint64_t offset;
+  std::vector<PartStart> checkpoints;
+  std::uint64_t end_article = 0;
+};
+
+struct RunResult {
+  std::shared_ptr<Store> store;
+  std::size_t end = 0;          // the reader's offset after the run's last article
+  std::exception_ptr failure;   // the error of the run's first article that fails
+};
+
+/// Decodes a run's articles into a Store of their own, then checks their text.
+RunResult decode_run(std::string_view records, const std::string& name, const std::vector<TextRef>& origins,
+                     const Run& run) {
+  RunResult result;
+  try {
+    result.store = std::make_shared<Store>();
+    const std::size_t count = run.end_article - run.article;
+    result.store->articles.reserve(count);
+    Reader in(records, name, run.offset);
+    Decoder decoder(in, *result.store, origins);
+    std::vector<std::size_t> offsets;  // of each article, for errors
+    offsets.reserve(count);
+    const auto located = [&](std::size_t i, const SchemaError& e) {
+      return std::make_exception_ptr(
+          SchemaError(Location{name, run.article + i + 1, 0, offsets[i]}, e.pointer(), e.reason()));
+    };
+    // The first article in [0, end) whose text fails, as a located error.
+    const auto text_failure = [&](std::size_t end) -> std::exception_ptr {
+      for (std::size_t i = 0; i < end; ++i) {
+        try {
+          decoder.check_text(i);
+        } catch (const SchemaError& e) {
+          return located(i, e);
+        }
+      }
+      return nullptr;
+    };
+    auto checkpoint = run.checkpoints.begin();
+    for (std::size_t i = 0; i <= count; ++i) {
+      try {
+        if (checkpoint != run.checkpoints.end() && checkpoint->article == run.article + i) {
+          if (in.offset() - header_size != checkpoint->offset) {
+            in.fail(in.offset(), fmt::format("the part table puts article {} at payload byte {}, but it starts at {}",
+                                             checkpoint->article + 1, checkpoint->offset, in.offset() - header_size));
+          }
+          ++checkpoint;
+        }
+        if (i == count) break;
+        offsets.push_back(in.offset());
+        decoder.article();
+      } catch (const Error& e) {
+        // An earlier article whose text is bad comes first.
+        result.failure = text_failure(i);
+        if (!result.failure) {
+          const auto* schema = dynamic_cast<const SchemaError*>(&e);
+          result.failure = schema != nullptr && i < count ? located(i, *schema) : std::current_exception();
+        }
+        return result;
+      }
+    }
+    result.end = in.offset();
+    result.failure = text_failure(count);
+  } catch (...) {  // out of memory: reported like any other failure of the run
+    result.failure = std::current_exception();
+  }
+  return result;
+}
 
 /// The corpus in a binary corpus of `size` bytes at the start of `buffer`,
 /// which holds simdjson::SIMDJSON_PADDING more bytes after them.
@@ -441,70 +535,92 @@ Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string&
     fail(12, "checksum mismatch: the blob is corrupted");
   }
 
-  Reader in(payload, name);
+  // Version 4's part table, at the end of the payload.
+  std::vector<PartStart> parts;
+  std::string_view records = payload;
+  if (version >= 4) {
+    if (payload.size() < part_table_size(0)) fail(header_size, "truncated: no part table");
+    const auto count = read_le(payload.data() + payload.size() - 8, 8);
+    if (count > (payload.size() - part_table_size(0)) / 16) {
+      fail(header_size + payload.size() - 8, fmt::format("a part table of {} parts cannot fit in the payload", count));
+    }
+    records = payload.substr(0, payload.size() - part_table_size(count));
+    parts.resize(count);
+    for (std::size_t p = 0; p < count; ++p) {
+      const char* entry = records.data() + records.size() + 16 * p;
+      parts[p] = {read_le(entry, 8), read_le(entry + 8, 8)};
+    }
+  }
+  Reader in(records, name);
   if (version < 3) return decode_old_payload(in, version, name);
   const auto articles = in.count(min_article_size, "articles");
   const auto errors_at = in.offset();
   const auto errors = in.varint();
-  auto store = std::make_shared<Store>();
-  store->arena.adopt(std::move(buffer), size + simdjson::SIMDJSON_PADDING);
-  store->articles.reserve(articles);
-  Decoder decoder(in, *store);
   const auto origins_at = in.offset();
+  std::vector<TextRef> origins;
   try {
-    decoder.origins();
+    origins = decode_origins(in);
   } catch (const SchemaError& e) {
     throw SchemaError(Location{name, 0, 0, origins_at}, e.pointer(), e.reason());
   }
-  std::vector<std::size_t> offsets;  // of each article, for errors
-  offsets.reserve(articles);
-  // A failed check of article i: the first of those that fail is reported.
-  const auto located = [&](std::size_t i, const SchemaError& e) {
-    return SchemaError(Location{name, i + 1, 0, offsets[i]}, e.pointer(), e.reason());
-  };
-  // The index and error of the first article in [begin, end) whose text fails.
-  using TextFailure = std::optional<std::pair<std::size_t, SchemaError>>;
-  const auto check_texts = [&decoder](std::size_t begin, std::size_t end) -> TextFailure {
-    for (std::size_t i = begin; i < end; ++i) {
-      try {
-        decoder.check_text(i);
-      } catch (const SchemaError& e) {
-        return std::make_pair(i, e);
-      }
-    }
-    return std::nullopt;
-  };
-  for (std::size_t i = 0; i < articles; ++i) {
-    offsets.push_back(in.offset());
-    try {
-      decoder.article();
-    } catch (const Error& e) {
-      // An earlier article whose text is bad comes first.
-      if (const auto failure = check_texts(0, i)) throw located(failure->first, failure->second);
-      if (const auto* schema = dynamic_cast<const SchemaError*>(&e)) throw located(i, *schema);
-      throw;
+  // Each part starts after the one before it, at an article inside the records.
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const PartStart before = p == 0 ? PartStart{0, in.offset() - header_size} : parts[p - 1];
+    if (parts[p].article <= before.article || parts[p].article >= articles || parts[p].offset <= before.offset ||
+        parts[p].offset >= records.size()) {
+      fail(header_size + records.size() + 16 * p,
+           fmt::format("part table entry {} (article {} at payload byte {}) does not follow the entry before it "
+                       "inside the articles",
+                       p + 1, parts[p].article + 1, parts[p].offset));
     }
   }
-  in.require_fit(errors, errors_at, min_error_size, "errors");
+  // Large payloads are decoded and checked by several threads, a run of whole parts each.
+  const std::size_t threads =
+      payload.size() < large_blob_size ? 1 : std::min<std::size_t>(parts.size() + 1, decode_threads());
+  std::vector<Run> runs;
+  runs.push_back(Run{0, in.offset() - header_size, {}});
+  for (std::size_t t = 1, p = 0; t < threads; ++t) {
+    const std::size_t target = runs.front().offset + (records.size() - runs.front().offset) / threads * t;
+    while (p < parts.size() && parts[p].offset < target) ++p;
+    if (p == parts.size()) break;
+    if (parts[p].article > runs.back().article) runs.push_back(Run{parts[p].article, parts[p].offset, {}});
+  }
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    Run& run = runs[r];
+    run.end_article = r + 1 < runs.size() ? runs[r + 1].article : articles;
+    for (const PartStart& part : parts) {
+      if (part.article > run.article && part.article < run.end_article) run.checkpoints.push_back(part);
+    }
+    if (r + 1 < runs.size()) run.checkpoints.push_back(PartStart{runs[r + 1].article, runs[r + 1].offset});
+  }
+  std::vector<RunResult> results(runs.size());
+  {
+    std::vector<std::future<RunResult>> later;
+    for (std::size_t r = 1; r < runs.size(); ++r) {
+      later.push_back(std::async(std::launch::async, decode_run, records, std::cref(name), std::cref(origins),
+                                 std::cref(runs[r])));
+    }
+    results[0] = decode_run(records, name, origins, runs[0]);
+    for (std::size_t r = 1; r < runs.size(); ++r) results[r] = later[r - 1].get();
+  }
+  // The first article that fails, in article order, is the one reported.
+  for (const RunResult& result : results) {
+    if (result.failure) std::rethrow_exception(result.failure);
+  }
+  Reader tail(records, name, results.back().end - header_size);
+  tail.require_fit(errors, errors_at, min_error_size, "errors");
   std::vector<RecordError> record_errors;
   record_errors.reserve(errors);
-  for (std::uint64_t i = 0; i < errors; ++i) record_errors.push_back(decode_error(in));
-  if (in.left() != 0) fail(in.offset(), fmt::format("{} bytes after the last record", in.left()));
-  // The text checks are most of the work: a large corpus shares them between two threads.
-  TextFailure failure;
-  if (payload.size() < large_blob_size) {
-    failure = check_texts(0, articles);
-  } else {
-    auto second = std::async(std::launch::async, check_texts, articles / 2, articles);
-    failure = check_texts(0, articles / 2);
-    auto later = second.get();
-    if (!failure) failure = std::move(later);
-  }
-  if (failure) throw located(failure->first, failure->second);
-  std::shared_ptr<const Store> shared = std::move(store);
+  for (std::uint64_t i = 0; i < errors; ++i) record_errors.push_back(decode_error(tail));
+  if (tail.left() != 0) fail(tail.offset(), fmt::format("{} bytes after the last record", tail.left()));
   std::vector<Article> out;
-  out.reserve(shared->articles.size());
-  for (std::uint32_t i = 0; i < shared->articles.size(); ++i) out.push_back(Internals::article(shared, i));
+  out.reserve(articles);
+  for (std::size_t r = 0; r < results.size(); ++r) {
+    // Every store keeps the whole buffer; its byte count goes to the first.
+    results[r].store->arena.adopt(buffer, r == 0 ? size + simdjson::SIMDJSON_PADDING : 0);
+    std::shared_ptr<const Store> shared = std::move(results[r].store);
+    for (std::uint32_t i = 0; i < shared->articles.size(); ++i) out.push_back(Internals::article(shared, i));
+  }
   return Corpus(std::move(out), std::move(record_errors));
 }
 

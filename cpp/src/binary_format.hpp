@@ -22,4 +22,10 @@ inline std::uint64_t read_le(const char* data, int bytes) noexcept {
   return value;
 }
 
+/// Version 4 ends its payload with the part table: for each part of the
+/// articles after the first, its first article's index and that article's
+/// payload offset (u64 each, little-endian), then the count of those parts
+/// (u64). A reader decodes parts on threads of their own.
+inline constexpr std::size_t part_table_size(std::size_t parts) noexcept { return 16 * parts + 8; }
+
 }  // namespace newsdoc::detail::binary_format

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "binary_format.hpp"
 #include "crc32.hpp"
@@ -24,6 +25,7 @@ using detail::Store;
 class SizeSink {
  public:
   void u8(std::uint8_t) noexcept { size_ += 1; }
+  void u64(std::uint64_t) noexcept { size_ += 8; }
   void varint(std::uint64_t value) noexcept {
     do {
       ++size_;
@@ -45,6 +47,10 @@ class WriteSink {
  public:
   explicit WriteSink(char* out) noexcept : pos_(out) {}
   void u8(std::uint8_t value) noexcept { *pos_++ = static_cast<char>(value); }
+  void u64(std::uint64_t value) noexcept {
+    write_le(pos_, value, 8);
+    pos_ += 8;
+  }
   /// LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last.
   void varint(std::uint64_t value) noexcept {
     while (value >= 0x80) {
@@ -172,37 +178,85 @@ void encode_error(Sink& out, const RecordError& e) {
   out.text(e.message());
 }
 
+/// Where the payload's parts start (version 4's part table): from about
+/// 16 MiB on, the articles are cut into parts of at least part_bytes and at
+/// most max_parts, so that a reader can decode them on several threads.
+struct PartStart {
+  std::uint64_t article;  // the index of the part's first article
+  std::uint64_t offset;   // that article's offset in the payload
+};
+constexpr std::size_t part_bytes = std::size_t{8} << 20;
+constexpr std::size_t max_parts = 16;
+
 template <class Sink>
-void encode_payload(Sink& out, const Corpus& corpus) {
-  OriginTable origins(corpus);
+void encode_head(Sink& out, const Corpus& corpus, const OriginTable& origins) {
   out.varint(corpus.size());
   out.varint(corpus.errors().size());
   out.varint(origins.origins().size());
   for (const auto origin : origins.origins()) out.text(origin);
+}
+
+/// The payload's size and its part table, measured before anything is written.
+struct Plan {
+  std::size_t payload = 0;
+  std::vector<PartStart> parts;  // after the first, which starts at article 0
+};
+
+Plan plan_of(const Corpus& corpus) {
+  OriginTable origins(corpus);
+  SizeSink head;
+  encode_head(head, corpus, origins);
+  std::vector<std::size_t> starts;  // of each article, and the end of the last
+  starts.reserve(corpus.size() + 1);
+  SizeSink articles;
+  for (const Article& article : corpus) {
+    starts.push_back(head.size() + articles.size());
+    encode_article(articles, *Internals::store(article), Internals::record(article), origins);
+  }
+  starts.push_back(head.size() + articles.size());
+  Plan plan;
+  const std::size_t span = starts.back() - starts.front();
+  const std::size_t parts = std::min(max_parts, span / part_bytes);
+  for (std::size_t p = 1, i = 0; p < parts; ++p) {
+    const std::size_t target = starts.front() + span / parts * p;
+    while (i < corpus.size() && starts[i] < target) ++i;
+    if (i == corpus.size()) break;
+    if (i > 0 && (plan.parts.empty() || plan.parts.back().article < i)) plan.parts.push_back({i, starts[i]});
+  }
+  SizeSink errors;
+  for (const auto& error : corpus.errors()) encode_error(errors, error);
+  plan.payload = starts.back() + errors.size() + part_table_size(plan.parts.size());
+  return plan;
+}
+
+template <class Sink>
+void encode_payload(Sink& out, const Corpus& corpus, const Plan& plan) {
+  OriginTable origins(corpus);
+  encode_head(out, corpus, origins);
   for (const Article& article : corpus) {
     encode_article(out, *Internals::store(article), Internals::record(article), origins);
   }
   for (const auto& error : corpus.errors()) encode_error(out, error);
+  for (const PartStart& part : plan.parts) {
+    out.u64(part.article);
+    out.u64(part.offset);
+  }
+  out.u64(plan.parts.size());
 }
 
 }  // namespace
 
-std::size_t binary_size(const Corpus& corpus) {
-  SizeSink sink;
-  encode_payload(sink, corpus);
-  return header_size + sink.size();
-}
+std::size_t binary_size(const Corpus& corpus) { return header_size + plan_of(corpus).payload; }
 
 void write_binary(const Corpus& corpus, char* out, std::size_t size) {
   if (size < header_size) throw InvalidArgumentError("write_binary: the buffer is smaller than the header");
-  WriteSink sink(out + header_size);
-  SizeSink measure;
-  encode_payload(measure, corpus);
-  if (size != header_size + measure.size()) {
+  const Plan plan = plan_of(corpus);
+  if (size != header_size + plan.payload) {
     throw InvalidArgumentError(fmt::format("write_binary: the buffer holds {} bytes, the corpus needs {}", size,
-                                           header_size + measure.size()));
+                                           header_size + plan.payload));
   }
-  encode_payload(sink, corpus);
+  WriteSink sink(out + header_size);
+  encode_payload(sink, corpus, plan);
   const std::size_t payload = size - header_size;
   std::memcpy(out, magic, sizeof magic);
   write_le(out + 8, binary_version, 4);

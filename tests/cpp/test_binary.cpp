@@ -12,11 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "binary_format.hpp"
 #include "crc32.hpp"
 #include "test_util.hpp"
 #include "store.hpp"
 
-using newsdoc::detail::Internals;  // store(): whether two handles share storage
+using newsdoc::detail::Internals;
+using newsdoc::detail::binary_format::read_le;  // store(): whether two handles share storage
 
 namespace {
 
@@ -169,13 +171,13 @@ TEST(Binary, SliceWritesOnlyItsArticles) {
   EXPECT_LT(newsdoc::binary_size(second), newsdoc::binary_size(corpus));
 }
 
-TEST(Binary, EmptyCorpusIsAHeaderAndThreeZeroCounts) {
+TEST(Binary, EmptyCorpusIsAHeaderThreeZeroCountsAndAnEmptyPartTable) {
   const std::string blob = newsdoc::to_binary(Corpus{});
-  ASSERT_EQ(blob.size(), header_size + 3);
+  ASSERT_EQ(blob.size(), header_size + 3 + 8);
   EXPECT_EQ(blob.substr(0, 8), std::string("\x89NDCORP\n", 8));
-  EXPECT_EQ(blob.substr(8, 4), std::string("\x03\x00\x00\x00", 4));
-  EXPECT_EQ(blob.substr(16, 8), std::string("\x03\x00\x00\x00\x00\x00\x00\x00", 8));
-  EXPECT_EQ(blob.substr(24), std::string("\x00\x00\x00", 3));
+  EXPECT_EQ(blob.substr(8, 4), std::string("\x04\x00\x00\x00", 4));
+  EXPECT_EQ(blob.substr(16, 8), std::string("\x0b\x00\x00\x00\x00\x00\x00\x00", 8));
+  EXPECT_EQ(blob.substr(24), std::string(3 + 8, '\0'));
   EXPECT_EQ(newsdoc::from_binary(blob).size(), 0u);
 }
 
@@ -201,8 +203,8 @@ TEST(Binary, HeaderProblemsAreParseErrorsThatSayWhat) {
   EXPECT_EQ(message_of("{\"title\": \"not binary at all\"}"),
             "part-3: binary corpus: not a newsdoc binary corpus (wrong magic bytes)");
   std::string newer = blob;
-  newer[8] = 4;
-  EXPECT_EQ(message_of(newer), "part-3: binary corpus: version 4, but this newsdoc reads versions 1 to 3");
+  newer[8] = 5;
+  EXPECT_EQ(message_of(newer), "part-3: binary corpus: version 5, but this newsdoc reads versions 1 to 4");
   EXPECT_EQ(message_of(blob.substr(0, blob.size() - 1)),
             "part-3: binary corpus: the header announces " + std::to_string(blob.size() - header_size) +
                 " payload bytes, but " + std::to_string(blob.size() - header_size - 1) +
@@ -250,9 +252,10 @@ TEST(Binary, PayloadIsValidatedEvenWithAMatchingChecksum) {
 
 TEST(Binary, CountsTooLargeForTheBlobAreRefusedBeforeAllocating) {
   const std::string header = newsdoc::to_binary(Corpus{}).substr(0, header_size);
-  const auto message_of = [&header](const std::string& payload) -> std::string {
+  const std::string no_parts(8, '\0');  // the part table that ends every payload
+  const auto message_of = [&](const std::string& payload) -> std::string {
     try {
-      newsdoc::from_binary(resealed(header + payload));
+      newsdoc::from_binary(resealed(header + payload + no_parts));
     } catch (const newsdoc::ParseError& e) {
       return e.what();
     }
@@ -265,6 +268,17 @@ TEST(Binary, CountsTooLargeForTheBlobAreRefusedBeforeAllocating) {
             "<binary>: binary corpus: 9223372036854775808 articles cannot fit in the 0 bytes left");
   EXPECT_EQ(message_of(std::string("\x00\x05\x00", 3)), "<binary>: binary corpus: 5 errors cannot fit in the 0 bytes left");
   EXPECT_EQ(message_of(std::string("\x00\x00\x05", 3)), "<binary>: binary corpus: 5 origins cannot fit in the 0 bytes left");
+  const auto table_message_of = [&](const std::string& payload) -> std::string {
+    try {
+      newsdoc::from_binary(resealed(header + payload));
+    } catch (const newsdoc::ParseError& e) {
+      return e.what();
+    }
+    return "loaded";
+  };
+  EXPECT_EQ(table_message_of(std::string("\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00", 11)),
+            "<binary>: binary corpus: a part table of 1 parts cannot fit in the payload");
+  EXPECT_EQ(table_message_of(std::string(3, '\0')), "<binary>: binary corpus: truncated: no part table");
 }
 
 TEST(Binary, BadArticleIsASchemaErrorNamingArticleAndField) {
@@ -474,10 +488,84 @@ TEST(Binary, ALargeFileReadInTwoHalvesLoadsAndIsChecked) {
     EXPECT_EQ(again[i].quote(0).text, "“yes”");
     EXPECT_EQ(again[i].quote(0).chars, (Span{9, 14}));  // "Zoë said " is 9 code points
   }
+  // Each half is decoded and checked on a thread of its own, yet the first bad article is reported.
+  std::string bad = blob;
+  bad[bad.size() - (1u << 20)] = '\xff';  // in the second article's body
+  const auto message_of = [](const std::string& damaged) -> std::string {
+    try {
+      newsdoc::from_binary(resealed(damaged), "big.ndc");
+    } catch (const newsdoc::SchemaError& e) {
+      return e.what();
+    }
+    return "loaded";
+  };
+  EXPECT_EQ(message_of(bad), "big.ndc:2: /paragraphs/0: not valid UTF-8");
+  bad[1u << 20] = '\xff';  // in the first article's body
+  EXPECT_EQ(message_of(bad), "big.ndc:1: /paragraphs/0: not valid UTF-8");
   // A damaged byte in the second half fails the combined checksum.
   blob[blob.size() - 100] ^= 0x01;
   newsdoc_test::write_file(path, blob);
   EXPECT_THROW(newsdoc::read_binary_file(path), newsdoc::ParseError);
+}
+
+/// The part table at the end of a version 4 payload: (first article, payload offset) of each part after the first.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> part_table_of(std::string_view blob) {
+  const auto count = read_le(blob.data() + blob.size() - 8, 8);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> parts;
+  const char* entry = blob.data() + blob.size() - 8 - 16 * count;
+  for (std::uint64_t p = 0; p < count; ++p, entry += 16) parts.emplace_back(read_le(entry, 8), read_le(entry + 8, 8));
+  return parts;
+}
+
+TEST(Binary, ALargeCorpusIsCutIntoPartsThatTheReaderChecks) {
+  // 40 articles of just over 1 MiB: parts of at least 8 MiB, so five parts of eight articles.
+  CorpusBuilder builder;
+  for (int i = 0; i < 40; ++i) {
+    ArticleInput in;
+    const std::string id = (i < 10 ? "a0" : "a") + std::to_string(i);  // all of one size
+    in.id = id;
+    in.paragraphs = {"Zoë " + std::string(1u << 20, 'x')};
+    builder.add(in);
+  }
+  const Corpus corpus = builder.finish();
+  const std::string blob = newsdoc::to_binary(corpus);
+  const auto parts = part_table_of(blob);
+  ASSERT_EQ(parts.size(), 4u);
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    EXPECT_EQ(parts[p].first, 8 * (p + 1)) << "part " << p + 1;
+    // An article starts with its id: a one-byte length and "a<index>".
+    const std::string id = (parts[p].first < 10 ? "a0" : "a") + std::to_string(parts[p].first);
+    EXPECT_EQ(blob.substr(header_size + parts[p].second, 1 + id.size()), static_cast<char>(id.size()) + id);
+  }
+  expect_same(corpus, newsdoc::from_binary(blob));
+  const auto message_of = [](const std::string& bad) -> std::string {
+    try {
+      newsdoc::from_binary(resealed(bad), "c.ndc");
+    } catch (const newsdoc::ParseError& e) {
+      return e.what();
+    }
+    return "loaded";
+  };
+  const std::size_t table = blob.size() - 8 - 16 * parts.size();
+  std::string shifted = blob;
+  shifted[table + 16 + 8] = static_cast<char>(shifted[table + 16 + 8] + 1);  // the second entry's offset
+  EXPECT_EQ(message_of(shifted), "c.ndc: binary corpus: the part table puts article 17 at payload byte " +
+                                     std::to_string(parts[1].second + 1) + ", but it starts at " +
+                                     std::to_string(parts[1].second));
+  std::string backwards = blob;
+  backwards[table + 16] = 3;  // the second part's first article: before the first part's
+  EXPECT_EQ(message_of(backwards), "c.ndc: binary corpus: part table entry 2 (article 4 at payload byte " +
+                                       std::to_string(parts[1].second) +
+                                       ") does not follow the entry before it inside the articles");
+}
+
+TEST(Binary, Version3WithoutAPartTableStillLoads) {
+  const Corpus tiny = tiny_corpus();
+  std::string blob = newsdoc::to_binary(tiny);
+  ASSERT_EQ(blob.substr(blob.size() - 8), std::string(8, '\0'));
+  blob.resize(blob.size() - 8);
+  blob[8] = 3;
+  expect_same(tiny, newsdoc::from_binary(resealed(blob)));
 }
 
 TEST(Binary, LoadOfTheNewsSampleRoundTrips) {

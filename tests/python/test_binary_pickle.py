@@ -114,7 +114,7 @@ class TestCorruptBlobs:
         blob = _core.to_binary(annotated._core)
         with pytest.raises(newsdoc.ParseError, match=r"^<x>: binary corpus: not a newsdoc binary corpus"):
             _core.from_binary(b'{"title": "x"}' + bytes(20), "<x>")
-        with pytest.raises(newsdoc.ParseError, match=r"version 7, but this newsdoc reads versions 1 to 3$"):
+        with pytest.raises(newsdoc.ParseError, match=r"version 7, but this newsdoc reads versions 1 to 4$"):
             _core.from_binary(blob[:8] + b"\x07" + blob[9:], "<x>")
         with pytest.raises(newsdoc.ParseError, match=r"checksum mismatch: the blob is corrupted$"):
             _core.from_binary(blob[:-5] + bytes([blob[-5] ^ 1]) + blob[-4:], "<x>")

@@ -234,13 +234,16 @@ class TestStoredSpans:
         article = newsdoc.Article(paragraphs=["ëa"], entities=[{"id": "e", "name": "x"}],
                                   mentions=[{"entity": "e", "start": 0, "end": 1}])
         blob = _core.to_binary(newsdoc.Corpus([article])._core)
-        assert blob.endswith(b"\x01\x00\x02\x00")  # one mention: bytes [0, 2), entity 0; no errors
+        # One mention: bytes [0, 2), entity 0; no errors; an empty part table (8 bytes).
+        no_parts = bytes(8)
+        assert blob.endswith(b"\x01\x00\x02\x00" + no_parts)
+        records = blob[:-8]
         with pytest.raises(newsdoc.SchemaError) as info:
-            _core.from_binary(self.reseal(blob[:-3] + b"\x01" + blob[-2:]), "<blob>")
+            _core.from_binary(self.reseal(records[:-3] + b"\x01" + records[-2:] + no_parts), "<blob>")
         assert (info.value.line, info.value.pointer) == (1, "/mentions/0")
         assert "UTF-8" in info.value.reason
         with pytest.raises(newsdoc.SchemaError) as info:
-            _core.from_binary(self.reseal(blob[:-3] + b"\x09" + blob[-2:]), "<blob>")
+            _core.from_binary(self.reseal(records[:-3] + b"\x09" + records[-2:] + no_parts), "<blob>")
         assert (info.value.line, info.value.pointer) == (1, "/mentions/0")
 
 

@@ -25,8 +25,13 @@
 //              end, entity index). Offsets are UTF-8 bytes into the body.
 //     error    u8 kind (0 parse, 1 schema), path, line, column, offset,
 //              pointer, reason, message
+//     parts    last in the payload: for each part of the articles after the
+//              first, u64 index of its first article and u64 payload offset
+//              of that article; then u64 the number of those parts. A
+//              payload over 16 MiB is cut into parts of at least 8 MiB (at
+//              most 16), which a reader decodes on threads of their own.
 //
-// Version 2 wrote no origins and each paragraph's text instead of the body
+// Version 3 had no part table. Version 2 wrote no origins and each paragraph's text instead of the body
 // and lengths; version 1 also no cue spans, attributions and parents. Both
 // still load. Code point offsets are not stored: loading counts them while
 // it validates the spans, as it must for a blob it cannot trust.
@@ -40,11 +45,13 @@
 // SchemaError whose line is the 1-based article number. Meta is kept as the
 // blob holds it (newsdoc writes it minified), not minified again.
 //
-// A version 3 corpus is read in place: its text stays in the buffer the
-// blob was copied (or the file read) into, which the corpus keeps, and only
-// the fixed-size records are built, so reopening a saved corpus costs
+// A corpus of version 3 on is read in place: its text stays in the buffer
+// the blob was copied (or the file read) into, which the corpus keeps, and
+// only the fixed-size records are built, so reopening a saved corpus costs
 // about one pass over its bytes for each check (checksum, UTF-8, meta JSON).
-// From 64 MiB, a file is read, and the text checked, by two threads.
+// From 64 MiB, a file is read by two threads, and its parts are decoded and
+// checked by as many threads as there are cores (2 to 8), each run of parts
+// into a Store of its own; errors still name the first bad article.
 #pragma once
 
 #include <cstddef>
@@ -58,8 +65,8 @@ namespace newsdoc {
 
 /// The version to_binary writes; from_binary reads it and every earlier one.
 /// Version 2 added cue spans and attributions; version 3 origins and the
-/// body whole.
-inline constexpr std::uint32_t binary_version = 3;
+/// body whole; version 4 the part table.
+inline constexpr std::uint32_t binary_version = 4;
 
 /// The number of bytes to_binary(corpus) writes.
 std::size_t binary_size(const Corpus& corpus);
@@ -75,7 +82,8 @@ void write_binary(const Corpus& corpus, char* out, std::size_t size);
 ///     const newsdoc::Corpus copy = newsdoc::from_binary(blob);  // copy[i] == corpus[i]
 std::string to_binary(const Corpus& corpus);
 
-/// The corpus in `blob`, in one new Store; nothing refers to `blob`
+/// The corpus in `blob`, in new storage of its own (one Store, or one per
+/// run of parts of a large blob); nothing refers to `blob`
 /// afterwards. `name` stands for the blob in error messages.
 Corpus from_binary(std::string_view blob, const std::string& name = "<binary>");
 
