@@ -88,16 +88,17 @@ std::string read_whole(const std::string& path, std::uint64_t limit) {
 
 /// Sets `options.on_record` to give the records read from `file` their ids and origins; `file` must outlive the load.
 void record_origins(const SourceFile& file, LoadOptions& options) {
-  auto id = std::make_shared<std::string>();
-  options.on_record = [&file, id](ArticleInput& in, const RecordPosition& at) {
+  options.on_record = [&file](ArticleInput& in, const RecordPosition& at) {
     if (in.id.empty()) {
+      // The record views its id until it is built, on the thread that read it (windows of a
+      // JSONL file are read on several).
+      thread_local std::string id;
       if (at.whole_input) {
-        *id = at.element < 0 ? file.id : fmt::format("{}/{}", file.id, at.element);
+        id = at.element < 0 ? file.id : fmt::format("{}/{}", file.id, at.element);
       } else {
-        *id = at.element < 0 ? fmt::format("{}:{}", file.id, at.line)
-                             : fmt::format("{}:{}/{}", file.id, at.line, at.element);
+        id = at.element < 0 ? fmt::format("{}:{}", file.id, at.line) : fmt::format("{}:{}/{}", file.id, at.line, at.element);
       }
-      in.id = *id;
+      in.id = id;
     }
     in.origin = file.path;
     in.origin_line = at.line;

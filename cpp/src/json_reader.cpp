@@ -11,6 +11,8 @@
 #include <deque>
 #include <exception>
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include "annotate/record_annotator.hpp"
 #include "input_file.hpp"
@@ -465,6 +467,88 @@ void read_window(Loader& loader, const Window& w, const std::string& path, std::
                             w.offset + static_cast<std::uint64_t>(piece - w.data)});
 }
 
+/// The windows of one JSONL file parsed on several threads, a batch of one
+/// window a thread at a time, each window into a corpus of its own; the
+/// corpora join in file order, and with OnError::raise the first error in
+/// file order is thrown. For loads without annotation, whose records have
+/// batches of their own.
+class WindowBatch {
+ public:
+  WindowBatch(const LoadOptions& options, const std::string& path, unsigned threads)
+      : path_(path), limit_(options.max_record_bytes), on_error_(options.on_error) {
+    for (unsigned t = 0; t < threads; ++t) loaders_.push_back(std::make_unique<Loader>(options, path));
+  }
+
+  /// A buffer of `capacity` bytes and padding for the reader's next window: one a parsed window gave back, or new.
+  std::unique_ptr<char[]> spare(std::size_t capacity) {
+    while (!spare_.empty()) {
+      Buffer buffer = std::move(spare_.back());
+      spare_.pop_back();
+      if (buffer.capacity == capacity) return std::move(buffer.data);
+    }
+    return std::unique_ptr<char[]>(new char[capacity + simdjson::SIMDJSON_PADDING]);
+  }
+  /// Takes window `w`, which lies in `buffer`; parses the batch when it is full.
+  void add(std::unique_ptr<char[]> buffer, std::size_t capacity, const Window& w) {
+    windows_.push_back({Buffer{std::move(buffer), capacity}, w});
+    if (windows_.size() == loaders_.size()) run();
+  }
+  /// An error the reader found between windows (a line over the limit): after the windows before it.
+  void report(const ParseError& error) {
+    run();
+    if (on_error_ == OnError::raise) throw error;
+    errors_.push_back(RecordError::of(error));
+  }
+  /// The corpus of every window, after `earlier` errors (reported before the first window).
+  Corpus finish(const std::vector<RecordError>& earlier) {
+    run();
+    errors_.insert(errors_.begin(), earlier.begin(), earlier.end());
+    return Corpus(std::move(articles_), std::move(errors_));
+  }
+
+ private:
+  struct Buffer {
+    std::unique_ptr<char[]> data;
+    std::size_t capacity;
+  };
+  struct Held {
+    Buffer buffer;
+    Window w;
+  };
+
+  void run() {
+    const std::size_t n = windows_.size();
+    std::vector<Corpus> built(n);
+    std::vector<std::exception_ptr> failures(n);
+    detail::run_chunks(n, [&](std::size_t c) {
+      try {
+        Loader& loader = *loaders_[c];
+        loader.restart();
+        read_window(loader, windows_[c].w, path_, limit_);
+        built[c] = loader.finish();
+      } catch (...) {
+        failures[c] = std::current_exception();
+      }
+    });
+    for (Held& held : windows_) spare_.push_back(std::move(held.buffer));
+    windows_.clear();
+    for (std::size_t c = 0; c < n; ++c) {
+      if (failures[c]) std::rethrow_exception(failures[c]);
+      articles_.insert(articles_.end(), built[c].begin(), built[c].end());
+      errors_.insert(errors_.end(), built[c].errors().begin(), built[c].errors().end());
+    }
+  }
+
+  const std::string& path_;
+  std::uint64_t limit_;
+  OnError on_error_;
+  std::vector<std::unique_ptr<Loader>> loaders_;
+  std::vector<Held> windows_;
+  std::vector<Buffer> spare_;
+  std::vector<Article> articles_;
+  std::vector<RecordError> errors_;
+};
+
 /// `text` as the bytes of `name` from `start` on (a BOM is skipped only at the file's start).
 Corpus load_buffer(std::string_view text, const LoadOptions& options, const std::string& name,
                    const std::vector<detail::RecordAnnotator*>& annotators = {}, FileStart start = {}) {
@@ -495,6 +579,10 @@ Corpus load_buffer(std::string_view text, const LoadOptions& options, const std:
 Corpus load_jsonl_file(const std::string& path, const LoadOptions& options, const detail::FilePipeline& pipeline) {
   InputFile file(path);
   Loader loader(options, path, pipeline.annotators);
+  // A file longer than one window is parsed on every thread, unless annotation batches its records instead.
+  const unsigned threads = pipeline.annotators.empty() ? detail::thread_count(options.threads) : 1;
+  std::optional<WindowBatch> batch;
+  const auto report = [&](const ParseError& error) { batch ? batch->report(error) : loader.report(error); };
   std::size_t capacity = window_size;
   // Not value-initialised: zeroing 8 MiB would cost more than parsing a small file.
   std::unique_ptr<char[]> buffer(new char[capacity + simdjson::SIMDJSON_PADDING]);
@@ -526,7 +614,7 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options, cons
       }
       if (pending.size() >= options.max_record_bytes) {
         // Too long a line: an error naming it, then its bytes are read and dropped.
-        loader.report(ParseError(Location{path, line, 1, offset + start}, too_long(options.max_record_bytes)));
+        report(ParseError(Location{path, line, 1, offset + start}, too_long(options.max_record_bytes)));
         offset += filled;
         start = 0;
         for (;;) {
@@ -555,18 +643,29 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options, cons
     }
     const std::size_t end = eof ? filled : static_cast<std::size_t>(last_newline - buffer.get()) + 1;
     const Window w{buffer.get() + start, end - start, line, offset + start};
-    read_window(loader, w, path, options.max_record_bytes);
-    if (eof) break;
+    const std::uint64_t newlines = count_newlines(w.data, w.data + w.size);
+    if (threads > 1 && !batch && !eof) batch.emplace(options, path, threads);
+    if (!batch) {
+      read_window(loader, w, path, options.max_record_bytes);
+      if (eof) break;
+      std::memmove(buffer.get(), buffer.get() + end, filled - end);
+    } else {
+      // The window keeps its buffer until its batch is parsed; what follows it starts the next buffer.
+      std::unique_ptr<char[]> next = batch->spare(capacity);
+      std::memcpy(next.get(), buffer.get() + end, filled - end);
+      batch->add(std::exchange(buffer, std::move(next)), capacity, w);
+      if (eof) break;
+    }
     if (pipeline.bytes_read) pipeline.bytes_read->store(file.position(), std::memory_order_relaxed);
     if (options.check_interrupt) options.check_interrupt();
-    line += count_newlines(buffer.get() + start, buffer.get() + end);
+    line += newlines;
     offset += end;
-    std::memmove(buffer.get(), buffer.get() + end, filled - end);
     filled -= end;
     start = 0;
     filled += file.read(buffer.get() + filled, capacity - filled);
   }
-  return loader.finish();
+  if (!batch) return loader.finish();
+  return batch->finish(loader.finish().errors());
 }
 
 }  // namespace

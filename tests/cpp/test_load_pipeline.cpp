@@ -152,3 +152,64 @@ TEST(LoadPipeline, ProgressReturningFalseCancels) {
 }
 
 }  // namespace
+
+namespace {
+
+/// About 21 MiB of id-less JSONL: 6,000 lines of 2 KB and one of 9 MiB, so
+/// several 8 MiB windows, with a bad line in the first window and in the last.
+std::string windows_of_jsonl() {
+  std::string jsonl;
+  const std::string padding(2000, 'x');
+  for (int i = 0; i < 6000; ++i) {
+    if (i == 100 || i == 5500) {
+      jsonl += "{\"title\": broken}\n";
+    } else if (i == 4000) {
+      jsonl += "{\"title\":\"" + std::string(9u << 20, 'y') + "\"}\n";
+    } else {
+      jsonl += "{\"title\":\"Record " + std::to_string(i) + "\",\"body\":\"Zoë " + padding + "\"}\n";
+    }
+  }
+  return jsonl;
+}
+
+}  // namespace
+
+TEST(LoadPipeline, AJsonlFileReadOnSeveralThreadsLoadsAsOnOne) {
+  TempDir dir;
+  const auto path = dir / "big.jsonl";
+  write_file(path, windows_of_jsonl());
+  LoadOptions options;
+  options.on_error = newsdoc::OnError::skip;
+  options.max_record_bytes = 4u << 20;  // the 9 MiB line is too long: the reader skips it between windows
+  options.threads = 1;
+  const Corpus one = newsdoc::load(path.string(), options);
+  ASSERT_EQ(one.errors().size(), 3u);
+  EXPECT_EQ(one.errors()[0].where.line, 101u);
+  EXPECT_EQ(one.errors()[1].where.line, 4001u);
+  EXPECT_NE(one.errors()[1].reason.find("max_record_bytes"), std::string::npos);
+  EXPECT_EQ(one.errors()[2].where.line, 5501u);
+  EXPECT_EQ(one[150].id(), "big:152");  // after the bad line 101
+  for (const unsigned threads : {2u, 3u}) {
+    options.threads = threads;
+    const Corpus several = newsdoc::load(path.string(), options);
+    ASSERT_EQ(several.size(), one.size()) << threads << " threads";
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      ASSERT_TRUE(several[i] == one[i]) << "article " << i;
+      ASSERT_EQ(several[i].id(), one[i].id());
+      ASSERT_EQ(several[i].origin_line(), one[i].origin_line());
+    }
+    ASSERT_EQ(several.errors().size(), one.errors().size());
+    for (std::size_t e = 0; e < one.errors().size(); ++e) {
+      EXPECT_EQ(several.errors()[e].message(), one.errors()[e].message()) << "error " << e;
+    }
+  }
+  // Raising, the first error in the file is the one thrown, though later windows are read at the same time.
+  options.on_error = newsdoc::OnError::raise;
+  options.threads = 2;
+  try {
+    newsdoc::load(path.string(), options);
+    FAIL() << "a file with a bad line loaded";
+  } catch (const newsdoc::ParseError& e) {
+    EXPECT_EQ(e.where().line, 101u) << e.what();
+  }
+}

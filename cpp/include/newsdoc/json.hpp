@@ -101,9 +101,11 @@ struct LoadOptions {
   std::shared_ptr<const Annotator> annotator;
   /// Which articles `annotator` annotates: all, or those without quotes and entities.
   AnnotateMode annotate = AnnotateMode::all;
-  /// Threads that read and annotate when there is an annotator (0: one per
-  /// core): the files of a load in parallel, or the records of a single
-  /// JSON file in batches. Without an annotator, a load reads on one thread.
+  /// Threads of a load (0: one per core). With an annotator they read and
+  /// annotate the files of a load in parallel, or the records of a single
+  /// JSON file in batches. Without one, a JSONL file longer than one 8 MiB
+  /// window is parsed a window a thread (in windows of their own storage;
+  /// articles keep their order); other files are read on one thread.
   unsigned threads = 0;
   /// load() only: called on the thread that called load() as the load goes,
   /// with counts that never decrease, the last time with every count at its
@@ -119,8 +121,10 @@ struct LoadOptions {
   /// each article's origin and refuses duplicate ids (newsdoc/input.hpp).
   /// loads() never does.
   bool assign_ids = true;
-  /// Called for every record read from JSON before it is built; the input
-  /// layer fills in ids and origins here. Not for general use.
+  /// Called for every record read from JSON before it is built, on the
+  /// thread that reads it (several at once for a JSONL file read on
+  /// several threads); the input layer fills in ids and origins here. Not
+  /// for general use.
   std::function<void(ArticleInput&, const RecordPosition&)> on_record;
 };
 
