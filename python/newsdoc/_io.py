@@ -228,7 +228,10 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     ``mapping``, ``on_error``, ``annotate``, ``annotator`` and ``threads``
     are as in :func:`loads`, except that ``annotate="missing"`` (or None)
     leaves a load of only ``.ndc`` files alone (they hold a corpus as it was
-    saved). The GIL is released while loading and annotating.
+    saved). The GIL is released while loading and annotating. Without
+    annotation, a JSONL file longer than 8 MiB is parsed on ``threads``
+    threads (default: every core), a window of the file each; the order is
+    kept.
 
     **Annotation as it loads**: each article is annotated as it is read,
     before it is built, so it is built once; the result is the same as
