@@ -520,11 +520,12 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> part_table_of(std::string_v
 TEST(Binary, ALargeCorpusIsCutIntoPartsThatTheReaderChecks) {
   // 40 articles of just over 1 MiB: parts of at least 8 MiB, so five parts of eight articles.
   CorpusBuilder builder;
+  const std::string paragraph = "Zoë " + std::string(1u << 20, 'x');
   for (int i = 0; i < 40; ++i) {
     ArticleInput in;
     const std::string id = (i < 10 ? "a0" : "a") + std::to_string(i);  // all of one size
     in.id = id;
-    in.paragraphs = {"Zoë " + std::string(1u << 20, 'x')};
+    in.paragraphs = {paragraph};
     builder.add(in);
   }
   const Corpus corpus = builder.finish();
