@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -97,15 +99,29 @@ std::shared_ptr<const Models> Models::load(const std::string& directory) {
   if (!is_directory(directory)) throw NotFoundError(directory, "models folder not found: " + directory);
   std::shared_ptr<Models> models(new Models());
   models->directory_ = directory;
-  models->pos_ = load_tagger(directory, "pos.ndm", "pos");
-  models->ner_ = load_tagger(directory, "ner.ndm", "ner");
-  models->ner_doc_ = load_tagger(directory, "ner-doc.ndm", "ner-doc");
-  if (is_file(join(directory, "attribution.ndm")))
-    models->attribution_ = load_tagger(directory, "attribution.ndm", "attribution");
-  if (models->attribution_ && is_file(join(directory, "attribution-cued.ndm")))
-    models->attribution_cued_ = load_tagger(directory, "attribution-cued.ndm", "attribution-cued");
-  if (const std::string coref = join(directory, "coref.ndm"); is_file(coref))
-    models->coreference_ = std::make_unique<model::Coreference>(model::Coreference::load(coref));
+  // Each file on a thread of its own: reading, checksumming and indexing the weights is the whole cost,
+  // and the two attribution models are most of the bytes. Errors are thrown in the order of the files below.
+  using Loading = std::future<std::unique_ptr<model::Tagger>>;
+  const auto later = [&directory](const char* name, const char* kind) {
+    return std::async(std::launch::async, load_tagger, std::cref(directory), name, kind);
+  };
+  const bool attribution = is_file(join(directory, "attribution.ndm"));
+  Loading attribution_cued = attribution && is_file(join(directory, "attribution-cued.ndm"))
+                                 ? later("attribution-cued.ndm", "attribution-cued")
+                                 : Loading();
+  Loading attribution_tagger = attribution ? later("attribution.ndm", "attribution") : Loading();
+  Loading pos = later("pos.ndm", "pos");
+  Loading ner = later("ner.ndm", "ner");
+  Loading ner_doc = later("ner-doc.ndm", "ner-doc");
+  const std::string coref = join(directory, "coref.ndm");
+  auto coreference = is_file(coref) ? std::async(std::launch::async, [&coref] { return model::Coreference::load(coref); })
+                                    : std::future<model::Coreference>();
+  models->pos_ = pos.get();
+  models->ner_ = ner.get();
+  models->ner_doc_ = ner_doc.get();
+  if (attribution_tagger.valid()) models->attribution_ = attribution_tagger.get();
+  if (attribution_cued.valid()) models->attribution_cued_ = attribution_cued.get();
+  if (coreference.valid()) models->coreference_ = std::make_unique<model::Coreference>(coreference.get());
   if (!models->ner_->needs_pos() || models->pos_->needs_pos())
     throw ModelError(directory, "the ner model does not take part-of-speech tags, or the pos model does");
   return models;
