@@ -7,10 +7,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#ifdef __AVX2__
-#include <immintrin.h>
-#endif
-
 #include "newsdoc/article.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/utf8.hpp"
@@ -114,14 +110,30 @@ void require_utf8(std::string_view text, Pointer&& pointer) {
   if (!is_valid_utf8(text)) throw SchemaError(pointer(), "not valid UTF-8");
 }
 
+/// A span that ends before it starts is an error, in either unit.
+template <class Pointer>
+void require_ordered(Span span, Pointer&& pointer) {
+  if (span.start > span.end) {
+    throw SchemaError(pointer(), fmt::format("span ends ({}) before it starts ({})", span.end, span.start));
+  }
+}
+
+/// The checks of a byte span that read no text: it is ordered and lies in a body of `body_size` bytes.
+template <class Pointer>
+void require_in_body(Span span, std::size_t body_size, Pointer&& pointer) {
+  require_ordered(span, pointer);
+  if (span.end > body_size) {
+    throw SchemaError(pointer(), fmt::format("span [{}, {}) lies outside the text ({} bytes)", span.start, span.end,
+                                           body_size));
+  }
+}
+
 /// Converts a span given in `unit` to byte and char spans of `body`, checking it.
 template <class Pointer>
 std::pair<Span, Span> resolve_span(Span span, OffsetUnit unit, std::string_view body, const Utf8Index& index,
                                    Pointer&& pointer) {
-  if (span.start > span.end) {
-    throw SchemaError(pointer(), fmt::format("span ends ({}) before it starts ({})", span.end, span.start));
-  }
   if (unit == OffsetUnit::chars) {
+    require_ordered(span, pointer);
     const auto start = index.to_bytes(span.start);
     const auto end = index.to_bytes(span.end);
     if (!start || !end) {
@@ -130,10 +142,7 @@ std::pair<Span, Span> resolve_span(Span span, OffsetUnit unit, std::string_view 
     }
     return {Span{static_cast<std::uint32_t>(*start), static_cast<std::uint32_t>(*end)}, span};
   }
-  if (span.end > body.size()) {
-    throw SchemaError(pointer(), fmt::format("span [{}, {}) lies outside the text ({} bytes)", span.start, span.end,
-                                           body.size()));
-  }
+  require_in_body(span, body.size(), pointer);
   if (!is_char_boundary(body, span.start) || !is_char_boundary(body, span.end)) {
     throw SchemaError(pointer(),
                       fmt::format("span [{}, {}) cuts a UTF-8 sequence in two", span.start, span.end));
@@ -258,31 +267,15 @@ void check_references(const std::vector<QuoteInput>& quotes, const std::vector<M
   }
 }
 
-namespace {
-
-/// CharSpans::later: a byte span that lies in the body; fill_char_spans checks its boundaries and counts.
-template <class Pointer>
-std::pair<Span, Span> bytes_in_body(Span span, std::string_view body, Pointer&& pointer) {
-  if (span.start > span.end) {
-    throw SchemaError(pointer(), fmt::format("span ends ({}) before it starts ({})", span.end, span.start));
-  }
-  if (span.end > body.size()) {
-    throw SchemaError(pointer(), fmt::format("span [{}, {}) lies outside the text ({} bytes)", span.start, span.end,
-                                           body.size()));
-  }
-  return {span, Span{}};
-}
-
-}  // namespace
-
 void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<QuoteInput>& quotes,
                              const std::vector<MentionInput>& mentions, OffsetUnit unit, CharSpans char_spans) {
   const std::string_view text = r.body.view();
   std::optional<Utf8Index> index;
-  if (char_spans == CharSpans::now && (!quotes.empty() || !mentions.empty())) index.emplace(text);
-  const auto resolve = [&](Span span, auto&& pointer) {
-    return char_spans == CharSpans::later ? bytes_in_body(span, text, pointer)
-                                          : resolve_span(span, unit, text, *index, pointer);
+  if (char_spans == CharSpans::now && (!quotes.empty() || !mentions.empty())) index.emplace(text, r.ascii);
+  const auto resolve = [&](Span span, auto&& pointer) -> std::pair<Span, Span> {
+    if (char_spans == CharSpans::now) return resolve_span(span, unit, text, *index, pointer);
+    require_in_body(span, text.size(), pointer);  // fill_char_spans checks the rest
+    return {span, Span{}};
   };
 
   r.quotes.begin = checked_count(s.quotes.size());
@@ -323,77 +316,28 @@ void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<Quote
 }
 
 void fill_char_spans(Store& s, const ArticleRecord& r) {
+  if (r.quotes.size() == 0 && r.mentions.size() == 0) return;  // no spans: no index to build
   const std::string_view text = r.body.view();
-  // A span must start and end on a character boundary: checked in article order, so the error names the first.
-  const auto require_boundaries = [&text](Span bytes, auto&& pointer) {
-    if (!is_char_boundary(text, bytes.start) || !is_char_boundary(text, bytes.end)) {
-      throw SchemaError(pointer(), fmt::format("span [{}, {}) cuts a UTF-8 sequence in two", bytes.start, bytes.end));
-    }
-  };
-  // Each byte offset with the place its code point offset goes.
-  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t*>> scratch;
-  auto& offsets = scratch;  // one lookup of the thread-local, not one per span
-  offsets.clear();
-  const auto add = [&offsets](Span bytes, Span& chars) {
-    offsets.emplace_back(bytes.start, &chars.start);
-    offsets.emplace_back(bytes.end, &chars.end);
+  const Utf8Index index(text, r.ascii);
+  // In article order, so that an error names the first bad span.
+  const auto resolve = [&](Span bytes, Span& chars, auto&& pointer) {
+    chars = resolve_span(bytes, OffsetUnit::bytes, text, index, pointer).second;
   };
   for (auto q = r.quotes.begin; q < r.quotes.end; ++q) {
     QuoteRecord& rec = s.quotes[q];
     const auto i = q - r.quotes.begin;
-    require_boundaries(rec.bytes, [i] { return fmt::format("/quotes/{}", i); });
-    add(rec.bytes, rec.chars);
+    resolve(rec.bytes, rec.chars, [i] { return fmt::format("/quotes/{}", i); });
     if (rec.has_speaker_span) {
-      require_boundaries(rec.speaker_bytes, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
-      add(rec.speaker_bytes, rec.speaker_chars);
+      resolve(rec.speaker_bytes, rec.speaker_chars, [i] { return fmt::format("/quotes/{}/speaker_span", i); });
     }
     if (rec.has_cue_span) {
-      require_boundaries(rec.cue_bytes, [i] { return fmt::format("/quotes/{}/cue_span", i); });
-      add(rec.cue_bytes, rec.cue_chars);
+      resolve(rec.cue_bytes, rec.cue_chars, [i] { return fmt::format("/quotes/{}/cue_span", i); });
     }
   }
   for (auto m = r.mentions.begin; m < r.mentions.end; ++m) {
     MentionRecord& rec = s.mentions[m];
     const auto i = m - r.mentions.begin;
-    require_boundaries(rec.bytes, [i] { return fmt::format("/mentions/{}", i); });
-    add(rec.bytes, rec.chars);
-  }
-  if (offsets.empty()) return;  // no spans: no bitmap to build
-  if (r.ascii) {
-    for (const auto& [byte, chars] : offsets) *chars = byte;
-    return;
-  }
-  // Which bytes start a code point, a bit each, with the count before every 64: an offset's code point offset
-  // is then one popcount, however many spans the article has.
-  thread_local std::vector<std::uint64_t> starts_scratch;
-  thread_local std::vector<std::uint32_t> before_scratch;
-  auto& starts = starts_scratch;
-  auto& before = before_scratch;
-  const std::size_t words = text.size() / 64 + 1;
-  starts.assign(words, 0);
-  before.resize(words);
-  std::uint32_t chars = 0;
-  for (std::size_t w = 0; w < words; ++w) {
-    const std::size_t begin = w * 64;
-    const std::size_t end = std::min(text.size(), begin + 64);
-    std::uint64_t bits = 0;
-    std::size_t b = begin;
-#ifdef __AVX2__
-    // As signed bytes, 10xxxxxx (continuation bytes) are -128 to -65.
-    for (; end - b >= 32; b += 32) {
-      const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text.data() + b));
-      const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(bytes, _mm256_set1_epi8(-65))));
-      bits |= std::uint64_t{mask} << (b - begin);
-    }
-#endif
-    for (; b < end; ++b) bits |= std::uint64_t{(static_cast<unsigned char>(text[b]) & 0xC0) != 0x80} << (b - begin);
-    starts[w] = bits;
-    before[w] = chars;
-    chars += static_cast<std::uint32_t>(__builtin_popcountll(bits));
-  }
-  for (const auto& [byte, out] : offsets) {
-    const std::uint64_t below = (std::uint64_t{1} << (byte % 64)) - 1;
-    *out = before[byte / 64] + static_cast<std::uint32_t>(__builtin_popcountll(starts[byte / 64] & below));
+    resolve(rec.bytes, rec.chars, [i] { return fmt::format("/mentions/{}", i); });
   }
 }
 

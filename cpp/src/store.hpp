@@ -136,13 +136,13 @@ void check_references(const std::vector<QuoteInput>& quotes, const std::vector<M
 /// When add_quotes_and_mentions gives byte spans their code point spans.
 enum class CharSpans {
   now,    // every span is checked and converted as it is added
-  later,  // byte spans only: each lies in the body, and fill_char_spans does the rest
+  later,  // byte spans only: each is ordered and lies in the body, and fill_char_spans does the rest
 };
 
 /// Appends the quotes (grouped into attributions) and mentions of `r`, whose
 /// body and paragraphs are in `s` already, checking every span against the
 /// body (SchemaError naming the field). check_references must have passed.
-/// CharSpans::later needs OffsetUnit::bytes.
+/// CharSpans::now needs `r.ascii` set; CharSpans::later needs OffsetUnit::bytes.
 void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<QuoteInput>& quotes,
                              const std::vector<MentionInput>& mentions, OffsetUnit unit,
                              CharSpans char_spans = CharSpans::now);
@@ -150,9 +150,10 @@ void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<Quote
 /// The rest of CharSpans::later for article `r`, whose body is valid UTF-8 and
 /// whose `ascii` is set: every byte span of its quotes and mentions must
 /// start and end on a character boundary (SchemaError naming the field, the
-/// first in article order), and gets its code point span, from one sweep
-/// over the body. Writes only `r`'s quote and mention records, so that
-/// threads can share the articles of a store.
+/// first in article order), and gets its code point span, through the
+/// body's Utf8Index (none for an article without spans). Writes only `r`'s
+/// quote and mention records, so that threads can share the articles of a
+/// store.
 void fill_char_spans(Store& s, const ArticleRecord& r);
 
 /// What the library's own code reaches of Article's and CorpusBuilder's

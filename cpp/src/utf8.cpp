@@ -16,18 +16,21 @@ bool is_continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 
 
 constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
 
+#ifdef __AVX2__
+/// Bit i set when byte i of the 32 at `p` starts a code point (is not 10xxxxxx).
+std::uint32_t starts_of_32_bytes(const char* p) noexcept {
+  // As signed bytes, 10xxxxxx are -128 to -65: the others are greater.
+  const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(bytes, _mm256_set1_epi8(-65))));
+}
+#endif
+
 /// Code points in [begin, end): the bytes that are not 10xxxxxx, 32 or eight at a time.
 std::uint32_t count_chars(const char* begin, const char* end) noexcept {
   std::uint32_t n = 0;
   const char* p = begin;
 #ifdef __AVX2__
-  // As signed bytes, 10xxxxxx are -128 to -65: the others are greater.
-  const __m256i last_continuation = _mm256_set1_epi8(-65);
-  for (; end - p >= 32; p += 32) {
-    const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-    n += static_cast<std::uint32_t>(
-        __builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(bytes, last_continuation)))));
-  }
+  for (; end - p >= 32; p += 32) n += static_cast<std::uint32_t>(__builtin_popcount(starts_of_32_bytes(p)));
 #endif
   for (; end - p >= 8; p += 8) {
     std::uint64_t word;
@@ -37,6 +40,31 @@ std::uint32_t count_chars(const char* begin, const char* end) noexcept {
   }
   for (; p < end; ++p) n += !is_continuation(*p);
   return n;
+}
+
+/// Bit i set when byte i of the `size` bytes at `p` (at most 64) starts a code point.
+std::uint64_t code_point_starts(const char* p, std::size_t size) noexcept {
+  std::uint64_t starts = 0;
+  std::size_t i = 0;
+#ifdef __AVX2__
+  for (; size - i >= 32; i += 32) starts |= std::uint64_t{starts_of_32_bytes(p + i)} << i;
+#endif
+  for (; i < size; ++i) starts |= std::uint64_t{!is_continuation(p[i])} << i;
+  return starts;
+}
+
+/// The position of set bit `n` (counting from 0) of `word`, which has more than n.
+unsigned nth_set_bit(std::uint64_t word, unsigned n) noexcept {
+  unsigned skipped = 0;
+  for (;;) {  // a byte at a time, then a bit
+    const auto in_byte = static_cast<unsigned>(__builtin_popcountll(word & 0xFF));
+    if (n < in_byte) break;
+    n -= in_byte;
+    word >>= 8;
+    skipped += 8;
+  }
+  for (; n > 0; --n) word &= word - 1;  // clears the lowest set bit
+  return skipped + static_cast<unsigned>(__builtin_ctzll(word));
 }
 
 bool all_ascii(std::string_view text) noexcept {
@@ -91,18 +119,19 @@ std::string_view trim_white_space(std::string_view text) noexcept {
   return text;
 }
 
-Utf8Index::Utf8Index(std::string_view text) : text_(text) {
-  ascii_ = all_ascii(text);
+Utf8Index::Utf8Index(std::string_view text) : Utf8Index(text, all_ascii(text)) {}
+
+Utf8Index::Utf8Index(std::string_view text, bool ascii) : text_(text), ascii_(ascii) {
   if (ascii_) {
     char_length_ = static_cast<std::uint32_t>(text.size());
     return;
   }
-  chars_before_block_.reserve(text.size() / block + 1);
+  blocks_.reserve((text.size() + block - 1) / block);
   std::uint32_t chars = 0;
   for (std::size_t start = 0; start < text.size(); start += block) {
-    chars_before_block_.push_back(chars);
-    const std::size_t stop = std::min(text.size(), start + block);
-    chars += count_chars(text.data() + start, text.data() + stop);
+    const std::uint64_t starts = code_point_starts(text.data() + start, std::min(block, text.size() - start));
+    blocks_.push_back({starts, chars});
+    chars += static_cast<std::uint32_t>(__builtin_popcountll(starts));
   }
   char_length_ = chars;
 }
@@ -110,27 +139,22 @@ Utf8Index::Utf8Index(std::string_view text) : text_(text) {
 std::uint32_t Utf8Index::to_chars(std::size_t byte_offset) const noexcept {
   if (ascii_) return static_cast<std::uint32_t>(byte_offset);
   if (byte_offset >= text_.size()) return char_length_;
-  const std::size_t b = byte_offset / block;
-  return chars_before_block_[b] + count_chars(text_.data() + b * block, text_.data() + byte_offset);
+  const Block& b = blocks_[byte_offset / block];
+  const std::uint64_t before_offset = (std::uint64_t{1} << (byte_offset % block)) - 1;
+  return b.chars_before + static_cast<std::uint32_t>(__builtin_popcountll(b.starts & before_offset));
 }
 
 std::optional<std::size_t> Utf8Index::to_bytes(std::uint64_t char_offset) const noexcept {
   if (char_offset > char_length_) return std::nullopt;
   if (ascii_) return static_cast<std::size_t>(char_offset);
   if (char_offset == char_length_) return text_.size();
-  // The last block starting at or before the wanted code point.
-  const auto it = std::upper_bound(chars_before_block_.begin(), chars_before_block_.end(),
-                                   static_cast<std::uint32_t>(char_offset));
-  const std::size_t b = static_cast<std::size_t>(it - chars_before_block_.begin()) - 1;
-  std::uint64_t chars = chars_before_block_[b];
-  std::size_t pos = b * block;
-  // Walk to the first byte of code point `char_offset`.
-  for (; pos < text_.size(); ++pos) {
-    if (is_continuation(text_[pos])) continue;
-    if (chars == char_offset) return pos;
-    ++chars;
-  }
-  return text_.size();
+  const auto c = static_cast<std::uint32_t>(char_offset);
+  // The last block with at most c code points before it. A code point has a byte at least, so that is
+  // block c / 64 or a later one.
+  const auto after = std::upper_bound(blocks_.begin() + c / block, blocks_.end(), c,
+                                      [](std::uint32_t n, const Block& b) { return n < b.chars_before; });
+  const auto b = static_cast<std::size_t>(after - blocks_.begin()) - 1;
+  return b * block + nth_set_bit(blocks_[b].starts, c - blocks_[b].chars_before);
 }
 
 }  // namespace newsdoc

@@ -6,8 +6,10 @@
 
 #include "code_points.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -36,19 +38,21 @@ std::vector<std::size_t> char_starts(const std::string& text) {
   return starts;
 }
 
-/// Checks every offset of `text` both ways against the reference.
+/// Checks every offset of `text` both ways against the reference, through
+/// an index that finds out whether the text is ASCII and one that is told.
 void expect_matches_reference(const std::string& text) {
   SCOPED_TRACE(testing::Message() << "text of " << text.size() << " bytes");
-  const Utf8Index index(text);
   const auto starts = char_starts(text);
   const std::size_t chars = starts.size() - 1;
-  EXPECT_EQ(index.char_length(), chars);
-  EXPECT_EQ(index.ascii(), chars == text.size());
-  for (std::size_t c = 0; c <= chars; ++c) {
-    ASSERT_EQ(index.to_bytes(c), std::optional<std::size_t>(starts[c])) << "char " << c;
-    ASSERT_EQ(index.to_chars(starts[c]), c) << "byte " << starts[c];
+  for (const Utf8Index& index : {Utf8Index(text), Utf8Index(text, chars == text.size())}) {
+    EXPECT_EQ(index.char_length(), chars);
+    EXPECT_EQ(index.ascii(), chars == text.size());
+    for (std::size_t c = 0; c <= chars; ++c) {
+      ASSERT_EQ(index.to_bytes(c), std::optional<std::size_t>(starts[c])) << "char " << c;
+      ASSERT_EQ(index.to_chars(starts[c]), c) << "byte " << starts[c];
+    }
+    EXPECT_EQ(index.to_bytes(chars + 1), std::nullopt);
   }
-  EXPECT_EQ(index.to_bytes(chars + 1), std::nullopt);
   std::size_t next = 0;
   for (std::size_t b = 0; b <= text.size() + 1; ++b) {
     const bool boundary = next < starts.size() && starts[next] == b;
@@ -158,6 +162,39 @@ TEST(Utf8Index, DenseMultiByteTextOverManyBlocks) {
   EXPECT_EQ(index.to_bytes(50), std::optional<std::size_t>(200));
   EXPECT_EQ(index.to_bytes(51), std::nullopt);
   expect_matches_reference(emojis);
+}
+
+/// Valid UTF-8 of exactly `size` bytes: random code points of 1 to 4 bytes,
+/// `multi_byte` the chance of one being longer than one byte (while it fits).
+std::string random_utf8(std::mt19937& random, std::size_t size, double multi_byte) {
+  std::bernoulli_distribution longer(multi_byte);
+  std::uniform_int_distribution<int> extra_bytes(1, 3);
+  // The code points encoded in 1, 2, 3 and 4 bytes (3: without the UTF-16 surrogates).
+  std::uniform_int_distribution<std::uint32_t> of_length[] = {
+      std::uniform_int_distribution<std::uint32_t>(0x20, 0x7E), std::uniform_int_distribution<std::uint32_t>(0x80, 0x7FF),
+      std::uniform_int_distribution<std::uint32_t>(0xE000, 0xFFFF),
+      std::uniform_int_distribution<std::uint32_t>(0x10000, 0x10FFFF)};
+  std::string text;
+  while (text.size() < size) {
+    const std::size_t length = std::min<std::size_t>(longer(random) ? 1 + extra_bytes(random) : 1, size - text.size());
+    newsdoc::detail::append_utf8(text, static_cast<char32_t>(of_length[length - 1](random)));
+  }
+  return text;
+}
+
+TEST(Utf8Index, MatchesNaiveCountOnRandomTextOfEveryLengthTo300Bytes) {
+  // Lengths cross the 64-byte blocks' edges; every code point offset to the
+  // end of the text is checked both ways, in mostly ASCII, mixed and
+  // all-multi-byte text.
+  std::mt19937 random(20261203);
+  for (const double multi_byte : {0.05, 0.5, 1.0}) {
+    for (std::size_t size = 0; size <= 300; ++size) {
+      const std::string text = random_utf8(random, size, multi_byte);
+      ASSERT_EQ(text.size(), size);
+      ASSERT_TRUE(is_valid_utf8(text));
+      ASSERT_NO_FATAL_FAILURE(expect_matches_reference(text)) << "multi-byte share " << multi_byte;
+    }
+  }
 }
 
 TEST(Utf8, IsCharBoundary) {

@@ -25,7 +25,12 @@ std::uint32_t count_code_points(std::string_view text) noexcept;
 /// the no-break space U+00A0, which pads news text as often as a space does.
 std::string_view trim_white_space(std::string_view text) noexcept;
 
-/// Maps offsets of one valid UTF-8 text both ways in O(1) amortised.
+/// Maps offsets of one valid UTF-8 text both ways: a byte offset to code
+/// points in O(1), a code point offset to bytes in O(log n).
+///
+/// A text that is not ASCII gets a bitmap of the bytes that start a code
+/// point, one 64-bit word per 64 bytes, each with the count of code points
+/// before it; an ASCII text gets none, its offsets being the same in both.
 ///
 /// ## Lifetime
 /// Holds a view of `text`: the text must outlive the index.
@@ -33,8 +38,13 @@ class Utf8Index {
  public:
   explicit Utf8Index(std::string_view text);
   explicit Utf8Index(const char* text) : Utf8Index(std::string_view(text)) {}
+  /// For a caller that knows already whether `text` is ASCII (the builder
+  /// does, from counting its code points): spares the index that scan.
+  /// `ascii` must be true exactly when every byte of `text` is below 0x80.
+  Utf8Index(std::string_view text, bool ascii);
   /// Forbidden: the index would outlive the temporary string it views.
   Utf8Index(std::string&&) = delete;
+  Utf8Index(std::string&&, bool) = delete;
 
   bool ascii() const noexcept { return ascii_; }
   std::uint32_t char_length() const noexcept { return char_length_; }
@@ -45,10 +55,14 @@ class Utf8Index {
 
  private:
   static constexpr std::size_t block = 64;
+  struct Block {
+    std::uint64_t starts;        // bit i: byte i of the block starts a code point
+    std::uint32_t chars_before;  // code points before the block
+  };
   std::string_view text_;
   bool ascii_ = true;
   std::uint32_t char_length_ = 0;
-  std::vector<std::uint32_t> chars_before_block_;  // code points before each 64-byte block
+  std::vector<Block> blocks_;  // one per 64 bytes of text, none for ASCII text
 };
 
 }  // namespace newsdoc
