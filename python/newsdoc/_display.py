@@ -452,6 +452,8 @@ def corpus_stats(corpus, *, limit: Optional[int] = None, top: int = 10) -> Dict[
         raise TypeError(f"corpus_stats() takes a Corpus (newsdoc.Corpus(articles) makes one), "
                         f"not {type(corpus).__name__}")
     count = len(corpus)
+    # Only a limit short of the corpus slices it: the slice is a new Corpus whose index is built afresh,
+    # while the corpus itself keeps its index between renders.
     if limit is not None and limit < count:
         corpus = corpus[:limit]
     scanned = len(corpus)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import newsdoc
 from conftest import seed_file
-from newsdoc import _display
+from newsdoc import _core, _display
 
 VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
 ALLOWED_ATTRIBUTES = {"class", "style", "title", "href", "target", "rel"}
@@ -415,6 +415,19 @@ def test_corpus_html_summary():
     assert "table" in page.tags
     for part in ("Articles", "2017-04-25", "2018-01-02", "Bashar al-Assad", "Russia", "Top speakers", "t2"):
         assert part in page.text
+
+
+def test_corpus_html_within_its_limit_counts_through_the_corpus_own_index(monkeypatch):
+    """A corpus no bigger than the limit is counted whole, through its own cached index: rendering it twice
+    and querying it after builds one index, where a copy sliced to the limit would need one every render."""
+    corpus = newsdoc.Corpus([talks(), talks(id="t2", names={"e1": "Assad", "e3": "Ozerov"})])
+    built = []
+    build_index = _core.build_index
+    monkeypatch.setattr(_core, "build_index", lambda core: built.append(len(core)) or build_index(core))
+    first = _display.corpus_html(corpus, limit=len(corpus))
+    assert corpus._repr_html_() == first
+    assert [(e.name, e.quotes) for e in corpus.entities() if e.quotes] == [("Bashar al-Assad", 6), ("Viktor Ozerov", 4)]
+    assert built == [2]
 
 
 def test_corpus_html_is_limited_for_big_corpora():
