@@ -49,7 +49,14 @@ class Utf8Index {
   bool ascii() const noexcept { return ascii_; }
   std::uint32_t char_length() const noexcept { return char_length_; }
   /// The code point offset of byte `offset`, which must be a char boundary.
-  std::uint32_t to_chars(std::size_t byte_offset) const noexcept;
+  /// Inline: the builder converts every span's two ends with it.
+  std::uint32_t to_chars(std::size_t byte_offset) const noexcept {
+    if (ascii_) return static_cast<std::uint32_t>(byte_offset);
+    if (byte_offset >= text_.size()) return char_length_;
+    const Block& b = blocks_[byte_offset / block];
+    const std::uint64_t before_offset = (std::uint64_t{1} << (byte_offset % block)) - 1;
+    return b.chars_before + static_cast<std::uint32_t>(__builtin_popcountll(b.starts & before_offset));
+  }
   /// The byte offset of code point `char_offset`, or nullopt past the end.
   std::optional<std::size_t> to_bytes(std::uint64_t char_offset) const noexcept;
 
