@@ -214,6 +214,44 @@ TEST(Kinds, SaidThatAndToldListener) {
   EXPECT_EQ(q[0].speaker_text, "Smith");
 }
 
+TEST(Kinds, AQuotationOpeningInsideAReportedClauseIsAFragmentOfIt) {
+  // A mixed quotation: the reporter's words lead into the quoted ones, so the whole clause is
+  // the statement and the quotation a part of it, even when it runs on over two sentences.
+  const auto a = annotate({"Maria Lopez said the new budget “cuts too deep. Schools will close.”"});
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "the new budget “cuts too deep. Schools will close.”");
+  EXPECT_EQ(q[0].speaker_text, "Maria Lopez");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "cuts too deep. Schools will close.");
+  EXPECT_EQ(a.attribution_count(), 1u);
+}
+
+TEST(Kinds, AQuotationFinishingTheReportersSentenceAfterTheAttributionIsAFragment) {
+  // Lower case after "he said," continues the sentence the reporter began; an upper-case
+  // quotation after it is a whole statement.
+  const auto a = annotate({"A longer school day, the mayor said, “would help working parents.”",
+                           "After the vote, the mayor said, “We will keep going.”"});
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "A longer school day");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "would help working parents.");
+  EXPECT_EQ(q[1].speaker_text, "the mayor");
+  EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
+  EXPECT_EQ(q[2].kind, "direct");
+  EXPECT_EQ(q[2].text, "We will keep going.");
+}
+
+TEST(Kinds, WarnedThatHasNoListener) {
+  const auto q = quotes(annotate({"Senator Ann Hale warned that the plant would close."}), "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "the plant would close");
+  EXPECT_EQ(q[0].speaker_text, "Ann Hale");
+}
+
 TEST(Kinds, WhereTheListenerWasIsNotContent) {
   EXPECT_TRUE(quotes(annotate({"Smith told reporters outside the ministry."}), "indirect").empty());
 }
@@ -241,6 +279,26 @@ TEST(Speakers, AppositionsAndTitles) {
   EXPECT_EQ(q[0].speaker, "Hugh Hill");
   EXPECT_EQ(q[1].speaker, "Bashar al-Assad");
   EXPECT_EQ(q[1].speaker_text, "Bashar al-Assad");
+}
+
+TEST(Speakers, ADayOrACapitalisedFunctionWordIsNobody) {
+  // "said Wednesday," and a sentence opening "In other words" name no speaker; no speaker is
+  // better than a wrong one.
+  EXPECT_EQ(marked(annotate({"A spokesman who declined to be named said Wednesday, “We will keep going.”"}))[0]
+                .speaker_text,
+            "");
+  EXPECT_EQ(marked(annotate({"In other words, the deal was dead: “Nobody wants it.”"}))[0].speaker_text, "");
+}
+
+TEST(Speakers, TheSubjectSpeaksNotTheObjectOfAPrepositionOrOfAnEarlierVerb) {
+  const auto q = quotes(annotate({"Ann Hale, speaking at a rally in Dayton, Ohio, said the plant would close.",
+                                  "Dana Reyes endorsed Paul Lamb on Friday, saying she trusted his judgment."}),
+                        "indirect");
+  ASSERT_GE(q.size(), 2u);
+  EXPECT_EQ(q.front().text, "the plant would close");
+  EXPECT_EQ(q.front().speaker_text, "Ann Hale");
+  EXPECT_EQ(q.back().text, "she trusted his judgment");
+  EXPECT_EQ(q.back().speaker_text, "Dana Reyes");
 }
 
 TEST(Speakers, GroupsNamedByADemonymAreNotTheDemonym) {

@@ -106,6 +106,26 @@ Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
   return Range{s, j + 1};
 }
 
+Range ArticleAnnotator::sentence_subject(std::int32_t lo, std::int32_t end) {
+  std::int32_t s = lo;
+  while (s < end && is_word(s) && is_non_name(s) && !has(s, wc::pronouns) && !has_lower(s, wc::determiners)) ++s;
+  const Range subject = speaker_after(s, end, false);
+  return subject.empty() || subject.first != s ? Range{} : subject;
+}
+
+Range ArticleAnnotator::subject_unless_object(Range np, std::int32_t lo) {
+  // The object of a preposition is not the verb's subject: in "Trump, speaking at a rally in
+  // Wilmington, N.C., warned" the sentence's subject speaks (when there is one to find).
+  const std::int32_t p = np.first - 1;
+  if (p < lo || !is_word(p) || !tok(p).is(TokenFlag::lower)) return np;
+  const auto w = text(p);
+  const bool object = has(p, wc::locative_prepositions) || w == "with" || w == "of" || w == "for" || w == "by" ||
+                      w == "during" || w == "about" || w == "on";
+  if (!object) return np;
+  const Range subject = sentence_subject(lo, np.first);
+  return subject.empty() ? np : subject;
+}
+
 Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
   std::int32_t j = cue - 1;
   while (j >= lo && is_word(j) && tok(j).is(TokenFlag::lower) &&
@@ -119,15 +139,14 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
       CueKind kind;
       const std::int32_t len = cue_at(m, kind);
       if (len == 0 || kind != CueKind::speech) continue;
+      // "said Smith, adding": an inverted speaker runs up to the comma; in "endorsed Sanders'
+      // plan, saying" the name after the verb is its object and the subject before it speaks.
       Range earlier = speaker_after(m + len, j, false);
-      if (earlier.empty()) earlier = noun_phrase_ending_at(m - 1, lo);
+      if (earlier.last != j) earlier = noun_phrase_ending_at(m - 1, lo);
       if (!earlier.empty()) return earlier;
     }
     // "..., saying they were nitpicking": the sentence's subject speaks.
-    std::int32_t s = lo;
-    while (s < j && is_word(s) && is_non_name(s) && !has(s, wc::pronouns)) ++s;
-    const Range subject = speaker_after(s, j, false);
-    return subject.empty() || subject.first != s ? Range{} : subject;
+    return sentence_subject(lo, j);
   }
   if (is_punct(j, ',')) {
     // An apposition: "Igor Konashenkov, official representative of ..., stated".
@@ -146,7 +165,7 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
     }
     const Range np = noun_phrase_ending_at(k - 1, lo);
     if (!np.empty() && (is_name_token(np.last - 1) || mention_at_[static_cast<std::size_t>(np.last - 1)] != none))
-      return np;
+      return subject_unless_object(np, lo);
     // "A lawyer for the outlets, David Schulz, said": the apposition is the name.
     const Range inner = noun_phrase_ending_at(j - 1, head);
     if (!inner.empty() && inner.first == head && is_name_token(j - 1)) return inner;
@@ -159,13 +178,10 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
   }
   if (text(j) == "and" && j > lo) {
     // "Cruz urged Republicans to vote and said ...": the sentence's subject speaks.
-    std::int32_t s = lo;
-    while (s < j && is_word(s) && is_non_name(s) && !has(s, wc::pronouns)) ++s;
-    const Range subject = speaker_after(s, j, false);
-    return subject.empty() || subject.first != s ? Range{} : subject;
+    return sentence_subject(lo, j);
   }
   const Range np = noun_phrase_ending_at(j, lo);
-  if (!np.empty()) return np;
+  if (!np.empty()) return subject_unless_object(np, lo);
   // A subject of a few words reaching back to the sentence start: "Experts on
   // North Korea and nuclear nonproliferation said".
   if (j - lo < 8 && tok(j).is(TokenFlag::lower)) {
@@ -186,7 +202,11 @@ Range ArticleAnnotator::speaker_after(std::int32_t j, std::int32_t hi, bool need
   std::int32_t e = j;
   if (has(j, wc::pronouns)) {
     e = j + 1;
-  } else if ((is_name_token(j) && !has_lower(j, wc::determiners)) || has(j, wc::titles)) {
+  } else if ((is_name_token(j) && !has_lower(j, wc::determiners) &&
+              // a capitalised day or function word ("said Wednesday", "In other words, ...:") names nobody
+              (mention_at_[static_cast<std::size_t>(j)] != none ||
+               (!is_non_name(j) && !has_lower(j, wc::prepositions | wc::adverbs)))) ||
+             has(j, wc::titles)) {
     e = j;
     while (e < hi) {
       if (is_word(e) && (is_name_token(e) || has(e, wc::titles) ||
