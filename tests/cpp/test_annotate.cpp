@@ -462,6 +462,20 @@ TEST(LearnedEntities, GazetteerLinkingAndSpeakersStay) {
   EXPECT_EQ(q[0].speaker_text, "Assad");
 }
 
+TEST(LearnedEntities, TheVerbAfterARelativeClauseIsItsAntecedents) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // The attribution tagger takes "who" for the source of "vetoed": it is the subject of
+  // "opposes" only.
+  const auto q = quotes(annotate({"Republican Gov. Mary Fallin, who opposes abortion, vetoed the bill because it "
+                                  "was too vague."},
+                                 {}, with_models(models)),
+                        "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "vetoed");
+  EXPECT_EQ(q[0].speaker_text, "Mary Fallin");
+}
+
 TEST(LearnedEntities, ProductCodesFacilitiesOrganisationHeadsAndCoordinationAsTheRulesSayThem) {
   const auto models = shipped_models();
   NEWSDOC_NEED_MODELS(models);

@@ -173,6 +173,7 @@ class ArticleAnnotator {
   std::int32_t speaker_entity(Range np);
   std::int32_t resolve_pronoun(std::int32_t i);
   void find_reported_speech();
+  void resolve_relative_speakers();
   void find_learned_attributions();
   void link_fragments();
   Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb,

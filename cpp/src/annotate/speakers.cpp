@@ -318,6 +318,25 @@ std::int32_t ArticleAnnotator::speaker_entity(Range np) {
   return best;
 }
 
+void ArticleAnnotator::resolve_relative_speakers() {
+  // "Bernie Sanders, who endorsed Clinton on Tuesday, said Wednesday ...": a relative pronoun
+  // is the subject of its own clause only; the verb after the clause's closing comma is the
+  // antecedent's.
+  for (auto& q : quotes_) {
+    const Range who = q.speaker_tokens;
+    if (who.empty() || who.last - who.first != 1 || q.cue_tokens.empty() || q.cue_tokens.first <= who.first) continue;
+    if ((text(who.first) != "who" && text(who.first) != "which") || !is_punct(who.first - 1, ',')) continue;
+    bool closed = false;
+    for (std::int32_t m = who.first + 1; m < q.cue_tokens.first && !closed; ++m) closed = is_punct(m, ',');
+    if (!closed) continue;
+    const Range antecedent =
+        noun_phrase_ending_at(who.first - 2, static_cast<std::int32_t>(sentences_[tok(who.first).sentence].first));
+    if (antecedent.empty()) continue;
+    q.speaker_tokens = antecedent;
+    q.speaker = speaker_entity(antecedent);
+  }
+}
+
 void ArticleAnnotator::classify_and_attribute() {
   std::vector<QuoteDraft> kept;
   std::int32_t previous_speaker = none;
