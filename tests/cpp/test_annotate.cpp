@@ -321,11 +321,19 @@ TEST(Speakers, PronounsResolveToTheNearestFittingPerson) {
 }
 
 TEST(Speakers, AQuoteWithoutCueContinuesThePreviousTurn) {
+  // A paragraph opening with a quote and no cue goes on with the statement before it.
   const auto a = annotate({"“We are ready,” Viktor Ozerov said.", "“Nothing will stop us now.”"});
   const auto q = marked(a);
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[1].speaker, "Viktor Ozerov");
-  EXPECT_EQ(q[1].cue, "");
+  EXPECT_EQ(q[1].cue, "said");
+  EXPECT_EQ(a.attribution_count(), 1u);
+  // After a paragraph of the reporter's, a quote is a statement of its own.
+  const auto apart = annotate({"“We are ready,” Viktor Ozerov said.", "The talks ended at noon.",
+                               "“Nothing will stop us now.”"});
+  ASSERT_EQ(marked(apart).size(), 2u);
+  EXPECT_EQ(marked(apart)[1].cue, "");
+  EXPECT_EQ(apart.attribution_count(), 2u);
 }
 
 TEST(Speakers, EveryCueInflection) {

@@ -341,6 +341,9 @@ void ArticleAnnotator::classify_and_attribute() {
   std::vector<QuoteDraft> kept;
   std::int32_t previous_speaker = none;
   std::uint32_t previous_paragraph = 0;
+  Range turn_cue;  // the cue of the last quote with one, and the paragraph where its turn got to
+  std::string turn_cue_text;
+  std::uint32_t turn_paragraph = 0;
   for (auto& q : quotes_) {
     const Sentence& s_open = sentences_[tok(q.open).sentence];
     const std::int32_t sentence_first = static_cast<std::int32_t>(s_open.first);
@@ -424,6 +427,18 @@ void ArticleAnnotator::classify_and_attribute() {
     } else if (direct && previous_speaker != none && tok(q.open).paragraph <= previous_paragraph + 1) {
       // A quote with no cue continues the previous speaker's turn.
       q.speaker = previous_speaker;
+    }
+    if (!q.attributed && direct && !turn_cue.empty() && tok(q.open).is(TokenFlag::paragraph_start) &&
+        tok(q.open).paragraph == turn_paragraph + 1) {
+      // A paragraph opening with a quote and no cue goes on with the statement of the paragraph
+      // before (news style for a statement over several paragraphs): it is a part of it.
+      q.cue = turn_cue_text;
+      q.cue_tokens = turn_cue;
+    }
+    if (!q.cue_tokens.empty()) {
+      turn_cue = q.cue_tokens;
+      turn_cue_text = q.cue;
+      turn_paragraph = tok(last_inside).paragraph;
     }
     if (q.speaker != none) {
       previous_speaker = q.speaker;
