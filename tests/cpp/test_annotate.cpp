@@ -245,6 +245,18 @@ TEST(Kinds, AQuotationFinishingTheReportersSentenceAfterTheAttributionIsAFragmen
   EXPECT_EQ(q[2].text, "We will keep going.");
 }
 
+TEST(Kinds, AQuotationTheReportersSentenceGoesOnAfterIsAFragment) {
+  const auto a = annotate({"The mayor says “the plan is a good start” for the region.", "“We will win” she said."});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "partial");
+  EXPECT_EQ(q[0].text, "the plan is a good start");
+  EXPECT_EQ(q[0].speaker_text, "The mayor");
+  // What follows is the attribution: a whole statement.
+  EXPECT_EQ(q[1].kind, "direct");
+  EXPECT_EQ(q[1].speaker_text, "she");
+}
+
 TEST(Kinds, WarnedThatHasNoListener) {
   const auto q = quotes(annotate({"Senator Ann Hale warned that the plant would close."}), "indirect");
   ASSERT_EQ(q.size(), 1u);

@@ -393,7 +393,19 @@ void ArticleAnnotator::classify_and_attribute() {
 
     Attribution a;
     const std::int32_t near_end = std::min(right_end, after + 10);
-    if (direct) {
+    // A quotation closed with no punctuation of its own and followed by more of the reporter's
+    // sentence ("“...” between Cruz and Trump") is a fragment of that sentence, unless what
+    // follows is its attribution ("“...” he said").
+    const bool sentence_goes_on = q.close != none && !ends_with_punct && is_word(after) &&
+                                  tok(after).is(TokenFlag::lower) && tok(after).is(TokenFlag::space_before) &&
+                                  same_sentence(q.close, after);
+    if (direct && sentence_goes_on && !find_attribution(after, near_end, false, right_end, a)) {
+      direct = false;
+      q.kind = QuoteKind::partial;
+    }
+    if (a.found) {
+      // attributed by what follows the quote
+    } else if (direct) {
       find_attribution(after, near_end, false, right_end, a) ||
           find_attribution(sentence_first, q.open, true, q.open, a) ||
           find_attribution(near_end, right_end, false, right_end, a);
