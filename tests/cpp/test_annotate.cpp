@@ -313,6 +313,15 @@ TEST(Speakers, TheSubjectSpeaksNotTheObjectOfAPrepositionOrOfAnEarlierVerb) {
   EXPECT_EQ(q.back().speaker_text, "Dana Reyes");
 }
 
+TEST(Speakers, AQuoteAfterAColonIsSaidByTheClauseBeforeIt) {
+  // No cue before the colon: its clause's subject, or a name just before it, speaks, not a
+  // word further back.
+  EXPECT_EQ(marked(annotate({"After the vote was announced, Ann Hale fired back sharply: “That is not true.”"}))[0]
+                .speaker_text,
+            "Ann Hale");
+  EXPECT_EQ(marked(annotate({"Economists were split - Paul Lamb: “Growth will slow.”"}))[0].speaker_text, "Paul Lamb");
+}
+
 TEST(Speakers, GroupsNamedByADemonymAreNotTheDemonym) {
   const auto q = quotes(annotate({"Scottish ministers insist they will have the final say.",
                                   "Russia said the talks were over."}), "indirect");

@@ -169,6 +169,7 @@ class ArticleAnnotator {
   Range speaker_after(std::int32_t after_cue, std::int32_t hi, bool need_boundary);
   Range noun_phrase_ending_at(std::int32_t j, std::int32_t lo);
   bool find_attribution(std::int32_t from, std::int32_t to, bool backwards, std::int32_t stop, Attribution& a);
+  bool colon_speaker(std::int32_t colon, std::int32_t sentence_first, Attribution& a);
   std::string cue_text(std::int32_t first, std::int32_t last);
   std::int32_t speaker_entity(Range np);
   std::int32_t resolve_pronoun(std::int32_t i);

@@ -337,6 +337,33 @@ void ArticleAnnotator::resolve_relative_speakers() {
   }
 }
 
+bool ArticleAnnotator::colon_speaker(std::int32_t colon, std::int32_t sentence_first, Attribution& a) {
+  // With no attribution after it, a quotation introduced by a colon is said by the clause before
+  // the colon ("Rubio fired back forcefully: “...”", "... - Philip Bump: “...”"), not by a cue
+  // further back: that clause's cue, else a name just before the colon, else its subject.
+  std::int32_t start = colon;
+  while (start > sentence_first && !in_quote_[static_cast<std::size_t>(start - 1)] && !is_punct(start - 1, ',') &&
+         !is_punct(start - 1, ';') && !is_punct(start - 1, '-') && !is_punct(start - 1, 0x2013) &&
+         !is_punct(start - 1, 0x2014))
+    --start;
+  for (std::int32_t k = start; k < colon; ++k) {
+    CueKind kind;
+    if (cue_at(k, kind) != 0) return find_attribution(start, colon, true, colon, a);
+  }
+  Range speaker;
+  if (is_name_token(colon - 1) || mention_at_[static_cast<std::size_t>(colon - 1)] != none) {
+    speaker = noun_phrase_ending_at(colon - 1, start);
+    // "delivered a blunt message to Trump:": the object of a preposition does not speak
+    const std::int32_t p = speaker.empty() ? none : speaker.first - 1;
+    if (p >= start && is_word(p) && tok(p).is(TokenFlag::lower) && has(p, wc::prepositions)) speaker = Range{};
+  }
+  if (speaker.empty()) speaker = sentence_subject(start, colon);
+  if (speaker.empty()) return false;
+  a.speaker = speaker;
+  a.found = true;
+  return true;
+}
+
 void ArticleAnnotator::classify_and_attribute() {
   std::vector<QuoteDraft> kept;
   std::int32_t previous_speaker = none;
@@ -403,10 +430,12 @@ void ArticleAnnotator::classify_and_attribute() {
       direct = false;
       q.kind = QuoteKind::partial;
     }
+    const bool after_colon = is_punct(before, ':') && before > sentence_first;
     if (a.found) {
       // attributed by what follows the quote
     } else if (direct) {
       find_attribution(after, near_end, false, right_end, a) ||
+          (after_colon && colon_speaker(before, sentence_first, a)) ||
           find_attribution(sentence_first, q.open, true, q.open, a) ||
           find_attribution(near_end, right_end, false, right_end, a);
     } else {
