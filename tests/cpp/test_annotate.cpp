@@ -232,9 +232,10 @@ TEST(Kinds, AQuotationFinishingTheReportersSentenceAfterTheAttributionIsAFragmen
   // Lower case after "he said," continues the sentence the reporter began; an upper-case
   // quotation after it is a whole statement.
   const auto a = annotate({"A longer school day, the mayor said, “would help working parents.”",
-                           "After the vote, the mayor said, “We will keep going.”"});
+                           "After the vote, the mayor said, “We will keep going.”",
+                           "At the same time, the mayor added, “we need more teachers.”"});
   const auto q = quotes(a);
-  ASSERT_EQ(q.size(), 3u);
+  ASSERT_EQ(q.size(), 4u);
   EXPECT_EQ(q[0].kind, "indirect");
   EXPECT_EQ(q[0].text, "A longer school day");
   EXPECT_EQ(q[1].kind, "partial");
@@ -243,6 +244,9 @@ TEST(Kinds, AQuotationFinishingTheReportersSentenceAfterTheAttributionIsAFragmen
   EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
   EXPECT_EQ(q[2].kind, "direct");
   EXPECT_EQ(q[2].text, "We will keep going.");
+  // A fronted adverbial alone is no sentence of the reporter's that the quotation could finish.
+  EXPECT_EQ(q[3].kind, "direct");
+  EXPECT_EQ(q[3].text, "we need more teachers.");
 }
 
 TEST(Kinds, AQuotationTheReportersSentenceGoesOnAfterIsAFragment) {

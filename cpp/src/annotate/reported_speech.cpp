@@ -135,8 +135,10 @@ void ArticleAnnotator::find_reported_speech() {
             np = Range{comma + 1, np.last};
             // "An economic downturn, he said, “could be a good time”": a quotation that goes on in
             // lower case after the attribution finishes the reporter's sentence; it is a fragment
-            // of this statement (it shares the cue), not a statement of its own.
-            if (!in_quote_[static_cast<std::size_t>(first)] && is_punct(k + len, ','))
+            // of this statement (it shares the cue), not a statement of its own. A fronted adverbial
+            // ("At the same time, he added, “...”") begins no sentence of the reporter's.
+            if (!in_quote_[static_cast<std::size_t>(first)] && !has_lower(first, wc::prepositions) &&
+                is_punct(k + len, ','))
               for (auto& q : quotes_)
                 if (q.kind == QuoteKind::direct && q.open == k + len + 1 && q.close != none &&
                     tok(q.close).paragraph == tok(k).paragraph && is_word(q.open + 1) &&
