@@ -214,6 +214,60 @@ TEST(Kinds, SaidThatAndToldListener) {
   EXPECT_EQ(q[0].speaker_text, "Smith");
 }
 
+TEST(Kinds, AQuotationOpeningInsideAReportedClauseIsAFragmentOfIt) {
+  // A mixed quotation: the reporter's words lead into the quoted ones, so the whole clause is
+  // the statement and the quotation a part of it, even when it runs on over two sentences.
+  const auto a = annotate({"Maria Lopez said the new budget “cuts too deep. Schools will close.”"});
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "the new budget “cuts too deep. Schools will close.”");
+  EXPECT_EQ(q[0].speaker_text, "Maria Lopez");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "cuts too deep. Schools will close.");
+  EXPECT_EQ(a.attribution_count(), 1u);
+}
+
+TEST(Kinds, AQuotationFinishingTheReportersSentenceAfterTheAttributionIsAFragment) {
+  // Lower case after "he said," continues the sentence the reporter began; an upper-case
+  // quotation after it is a whole statement.
+  const auto a = annotate({"A longer school day, the mayor said, “would help working parents.”",
+                           "After the vote, the mayor said, “We will keep going.”",
+                           "At the same time, the mayor added, “we need more teachers.”"});
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "A longer school day");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "would help working parents.");
+  EXPECT_EQ(q[1].speaker_text, "the mayor");
+  EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
+  EXPECT_EQ(q[2].kind, "direct");
+  EXPECT_EQ(q[2].text, "We will keep going.");
+  // A fronted adverbial alone is no sentence of the reporter's that the quotation could finish.
+  EXPECT_EQ(q[3].kind, "direct");
+  EXPECT_EQ(q[3].text, "we need more teachers.");
+}
+
+TEST(Kinds, AQuotationTheReportersSentenceGoesOnAfterIsAFragment) {
+  const auto a = annotate({"The mayor says “the plan is a good start” for the region.", "“We will win” she said."});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "partial");
+  EXPECT_EQ(q[0].text, "the plan is a good start");
+  EXPECT_EQ(q[0].speaker_text, "The mayor");
+  // What follows is the attribution: a whole statement.
+  EXPECT_EQ(q[1].kind, "direct");
+  EXPECT_EQ(q[1].speaker_text, "she");
+}
+
+TEST(Kinds, WarnedThatHasNoListener) {
+  const auto q = quotes(annotate({"Senator Ann Hale warned that the plant would close."}), "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "the plant would close");
+  EXPECT_EQ(q[0].speaker_text, "Ann Hale");
+}
+
 TEST(Kinds, WhereTheListenerWasIsNotContent) {
   EXPECT_TRUE(quotes(annotate({"Smith told reporters outside the ministry."}), "indirect").empty());
 }
@@ -243,6 +297,35 @@ TEST(Speakers, AppositionsAndTitles) {
   EXPECT_EQ(q[1].speaker_text, "Bashar al-Assad");
 }
 
+TEST(Speakers, ADayOrACapitalisedFunctionWordIsNobody) {
+  // "said Wednesday," and a sentence opening "In other words" name no speaker; no speaker is
+  // better than a wrong one.
+  EXPECT_EQ(marked(annotate({"A spokesman who declined to be named said Wednesday, “We will keep going.”"}))[0]
+                .speaker_text,
+            "");
+  EXPECT_EQ(marked(annotate({"In other words, the deal was dead: “Nobody wants it.”"}))[0].speaker_text, "");
+}
+
+TEST(Speakers, TheSubjectSpeaksNotTheObjectOfAPrepositionOrOfAnEarlierVerb) {
+  const auto q = quotes(annotate({"Ann Hale, speaking at a rally in Dayton, Ohio, said the plant would close.",
+                                  "Dana Reyes endorsed Paul Lamb on Friday, saying she trusted his judgment."}),
+                        "indirect");
+  ASSERT_GE(q.size(), 2u);
+  EXPECT_EQ(q.front().text, "the plant would close");
+  EXPECT_EQ(q.front().speaker_text, "Ann Hale");
+  EXPECT_EQ(q.back().text, "she trusted his judgment");
+  EXPECT_EQ(q.back().speaker_text, "Dana Reyes");
+}
+
+TEST(Speakers, AQuoteAfterAColonIsSaidByTheClauseBeforeIt) {
+  // No cue before the colon: its clause's subject, or a name just before it, speaks, not a
+  // word further back.
+  EXPECT_EQ(marked(annotate({"After the vote was announced, Ann Hale fired back sharply: “That is not true.”"}))[0]
+                .speaker_text,
+            "Ann Hale");
+  EXPECT_EQ(marked(annotate({"Economists were split - Paul Lamb: “Growth will slow.”"}))[0].speaker_text, "Paul Lamb");
+}
+
 TEST(Speakers, GroupsNamedByADemonymAreNotTheDemonym) {
   const auto q = quotes(annotate({"Scottish ministers insist they will have the final say.",
                                   "Russia said the talks were over."}), "indirect");
@@ -263,11 +346,19 @@ TEST(Speakers, PronounsResolveToTheNearestFittingPerson) {
 }
 
 TEST(Speakers, AQuoteWithoutCueContinuesThePreviousTurn) {
+  // A paragraph opening with a quote and no cue goes on with the statement before it.
   const auto a = annotate({"“We are ready,” Viktor Ozerov said.", "“Nothing will stop us now.”"});
   const auto q = marked(a);
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[1].speaker, "Viktor Ozerov");
-  EXPECT_EQ(q[1].cue, "");
+  EXPECT_EQ(q[1].cue, "said");
+  EXPECT_EQ(a.attribution_count(), 1u);
+  // After a paragraph of the reporter's, a quote is a statement of its own.
+  const auto apart = annotate({"“We are ready,” Viktor Ozerov said.", "The talks ended at noon.",
+                               "“Nothing will stop us now.”"});
+  ASSERT_EQ(marked(apart).size(), 2u);
+  EXPECT_EQ(marked(apart)[1].cue, "");
+  EXPECT_EQ(apart.attribution_count(), 2u);
 }
 
 TEST(Speakers, EveryCueInflection) {
@@ -402,6 +493,20 @@ TEST(LearnedEntities, GazetteerLinkingAndSpeakersStay) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Bashar al-Assad");
   EXPECT_EQ(q[0].speaker_text, "Assad");
+}
+
+TEST(LearnedEntities, TheVerbAfterARelativeClauseIsItsAntecedents) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // The attribution tagger takes "who" for the source of "vetoed": it is the subject of
+  // "opposes" only.
+  const auto q = quotes(annotate({"Republican Gov. Mary Fallin, who opposes abortion, vetoed the bill because it "
+                                  "was too vague."},
+                                 {}, with_models(models)),
+                        "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "vetoed");
+  EXPECT_EQ(q[0].speaker_text, "Mary Fallin");
 }
 
 TEST(LearnedEntities, ProductCodesFacilitiesOrganisationHeadsAndCoordinationAsTheRulesSayThem) {

@@ -89,6 +89,7 @@ void ArticleAnnotator::annotate(std::string_view body, const std::vector<Span>& 
     else quotes_.clear();
     if (options_.indirect) find_reported_speech();
     if (options_.indirect && options_.models && options_.models->attribution() != nullptr) find_learned_attributions();
+    resolve_relative_speakers();
     std::stable_sort(quotes_.begin(), quotes_.end(),
                      [](const QuoteDraft& a, const QuoteDraft& b) { return a.begin < b.begin; });
     link_fragments();

@@ -164,13 +164,17 @@ class ArticleAnnotator {
   void classify_and_attribute();
   std::int32_t cue_at(std::int32_t i, CueKind& kind);
   Range speaker_before(std::int32_t cue, std::int32_t lo);
+  Range sentence_subject(std::int32_t lo, std::int32_t end);  // a subject opening [lo, end), or empty
+  Range subject_unless_object(Range np, std::int32_t lo);
   Range speaker_after(std::int32_t after_cue, std::int32_t hi, bool need_boundary);
   Range noun_phrase_ending_at(std::int32_t j, std::int32_t lo);
   bool find_attribution(std::int32_t from, std::int32_t to, bool backwards, std::int32_t stop, Attribution& a);
+  bool colon_speaker(std::int32_t colon, std::int32_t sentence_first, Attribution& a);
   std::string cue_text(std::int32_t first, std::int32_t last);
   std::int32_t speaker_entity(Range np);
   std::int32_t resolve_pronoun(std::int32_t i);
   void find_reported_speech();
+  void resolve_relative_speakers();
   void find_learned_attributions();
   void link_fragments();
   Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb,

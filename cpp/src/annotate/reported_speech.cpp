@@ -15,7 +15,7 @@ Range ArticleAnnotator::reported_content_after(std::int32_t j, std::int32_t last
         text(j) == "them" || text(j) == "us" || text(j) == "me" || text(j) == "reporters") {
       ++j;
       while (j < last && (is_name_token(j) || mention_at_[static_cast<std::size_t>(j)] != none)) ++j;
-    } else if (has(j, wc::determiners)) {
+    } else if (has(j, wc::determiners) && text(j) != "that") {  // "warned that ...": no listener
       std::int32_t k = j + 1;
       while (k < last && k - j < 4 && is_word(k) && !has(k, wc::prepositions) && text(k) != "that")
         ++k;
@@ -133,6 +133,17 @@ void ArticleAnnotator::find_reported_speech() {
           if (comma != none && comma > first) {
             content = Range{first, comma};
             np = Range{comma + 1, np.last};
+            // "An economic downturn, he said, “could be a good time”": a quotation that goes on in
+            // lower case after the attribution finishes the reporter's sentence; it is a fragment
+            // of this statement (it shares the cue), not a statement of its own. A fronted adverbial
+            // ("At the same time, he added, “...”") begins no sentence of the reporter's.
+            if (!in_quote_[static_cast<std::size_t>(first)] && !has_lower(first, wc::prepositions) &&
+                is_punct(k + len, ','))
+              for (auto& q : quotes_)
+                if (q.kind == QuoteKind::direct && q.open == k + len + 1 && q.close != none &&
+                    tok(q.close).paragraph == tok(k).paragraph && is_word(q.open + 1) &&
+                    tok(q.open + 1).is(TokenFlag::lower))
+                  q.kind = QuoteKind::partial;
           } else if (after_comma != none) {
             content = Range{after_comma + 1, last};
           } else {
@@ -169,7 +180,18 @@ void ArticleAnnotator::find_reported_speech() {
       int word_count = 0;
       for (std::int32_t m = content.first; m < content.last; ++m) word_count += is_word(m) ? 1 : 0;
       if (word_count < 3) continue;
-      const std::uint32_t begin = tok(content.first).begin, end = tok(content.last - 1).end;
+      const std::uint32_t begin = tok(content.first).begin;
+      std::uint32_t end = tok(content.last - 1).end;
+      // A quotation opening right after a word of the clause ("said he wanted “...”", "said
+      // Obama “knows ...”") is a fragment of the reported speech, not a statement of its own
+      // (a mixed quotation), even when it runs on over sentences: the clause ends with it.
+      for (auto& q : quotes_) {
+        if (q.kind != QuoteKind::direct || q.close == none || q.open <= content.first || q.open >= content.last ||
+            !is_word(q.open - 1) || tok(q.close).paragraph != tok(q.open).paragraph)
+          continue;
+        q.kind = QuoteKind::partial;
+        end = std::max(end, tok(q.close).end);
+      }
       // Text that is mostly a direct quote is that quote, already found.
       std::uint32_t quoted = 0;
       bool duplicate = false;

@@ -106,6 +106,26 @@ Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
   return Range{s, j + 1};
 }
 
+Range ArticleAnnotator::sentence_subject(std::int32_t lo, std::int32_t end) {
+  std::int32_t s = lo;
+  while (s < end && is_word(s) && is_non_name(s) && !has(s, wc::pronouns) && !has_lower(s, wc::determiners)) ++s;
+  const Range subject = speaker_after(s, end, false);
+  return subject.empty() || subject.first != s ? Range{} : subject;
+}
+
+Range ArticleAnnotator::subject_unless_object(Range np, std::int32_t lo) {
+  // The object of a preposition is not the verb's subject: in "Trump, speaking at a rally in
+  // Wilmington, N.C., warned" the sentence's subject speaks (when there is one to find).
+  const std::int32_t p = np.first - 1;
+  if (p < lo || !is_word(p) || !tok(p).is(TokenFlag::lower)) return np;
+  const auto w = text(p);
+  const bool object = has(p, wc::locative_prepositions) || w == "with" || w == "of" || w == "for" || w == "by" ||
+                      w == "during" || w == "about" || w == "on";
+  if (!object) return np;
+  const Range subject = sentence_subject(lo, np.first);
+  return subject.empty() ? np : subject;
+}
+
 Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
   std::int32_t j = cue - 1;
   while (j >= lo && is_word(j) && tok(j).is(TokenFlag::lower) &&
@@ -119,15 +139,14 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
       CueKind kind;
       const std::int32_t len = cue_at(m, kind);
       if (len == 0 || kind != CueKind::speech) continue;
+      // "said Smith, adding": an inverted speaker runs up to the comma; in "endorsed Sanders'
+      // plan, saying" the name after the verb is its object and the subject before it speaks.
       Range earlier = speaker_after(m + len, j, false);
-      if (earlier.empty()) earlier = noun_phrase_ending_at(m - 1, lo);
+      if (earlier.last != j) earlier = noun_phrase_ending_at(m - 1, lo);
       if (!earlier.empty()) return earlier;
     }
     // "..., saying they were nitpicking": the sentence's subject speaks.
-    std::int32_t s = lo;
-    while (s < j && is_word(s) && is_non_name(s) && !has(s, wc::pronouns)) ++s;
-    const Range subject = speaker_after(s, j, false);
-    return subject.empty() || subject.first != s ? Range{} : subject;
+    return sentence_subject(lo, j);
   }
   if (is_punct(j, ',')) {
     // An apposition: "Igor Konashenkov, official representative of ..., stated".
@@ -146,7 +165,7 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
     }
     const Range np = noun_phrase_ending_at(k - 1, lo);
     if (!np.empty() && (is_name_token(np.last - 1) || mention_at_[static_cast<std::size_t>(np.last - 1)] != none))
-      return np;
+      return subject_unless_object(np, lo);
     // "A lawyer for the outlets, David Schulz, said": the apposition is the name.
     const Range inner = noun_phrase_ending_at(j - 1, head);
     if (!inner.empty() && inner.first == head && is_name_token(j - 1)) return inner;
@@ -159,13 +178,10 @@ Range ArticleAnnotator::speaker_before(std::int32_t cue, std::int32_t lo) {
   }
   if (text(j) == "and" && j > lo) {
     // "Cruz urged Republicans to vote and said ...": the sentence's subject speaks.
-    std::int32_t s = lo;
-    while (s < j && is_word(s) && is_non_name(s) && !has(s, wc::pronouns)) ++s;
-    const Range subject = speaker_after(s, j, false);
-    return subject.empty() || subject.first != s ? Range{} : subject;
+    return sentence_subject(lo, j);
   }
   const Range np = noun_phrase_ending_at(j, lo);
-  if (!np.empty()) return np;
+  if (!np.empty()) return subject_unless_object(np, lo);
   // A subject of a few words reaching back to the sentence start: "Experts on
   // North Korea and nuclear nonproliferation said".
   if (j - lo < 8 && tok(j).is(TokenFlag::lower)) {
@@ -186,7 +202,11 @@ Range ArticleAnnotator::speaker_after(std::int32_t j, std::int32_t hi, bool need
   std::int32_t e = j;
   if (has(j, wc::pronouns)) {
     e = j + 1;
-  } else if ((is_name_token(j) && !has_lower(j, wc::determiners)) || has(j, wc::titles)) {
+  } else if ((is_name_token(j) && !has_lower(j, wc::determiners) &&
+              // a capitalised day or function word ("said Wednesday", "In other words, ...:") names nobody
+              (mention_at_[static_cast<std::size_t>(j)] != none ||
+               (!is_non_name(j) && !has_lower(j, wc::prepositions | wc::adverbs)))) ||
+             has(j, wc::titles)) {
     e = j;
     while (e < hi) {
       if (is_word(e) && (is_name_token(e) || has(e, wc::titles) ||
@@ -298,10 +318,59 @@ std::int32_t ArticleAnnotator::speaker_entity(Range np) {
   return best;
 }
 
+void ArticleAnnotator::resolve_relative_speakers() {
+  // "Bernie Sanders, who endorsed Clinton on Tuesday, said Wednesday ...": a relative pronoun
+  // is the subject of its own clause only; the verb after the clause's closing comma is the
+  // antecedent's.
+  for (auto& q : quotes_) {
+    const Range who = q.speaker_tokens;
+    if (who.empty() || who.last - who.first != 1 || q.cue_tokens.empty() || q.cue_tokens.first <= who.first) continue;
+    if ((text(who.first) != "who" && text(who.first) != "which") || !is_punct(who.first - 1, ',')) continue;
+    bool closed = false;
+    for (std::int32_t m = who.first + 1; m < q.cue_tokens.first && !closed; ++m) closed = is_punct(m, ',');
+    if (!closed) continue;
+    const Range antecedent =
+        noun_phrase_ending_at(who.first - 2, static_cast<std::int32_t>(sentences_[tok(who.first).sentence].first));
+    if (antecedent.empty()) continue;
+    q.speaker_tokens = antecedent;
+    q.speaker = speaker_entity(antecedent);
+  }
+}
+
+bool ArticleAnnotator::colon_speaker(std::int32_t colon, std::int32_t sentence_first, Attribution& a) {
+  // With no attribution after it, a quotation introduced by a colon is said by the clause before
+  // the colon ("Rubio fired back forcefully: “...”", "... - Philip Bump: “...”"), not by a cue
+  // further back: that clause's cue, else a name just before the colon, else its subject.
+  std::int32_t start = colon;
+  while (start > sentence_first && !in_quote_[static_cast<std::size_t>(start - 1)] && !is_punct(start - 1, ',') &&
+         !is_punct(start - 1, ';') && !is_punct(start - 1, '-') && !is_punct(start - 1, 0x2013) &&
+         !is_punct(start - 1, 0x2014))
+    --start;
+  for (std::int32_t k = start; k < colon; ++k) {
+    CueKind kind;
+    if (cue_at(k, kind) != 0) return find_attribution(start, colon, true, colon, a);
+  }
+  Range speaker;
+  if (is_name_token(colon - 1) || mention_at_[static_cast<std::size_t>(colon - 1)] != none) {
+    speaker = noun_phrase_ending_at(colon - 1, start);
+    // "delivered a blunt message to Trump:": the object of a preposition does not speak
+    const std::int32_t p = speaker.empty() ? none : speaker.first - 1;
+    if (p >= start && is_word(p) && tok(p).is(TokenFlag::lower) && has(p, wc::prepositions)) speaker = Range{};
+  }
+  if (speaker.empty()) speaker = sentence_subject(start, colon);
+  if (speaker.empty()) return false;
+  a.speaker = speaker;
+  a.found = true;
+  return true;
+}
+
 void ArticleAnnotator::classify_and_attribute() {
   std::vector<QuoteDraft> kept;
   std::int32_t previous_speaker = none;
   std::uint32_t previous_paragraph = 0;
+  Range turn_cue;  // the cue of the last quote with one, and the paragraph where its turn got to
+  std::string turn_cue_text;
+  std::uint32_t turn_paragraph = 0;
   for (auto& q : quotes_) {
     const Sentence& s_open = sentences_[tok(q.open).sentence];
     const std::int32_t sentence_first = static_cast<std::int32_t>(s_open.first);
@@ -351,8 +420,22 @@ void ArticleAnnotator::classify_and_attribute() {
 
     Attribution a;
     const std::int32_t near_end = std::min(right_end, after + 10);
-    if (direct) {
+    // A quotation closed with no punctuation of its own and followed by more of the reporter's
+    // sentence ("“...” between Cruz and Trump") is a fragment of that sentence, unless what
+    // follows is its attribution ("“...” he said").
+    const bool sentence_goes_on = q.close != none && !ends_with_punct && is_word(after) &&
+                                  tok(after).is(TokenFlag::lower) && tok(after).is(TokenFlag::space_before) &&
+                                  same_sentence(q.close, after);
+    if (direct && sentence_goes_on && !find_attribution(after, near_end, false, right_end, a)) {
+      direct = false;
+      q.kind = QuoteKind::partial;
+    }
+    const bool after_colon = is_punct(before, ':') && before > sentence_first;
+    if (a.found) {
+      // attributed by what follows the quote
+    } else if (direct) {
       find_attribution(after, near_end, false, right_end, a) ||
+          (after_colon && colon_speaker(before, sentence_first, a)) ||
           find_attribution(sentence_first, q.open, true, q.open, a) ||
           find_attribution(near_end, right_end, false, right_end, a);
     } else {
@@ -385,6 +468,18 @@ void ArticleAnnotator::classify_and_attribute() {
     } else if (direct && previous_speaker != none && tok(q.open).paragraph <= previous_paragraph + 1) {
       // A quote with no cue continues the previous speaker's turn.
       q.speaker = previous_speaker;
+    }
+    if (!q.attributed && direct && !turn_cue.empty() && tok(q.open).is(TokenFlag::paragraph_start) &&
+        tok(q.open).paragraph == turn_paragraph + 1) {
+      // A paragraph opening with a quote and no cue goes on with the statement of the paragraph
+      // before (news style for a statement over several paragraphs): it is a part of it.
+      q.cue = turn_cue_text;
+      q.cue_tokens = turn_cue;
+    }
+    if (!q.cue_tokens.empty()) {
+      turn_cue = q.cue_tokens;
+      turn_cue_text = q.cue;
+      turn_paragraph = tok(last_inside).paragraph;
     }
     if (q.speaker != none) {
       previous_speaker = q.speaker;
