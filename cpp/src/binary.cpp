@@ -13,7 +13,6 @@
 #include <future>
 #include <limits>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,6 +20,7 @@
 #include "crc32.hpp"
 #include "newsdoc/error.hpp"
 #include "newsdoc/utf8.hpp"
+#include "parallel.hpp"
 #include "store.hpp"
 
 namespace newsdoc {
@@ -421,8 +421,6 @@ std::vector<TextRef> decode_origins(Reader& in) {
   return origins;
 }
 
-std::size_t decode_threads() noexcept { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 8); }
-
 /// Where a part of the articles starts: the index of its first article and
 /// that article's payload offset (version 4's part table).
 struct PartStart {
@@ -507,10 +505,11 @@ RunResult decode_run(std::string_view records, const std::string& name, const st
 /// The corpus in a binary corpus of `size` bytes at the start of `buffer`,
 /// which holds simdjson::SIMDJSON_PADDING more bytes after them.
 /// `payload_checksum` is the CRC-32 of the bytes after the header, when the
-/// caller computed it already. A version 3 corpus keeps `buffer`, its
-/// articles' text pointing into it.
+/// caller computed it already. A corpus of version 3 on keeps `buffer`, its
+/// articles' text pointing into it. A large one is decoded on up to
+/// file_thread_count(threads) threads.
 Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string& name,
-              std::optional<std::uint32_t> payload_checksum) {
+              std::optional<std::uint32_t> payload_checksum, unsigned threads) {
   const std::string_view blob(buffer.get(), size);
   const auto fail = [&name](std::size_t at, const std::string& reason) {
     throw ParseError(Location{name, 0, 0, at}, "binary corpus: " + reason);
@@ -575,12 +574,12 @@ Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string&
     }
   }
   // Large payloads are decoded and checked by several threads, a run of whole parts each.
-  const std::size_t threads =
-      payload.size() < large_blob_size ? 1 : std::min<std::size_t>(parts.size() + 1, decode_threads());
+  const std::size_t runs_wanted =
+      payload.size() < large_blob_size ? 1 : std::min<std::size_t>(parts.size() + 1, detail::file_thread_count(threads));
   std::vector<Run> runs;
   runs.push_back(Run{0, in.offset() - header_size, {}});
-  for (std::size_t t = 1, p = 0; t < threads; ++t) {
-    const std::size_t target = runs.front().offset + (records.size() - runs.front().offset) / threads * t;
+  for (std::size_t t = 1, p = 0; t < runs_wanted; ++t) {
+    const std::size_t target = runs.front().offset + (records.size() - runs.front().offset) / runs_wanted * t;
     while (p < parts.size() && parts[p].offset < target) ++p;
     if (p == parts.size()) break;
     if (parts[p].article > runs.back().article) runs.push_back(Run{parts[p].article, parts[p].offset, {}});
@@ -690,14 +689,14 @@ FilePart read_part(const std::string& path, char* buffer, std::size_t begin, std
 
 }  // namespace
 
-Corpus from_binary(std::string_view blob, const std::string& name) {
+Corpus from_binary(std::string_view blob, const std::string& name, unsigned threads) {
   auto buffer = padded_buffer(blob.size());
   prefault(buffer.get(), buffer.get() + blob.size());
   if (!blob.empty()) std::memcpy(buffer.get(), blob.data(), blob.size());
-  return decode(std::move(buffer), blob.size(), name, std::nullopt);
+  return decode(std::move(buffer), blob.size(), name, std::nullopt, threads);
 }
 
-Corpus read_binary_file(const std::string& path) {
+Corpus read_binary_file(const std::string& path, unsigned threads) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) throw IoError(path, std::strerror(EISDIR));
   const auto size = static_cast<std::size_t>(std::filesystem::file_size(path, error));
@@ -705,7 +704,7 @@ Corpus read_binary_file(const std::string& path) {
   // One buffer the corpus keeps: its text is never copied again.
   auto buffer = padded_buffer(size);
   FilePart whole{0, 0};
-  if (size < large_blob_size) {
+  if (size < large_blob_size || detail::file_thread_count(threads) == 1) {
     whole = read_part(path, buffer.get(), 0, size);
   } else {
     // The second half on a thread of its own: copying from the page cache and
@@ -723,7 +722,7 @@ Corpus read_binary_file(const std::string& path) {
   }
   // A file that shrank since its size was taken is cut short, which decode() reports.
   std::memset(buffer.get() + whole.read, 0, simdjson::SIMDJSON_PADDING);
-  return decode(std::move(buffer), whole.read, path, whole.checksum);
+  return decode(std::move(buffer), whole.read, path, whole.checksum, threads);
 }
 
 }  // namespace newsdoc

@@ -491,6 +491,19 @@ void CorpusBuilder::add(const Article& article) {
   add_impl(in, false);
 }
 
+Corpus detail::Internals::finish_compact(CorpusBuilder& builder) {
+  Store& s = *builder.store_;
+  s.articles.shrink_to_fit();
+  s.strings.shrink_to_fit();
+  s.paragraphs.shrink_to_fit();
+  s.quotes.shrink_to_fit();
+  s.attributions.shrink_to_fit();
+  s.attribution_parts.shrink_to_fit();
+  s.entities.shrink_to_fit();
+  s.mentions.shrink_to_fit();
+  return builder.finish();
+}
+
 Corpus CorpusBuilder::finish() {
   std::shared_ptr<const detail::Store> store(std::move(store_));
   store_ = std::make_unique<detail::Store>();

@@ -127,7 +127,7 @@ Corpus load_text_file(const SourceFile& file, const LoadOptions& options, detail
 
 /// A binary corpus is built as it was saved; annotating it builds it again.
 Corpus load_binary_file(const SourceFile& file, const LoadOptions& options, unsigned threads) {
-  Corpus corpus = read_binary_file(file.path);
+  Corpus corpus = read_binary_file(file.path, options.threads);
   return options.annotator ? options.annotator->annotate(corpus, options.annotate, threads) : corpus;
 }
 

@@ -210,6 +210,8 @@ class Loader {
     parts_.clear();
     return Corpus(std::move(articles), errors_only.errors());
   }
+  /// finish() of a loader without annotators that read one window of many (WindowBatch).
+  Corpus finish_window() { return detail::Internals::finish_compact(builder_); }
   void restart() {
     builder_ = CorpusBuilder();
     direct_ = CorpusBuilder();
@@ -525,7 +527,7 @@ class WindowBatch {
         Loader& loader = *loaders_[c];
         loader.restart();
         read_window(loader, windows_[c].w, path_, limit_);
-        built[c] = loader.finish();
+        built[c] = loader.finish_window();
       } catch (...) {
         failures[c] = std::current_exception();
       }
@@ -580,7 +582,7 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options, cons
   InputFile file(path);
   Loader loader(options, path, pipeline.annotators);
   // A file longer than one window is parsed on every thread, unless annotation batches its records instead.
-  const unsigned threads = pipeline.annotators.empty() ? detail::thread_count(options.threads) : 1;
+  const unsigned threads = pipeline.annotators.empty() ? detail::file_thread_count(options.threads) : 1;
   std::optional<WindowBatch> batch;
   const auto report = [&](const ParseError& error) { batch ? batch->report(error) : loader.report(error); };
   std::size_t capacity = window_size;
@@ -650,10 +652,13 @@ Corpus load_jsonl_file(const std::string& path, const LoadOptions& options, cons
       if (eof) break;
       std::memmove(buffer.get(), buffer.get() + end, filled - end);
     } else {
-      // The window keeps its buffer until its batch is parsed; what follows it starts the next buffer.
-      std::unique_ptr<char[]> next = batch->spare(capacity);
+      // The window keeps its buffer until its batch is parsed; what follows it starts the next buffer,
+      // of the usual size again after a long line grew this one.
+      const std::size_t next_capacity = std::max(window_size, filled - end);
+      std::unique_ptr<char[]> next = batch->spare(next_capacity);
       std::memcpy(next.get(), buffer.get() + end, filled - end);
       batch->add(std::exchange(buffer, std::move(next)), capacity, w);
+      capacity = next_capacity;
       if (eof) break;
     }
     if (pipeline.bytes_read) pipeline.bytes_read->store(file.position(), std::memory_order_relaxed);

@@ -171,6 +171,10 @@ struct Internals {
   static void add_with_valid_meta(CorpusBuilder& builder, const ArticleInput& article) {
     builder.add_impl(article, false);
   }
+  /// CorpusBuilder::finish with the record arrays cut to their size: one of
+  /// the many corpora of a JSONL file's windows keeps no growth slack, which
+  /// the allocator would hand out again as resident memory.
+  static Corpus finish_compact(CorpusBuilder& builder);
 };
 
 }  // namespace newsdoc::detail

@@ -488,6 +488,11 @@ TEST(Binary, ALargeFileReadInTwoHalvesLoadsAndIsChecked) {
     EXPECT_EQ(again[i].quote(0).text, "“yes”");
     EXPECT_EQ(again[i].quote(0).chars, (Span{9, 14}));  // "Zoë said " is 9 code points
   }
+  // Asked for one thread, the same corpus.
+  const Corpus on_one_thread = newsdoc::from_binary(blob, "big.ndc", 1);
+  ASSERT_EQ(on_one_thread.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) EXPECT_TRUE(on_one_thread[i] == corpus[i]);
+  EXPECT_TRUE(newsdoc::read_binary_file(path, 1)[1] == corpus[1]);
   // Each half is decoded and checked on a thread of its own, yet the first bad article is reported.
   std::string bad = blob;
   bad[bad.size() - (1u << 20)] = '\xff';  // in the second article's body

@@ -203,6 +203,17 @@ TEST(LoadPipeline, AJsonlFileReadOnSeveralThreadsLoadsAsOnOne) {
       EXPECT_EQ(several.errors()[e].message(), one.errors()[e].message()) << "error " << e;
     }
   }
+  // Under the default limit the 9 MiB line is read: it grows its window, and the windows after it are of
+  // the usual size again.
+  options.max_record_bytes = LoadOptions{}.max_record_bytes;
+  options.threads = 1;
+  const Corpus grown_one = newsdoc::load(path.string(), options);
+  ASSERT_EQ(grown_one.errors().size(), 2u);
+  options.threads = 2;
+  const Corpus grown_two = newsdoc::load(path.string(), options);
+  ASSERT_EQ(grown_two.size(), grown_one.size());
+  EXPECT_EQ(grown_two.to_jsonl(), grown_one.to_jsonl());
+  EXPECT_EQ(grown_two[3999].title().size(), 9u << 20);
   // Raising, the first error in the file is the one thrown, though later windows are read at the same time.
   options.on_error = newsdoc::OnError::raise;
   options.threads = 2;

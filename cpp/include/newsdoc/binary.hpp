@@ -50,8 +50,9 @@
 // only the fixed-size records are built, so reopening a saved corpus costs
 // about one pass over its bytes for each check (checksum, UTF-8, meta JSON).
 // From 64 MiB, a file is read by two threads, and its parts are decoded and
-// checked by as many threads as there are cores (2 to 8), each run of parts
-// into a Store of its own; errors still name the first bad article.
+// checked by as many threads as there are cores (at most 8; `threads`
+// sets it), each run of parts into a Store of its own; errors still name
+// the first bad article.
 #pragma once
 
 #include <cstddef>
@@ -84,12 +85,14 @@ std::string to_binary(const Corpus& corpus);
 
 /// The corpus in `blob`, in new storage of its own (one Store, or one per
 /// run of parts of a large blob); nothing refers to `blob`
-/// afterwards. `name` stands for the blob in error messages.
-Corpus from_binary(std::string_view blob, const std::string& name = "<binary>");
+/// afterwards. `name` stands for the blob in error messages. A blob from
+/// 64 MiB is decoded on `threads` threads (0: one per core), at most 8.
+Corpus from_binary(std::string_view blob, const std::string& name = "<binary>", unsigned threads = 0);
 
 /// The corpus in the binary corpus file at `path` (newsdoc::save writes
 /// one), read with one read into the buffer the corpus keeps. IoError when
-/// it cannot be read; otherwise as from_binary, naming `path`.
-Corpus read_binary_file(const std::string& path);
+/// it cannot be read; otherwise as from_binary, naming `path`. From 64 MiB
+/// the file is read by two threads, unless `threads` is 1.
+Corpus read_binary_file(const std::string& path, unsigned threads = 0);
 
 }  // namespace newsdoc
