@@ -421,13 +421,6 @@ std::vector<TextRef> decode_origins(Reader& in) {
   return origins;
 }
 
-/// Where a part of the articles starts: the index of its first article and
-/// that article's payload offset (version 4's part table).
-struct PartStart {
-  std::uint64_t article;
-  std::uint64_t offset;
-};
-
 /// Articles [article, end_article) that one thread decodes and checks, from
 /// payload byte `offset` on. It must pass each of `checkpoints` (the part
 /// starts inside it, and the next run's start) at exactly its offset.

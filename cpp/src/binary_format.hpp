@@ -28,4 +28,10 @@ inline std::uint64_t read_le(const char* data, int bytes) noexcept {
 /// (u64). A reader decodes parts on threads of their own.
 inline constexpr std::size_t part_table_size(std::size_t parts) noexcept { return 16 * parts + 8; }
 
+/// An entry of the part table: where a part of the articles starts.
+struct PartStart {
+  std::uint64_t article;  // the index of the part's first article
+  std::uint64_t offset;   // that article's offset in the payload
+};
+
 }  // namespace newsdoc::detail::binary_format

@@ -178,13 +178,9 @@ void encode_error(Sink& out, const RecordError& e) {
   out.text(e.message());
 }
 
-/// Where the payload's parts start (version 4's part table): from about
-/// 16 MiB on, the articles are cut into parts of at least part_bytes and at
-/// most max_parts, so that a reader can decode them on several threads.
-struct PartStart {
-  std::uint64_t article;  // the index of the part's first article
-  std::uint64_t offset;   // that article's offset in the payload
-};
+/// From about 16 MiB on, the articles are cut into parts (the part table)
+/// of at least part_bytes and at most max_parts, so that a reader can decode
+/// them on several threads.
 constexpr std::size_t part_bytes = std::size_t{8} << 20;
 constexpr std::size_t max_parts = 16;
 
