@@ -318,8 +318,11 @@ void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<Quote
 
 void fill_char_spans(Store& s, const ArticleRecord& r) {
   if (r.quotes.size() == 0 && r.mentions.size() == 0) return;  // no spans: no index to build
+  fill_char_spans(s, r, Utf8Index(r.body.view(), r.ascii));
+}
+
+void fill_char_spans(Store& s, const ArticleRecord& r, const Utf8Index& index) {
   const std::string_view text = r.body.view();
-  const Utf8Index index(text, r.ascii);
   // In article order, so that an error names the first bad span.
   const auto resolve = [&](Span bytes, Span& chars, auto&& pointer) {
     chars = resolve_span(bytes, OffsetUnit::bytes, text, index, pointer).second;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "newsdoc/article.hpp"
+#include "newsdoc/utf8.hpp"
 
 namespace newsdoc::detail {
 
@@ -155,6 +156,8 @@ void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<Quote
 /// quote and mention records, so that threads can share the articles of a
 /// store.
 void fill_char_spans(Store& s, const ArticleRecord& r);
+/// As above, through `index`, the Utf8Index of `r`'s body, which the caller has.
+void fill_char_spans(Store& s, const ArticleRecord& r, const Utf8Index& index);
 
 /// What the library's own code reaches of Article's and CorpusBuilder's
 /// private parts (the public header keeps them private; this one is not

@@ -83,6 +83,10 @@ bool all_ascii(std::string_view text) noexcept {
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) noexcept {
+  // Most strings of a corpus (ids, names, types, cues) are short and ASCII:
+  // one pass over their words costs less than the call into simdjson's kernel.
+  constexpr std::size_t short_text = 64;
+  if (text.size() <= short_text && all_ascii(text)) return true;
   return simdjson::validate_utf8(text.data(), text.size());
 }
 

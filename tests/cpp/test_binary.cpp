@@ -317,6 +317,37 @@ TEST(Binary, BadArticleIsASchemaErrorNamingArticleAndField) {
   }
 }
 
+TEST(Binary, RepeatedEntityIdsNameTheFirstRepeatInArticleOrder) {
+  ArticleInput in;
+  in.id = "a";
+  in.paragraphs = {"Hello world"};
+  std::vector<std::string> ids;  // ArticleInput holds views
+  for (int i = 0; i < 10; ++i) ids.push_back("id" + std::to_string(i));
+  for (const auto& id : ids) in.entities.push_back({id, id, "PERSON", {}});
+  CorpusBuilder builder;
+  builder.add(in);
+  const std::string blob = newsdoc::to_binary(builder.finish());
+  const auto renamed = [](std::string bytes, const std::string& from, const std::string& to) {
+    const auto at = bytes.find("\x03" + from);  // the id with its length
+    EXPECT_NE(at, std::string::npos) << from;
+    bytes.replace(at + 1, to.size(), to);
+    return bytes;
+  };
+  const auto message_of = [](const std::string& bad) -> std::string {
+    try {
+      newsdoc::from_binary(resealed(bad));
+    } catch (const newsdoc::SchemaError& e) {
+      return e.what();
+    }
+    return "loaded";
+  };
+  // Entity 9 repeats entity 5 and entity 7 repeats entity 3: 7 comes first.
+  EXPECT_EQ(message_of(renamed(renamed(blob, "id9", "id5"), "id7", "id3")),
+            "<binary>:1: /entities/7/id: duplicate entity id \"id3\"");
+  EXPECT_EQ(message_of(renamed(blob, "id1", "id0")), "<binary>:1: /entities/1/id: duplicate entity id \"id0\"");
+  EXPECT_EQ(newsdoc::from_binary(blob)[0].entity_count(), 10u);
+}
+
 TEST(Binary, Crc32EqualsZlibAtEveryLengthAndAlignment) {
   std::mt19937 random(7);
   std::string bytes(1 << 16, '\0');
