@@ -359,6 +359,10 @@ TEST(Binary, Crc32EqualsZlibAtEveryLengthAndAlignment) {
     }
   }
   EXPECT_EQ(newsdoc::detail::crc32(0, bytes.data(), bytes.size()), crc_of(bytes));
+  // Lengths that leave every remainder after the 256-byte steps of the widest path.
+  for (const std::size_t size : {4096, 4097, 4111, 4112, 4160, 4351, 65000}) {
+    EXPECT_EQ(newsdoc::detail::crc32(0, bytes.data() + 3, size), crc_of(std::string_view(bytes).substr(3, size))) << size;
+  }
   // Continued over two parts, as a file read in chunks is.
   const auto first = newsdoc::detail::crc32(0, bytes.data(), 1000);
   EXPECT_EQ(newsdoc::detail::crc32(first, bytes.data() + 1000, bytes.size() - 1000), crc_of(bytes));
