@@ -2,14 +2,10 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
-#include <sys/mman.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <future>
 #include <limits>
 #include <optional>
@@ -235,10 +231,6 @@ Corpus decode_old_payload(Reader& in, std::uint64_t version, const std::string& 
   return builder.finish();
 }
 
-/// Blobs from this size get memory of their own and are read and checked by
-/// two threads.
-constexpr std::size_t large_blob_size = std::size_t{64} << 20;
-
 /// An index into one of the Store's arrays, which must fit in 32 bits.
 std::uint32_t store_index(std::size_t n) {
   if (n > std::numeric_limits<std::uint32_t>::max()) throw SchemaError("", "more than 4,294,967,295 records in one corpus");
@@ -374,7 +366,7 @@ class Decoder {
                           fmt::format("paragraph of {} bytes at byte {} of a {}-byte body", length, pos, text.size()));
       }
       const auto end = static_cast<std::uint32_t>(pos + length);
-      s_.paragraphs.push_back({Span{pos, end}, Span{}});
+      s_.paragraphs.emplace_back().bytes = Span{pos, end};
       if (i + 1 == n) {
         if (end != text.size()) {
           throw SchemaError("/paragraphs", fmt::format("the paragraphs end at byte {} of a {}-byte body", end, text.size()));
@@ -390,7 +382,8 @@ class Decoder {
     const auto n = in_.count(min_entity_size, "entities");
     r.entities.begin = store_index(s_.entities.size());
     for (std::size_t i = 0; i < n; ++i) {
-      detail::EntityRecord e;
+      // In place, as add_quotes_and_mentions writes its records.
+      detail::EntityRecord& e = s_.entities.emplace_back();
       e.id = utf8([i] { return fmt::format("/entities/{}/id", i); });
       e.name = utf8([i] { return fmt::format("/entities/{}/name", i); });
       e.type = utf8([i] { return fmt::format("/entities/{}/type", i); });
@@ -400,7 +393,6 @@ class Decoder {
         s_.strings.push_back(utf8([i, a] { return fmt::format("/entities/{}/aliases/{}", i, a); }));
       }
       if (e.id.size == 0) throw SchemaError(fmt::format("/entities/{}/id", i), "entity id is empty");
-      s_.entities.push_back(e);
     }
     r.entities.end = store_index(s_.entities.size());
     if (n > 1) require_unique_ids(r.entities);
@@ -546,13 +538,9 @@ RunResult decode_run(std::string_view records, const std::string& name, const st
   return result;
 }
 
-/// The corpus in a binary corpus of `size` bytes at the start of `buffer`,
-/// which holds simdjson::SIMDJSON_PADDING more bytes after them.
-/// `payload_checksum` is the CRC-32 of the bytes after the header, when the
-/// caller computed it already. A corpus of version 3 on keeps `buffer`, its
-/// articles' text pointing into it. A large one is decoded on up to
-/// file_thread_count(threads) threads.
-Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string& name,
+}  // namespace
+
+Corpus detail::binary_format::decode(std::shared_ptr<char> buffer, std::size_t size, const std::string& name,
               std::optional<std::uint32_t> payload_checksum, unsigned threads) {
   const std::string_view blob(buffer.get(), size);
   const auto fail = [&name](std::size_t at, const std::string& reason) {
@@ -668,71 +656,6 @@ Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string&
   return Corpus(std::move(out), std::move(record_errors));
 }
 
-/// A buffer of `size` bytes and zeroed padding after them, as decode() wants.
-std::shared_ptr<char> padded_buffer(std::size_t size) {
-  const std::size_t capacity = size + simdjson::SIMDJSON_PADDING;
-  std::shared_ptr<char> buffer;
-#ifdef MAP_ANONYMOUS
-  // Whole pages of its own, which prefault() can populate.
-  if (size >= large_blob_size) {
-    void* pages = mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (pages != MAP_FAILED) buffer.reset(static_cast<char*>(pages), [capacity](char* p) { munmap(p, capacity); });
-  }
-#endif
-  if (!buffer) buffer.reset(new char[capacity], std::default_delete<char[]>());
-  std::memset(buffer.get() + size, 0, simdjson::SIMDJSON_PADDING);
-  return buffer;
-}
-
-/// Maps the pages of [begin, end) at once, where the kernel can: faulting
-/// them in one at a time as they are written costs half as much kernel time
-/// again. Only advice: without it, the pages fault in as usual.
-void prefault(char* begin, char* end) noexcept {
-#ifdef MADV_POPULATE_WRITE
-  constexpr std::uintptr_t page = 4096;
-  const auto first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) & ~(page - 1);
-  const auto last = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
-  if (last > first + (std::uintptr_t{1} << 20)) madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
-#else
-  (void)begin;
-  (void)end;
-#endif
-}
-
-/// Bytes [begin, end) of a file read into the same place of a buffer: how
-/// many were read (fewer when the file is shorter) and the CRC-32 of those
-/// past the header.
-struct FilePart {
-  std::size_t read;
-  std::uint32_t checksum;
-};
-
-
-FilePart read_part(const std::string& path, char* buffer, std::size_t begin, std::size_t end) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw IoError(path, std::strerror(errno ? errno : ENOENT));
-  std::setvbuf(file.get(), nullptr, _IONBF, 0);  // straight into the buffer
-  if (begin > 0 && std::fseek(file.get(), static_cast<long>(begin), SEEK_SET) != 0) throw IoError(path, "seek failed");
-  prefault(buffer + begin, buffer + end);
-  // In chunks, each checksummed while it is still in the cache.
-  constexpr std::size_t chunk = std::size_t{1} << 20;
-  FilePart part{0, 0};
-  for (std::size_t at = begin; at < end;) {
-    const std::size_t wanted = std::min(chunk, end - at);
-    const std::size_t got = std::fread(buffer + at, 1, wanted, file.get());
-    if (at + got > header_size) {
-      const std::size_t from = std::max(at, header_size);
-      part.checksum = detail::crc32(part.checksum, buffer + from, at + got - from);
-    }
-    at += got;
-    part.read += got;
-    if (got < wanted) break;
-  }
-  if (std::ferror(file.get())) throw IoError(path, "read failed");
-  return part;
-}
-
-}  // namespace
 
 Corpus from_binary(std::string_view blob, const std::string& name, unsigned threads) {
   auto buffer = padded_buffer(blob.size());
@@ -741,41 +664,5 @@ Corpus from_binary(std::string_view blob, const std::string& name, unsigned thre
   return decode(std::move(buffer), blob.size(), name, std::nullopt, threads);
 }
 
-Corpus read_binary_file(const std::string& path, unsigned threads) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) throw IoError(path, std::strerror(EISDIR));
-  const auto size = static_cast<std::size_t>(std::filesystem::file_size(path, error));
-  if (error) throw IoError(path, error.message());
-  // One buffer the corpus keeps: its text is never copied again.
-  auto buffer = padded_buffer(size);
-  FilePart whole{0, 0};
-  if (size < large_blob_size || detail::file_thread_count(threads) == 1) {
-    whole = read_part(path, buffer.get(), 0, size);
-  } else {
-    // The second half on a thread of its own: copying from the page cache and
-    // faulting in fresh pages is most of a reopen's time, and both cores can do it.
-    const std::size_t middle = size / 2;
-    std::promise<void> started;
-    auto second = std::async(std::launch::async, [&] {
-      started.set_value();
-      return read_part(path, buffer.get(), middle, size);
-    });
-    // A new thread maps its stack, which waits for the memory map's lock, and
-    // prefaulting holds that lock: the first reopen in a process lost 70 ms
-    // (of 500) before the helper thread had started.
-    started.get_future().wait();
-    const FilePart first = read_part(path, buffer.get(), 0, middle);
-    const FilePart rest = second.get();
-    whole = first;
-    if (first.read == middle) {
-      whole.read += rest.read;
-      whole.checksum = static_cast<std::uint32_t>(
-          crc32_combine(first.checksum, rest.checksum, static_cast<z_off_t>(rest.read)));
-    }
-  }
-  // A file that shrank since its size was taken is cut short, which decode() reports.
-  std::memset(buffer.get() + whole.read, 0, simdjson::SIMDJSON_PADDING);
-  return decode(std::move(buffer), whole.read, path, whole.checksum, threads);
-}
 
 }  // namespace newsdoc

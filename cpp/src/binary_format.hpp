@@ -5,6 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "newsdoc/article.hpp"
 
 namespace newsdoc::detail::binary_format {
 
@@ -33,5 +38,26 @@ struct PartStart {
   std::uint64_t article;  // the index of the part's first article
   std::uint64_t offset;   // that article's offset in the payload
 };
+
+/// Blobs from this size get memory of their own, are read (or their
+/// checksum computed) by two threads and decoded on several.
+inline constexpr std::size_t large_blob_size = std::size_t{64} << 20;
+
+/// A buffer of `size` bytes and zeroed padding after them, as decode() wants.
+std::shared_ptr<char> padded_buffer(std::size_t size);
+
+/// Maps the pages of [begin, end) at once, where the kernel can: faulting
+/// them in one at a time as they are written costs half as much kernel time
+/// again. Only advice: without it, the pages fault in as usual.
+void prefault(char* begin, char* end) noexcept;
+
+/// The corpus in a binary corpus of `size` bytes at the start of `buffer`,
+/// which holds simdjson::SIMDJSON_PADDING more readable bytes after them.
+/// `payload_checksum` is the CRC-32 of the bytes after the header, when the
+/// caller computed it already. A corpus of version 3 on keeps `buffer`, its
+/// articles' text pointing into it. A large one is decoded on up to
+/// file_thread_count(threads) threads. (binary.cpp)
+Corpus decode(std::shared_ptr<char> buffer, std::size_t size, const std::string& name,
+              std::optional<std::uint32_t> payload_checksum, unsigned threads);
 
 }  // namespace newsdoc::detail::binary_format

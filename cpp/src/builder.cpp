@@ -280,9 +280,11 @@ void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<Quote
   };
 
   r.quotes.begin = checked_count(s.quotes.size());
+  // Records are written in place: built on the stack field by field and pushed, each was
+  // copied with wide loads that cannot forward from the narrower stores (a stall per record).
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     const auto& q = quotes[i];
-    detail::QuoteRecord rec;
+    detail::QuoteRecord& rec = s.quotes.emplace_back();
     std::tie(rec.bytes, rec.chars) = resolve(q.span, [i] { return fmt::format("/quotes/{}", i); });
     if (q.speaker_span) {
       std::tie(rec.speaker_bytes, rec.speaker_chars) =
@@ -301,17 +303,15 @@ void add_quotes_and_mentions(Store& s, ArticleRecord& r, const std::vector<Quote
     rec.first_paragraph = paragraph_at(s, r.paragraphs, rec.bytes.start);
     rec.last_paragraph = rec.bytes.end > rec.bytes.start ? paragraph_at(s, r.paragraphs, rec.bytes.end - 1)
                                                          : rec.first_paragraph;
-    s.quotes.push_back(rec);
   }
   r.quotes.end = checked_count(s.quotes.size());
   add_attributions(s, r, quotes);
 
   r.mentions.begin = checked_count(s.mentions.size());
   for (std::size_t i = 0; i < mentions.size(); ++i) {
-    detail::MentionRecord rec;
+    detail::MentionRecord& rec = s.mentions.emplace_back();
     std::tie(rec.bytes, rec.chars) = resolve(mentions[i].span, [i] { return fmt::format("/mentions/{}", i); });
     rec.entity = mentions[i].entity;
-    s.mentions.push_back(rec);
   }
   r.mentions.end = checked_count(s.mentions.size());
 }

@@ -2,7 +2,10 @@
 // format, and the ids and origins of their articles.
 #include "newsdoc/input.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -127,7 +130,8 @@ Corpus load_text_file(const SourceFile& file, const LoadOptions& options, detail
 
 /// A binary corpus is built as it was saved; annotating it builds it again.
 Corpus load_binary_file(const SourceFile& file, const LoadOptions& options, unsigned threads) {
-  Corpus corpus = read_binary_file(file.path, options.threads);
+  Corpus corpus = options.memory_map ? map_binary_file(file.path, options.threads)
+                                     : read_binary_file(file.path, options.threads);
   return options.annotator ? options.annotator->annotate(corpus, options.annotate, threads) : corpus;
 }
 
@@ -540,11 +544,44 @@ Corpus load(const std::string& path, const LoadOptions& options) { return load(s
 
 void save(const Corpus& corpus, const std::string& path) {
   const std::string blob = to_binary(corpus);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw IoError(path, std::strerror(errno ? errno : EACCES));
-  out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
-  out.close();
-  if (!out) throw IoError(path, "write failed");
+  // Written beside `path` and renamed over it, never rewritten in place: a corpus
+  // mapped from the old file (map_binary_file) keeps its bytes, and a failed write
+  // leaves the old file whole. A symbolic link keeps pointing at the new file.
+  std::error_code error;
+  const fs::path target = fs::is_symlink(path, error) ? fs::canonical(path) : fs::path(path);
+  static std::atomic<unsigned> saves{0};
+  fs::path temporary;
+  int fd = -1;
+  for (int attempt = 0; fd < 0; ++attempt) {
+    temporary = target;
+    temporary += fmt::format(".{}-{}.tmp", getpid(), saves++);
+    fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);  // the umask applies
+    if (fd < 0 && (errno != EEXIST || attempt == 100)) throw IoError(path, std::strerror(errno));
+  }
+  struct stat old {};
+  if (stat(target.c_str(), &old) == 0) fchmod(fd, old.st_mode & 07777);  // an existing file keeps its mode
+  const auto fail = [&](const char* what) {
+    const std::string reason = fmt::format("{}: {}", what, std::strerror(errno));
+    close(fd);
+    unlink(temporary.c_str());
+    throw IoError(path, reason);
+  };
+  for (std::size_t done = 0; done < blob.size();) {
+    const ssize_t wrote = write(fd, blob.data() + done, blob.size() - done);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote <= 0) fail("write failed");
+    done += static_cast<std::size_t>(wrote);
+  }
+  if (close(fd) != 0) {
+    fd = -1;
+    unlink(temporary.c_str());
+    throw IoError(path, fmt::format("write failed: {}", std::strerror(errno)));
+  }
+  if (rename(temporary.c_str(), target.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    unlink(temporary.c_str());
+    throw IoError(path, reason);
+  }
 }
 
 }  // namespace newsdoc

@@ -168,6 +168,11 @@ class Corpus(Transformable):
         (:attr:`Article.origin`) are saved too: a reopened article still
         names the file and line it was first loaded from.
 
+        The file is written beside ``path`` and renamed over it, never
+        rewritten in place: a failed save leaves the old file whole, and a
+        corpus mapped from it (``load(path, memory_map=True)``) keeps its
+        text. An existing file keeps its permissions.
+
         Example:
             >>> corpus.save("corpus.ndc")
             >>> newsdoc.load("corpus.ndc").dumps() == corpus.dumps()

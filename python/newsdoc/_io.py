@@ -194,7 +194,7 @@ class _ProgressBar:
 
 def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = None, on_error: str = "raise",
          annotate: AnnotateSpec = "missing", annotator: Optional[Annotator] = None, threads: Optional[int] = None,
-         max_record_bytes: int = MAX_RECORD_BYTES, ids: bool = True,
+         max_record_bytes: int = MAX_RECORD_BYTES, ids: bool = True, memory_map: bool = False,
          progress: Union[bool, Callable[[LoadProgress], Optional[bool]], None] = None) -> Corpus:
     """Articles from a file, a folder, a glob pattern or a list of them, as one corpus.
 
@@ -239,6 +239,18 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     core) the files of a folder or list are read and annotated in parallel,
     and a single JSON file's records in batches; the order is kept.
 
+    **Mapping saved corpora** (``memory_map=True``): a ``.ndc`` file is
+    mapped into memory instead of read, like ``pandas.read_csv(memory_map=
+    True)`` or ``pyarrow.memory_map``: its text stays in the operating
+    system's page cache, shared with every process that opens the same file
+    (Dask workers on one machine hold one copy), and reopening costs only the
+    checks, which are the same as when it is read (checksum, UTF-8, spans,
+    meta). The file must then not be truncated or rewritten in place while
+    the corpus (or anything sliced from it) lives: the next read of its text
+    would end the process (SIGBUS). :meth:`Corpus.save` replaces a file
+    rather than rewriting it, so saving over a mapped file is safe. Other
+    files are read as always.
+
     **Progress and cancelling**: ``progress`` is a callable given a
     :class:`LoadProgress` as the load goes (counts never decrease; the last
     call has every count at its total), or ``True`` for a tqdm bar. A
@@ -263,7 +275,7 @@ def load(path: Union[PathLike, Sequence[PathLike]], *, mapping: MappingSpec = No
     try:
         return Corpus._wrap(_core.load(
             paths, preset, keys, on_error, "auto", int(max_record_bytes), bool(ids), core_annotator,
-            mode == "missing", threads_argument(threads),
+            mode == "missing", threads_argument(threads), bool(memory_map),
             None if report is None else lambda *counts: report(LoadProgress(*counts))))
     finally:
         if isinstance(report, _ProgressBar):

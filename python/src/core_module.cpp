@@ -369,10 +369,12 @@ PYBIND11_MODULE(_core, m) {
       [](const std::vector<std::string>& paths, const std::string& mapping,
          const std::map<std::string, std::vector<std::string>>& keys, const std::string& on_error,
          const std::string& format, std::uint64_t max_record_bytes, bool assign_ids,
-         const newsdoc::Annotator* annotator, bool only_missing, unsigned threads, py::object progress) {
+         const newsdoc::Annotator* annotator, bool only_missing, unsigned threads, bool memory_map,
+         py::object progress) {
         auto options = make_options(mapping, keys, on_error, format);
         options.max_record_bytes = max_record_bytes;
         options.assign_ids = assign_ids;
+        options.memory_map = memory_map;
         // Annotated as loaded, each article built once (a copy of an Annotator shares its lists).
         if (annotator) options.annotator = std::make_shared<const newsdoc::Annotator>(*annotator);
         options.annotate = only_missing ? newsdoc::AnnotateMode::missing : newsdoc::AnnotateMode::all;
@@ -393,7 +395,7 @@ PYBIND11_MODULE(_core, m) {
         return newsdoc::load(paths, options);
       },
       "paths"_a, "mapping"_a, "keys"_a, "on_error"_a, "format"_a, "max_record_bytes"_a, "assign_ids"_a,
-      "annotator"_a, "only_missing"_a, "threads"_a, "progress"_a);
+      "annotator"_a, "only_missing"_a, "threads"_a, "memory_map"_a, "progress"_a);
 
   m.def(
       "load_sources",

@@ -528,6 +528,8 @@ TEST(Binary, ALargeFileReadInTwoHalvesLoadsAndIsChecked) {
   ASSERT_EQ(on_one_thread.size(), 2u);
   for (std::size_t i = 0; i < 2; ++i) EXPECT_TRUE(on_one_thread[i] == corpus[i]);
   EXPECT_TRUE(newsdoc::read_binary_file(path, 1)[1] == corpus[1]);
+  // Mapped, its checksum computed on two threads.
+  EXPECT_TRUE(newsdoc::map_binary_file(path)[1] == corpus[1]);
   // Each half is decoded and checked on a thread of its own, yet the first bad article is reported.
   std::string bad = blob;
   bad[bad.size() - (1u << 20)] = '\xff';  // in the second article's body
@@ -546,6 +548,7 @@ TEST(Binary, ALargeFileReadInTwoHalvesLoadsAndIsChecked) {
   blob[blob.size() - 100] ^= 0x01;
   newsdoc_test::write_file(path, blob);
   EXPECT_THROW(newsdoc::read_binary_file(path), newsdoc::ParseError);
+  EXPECT_THROW(newsdoc::map_binary_file(path), newsdoc::ParseError);
 }
 
 /// The part table at the end of a version 4 payload: (first article, payload offset) of each part after the first.

@@ -102,6 +102,33 @@ class TestPickle:
         reopened.save(tmp_path / "again.ndc")
         assert (tmp_path / "again.ndc").read_bytes() == (tmp_path / "m.ndc").read_bytes()
 
+    def test_memory_mapped_reopen_equals_the_read_one_and_survives_saving_over_its_file(self, annotated, tmp_path):
+        path = tmp_path / "c.ndc"
+        annotated.save(path)
+        mapped = newsdoc.load(path, memory_map=True)
+        assert_same(annotated, mapped)
+        assert mapped.dumps() == newsdoc.load(path).dumps()
+        first_quote = mapped[0].quotes[0].text
+        # Saving over the mapped file replaces it: the mapped corpus keeps its text.
+        newsdoc.Corpus([newsdoc.Article(id="other", title="Other")]).save(path)
+        assert mapped[0].quotes[0].text == first_quote
+        assert [a.id for a in newsdoc.load(path, memory_map=True)] == ["other"]
+        mapped.save(path)
+        assert newsdoc.load(path).dumps() == annotated.dumps()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["c.ndc"]
+
+    def test_a_damaged_mapped_file_is_refused_as_a_read_one(self, annotated, tmp_path):
+        path = tmp_path / "c.ndc"
+        annotated.save(path)
+        damaged = bytearray(path.read_bytes())
+        damaged[-40] ^= 1
+        path.write_bytes(bytes(damaged))
+        with pytest.raises(newsdoc.ParseError, match="checksum mismatch") as read:
+            newsdoc.load(path)
+        with pytest.raises(newsdoc.ParseError, match="checksum mismatch") as mapped:
+            newsdoc.load(path, memory_map=True)
+        assert str(mapped.value) == str(read.value)
+
     def test_news_sample_round_trips(self, news_sample):
         corpus = newsdoc.load(news_sample, annotate=False)[:300]
         corpus = newsdoc.annotate(corpus)

@@ -95,4 +95,20 @@ Corpus from_binary(std::string_view blob, const std::string& name = "<binary>", 
 /// the file is read by two threads, unless `threads` is 1.
 Corpus read_binary_file(const std::string& path, unsigned threads = 0);
 
+/// As read_binary_file, with the file mapped into memory instead of read:
+/// the corpus's text stays in the page cache's pages (shared with every
+/// other process that reads or maps the file, and never copied), and
+/// reopening costs the checks alone. Every check of from_binary is made,
+/// so a corrupted file is refused as it is when read.
+///
+/// ## Lifetime
+/// The mapping lives as long as any article of the corpus (or of a corpus
+/// sharing its storage: slices, selections). Until then the file must not
+/// be truncated or rewritten in place: the kernel would take its pages
+/// away, and the next read of the corpus's text would end the process
+/// (SIGBUS). Replacing it (a new file renamed over it, as newsdoc::save
+/// does) is safe: the mapping keeps the old file's bytes. A file that cannot
+/// be mapped (a pipe, say) is read instead.
+Corpus map_binary_file(const std::string& path, unsigned threads = 0);
+
 }  // namespace newsdoc

@@ -107,6 +107,11 @@ struct LoadOptions {
   /// window is parsed a window a thread (in windows of their own storage;
   /// articles keep their order); other files are read on one thread.
   unsigned threads = 0;
+  /// load() only: binary corpus files (.ndc) are mapped into memory instead
+  /// of read (newsdoc::map_binary_file, whose lifetime rule applies: the
+  /// file must not be truncated or rewritten in place while the corpus
+  /// lives). Other files are read as always.
+  bool memory_map = false;
   /// load() only: called on the thread that called load() as the load goes,
   /// with counts that never decrease, the last time with every count at its
   /// total (when the load succeeds). Returning false cancels the load: it
