@@ -272,6 +272,7 @@ void ArticleAnnotator::find_learned_attributions() {
     const auto it = std::lower_bound(held.begin(), held.end(), std::make_pair(end, std::uint32_t{0}));
     return it != held.begin() && std::prev(it)->second > begin;
   };
+  const std::size_t rule_quotes = quotes_.size();
   std::vector<std::string_view> context_views;
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     const auto base = static_cast<std::int32_t>(sentences_[s].first);
@@ -333,9 +334,16 @@ void ArticleAnnotator::find_learned_attributions() {
       for (std::int32_t m = content.first; m < content.last; ++m) words += is_word(m) ? 1 : 0;
       if (words < 3) continue;
       const std::uint32_t begin = tok(content.first).begin, end = tok(content.last - 1).end;
-      bool quoted = false;
-      for (std::int32_t m = content.first; m < content.last && !quoted; ++m) quoted = in_quote_[static_cast<std::size_t>(m)];
-      if (quoted || overlaps_held(begin, end)) continue;
+      int outside = 0;  // words outside quotation marks
+      for (std::int32_t m = content.first; m < content.last; ++m)
+        outside += is_word(m) && !in_quote_[static_cast<std::size_t>(m)] ? 1 : 0;
+      // Reported speech that quotes a phrase (`bemoaned a climate in which
+      // people "hate each other"`, a mixed quotation) is kept when the rules'
+      // quotes it overlaps are quotations inside it: they become its
+      // fragments (link_fragments). As for a content alone, one or two words
+      // of the reporter's around a quotation are no statement of their own.
+      const bool mixed = outside < words;
+      if (mixed ? outside < 3 || !holds_only_quotations(begin, end, rule_quotes) : overlaps_held(begin, end)) continue;
       const Range* cue = nearest(cues, content);
       const Range* source = nullptr;
       if (!sources.empty()) source = nearest(sources, *cue);
@@ -353,6 +361,18 @@ void ArticleAnnotator::find_learned_attributions() {
       quotes_.push_back(std::move(q));
     }
   }
+}
+
+// True when every quote of the rules (the first `rule_quotes` of quotes_)
+// that overlaps bytes [begin, end) is a quotation (not reported speech) lying
+// inside them.
+bool ArticleAnnotator::holds_only_quotations(std::uint32_t begin, std::uint32_t end, std::size_t rule_quotes) const {
+  for (std::size_t k = 0; k < rule_quotes; ++k) {
+    const QuoteDraft& q = quotes_[k];
+    if (q.end <= begin || q.begin >= end) continue;
+    if (q.kind == QuoteKind::indirect || q.begin < begin || q.end > end) return false;
+  }
+  return true;
 }
 
 }  // namespace newsdoc::detail::annotation
