@@ -534,6 +534,24 @@ TEST(LearnedEntities, ReportedSpeechQuotingAPhraseIsOneStatementWithItsFragment)
   EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
 }
 
+TEST(LearnedEntities, ReportedSpeechReachingIntoAQuotationTakesItWhole) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // The tagger's content stops before the period inside the closing mark; the quotation is one
+  // piece of the statement, so the content runs to its end, mark included.
+  const Article a = annotate({"The governor also bemoaned a budget process in which lawmakers “balance the books on "
+                              "the backs of teachers.”"},
+                             {}, with_models(models));
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "a budget process in which lawmakers “balance the books on the backs of teachers.”");
+  EXPECT_EQ(q[0].cue, "also bemoaned");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "balance the books on the backs of teachers.");
+  EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
+}
+
 TEST(LearnedEntities, AQuotationWithAWordOrTwoAroundItStaysTheRulesQuote) {
   const auto models = shipped_models();
   NEWSDOC_NEED_MODELS(models);
