@@ -509,6 +509,67 @@ TEST(LearnedEntities, TheVerbAfterARelativeClauseIsItsAntecedents) {
   EXPECT_EQ(q[0].speaker_text, "Mary Fallin");
 }
 
+TEST(LearnedEntities, ReportedSpeechQuotingAPhraseIsOneStatementWithItsFragment) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // A mixed quotation: the content the tagger finds is mostly the reporter's words around a
+  // quoted phrase; the rules alone see only the phrase, with no cue. The content was dropped
+  // for touching quotation marks; now the phrase is its fragment.
+  const std::vector<std::string> text = {"The governor also bemoaned a political climate in which neighbours "
+                                         "“simply refuse to listen” because they vote differently."};
+  const auto rules = quotes(annotate(text));
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].kind, "partial");
+  EXPECT_EQ(rules[0].cue, "");
+  const Article a = annotate(text, {}, with_models(models));
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "a political climate in which neighbours “simply refuse to listen” because they vote differently");
+  EXPECT_EQ(q[0].cue, "also bemoaned");
+  EXPECT_EQ(q[0].speaker_text, "The governor");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "simply refuse to listen");
+  EXPECT_EQ(q[1].cue, "also bemoaned");
+  EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
+}
+
+TEST(LearnedEntities, ReportedSpeechReachingIntoAQuotationTakesItWhole) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // The tagger's content stops before the period inside the closing mark; the quotation is one
+  // piece of the statement, so the content runs to its end, mark included.
+  const Article a = annotate({"The governor also bemoaned a budget process in which lawmakers “balance the books on "
+                              "the backs of teachers.”"},
+                             {}, with_models(models));
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "a budget process in which lawmakers “balance the books on the backs of teachers.”");
+  EXPECT_EQ(q[0].cue, "also bemoaned");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "balance the books on the backs of teachers.");
+  EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
+}
+
+TEST(LearnedEntities, AQuotationWithAWordOrTwoAroundItStaysTheRulesQuote) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // The tagger's content is the quotation and "on Tuesday": two words of the reporter's are no
+  // reported statement, so the rules' quotation stays alone.
+  const std::vector<std::string> text = {"Assad told reporters “we will never leave this city, whatever the cost” on "
+                                         "Tuesday."};
+  auto described = [](const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& q : quotes(a)) out.push_back(q.kind + ": " + q.text + " (" + q.cue + ")");
+    return out;
+  };
+  const auto rules = described(annotate(text));
+  const auto learned = described(annotate(text, {}, with_models(models)));
+  EXPECT_EQ(learned, (std::vector<std::string>{"partial: we will never leave this city, whatever the cost (told)"}));
+  EXPECT_EQ(learned, rules);
+}
+
 TEST(LearnedEntities, ProductCodesFacilitiesOrganisationHeadsAndCoordinationAsTheRulesSayThem) {
   const auto models = shipped_models();
   NEWSDOC_NEED_MODELS(models);

@@ -176,6 +176,8 @@ class ArticleAnnotator {
   void find_reported_speech();
   void resolve_relative_speakers();
   void find_learned_attributions();
+  void widen_to_quotations(std::size_t sentence, std::size_t rule_quotes, std::uint32_t& begin, std::uint32_t& end) const;
+  bool holds_only_quotations(std::uint32_t begin, std::uint32_t end, std::size_t rule_quotes) const;
   void link_fragments();
   Range reported_content_after(std::int32_t after_cue, std::int32_t sentence_last, bool tell_verb,
                                bool intention_cue);

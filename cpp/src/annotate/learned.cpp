@@ -272,6 +272,7 @@ void ArticleAnnotator::find_learned_attributions() {
     const auto it = std::lower_bound(held.begin(), held.end(), std::make_pair(end, std::uint32_t{0}));
     return it != held.begin() && std::prev(it)->second > begin;
   };
+  const std::size_t rule_quotes = quotes_.size();
   std::vector<std::string_view> context_views;
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     const auto base = static_cast<std::int32_t>(sentences_[s].first);
@@ -332,10 +333,20 @@ void ArticleAnnotator::find_learned_attributions() {
       int words = 0;
       for (std::int32_t m = content.first; m < content.last; ++m) words += is_word(m) ? 1 : 0;
       if (words < 3) continue;
-      const std::uint32_t begin = tok(content.first).begin, end = tok(content.last - 1).end;
-      bool quoted = false;
-      for (std::int32_t m = content.first; m < content.last && !quoted; ++m) quoted = in_quote_[static_cast<std::size_t>(m)];
-      if (quoted || overlaps_held(begin, end)) continue;
+      std::uint32_t begin = tok(content.first).begin, end = tok(content.last - 1).end;
+      int outside = 0;  // words outside quotation marks
+      for (std::int32_t m = content.first; m < content.last; ++m)
+        outside += is_word(m) && !in_quote_[static_cast<std::size_t>(m)] ? 1 : 0;
+      // Reported speech that quotes a phrase (`bemoaned a climate in which
+      // people "hate each other"`, a mixed quotation) is kept when the rules'
+      // quotes it overlaps are quotations inside it: they become its
+      // fragments (link_fragments). A content that reaches into a quotation
+      // of its sentence takes it whole, marks included (the tagger often
+      // stops before its closing period). As for a content alone, one or two
+      // words of the reporter's around a quotation are no statement.
+      const bool mixed = outside < words;
+      if (mixed) widen_to_quotations(s, rule_quotes, begin, end);
+      if (mixed ? outside < 3 || !holds_only_quotations(begin, end, rule_quotes) : overlaps_held(begin, end)) continue;
       const Range* cue = nearest(cues, content);
       const Range* source = nullptr;
       if (!sources.empty()) source = nearest(sources, *cue);
@@ -353,6 +364,34 @@ void ArticleAnnotator::find_learned_attributions() {
       quotes_.push_back(std::move(q));
     }
   }
+}
+
+// Widens bytes [begin, end) over each quotation of the rules (the first
+// `rule_quotes` of quotes_) that it overlaps and that lies in sentence
+// `sentence`, with its quotation marks.
+void ArticleAnnotator::widen_to_quotations(std::size_t sentence, std::size_t rule_quotes, std::uint32_t& begin,
+                                           std::uint32_t& end) const {
+  const std::uint32_t sentence_begin = tok(static_cast<std::int32_t>(sentences_[sentence].first)).begin;
+  const std::uint32_t sentence_end = tok(static_cast<std::int32_t>(sentences_[sentence].last) - 1).end;
+  for (std::size_t k = 0; k < rule_quotes; ++k) {
+    const QuoteDraft& q = quotes_[k];
+    if (q.kind == QuoteKind::indirect || q.end <= begin || q.begin >= end) continue;
+    if (q.begin < sentence_begin || q.end > sentence_end) continue;
+    if (q.begin < begin) begin = q.open != none ? tok(q.open).begin : q.begin;
+    if (q.end > end) end = q.close != none ? tok(q.close).end : q.end;
+  }
+}
+
+// True when every quote of the rules (the first `rule_quotes` of quotes_)
+// that overlaps bytes [begin, end) is a quotation (not reported speech) lying
+// inside them.
+bool ArticleAnnotator::holds_only_quotations(std::uint32_t begin, std::uint32_t end, std::size_t rule_quotes) const {
+  for (std::size_t k = 0; k < rule_quotes; ++k) {
+    const QuoteDraft& q = quotes_[k];
+    if (q.end <= begin || q.begin >= end) continue;
+    if (q.kind == QuoteKind::indirect || q.begin < begin || q.end > end) return false;
+  }
+  return true;
 }
 
 }  // namespace newsdoc::detail::annotation
