@@ -307,6 +307,48 @@ TEST(Tagger, CueContextSaysWhereTheNearestCueIs) {
   EXPECT_THROW(newsdoc::model::cue_context(words, {"O"}), ModelError);
 }
 
+TEST(Features, AttributionWordClassesAndFramesGeneraliseBeyondSeenCues) {
+  namespace detail = newsdoc::model::detail;
+  // "Smith has also lamented that ...": a cue of the word lists the model may never have
+  // seen in training, after a name past the auxiliary and adverb, before "that".
+  const std::vector<std::string_view> words = {"Smith", "has",  "also", "lamented", "that",   "the",  "spokeswoman",
+                                               "urged", "them", "to",   "go",       ",",      "\u201c", "now",
+                                               "\u201d", ",",   "she",  "said",     "."};
+  const std::vector<std::string_view> pos = {"NNP", "VBZ", "RB", "VBN", "IN", "DT", "NN", "VBD", "PRP", "TO",
+                                             "VB",  ",",   "``", "RB",  "''", ",",  "PRP", "VBD", "."};
+  detail::SentenceForms forms;
+  detail::prepare(detail::Kind::attribution, words, forms);
+  EXPECT_EQ(forms.tokens[3].lexicon_class, "cue");       // "lament" is on the list; its -ed form derived
+  EXPECT_EQ(forms.tokens[17].lexicon_class, "cue");      // "said": an irregular form
+  EXPECT_EQ(forms.tokens[6].lexicon_class, "role");
+  EXPECT_EQ(forms.tokens[16].lexicon_class, "pronoun");
+  EXPECT_EQ(forms.tokens[0].lexicon_class, "-");
+  EXPECT_EQ(detail::lexicon_class_of("claims"), "cue-noun");
+  EXPECT_EQ(detail::lexicon_class_of("according"), "phrase");
+
+  EXPECT_EQ(detail::right_frame(forms, &pos, 3), "that");
+  EXPECT_EQ(detail::right_frame(forms, &pos, 8), "to-VB");
+  EXPECT_EQ(detail::right_frame(forms, &pos, 9), "-");       // "to go ,": the frame of "urged them", not of "to"
+  EXPECT_EQ(detail::right_frame(forms, &pos, 10), ",\"");   // typographic marks count as quotation marks
+  EXPECT_EQ(detail::right_frame(forms, &pos, 14), ",");
+  EXPECT_EQ(detail::right_frame(forms, &pos, 18), "-");      // the sentence's last token
+  EXPECT_EQ(detail::right_frame(forms, nullptr, 8), "-");    // "to-VB" needs the POS tags
+
+  EXPECT_EQ(detail::left_frame(forms, 3), "name");     // past "has also" to "Smith", first word but no non-name
+  EXPECT_EQ(detail::left_frame(forms, 7), "role");     // "the spokeswoman urged"
+  EXPECT_EQ(detail::left_frame(forms, 17), "pronoun");
+  EXPECT_EQ(detail::left_frame(forms, 16), ",");
+  EXPECT_EQ(detail::left_frame(forms, 15), "quote");
+  EXPECT_EQ(detail::left_frame(forms, 0), "-");
+  EXPECT_EQ(detail::left_frame(forms, 5), "-");        // "that the": nothing of a subject
+
+  // the cue tagger's forms carry no word-list classes (its feature set is unchanged), also
+  // when they are reused from an attribution tagger's sentence
+  detail::prepare(detail::Kind::cue, words, forms);
+  EXPECT_EQ(forms.tokens[3].lexicon_class, "");
+  EXPECT_EQ(forms.tokens[3].lexicon_bits, 0u);
+}
+
 // cue_context by its definition, cue by cue: the nearest cue (ties: the earlier), its side and
 // distance bucket, a comma between, the cue's last word in lower case.
 std::vector<std::string> cue_context_by_definition(const std::vector<std::string_view>& words,

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "annotate/lexicon.hpp"
+
 namespace newsdoc::model::detail {
 namespace {
 
@@ -148,7 +150,66 @@ std::string_view bucket_distance(int d) {
   return names[6];
 }
 
+// The annotator's built-in word lists (speech and attribution verbs with their
+// inflections, role and source nouns), the same for every Annotator: a
+// model's features must not change with a user's cue list.
+const newsdoc::detail::Lexicon& builtin_lexicon() {
+  static const newsdoc::detail::Lexicon lexicon = [] {
+    newsdoc::detail::Lexicon built;
+    built.add_builtins();
+    return built;
+  }();
+  return lexicon;
+}
+
+bool is_wh_word(std::string_view w) {
+  return w == "whether" || w == "if" || w == "what" || w == "how" || w == "why" || w == "who" || w == "when" ||
+         w == "where";
+}
+
+std::uint32_t lexicon_bits_of(std::string_view lower) { return builtin_lexicon().classes.find(lower); }
+
+std::string_view lexicon_class_of_bits(std::uint32_t bits) {
+  namespace wc = newsdoc::detail::word_class;
+  if ((bits & wc::cue_word) != 0) return (bits & wc::noun_like_cue) != 0 ? "cue-noun" : "cue";
+  if ((bits & wc::cue_phrase_start) != 0) return "phrase";
+  if ((bits & wc::roles) != 0) return "role";
+  if ((bits & wc::source_nouns) != 0) return "source";
+  if ((bits & wc::pronouns) != 0) return "pronoun";
+  return "-";
+}
+
 }  // namespace
+
+std::string_view lexicon_class_of(std::string_view lower) { return lexicon_class_of_bits(lexicon_bits_of(lower)); }
+
+std::string_view right_frame(const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i) {
+  if (i + 1 >= s.tokens.size()) return "-";
+  const std::string& next = s.tokens[i + 1].norm;
+  const std::string& lower = s.tokens[i + 1].lower;
+  if (lower == "that") return "that";
+  if (is_wh_word(lower)) return "wh";
+  if (lower == "to" && pos != nullptr && i + 2 < pos->size() && (*pos)[i + 2] == "VB") return "to-VB";
+  if (next == "\"") return "\"";
+  if (next == ":" || next == "--") return ":";
+  if (next == ",") return i + 2 < s.tokens.size() && s.tokens[i + 2].norm == "\"" ? ",\"" : ",";
+  return "-";
+}
+
+std::string_view left_frame(const SentenceForms& s, std::size_t i) {
+  namespace wc = newsdoc::detail::word_class;
+  std::size_t k = i;
+  while (k > 0 && (s.tokens[k - 1].lexicon_bits & wc::adverbs) != 0) --k;
+  if (k == 0) return "-";
+  const TokenForms& before = s.tokens[k - 1];
+  if (before.norm == "\"" || before.norm == "'") return "quote";
+  if (before.norm == ",") return ",";
+  const std::uint32_t bits = before.lexicon_bits;
+  if ((bits & wc::pronouns) != 0) return "pronoun";
+  if ((bits & (wc::roles | wc::source_nouns)) != 0) return "role";
+  if (before.norm[0] >= 'A' && before.norm[0] <= 'Z' && (k > 1 || (bits & wc::non_names) == 0)) return "name";
+  return "-";
+}
 
 Kind kind_of(std::string_view component, const std::string& path) {
   if (component == "pos") return Kind::pos;
@@ -166,8 +227,8 @@ const char* feature_set_of(Kind kind) {
     case Kind::ner: return "ner-features/1";
     case Kind::cue: return "cue-features/2";
     case Kind::ner_doc: return "ner-doc-features/1";
-    case Kind::attribution: return "attribution-features/1";
-    case Kind::attribution_cued: return "attribution-cued-features/1";
+    case Kind::attribution: return "attribution-features/2";
+    case Kind::attribution_cued: return "attribution-cued-features/2";
   }
   return "";
 }
@@ -191,6 +252,11 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
       ++alpha_words;
       if (t.norm[0] >= 'A' && t.norm[0] <= 'Z') ++capitalised;
     }
+  }
+  const bool attribution = kind == Kind::attribution || kind == Kind::attribution_cued;
+  for (TokenForms& t : out.tokens) {  // reset for the other kinds: the forms are reused across taggers
+    t.lexicon_bits = attribution ? lexicon_bits_of(t.lower) : 0;
+    t.lexicon_class = attribution ? lexicon_class_of_bits(t.lexicon_bits) : std::string_view();
   }
   out.upper_case = letters >= 4 && upper * 10 >= letters * 8;
   out.title_case = alpha_words >= 2 && capitalised * 10 >= alpha_words * 8;
@@ -256,6 +322,7 @@ void own_word_features(Kind kind, const TokenForms& t, std::vector<FeatureHash>&
   }
   // cue
   f.add(NAME("s5"), suffix(w, 5));
+  if (kind == Kind::attribution || kind == Kind::attribution_cued) f.add(NAME("lx"), t.lexicon_class);
 }
 
 namespace {
@@ -385,6 +452,20 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
   verb_features(1, NAME("nv"), NAME("nv-d"), NAME("nv-x"));
   verb_features(-1, NAME("pv"), NAME("pv-d"), NAME("pv-x"));
   const std::ptrdiff_t fifth = n == 0 ? 0 : j * 5 / n;
+  // generalising beyond the cue words seen in training: the word lists'
+  // class of the word, and the frames around an attribution predicate
+  const std::string_view lexicon_class = t.lexicon_class;
+  const std::string_view after = right_frame(s, pos, i), before = left_frame(s, i);
+  f.add(NAME("lx-t"), lexicon_class, pos_at(pos, j));
+  f.add(NAME("lx-w+1"), lexicon_class, lower_at(s, j + 1));
+  f.add(NAME("lx-fr"), lexicon_class, after);
+  f.add(NAME("lx-fl"), lexicon_class, before);
+  f.add(NAME("fr-t"), after, pos_at(pos, j));
+  f.add(NAME("fl-t"), before, pos_at(pos, j));
+  f.add(NAME("fl-fr-t"), before, after, pos_at(pos, j));
+  f.add(NAME("lx-1lx"), j > 0 ? s.tokens[i - 1].lexicon_class : "<s>", lexicon_class);
+  f.add(NAME("lxlx+1"), lexicon_class, j + 1 < n ? s.tokens[i + 1].lexicon_class : "</s>");
+  f.add(NAME("t-s3"), pos_at(pos, j), suffix(w, 3));
   f.add(NAME("where"), fifth == 0 ? "0" : fifth == 1 ? "1" : fifth == 2 ? "2" : fifth == 3 ? "3" : "4");
   if (kind != Kind::attribution_cued || s.context.empty()) return;
   // where the first pass put the cues: "R4-7, say" (cue_context)
@@ -449,13 +530,10 @@ void label_word_features(Kind kind, const SentenceForms& s, const std::vector<st
   if (kind == Kind::pos) return;
   f.add(NAME("y-1ss"), prev1, t.short_shape);
   if (pos != nullptr) f.add(NAME("y-1t"), prev1, pos_at(pos, static_cast<std::ptrdiff_t>(i)));
-  if (kind == Kind::attribution_cued && !s.context.empty()) {
-    const std::string_view c = s.context[i];
-    f.add(NAME("y-1cc"), prev1, c.substr(0, c.find(' ')));
-  }
   if (kind == Kind::attribution || kind == Kind::attribution_cued) {
     f.add(NAME("y-1qd"), prev1, s.quote_depth[i] == 2 ? "mark" : s.quote_depth[i] == 1 ? "in" : "out");
     f.add(NAME("y-1w-1"), prev1, lower_at(s, static_cast<std::ptrdiff_t>(i) - 1));
+    f.add(NAME("y-1lx"), prev1, t.lexicon_class);
   }
 }
 

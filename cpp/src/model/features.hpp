@@ -26,6 +26,8 @@ struct TokenForms {
   std::string shape;  // Xxxx, dd.dd (runs cut at 4)
   std::string short_shape;  // Xx, d.d (runs cut at 1)
   std::string lemma;  // cue and attribution kinds: a crude lemma of `lower` (endings stripped)
+  std::uint32_t lexicon_bits = 0;   // attribution kinds: the word_class bits of `lower` in the built-in lists
+  std::string_view lexicon_class;  // attribution kinds: lexicon_class_of(lower)
 };
 
 /// Per-sentence scratch: the forms of every word and sentence-level facts.
@@ -41,6 +43,21 @@ struct SentenceForms {
 };
 
 void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForms& out);
+
+/// Attribution kinds: what the annotator's built-in word lists (annotate/lexicon.hpp)
+/// call a lower-case word, so that cue words the training data never saw share
+/// weights with those it did: "cue" (a speech or attribution verb form),
+/// "cue-noun" (one that is a noun too: "claims"), "phrase" (starts a cue
+/// phrase: "according", "pointed"), "role", "source", "pronoun" or "-".
+std::string_view lexicon_class_of(std::string_view lower);
+/// The frame after the token at i that marks an attribution predicate: "that",
+/// "wh" (whether, if, what, how, why, who, when, where), "to-VB", ",\"" (a
+/// comma and a quotation mark), "\"", ":" (or a dash), "," or "-".
+std::string_view right_frame(const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i);
+/// The word before the token at i, past auxiliaries and adverbs ("has also"):
+/// "pronoun", "name" (a capitalised word), "role" (a role or source noun),
+/// "quote", "," or "-".
+std::string_view left_frame(const SentenceForms& s, std::size_t i);
 
 /// Appends the features that do not depend on earlier predictions: the
 /// token's own_word_features, the neighbour_features of the tokens within two

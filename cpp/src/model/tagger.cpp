@@ -344,6 +344,13 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
   for (std::size_t i = 0; i < labels.size(); ++i) index[labels[i]] = static_cast<int>(i);
   const std::vector<int> allowed = bio ? bio_transitions(labels) : std::vector<int>{};
   const std::size_t n = labels.size();
+  std::vector<bool> is_cue(n);
+  for (std::size_t c = 0; c < n; ++c) is_cue[c] = labels[c] == "B-CUE" || labels[c] == "I-CUE";
+  // Attribution taggers: a right CUE must beat every other allowed label by
+  // this margin, or training updates against the first (in label order) that
+  // comes closer. Cues are rare and varied; the margin trades a little cue
+  // precision for recall (docs/models.md).
+  const float cue_margin = attribution ? 10.0f : 0.0f;
 
   // Static features once per token; prediction-dependent ones per step.
   std::vector<std::size_t> token_start(sentences.size() + 1, 0);
@@ -405,7 +412,18 @@ Tagger Tagger::train(const std::string& kind_name, const std::vector<TaggedSente
         // entity taggers were trained without it; their spans are short.)
         if (attribution && !allowed[prev * n + static_cast<std::size_t>(truth)])
           truth = index.at("B-" + sent.labels[i].substr(2));
-        trainer.update(step, truth, guess);
+        int against = guess;
+        if (cue_margin > 0 && guess == truth && is_cue[static_cast<std::size_t>(truth)]) {
+          const float mine = trainer.score(step.data(), step.size(), truth);
+          for (std::size_t c = 0; c < n; ++c) {
+            if (static_cast<int>(c) == truth || !allowed[prev * n + c]) continue;
+            if (mine - trainer.score(step.data(), step.size(), static_cast<int>(c)) < cue_margin) {
+              against = static_cast<int>(c);
+              break;
+            }
+          }
+        }
+        trainer.update(step, truth, against);
         predicted[i] = guess;
         correct += guess == truth;
         ++total;
