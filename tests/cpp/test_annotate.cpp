@@ -228,6 +228,29 @@ TEST(Kinds, AQuotationOpeningInsideAReportedClauseIsAFragmentOfIt) {
   EXPECT_EQ(a.attribution_count(), 1u);
 }
 
+TEST(Kinds, AQuotationInAThatClauseIsAFragmentWhateverPrecedesIt) {
+  // "that" makes the clause indirect speech: a quotation in it is quoted words of that speech,
+  // after a comma or right after "that"; without "that", a comma still sets off a direct quote.
+  const auto a = annotate({"Maria Lopez said that in her long career, “nothing like this has happened here.”",
+                           "The governor said that “the budget is balanced and fair.”",
+                           "The governor said in a statement, “We will rebuild every school.”"});
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 5u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "in her long career, “nothing like this has happened here.”");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "nothing like this has happened here.");
+  EXPECT_EQ(q[1].speaker_text, "Maria Lopez");
+  EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
+  EXPECT_EQ(q[2].kind, "indirect");
+  EXPECT_EQ(q[3].kind, "partial");
+  EXPECT_EQ(q[3].text, "the budget is balanced and fair.");
+  EXPECT_EQ(q[3].speaker_text, "The governor");
+  EXPECT_EQ(q[4].kind, "direct");
+  EXPECT_EQ(q[4].text, "We will rebuild every school.");
+  EXPECT_EQ(a.attribution_count(), 3u);
+}
+
 TEST(Kinds, AQuotationFinishingTheReportersSentenceAfterTheAttributionIsAFragment) {
   // Lower case after "he said," continues the sentence the reporter began; an upper-case
   // quotation after it is a whole statement.
