@@ -340,6 +340,18 @@ TEST(Speakers, TheSubjectSpeaksNotTheObjectOfAPrepositionOrOfAnEarlierVerb) {
   EXPECT_EQ(q.back().speaker_text, "Dana Reyes");
 }
 
+TEST(Speakers, ADatelineOpeningTheParagraphIsNobody) {
+  // "PARIS, Aug 31 (Reuters) - ...": the city opens the sentence but is no subject; the
+  // sentence's subject after the dash speaks for "..., saying".
+  const auto q = quotes(annotate({"PARIS, Aug 31 (Reuters) - Marine Le Pen voiced support for the plan on Wednesday, "
+                                  "saying it would bring jobs to the region."}),
+                        "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "it would bring jobs to the region");
+  EXPECT_EQ(q[0].speaker_text, "Marine Le Pen");
+  EXPECT_EQ(q[0].speaker, "Marine Le Pen");
+}
+
 TEST(Speakers, AQuoteAfterAColonIsSaidByTheClauseBeforeIt) {
   // No cue before the colon: its clause's subject, or a name just before it, speaks, not a
   // word further back.
@@ -530,6 +542,29 @@ TEST(LearnedEntities, TheVerbAfterARelativeClauseIsItsAntecedents) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "vetoed");
   EXPECT_EQ(q[0].speaker_text, "Mary Fallin");
+}
+
+TEST(LearnedEntities, ASourceInsideARelativeClauseGivesWayToItsAntecedent) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // The attribution tagger's source nearest to the cue lies inside the relative clause ("the
+  // past", "recent years"); the clause closes before the cue, so its antecedent speaks.
+  const Annotator annotator = with_models(models);
+  const auto a = quotes(annotate({"Tom Reed, who in the past has voiced doubts about the dam, told the board he would "
+                                  "support it now."},
+                                 {}, annotator),
+                        "indirect");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cue, "told");
+  EXPECT_EQ(a[0].speaker_text, "Tom Reed");
+  EXPECT_EQ(a[0].speaker, "Tom Reed");
+  const auto b = quotes(annotate({"Ms. Gray, who in recent years has criticized the union, defended the new contract "
+                                  "for teachers."},
+                                 {}, annotator),
+                        "indirect");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].cue, "defended");
+  EXPECT_EQ(b[0].speaker_text, "Gray");
 }
 
 TEST(LearnedEntities, ReportedSpeechQuotingAPhraseIsOneStatementWithItsFragment) {
