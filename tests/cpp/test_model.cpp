@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/corenlp.hpp"
+#include "annotate/lexicon.hpp"
 #include "model/features.hpp"
 #include "newsdoc/model.hpp"
 #include "test_util.hpp"
@@ -514,6 +515,30 @@ TEST(ShippedModels, LoadAndTag) {
     });
   for (auto& th : threads) th.join();
   for (const auto& g : got) EXPECT_EQ(g, expected);
+}
+
+TEST(Features, NerTokensKnowTheBuiltInListsAndGazetteerNames) {
+  namespace detail = newsdoc::model::detail;
+  namespace wc = newsdoc::detail::word_class;
+  const std::vector<std::string_view> words = {"Mary", "flew", "to", "New", "Zealand", "with", "the", "Ministry", "."};
+  detail::SentenceForms forms;
+  detail::prepare(detail::Kind::ner, words, forms);
+  EXPECT_TRUE(forms.tokens[0].word_classes & wc::female_names);
+  EXPECT_TRUE(forms.tokens[2].word_classes & wc::locative_prepositions);
+  EXPECT_TRUE(forms.tokens[7].word_classes & wc::org_heads);
+  EXPECT_FALSE(forms.tokens[1].word_classes & (wc::female_names | wc::male_names | wc::org_heads));
+  ASSERT_EQ(forms.gazetteer.size(), words.size());
+  EXPECT_EQ(forms.gazetteer[3].type, "GPE");
+  EXPECT_TRUE(forms.gazetteer[3].begins);
+  EXPECT_EQ(forms.gazetteer[4].type, "GPE");
+  EXPECT_FALSE(forms.gazetteer[4].begins);
+  EXPECT_EQ(forms.gazetteer[0].type, "");
+  EXPECT_EQ(forms.gazetteer[5].type, "");
+  // Other kinds do not pay for the lookups.
+  detail::SentenceForms pos_forms;
+  detail::prepare(detail::Kind::pos, words, pos_forms);
+  EXPECT_TRUE(pos_forms.gazetteer.empty());
+  EXPECT_EQ(pos_forms.tokens[0].word_classes, 0u);
 }
 
 // Greedy decoding with every feature looked up one by one, as the taggers
