@@ -505,6 +505,18 @@ TEST(LearnedEntities, TheModelTypesAnOrganisationTheRulesTakeForAPerson) {
   EXPECT_EQ(find_entity(learned, "Department of Corrections")->type, "ORG");
 }
 
+TEST(LearnedEntities, AnOrganisationSpanStopsBeforeInAndAPlace) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  const auto learned = entities(annotate({"Hillary Clinton met the Secret Service in New York on Monday."}, {},
+                                         with_models(models)));
+  ASSERT_NE(find_entity(learned, "Secret Service"), nullptr);
+  EXPECT_EQ(find_entity(learned, "Secret Service")->type, "ORG");
+  ASSERT_NE(find_entity(learned, "New York"), nullptr);
+  EXPECT_EQ(find_entity(learned, "New York")->type, "GPE");
+  EXPECT_EQ(find_entity(learned, "Secret Service in New York"), nullptr);
+}
+
 TEST(LearnedEntities, GazetteerLinkingAndSpeakersStay) {
   const auto models = shipped_models();
   NEWSDOC_NEED_MODELS(models);

