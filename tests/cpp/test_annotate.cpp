@@ -228,6 +228,29 @@ TEST(Kinds, AQuotationOpeningInsideAReportedClauseIsAFragmentOfIt) {
   EXPECT_EQ(a.attribution_count(), 1u);
 }
 
+TEST(Kinds, AQuotationInAThatClauseIsAFragmentWhateverPrecedesIt) {
+  // "that" makes the clause indirect speech: a quotation in it is quoted words of that speech,
+  // after a comma or right after "that"; without "that", a comma still sets off a direct quote.
+  const auto a = annotate({"Maria Lopez said that in her long career, “nothing like this has happened here.”",
+                           "The governor said that “the budget is balanced and fair.”",
+                           "The governor said in a statement, “We will rebuild every school.”"});
+  const auto q = quotes(a);
+  ASSERT_EQ(q.size(), 5u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "in her long career, “nothing like this has happened here.”");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "nothing like this has happened here.");
+  EXPECT_EQ(q[1].speaker_text, "Maria Lopez");
+  EXPECT_EQ(a.quote(0).attribution, a.quote(1).attribution);
+  EXPECT_EQ(q[2].kind, "indirect");
+  EXPECT_EQ(q[3].kind, "partial");
+  EXPECT_EQ(q[3].text, "the budget is balanced and fair.");
+  EXPECT_EQ(q[3].speaker_text, "The governor");
+  EXPECT_EQ(q[4].kind, "direct");
+  EXPECT_EQ(q[4].text, "We will rebuild every school.");
+  EXPECT_EQ(a.attribution_count(), 3u);
+}
+
 TEST(Kinds, AQuotationFinishingTheReportersSentenceAfterTheAttributionIsAFragment) {
   // Lower case after "he said," continues the sentence the reporter began; an upper-case
   // quotation after it is a whole statement.
@@ -315,6 +338,18 @@ TEST(Speakers, TheSubjectSpeaksNotTheObjectOfAPrepositionOrOfAnEarlierVerb) {
   EXPECT_EQ(q.front().speaker_text, "Ann Hale");
   EXPECT_EQ(q.back().text, "she trusted his judgment");
   EXPECT_EQ(q.back().speaker_text, "Dana Reyes");
+}
+
+TEST(Speakers, ADatelineOpeningTheParagraphIsNobody) {
+  // "PARIS, Aug 31 (Reuters) - ...": the city opens the sentence but is no subject; the
+  // sentence's subject after the dash speaks for "..., saying".
+  const auto q = quotes(annotate({"PARIS, Aug 31 (Reuters) - Marine Le Pen voiced support for the plan on Wednesday, "
+                                  "saying it would bring jobs to the region."}),
+                        "indirect");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "it would bring jobs to the region");
+  EXPECT_EQ(q[0].speaker_text, "Marine Le Pen");
+  EXPECT_EQ(q[0].speaker, "Marine Le Pen");
 }
 
 TEST(Speakers, AQuoteAfterAColonIsSaidByTheClauseBeforeIt) {
@@ -470,6 +505,18 @@ TEST(LearnedEntities, TheModelTypesAnOrganisationTheRulesTakeForAPerson) {
   EXPECT_EQ(find_entity(learned, "Department of Corrections")->type, "ORG");
 }
 
+TEST(LearnedEntities, AnOrganisationSpanStopsBeforeInAndAPlace) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  const auto learned = entities(annotate({"Hillary Clinton met the Secret Service in New York on Monday."}, {},
+                                         with_models(models)));
+  ASSERT_NE(find_entity(learned, "Secret Service"), nullptr);
+  EXPECT_EQ(find_entity(learned, "Secret Service")->type, "ORG");
+  ASSERT_NE(find_entity(learned, "New York"), nullptr);
+  EXPECT_EQ(find_entity(learned, "New York")->type, "GPE");
+  EXPECT_EQ(find_entity(learned, "Secret Service in New York"), nullptr);
+}
+
 TEST(LearnedEntities, GazetteerLinkingAndSpeakersStay) {
   const auto models = shipped_models();
   NEWSDOC_NEED_MODELS(models);
@@ -507,6 +554,29 @@ TEST(LearnedEntities, TheVerbAfterARelativeClauseIsItsAntecedents) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "vetoed");
   EXPECT_EQ(q[0].speaker_text, "Mary Fallin");
+}
+
+TEST(LearnedEntities, ASourceInsideARelativeClauseGivesWayToItsAntecedent) {
+  const auto models = shipped_models();
+  NEWSDOC_NEED_MODELS(models);
+  // The attribution tagger's source nearest to the cue lies inside the relative clause ("the
+  // past", "recent years"); the clause closes before the cue, so its antecedent speaks.
+  const Annotator annotator = with_models(models);
+  const auto a = quotes(annotate({"Tom Reed, who in the past has voiced doubts about the dam, told the board he would "
+                                  "support it now."},
+                                 {}, annotator),
+                        "indirect");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cue, "told");
+  EXPECT_EQ(a[0].speaker_text, "Tom Reed");
+  EXPECT_EQ(a[0].speaker, "Tom Reed");
+  const auto b = quotes(annotate({"Ms. Gray, who in recent years has criticized the union, defended the new contract "
+                                  "for teachers."},
+                                 {}, annotator),
+                        "indirect");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].cue, "defended");
+  EXPECT_EQ(b[0].speaker_text, "Gray");
 }
 
 TEST(LearnedEntities, ReportedSpeechQuotingAPhraseIsOneStatementWithItsFragment) {

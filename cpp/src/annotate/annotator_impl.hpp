@@ -165,6 +165,7 @@ class ArticleAnnotator {
   std::int32_t cue_at(std::int32_t i, CueKind& kind);
   Range speaker_before(std::int32_t cue, std::int32_t lo);
   Range sentence_subject(std::int32_t lo, std::int32_t end);  // a subject opening [lo, end), or empty
+  std::int32_t after_dateline(std::int32_t lo, std::int32_t end) const;  // the first token after one opening lo
   Range subject_unless_object(Range np, std::int32_t lo);
   Range speaker_after(std::int32_t after_cue, std::int32_t hi, bool need_boundary);
   Range noun_phrase_ending_at(std::int32_t j, std::int32_t lo);
@@ -176,6 +177,7 @@ class ArticleAnnotator {
   void find_reported_speech();
   void resolve_relative_speakers();
   void find_learned_attributions();
+  Range learned_speaker(Range cue, std::int32_t sentence_first, const Range* tagged) const;
   void widen_to_quotations(std::size_t sentence, std::size_t rule_quotes, std::uint32_t& begin, std::uint32_t& end) const;
   bool holds_only_quotations(std::uint32_t begin, std::uint32_t end, std::size_t rule_quotes) const;
   void link_fragments();

@@ -348,15 +348,14 @@ void ArticleAnnotator::find_learned_attributions() {
       if (mixed) widen_to_quotations(s, rule_quotes, begin, end);
       if (mixed ? outside < 3 || !holds_only_quotations(begin, end, rule_quotes) : overlaps_held(begin, end)) continue;
       const Range* cue = nearest(cues, content);
-      const Range* source = nullptr;
-      if (!sources.empty()) source = nearest(sources, *cue);
+      const Range speaker = learned_speaker(*cue, base, sources.empty() ? nullptr : nearest(sources, *cue));
       QuoteDraft q;
       q.begin = begin;
       q.end = end;
       q.kind = QuoteKind::indirect;
-      if (source != nullptr) {
-        q.speaker_tokens = *source;
-        q.speaker = speaker_entity(*source);
+      if (!speaker.empty()) {
+        q.speaker_tokens = speaker;
+        q.speaker = speaker_entity(speaker);
       }
       q.cue = cue_text(cue->first, cue->last);
       q.cue_tokens = *cue;
@@ -364,6 +363,30 @@ void ArticleAnnotator::find_learned_attributions() {
       quotes_.push_back(std::move(q));
     }
   }
+}
+
+// The speaker of a statement the attribution tagger found, from `tagged`, the
+// tagger's SOURCE span nearest to the cue (or null). In "Tom Reed, who in the
+// past has voiced doubts, told ...", a span lying in a relative clause that
+// closes before the cue ("the past", "who in the past") is the relative
+// pronoun alone, which resolve_relative_speakers takes to its antecedent. With
+// no SOURCE span the statement has no speaker: the rules' subject of a cue
+// they do not know is right less often than the tagger's spans
+// (docs/models.md).
+Range ArticleAnnotator::learned_speaker(Range cue, std::int32_t sentence_first, const Range* tagged) const {
+  if (tagged == nullptr) return {};
+  const Range source = *tagged;
+  auto relative_pronoun = [&](std::int32_t t) {
+    return (text(t) == "who" || text(t) == "which") && t > sentence_first && is_punct(t - 1, ',');
+  };
+  if (source.last <= cue.first) {
+    std::int32_t relative = source.first;
+    while (relative > sentence_first && !relative_pronoun(relative) && !is_punct(relative, ',')) --relative;
+    bool closed = false;
+    for (std::int32_t m = std::max(source.first, relative + 1); m < cue.first && !closed; ++m) closed = is_punct(m, ',');
+    if (relative_pronoun(relative) && closed) return Range{relative, relative + 1};
+  }
+  return source;
 }
 
 // Widens bytes [begin, end) over each quotation of the rules (the first

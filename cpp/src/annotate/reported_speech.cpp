@@ -184,11 +184,15 @@ void ArticleAnnotator::find_reported_speech() {
       std::uint32_t end = tok(content.last - 1).end;
       // A quotation opening right after a word of the clause ("said he wanted “...”", "said
       // Obama “knows ...”") is a fragment of the reported speech, not a statement of its own
-      // (a mixed quotation), even when it runs on over sentences: the clause ends with it.
+      // (a mixed quotation), even when it runs on over sentences: the clause ends with it. So is
+      // any quotation in a clause that "that" introduces ("said that “...”", "said that in his
+      // career, “...”"): the complementizer makes it indirect speech, whatever the punctuation.
+      const bool that_clause = content.first > k + len && lower_first(content.first - 1) == "that";
       for (auto& q : quotes_) {
-        if (q.kind != QuoteKind::direct || q.close == none || q.open <= content.first || q.open >= content.last ||
-            !is_word(q.open - 1) || tok(q.close).paragraph != tok(q.open).paragraph)
+        if (q.kind != QuoteKind::direct || q.close == none || q.open >= content.last ||
+            tok(q.close).paragraph != tok(q.open).paragraph)
           continue;
+        if (that_clause ? q.open < content.first : q.open <= content.first || !is_word(q.open - 1)) continue;
         q.kind = QuoteKind::partial;
         end = std::max(end, tok(q.close).end);
       }

@@ -106,8 +106,21 @@ Range ArticleAnnotator::noun_phrase_ending_at(std::int32_t j, std::int32_t lo) {
   return Range{s, j + 1};
 }
 
+std::int32_t ArticleAnnotator::after_dateline(std::int32_t lo, std::int32_t end) const {
+  // "PARIS, Aug 31 (Reuters) - ...", "WASHINGTON (AP) — ...": names, a date and an agency in
+  // brackets, then a dash, opening a paragraph.
+  if (lo >= end || !tok(lo).is(TokenFlag::paragraph_start) || !tok(lo).is(TokenFlag::upper)) return lo;
+  for (std::int32_t k = lo + 1; k < end && k < lo + 12; ++k) {
+    if (is_punct(k, '-') || is_punct(k, 0x2013) || is_punct(k, 0x2014) || is_punct(k, 0x2015)) return k + 1;
+    const bool dateline_part = is_name_token(k) || tok(k).is(TokenFlag::number) || is_punct(k, ',') ||
+                               is_punct(k, '.') || is_punct(k, '(') || is_punct(k, ')');
+    if (!dateline_part) return lo;
+  }
+  return lo;
+}
+
 Range ArticleAnnotator::sentence_subject(std::int32_t lo, std::int32_t end) {
-  std::int32_t s = lo;
+  std::int32_t s = after_dateline(lo, end);
   while (s < end && is_word(s) && is_non_name(s) && !has(s, wc::pronouns) && !has_lower(s, wc::determiners)) ++s;
   const Range subject = speaker_after(s, end, false);
   return subject.empty() || subject.first != s ? Range{} : subject;

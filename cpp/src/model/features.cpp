@@ -1,10 +1,10 @@
 #include "model/features.hpp"
 
+#include "annotate/lexicon.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <type_traits>
-
-#include "annotate/lexicon.hpp"
 
 namespace newsdoc::model::detail {
 namespace {
@@ -150,9 +150,10 @@ std::string_view bucket_distance(int d) {
   return names[6];
 }
 
-// The annotator's built-in word lists (speech and attribution verbs with their
-// inflections, role and source nouns), the same for every Annotator: a
-// model's features must not change with a user's cue list.
+// The annotator's built-in lists (speech and attribution verbs with their
+// inflections, given names, titles, role and source nouns, organisation heads,
+// the gazetteer): hand-made product data, not gold; the same for every
+// Annotator, so that a model's features do not change with a user's lists.
 const newsdoc::detail::Lexicon& builtin_lexicon() {
   static const newsdoc::detail::Lexicon lexicon = [] {
     newsdoc::detail::Lexicon built;
@@ -224,14 +225,62 @@ Kind kind_of(std::string_view component, const std::string& path) {
 const char* feature_set_of(Kind kind) {
   switch (kind) {
     case Kind::pos: return "pos-features/1";
-    case Kind::ner: return "ner-features/1";
+    case Kind::ner: return "ner-features/2";
     case Kind::cue: return "cue-features/2";
-    case Kind::ner_doc: return "ner-doc-features/1";
+    case Kind::ner_doc: return "ner-doc-features/2";
     case Kind::attribution: return "attribution-features/2";
     case Kind::attribution_cued: return "attribution-cued-features/2";
   }
   return "";
 }
+
+namespace {
+
+/// The word lists each word is on, and the longest gazetteer name starting
+/// at each token (case-sensitive, word by word, as the annotator matches).
+void mark_lexicon(const std::vector<std::string_view>& words, SentenceForms& out) {
+  const auto& lexicon = builtin_lexicon();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    TokenForms& t = out.tokens[i];
+    t.word_classes = lexicon.classes.find(words[i]) | lexicon.classes.find(t.lower);
+  }
+  out.gazetteer.assign(words.size(), GazetteerTag{});
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t best = 0;
+    std::string_view type;
+    if (out.tokens[i].word_classes & newsdoc::detail::word_class::gazetteer_start) {
+      const auto found = lexicon.forms_by_first_token.find(words[i]);
+      if (found != lexicon.forms_by_first_token.end()) {
+        for (const auto& form : found->second) {
+          const std::size_t len = form.tokens.size();
+          if (len <= best || i + len > words.size()) continue;
+          bool match = true;
+          for (std::size_t k = 1; k < len && match; ++k) match = words[i + k] == form.tokens[k];
+          if (match) {
+            best = len;
+            type = lexicon.entities[form.entry].type;
+          }
+        }
+      }
+    }
+    for (std::size_t k = 0; k < best; ++k) out.gazetteer[i + k] = GazetteerTag{type, k == 0};
+    i += best > 0 ? best : 1;
+  }
+}
+
+/// Word-list features: which of the lists that bear on names the word is on.
+void word_class_features(std::uint32_t classes, Sink& f) {
+  namespace wc = newsdoc::detail::word_class;
+  static constexpr std::pair<std::uint32_t, std::string_view> lists[] = {
+      {wc::female_names, "female-name"}, {wc::male_names, "male-name"},   {wc::titles, "title"},
+      {wc::roles, "role"},               {wc::org_heads, "org-head"},     {wc::facility_heads, "facility-head"},
+      {wc::non_names, "non-name"},       {wc::months_and_days, "date"},   {wc::name_particles, "particle"},
+      {wc::locative_prepositions, "locative"}};
+  for (const auto& [bit, list] : lists)
+    if (classes & bit) f.add(NAME("lex"), list);
+}
+
+}  // namespace
 
 void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForms& out) {
   out.tokens.resize(words.size());
@@ -260,6 +309,7 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
   }
   out.upper_case = letters >= 4 && upper * 10 >= letters * 8;
   out.title_case = alpha_words >= 2 && capitalised * 10 >= alpha_words * 8;
+  if (kind == Kind::ner || kind == Kind::ner_doc) mark_lexicon(words, out);
   if (kind == Kind::cue || kind == Kind::attribution || kind == Kind::attribution_cued) {
     for (TokenForms& t : out.tokens) t.lemma = pseudo_lemma(t.lower);
     const std::size_t n = words.size();
@@ -318,6 +368,7 @@ void own_word_features(Kind kind, const TokenForms& t, std::vector<FeatureHash>&
       f.add(NAME("s5"), suffix(w, 5));
       f.add(NAME("p5"), prefix(w, 5));
     }
+    word_class_features(t.word_classes, f);
     return;
   }
   // cue
@@ -405,6 +456,11 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
     f.add(NAME("w-1w+1"), lower_at(s, j - 1), lower_at(s, j + 1));
     f.add(NAME("wc-1wc"), norm_at(s, j - 1), t.norm);
     f.add(NAME("wcwc+1"), t.norm, norm_at(s, j + 1));
+    if (!s.gazetteer.empty() && !s.gazetteer[i].type.empty()) {
+      const GazetteerTag& g = s.gazetteer[i];
+      f.add(NAME("gaz"), g.begins ? "B" : "I", g.type);
+      f.add(NAME("gaz-ss"), g.begins ? "B" : "I", g.type, t.short_shape);
+    }
     if (kind == Kind::ner_doc) document_features(s, i, out);
     return;
   }

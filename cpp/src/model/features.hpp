@@ -2,6 +2,7 @@
 // training and inference both call it, on the raw text of the tokens.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,13 @@ struct TokenForms {
   std::string lemma;  // cue and attribution kinds: a crude lemma of `lower` (endings stripped)
   std::uint32_t lexicon_bits = 0;   // attribution kinds: the word_class bits of `lower` in the built-in lists
   std::string_view lexicon_class;  // attribution kinds: lexicon_class_of(lower)
+  std::uint32_t word_classes = 0;  // ner kinds: the built-in word lists the word is on (annotate/lexicon.hpp)
+};
+
+/// A token inside a name of the built-in gazetteer: its type and whether it starts the name.
+struct GazetteerTag {
+  std::string_view type;  // "" outside any name
+  bool begins = false;
 };
 
 /// Per-sentence scratch: the forms of every word and sentence-level facts.
@@ -40,6 +48,7 @@ struct SentenceForms {
   std::vector<int> dist_comma;
   std::vector<int> dist_colon;
   std::vector<std::string_view> context;  // ner-doc: document_context(); attribution-cued: cue_context()
+  std::vector<GazetteerTag> gazetteer;     // ner kinds: the longest gazetteer names, left to right
 };
 
 void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForms& out);
