@@ -9,24 +9,13 @@ namespace newsdoc::detail::annotation {
 
 std::int32_t ArticleAnnotator::gazetteer_match(std::int32_t i, std::int32_t limit, std::uint32_t& entry) const {
   if (!has(i, wc::gazetteer_start)) return 0;
-  const auto found = lex_.forms_by_first_token.find(text(i));
-  if (found == lex_.forms_by_first_token.end()) return 0;
-  std::int32_t best = 0;
-  for (const auto& form : found->second) {
-    const auto len = static_cast<std::int32_t>(form.tokens.size());
-    if (len <= best || i + len > limit) continue;
-    bool match = true;
-    for (std::int32_t k = 1; k < len && match; ++k) {
-      const Token& t = tok(i + k);
-      // A multi-word name does not run over a paragraph or a sentence end.
-      match = t.paragraph == tok(i).paragraph && text(i + k) == form.tokens[static_cast<std::size_t>(k)];
-    }
-    if (match) {
-      best = len;
-      entry = form.entry;
-    }
-  }
-  return best;
+  // A multi-word name does not run over a paragraph or a sentence end.
+  const auto text_in_paragraph = [&](std::size_t k) {
+    const auto t = static_cast<std::int32_t>(k);
+    return t == i || tok(t).paragraph == tok(i).paragraph ? text(t) : std::string_view();
+  };
+  return static_cast<std::int32_t>(longest_gazetteer_form(lex_, static_cast<std::size_t>(i),
+                                                          static_cast<std::size_t>(limit), text_in_paragraph, entry));
 }
 
 std::int32_t ArticleAnnotator::entity_named(std::string_view name, std::string_view type) {

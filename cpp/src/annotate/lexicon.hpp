@@ -181,6 +181,31 @@ struct Lexicon {
   void index_entity(std::uint32_t entry);
 };
 
+/// The longest name or alias of the gazetteer that starts at token `i` and
+/// ends by token `limit` (exclusive): its length in tokens, 0 for none, and
+/// its entry in `entry`. `text(k)` is token k's text, or an empty view where
+/// a name may not run on (a paragraph's end, say); names are matched word by
+/// word and case-sensitively. The annotator's rules and the NER features
+/// both match this way.
+template <class TextAt>
+std::size_t longest_gazetteer_form(const Lexicon& lexicon, std::size_t i, std::size_t limit, TextAt&& text,
+                                   std::uint32_t& entry) {
+  const auto found = lexicon.forms_by_first_token.find(text(i));
+  if (found == lexicon.forms_by_first_token.end()) return 0;
+  std::size_t best = 0;
+  for (const auto& form : found->second) {
+    const std::size_t len = form.tokens.size();
+    if (len <= best || i + len > limit) continue;
+    bool match = true;
+    for (std::size_t k = 1; k < len && match; ++k) match = text(i + k) == form.tokens[k];
+    if (match) {
+      best = len;
+      entry = form.entry;
+    }
+  }
+  return best;
+}
+
 /// Splits `text` into its token texts the way the annotator tokenizes bodies.
 std::vector<std::string_view> split_tokens(std::string_view text);
 /// The same, appending to `words` and reusing `scratch` (no allocation once warm).

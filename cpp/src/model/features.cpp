@@ -247,23 +247,12 @@ void mark_lexicon(const std::vector<std::string_view>& words, SentenceForms& out
   out.gazetteer.assign(words.size(), GazetteerTag{});
   for (std::size_t i = 0; i < words.size();) {
     std::size_t best = 0;
-    std::string_view type;
+    std::uint32_t entry = 0;
     if (out.tokens[i].word_classes & newsdoc::detail::word_class::gazetteer_start) {
-      const auto found = lexicon.forms_by_first_token.find(words[i]);
-      if (found != lexicon.forms_by_first_token.end()) {
-        for (const auto& form : found->second) {
-          const std::size_t len = form.tokens.size();
-          if (len <= best || i + len > words.size()) continue;
-          bool match = true;
-          for (std::size_t k = 1; k < len && match; ++k) match = words[i + k] == form.tokens[k];
-          if (match) {
-            best = len;
-            type = lexicon.entities[form.entry].type;
-          }
-        }
-      }
+      best = newsdoc::detail::longest_gazetteer_form(
+          lexicon, i, words.size(), [&](std::size_t k) { return words[k]; }, entry);
     }
-    for (std::size_t k = 0; k < best; ++k) out.gazetteer[i + k] = GazetteerTag{type, k == 0};
+    for (std::size_t k = 0; k < best; ++k) out.gazetteer[i + k] = GazetteerTag{lexicon.entities[entry].type, k == 0};
     i += best > 0 ? best : 1;
   }
 }
