@@ -15,11 +15,12 @@ DEBIAN_PACKAGES := cmake g++ make libsimdjson-dev libfmt-dev zlib1g-dev libgtest
 	python3-sphinx python3-myst-parser python3-nbclient python3-nbformat python3-ipykernel \
 	clang libclang-rt-14-dev
 
-CORE_SOURCES := $(wildcard cpp/include/newsdoc/*.hpp cpp/include/newsdoc/*.in cpp/src/*.cpp cpp/src/*.hpp) \
-	CMakeLists.txt cmake/newsdocConfig.cmake.in
+CORE_SOURCES := $(wildcard cpp/include/newsdoc/*.hpp cpp/include/newsdoc/*.in cpp/src/*.cpp cpp/src/*.hpp \
+	cpp/src/*/*.cpp cpp/src/*/*.hpp cpp/data/lexicon/*) CMakeLists.txt cmake/newsdocConfig.cmake.in cmake/embed_lexicon.cmake
 PY_SOURCES := $(wildcard python/newsdoc/*.py python/newsdoc/*.pyi python/src/*.cpp) setup.py pyproject.toml
 
-.PHONY: all deps venv build install kernel test test-cpp test-python demo bench eval docs fuzz sanitize clean train
+.PHONY: all deps venv build install kernel test test-cpp test-python demo bench eval docs fuzz sanitize clean train \
+	word-clusters
 
 all: install
 
@@ -105,6 +106,15 @@ train: $(STAMPS)/deps
 	cmake --build $(MODELS_BUILD) -j $(JOBS) --target newsdoc-train
 	$(MODELS_BUILD)/newsdoc-train --corenlp $(POLNEAR)/corenlp/train.jsonl.gz --out $(MODELS) \
 	  --epochs $(TRAIN_EPOCHS) --seed $(TRAIN_SEED) --dev $(POLNEAR)/corenlp/dev.jsonl.gz
+
+# The word clusters of the entity taggers' features (cpp/data/lexicon/word_clusters.tsv),
+# made from the unlabelled text in ../shared with word2vec (gensim: for this step only, not a
+# dependency of newsdoc) and k-means; one thread and a fixed seed, so the same bytes again.
+# `make train` uses the committed table: run this first only to remake it.
+word-clusters: $(PY)
+	@dpkg-query -W -f='$${Status}\n' python3-gensim 2>/dev/null | grep -q '^install ok installed' || \
+	  { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq --no-install-recommends python3-gensim; }
+	$(PY) cpp/data/build_word_clusters.py --shared ../shared --out cpp/data/lexicon/word_clusters.tsv
 
 # libFuzzer targets (tests/fuzz), built with clang, ASan and UBSan, each run
 # for FUZZ_SECONDS; fails on any crash. docs/reliability.md tells more.

@@ -585,6 +585,30 @@ TEST(Features, NerTokensKnowTheBuiltInListsAndGazetteerNames) {
   EXPECT_EQ(pos_forms.tokens[0].word_classes, 0u);
 }
 
+TEST(Features, WordClustersGroupWordsOfOneKindAndFallBackToLowerCase) {
+  namespace detail = newsdoc::model::detail;
+  const detail::WordCluster said = detail::word_cluster("said", "said");
+  ASSERT_NE(said.fine, 0);  // a known word: every granularity set
+  EXPECT_NE(said.coarse, 0);
+  EXPECT_NE(said.middle, 0);
+  // distributional neighbours share the middle granularity, unlike words of another kind
+  EXPECT_EQ(detail::word_cluster("criticized", "criticized").middle, detail::word_cluster("condemned", "condemned").middle);
+  EXPECT_NE(detail::word_cluster("criticized", "criticized").middle, detail::word_cluster("Britain", "britain").middle);
+  // as written, else lower-cased ("SAID" in a headline), else without a final period
+  EXPECT_EQ(detail::word_cluster("SAID", "said").fine, said.fine);
+  EXPECT_EQ(detail::word_cluster("said.", "said.").fine, said.fine);
+  const detail::WordCluster unknown = detail::word_cluster("Qzxwv", "qzxwv");
+  EXPECT_EQ(unknown.coarse, 0);
+  EXPECT_EQ(unknown.fine, 0);
+  // prepared for the entity taggers only: the attribution taggers lost with them
+  const std::vector<std::string_view> words = {"Officials", "said", "so", "."};
+  detail::SentenceForms forms;
+  detail::prepare(detail::Kind::ner, words, forms);
+  EXPECT_EQ(forms.tokens[1].cluster.fine, said.fine);
+  detail::prepare(detail::Kind::attribution, words, forms);
+  EXPECT_EQ(forms.tokens[1].cluster.fine, 0);
+}
+
 // Greedy decoding with every feature looked up one by one, as the taggers
 // were trained: what Tagger::tag must give with its cached sums per word.
 std::vector<std::string_view> tag_feature_by_feature(const Tagger& tagger, const std::vector<std::string_view>& words,

@@ -28,6 +28,8 @@ std::string_view lexicon_person_roles();
 std::string_view lexicon_org_heads();
 std::string_view lexicon_facility_heads();
 std::string_view lexicon_non_name_words();
+/// Word clusters of the taggers' features (cpp/data/build_word_clusters.py), not the rules'.
+std::string_view lexicon_word_clusters();
 
 enum class Gender : std::uint8_t { unknown, female, male };
 

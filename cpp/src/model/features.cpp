@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <type_traits>
+#include <unordered_map>
 
 namespace newsdoc::model::detail {
 namespace {
@@ -163,6 +164,41 @@ const newsdoc::detail::Lexicon& builtin_lexicon() {
   return lexicon;
 }
 
+// The word clusters (cpp/data/lexicon/word_clusters.tsv: word, then its
+// cluster at 64, 256 and 1,024 clusters), parsed once.
+const std::unordered_map<std::string_view, WordCluster>& builtin_word_clusters() {
+  static const std::unordered_map<std::string_view, WordCluster> clusters = [] {
+    std::unordered_map<std::string_view, WordCluster> built;
+    const std::string_view text = newsdoc::detail::lexicon_word_clusters();
+    built.reserve(text.size() / 16);
+    const auto id_of = [](std::string_view field) {
+      unsigned value = 0;
+      for (char c : field) value = value * 10 + static_cast<unsigned>(c - '0');
+      return static_cast<std::uint16_t>(value + 1);
+    };
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = text.substr(at, end - at);
+      at = end + 1;
+      std::string_view fields[4];
+      std::size_t count = 0, from = 0;
+      for (; count < 4 && from <= line.size(); ++count) {
+        std::size_t tab = line.find('\t', from);
+        if (tab == std::string_view::npos) tab = line.size();
+        fields[count] = line.substr(from, tab - from);
+        from = tab + 1;
+      }
+      if (count == 4) built.emplace(fields[0], WordCluster{id_of(fields[1]), id_of(fields[2]), id_of(fields[3])});
+    }
+    return built;
+  }();
+  return clusters;
+}
+
+// A cluster id as a feature value: its two bytes.
+std::string_view cluster_value(const std::uint16_t& id) { return {reinterpret_cast<const char*>(&id), sizeof id}; }
+
 bool is_wh_word(std::string_view w) {
   return w == "whether" || w == "if" || w == "what" || w == "how" || w == "why" || w == "who" || w == "when" ||
          w == "where";
@@ -225,9 +261,9 @@ Kind kind_of(std::string_view component, const std::string& path) {
 const char* feature_set_of(Kind kind) {
   switch (kind) {
     case Kind::pos: return "pos-features/1";
-    case Kind::ner: return "ner-features/2";
+    case Kind::ner: return "ner-features/3";
     case Kind::cue: return "cue-features/2";
-    case Kind::ner_doc: return "ner-doc-features/2";
+    case Kind::ner_doc: return "ner-doc-features/3";
     case Kind::attribution: return "attribution-features/2";
     case Kind::attribution_cued: return "attribution-cued-features/2";
   }
@@ -257,6 +293,13 @@ void mark_lexicon(const std::vector<std::string_view>& words, SentenceForms& out
   }
 }
 
+/// A word's clusters at each granularity (the unknown word's included).
+void cluster_features(const WordCluster& c, Sink& f) {
+  f.add(NAME("cl64"), cluster_value(c.coarse));
+  f.add(NAME("cl256"), cluster_value(c.middle));
+  f.add(NAME("cl1024"), cluster_value(c.fine));
+}
+
 /// Word-list features: which of the lists that bear on names the word is on.
 void word_class_features(std::uint32_t classes, Sink& f) {
   namespace wc = newsdoc::detail::word_class;
@@ -270,6 +313,17 @@ void word_class_features(std::uint32_t classes, Sink& f) {
 }
 
 }  // namespace
+
+WordCluster word_cluster(std::string_view norm, std::string_view lower) {
+  const auto& clusters = builtin_word_clusters();
+  for (const std::string_view form : {norm, lower}) {
+    if (const auto found = clusters.find(form); found != clusters.end()) return found->second;
+  }
+  if (norm.size() > 1 && norm.back() == '.') {
+    if (const auto found = clusters.find(norm.substr(0, norm.size() - 1)); found != clusters.end()) return found->second;
+  }
+  return {};
+}
 
 void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForms& out) {
   out.tokens.resize(words.size());
@@ -292,9 +346,11 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
     }
   }
   const bool attribution = kind == Kind::attribution || kind == Kind::attribution_cued;
+  const bool clustered = kind == Kind::ner || kind == Kind::ner_doc;
   for (TokenForms& t : out.tokens) {  // reset for the other kinds: the forms are reused across taggers
     t.lexicon_bits = attribution ? lexicon_bits_of(t.lower) : 0;
     t.lexicon_class = attribution ? lexicon_class_of_bits(t.lexicon_bits) : std::string_view();
+    t.cluster = clustered ? word_cluster(t.norm, t.lower) : WordCluster{};
   }
   out.upper_case = letters >= 4 && upper * 10 >= letters * 8;
   out.title_case = alpha_words >= 2 && capitalised * 10 >= alpha_words * 8;
@@ -358,6 +414,7 @@ void own_word_features(Kind kind, const TokenForms& t, std::vector<FeatureHash>&
       f.add(NAME("p5"), prefix(w, 5));
     }
     word_class_features(t.word_classes, f);
+    cluster_features(t.cluster, f);
     return;
   }
   // cue
@@ -370,8 +427,11 @@ namespace {
 // The features of a neighbour at `offset` (-2, -1, 1, 2) from its forms, or
 // from the sentence boundary it stands for.
 void neighbour_features(Kind kind, int offset, std::string_view lower, std::string_view norm,
-                        std::string_view short_shape, std::vector<FeatureHash>& out) {
+                        std::string_view short_shape, const WordCluster* cluster, std::vector<FeatureHash>& out) {
   Sink f{out};
+  // ner kinds: the clusters of the words next to it (not at a sentence boundary). The
+  // attribution taggers lost with clusters (PolNeAR dev units F1 76.9 -> 76.5), so they have none.
+  const bool clustered = cluster != nullptr && (kind == Kind::ner || kind == Kind::ner_doc);
   switch (offset) {
     case -2:
       f.add(NAME("w-2"), lower);
@@ -382,12 +442,14 @@ void neighbour_features(Kind kind, int offset, std::string_view lower, std::stri
       f.add(NAME("ss-1"), short_shape);
       f.add(NAME("s3-1"), suffix(lower, 3));
       if (kind != Kind::pos) f.add(NAME("wc-1"), norm);
+      if (clustered) f.add(NAME("cl256-1"), cluster_value(cluster->middle)), f.add(NAME("cl1024-1"), cluster_value(cluster->fine));
       return;
     case 1:
       f.add(NAME("w+1"), lower);
       f.add(NAME("ss+1"), short_shape);
       f.add(NAME("s3+1"), suffix(lower, 3));
       if (kind != Kind::pos) f.add(NAME("wc+1"), norm);
+      if (clustered) f.add(NAME("cl256+1"), cluster_value(cluster->middle)), f.add(NAME("cl1024+1"), cluster_value(cluster->fine));
       return;
     default:
       f.add(NAME("w+2"), lower);
@@ -399,7 +461,7 @@ void neighbour_features(Kind kind, int offset, std::string_view lower, std::stri
 }  // namespace
 
 void neighbour_features(Kind kind, int offset, const TokenForms& t, std::vector<FeatureHash>& out) {
-  neighbour_features(kind, offset, t.lower, t.norm, t.short_shape, out);
+  neighbour_features(kind, offset, t.lower, t.norm, t.short_shape, &t.cluster, out);
 }
 
 void window_features(Kind kind, int side, const TokenForms& t, std::vector<FeatureHash>& out) {
@@ -417,7 +479,7 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
   for (const int offset : neighbour_offsets)
     if (j + offset < 0 || j + offset >= size) {
       const std::string_view boundary = lower_at(s, j + offset);
-      neighbour_features(kind, offset, boundary, boundary, boundary, out);
+      neighbour_features(kind, offset, boundary, boundary, boundary, nullptr, out);
     }
   if (i == 0) f.add(NAME("first"), t.short_shape);
   if (i + 1 == s.tokens.size()) f.add(NAME("last"), t.short_shape);

@@ -20,6 +20,16 @@ Kind kind_of(std::string_view component, const std::string& path);
 /// The feature-set version string a kind's models are stored with.
 const char* feature_set_of(Kind kind);
 
+/// A word's clusters at three granularities (64, 256 and 1,024 clusters;
+/// cpp/data/build_word_clusters.py), each its id + 1; 0 for a word the
+/// clusters do not know.
+struct WordCluster {
+  std::uint16_t coarse = 0, middle = 0, fine = 0;
+};
+/// The clusters of a word (normalised as TokenForms::norm): as written, else
+/// lower-cased, else without a final period ("Mr." -> "Mr").
+WordCluster word_cluster(std::string_view norm, std::string_view lower);
+
 /// A token's derived forms.
 struct TokenForms {
   std::string norm;   // typographic quotes and dashes made ASCII
@@ -30,6 +40,7 @@ struct TokenForms {
   std::uint32_t lexicon_bits = 0;   // attribution kinds: the word_class bits of `lower` in the built-in lists
   std::string_view lexicon_class;  // attribution kinds: lexicon_class_of(lower)
   std::uint32_t word_classes = 0;  // ner kinds: the built-in word lists the word is on (annotate/lexicon.hpp)
+  WordCluster cluster;  // ner kinds: the word's distributional clusters
 };
 
 /// A token inside a name of the built-in gazetteer: its type and whether it starts the name.
