@@ -219,6 +219,9 @@ std::vector<std::vector<std::string_view>> tag_entities(
     const std::vector<std::vector<std::string_view>>& pos);
 DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
                           const std::vector<std::vector<std::string_view>>& words);
+std::vector<std::vector<std::string_view>> tag_attributions(
+    const Tagger& attribution, const Tagger* cued, const std::vector<std::vector<std::string_view>>& words,
+    const std::vector<std::vector<std::string_view>>& pos);
 
 /// A greedy left-to-right sequence tagger. Kinds: "pos" (features of the
 /// words), "ner" and "cue" (words and part-of-speech tags). For "ner" the
@@ -262,6 +265,9 @@ class Tagger {
       const std::vector<std::vector<std::string_view>>&);
   friend DocumentTags tag_document(const Tagger&, const Tagger&, const Tagger*,
                                    const std::vector<std::vector<std::string_view>>&);
+  friend std::vector<std::vector<std::string_view>> tag_attributions(
+      const Tagger&, const Tagger*, const std::vector<std::vector<std::string_view>>&,
+      const std::vector<std::vector<std::string_view>>&);
   // `pos` as tag() uses it (nullptr when the tagger takes none); throws
   // ModelError for missing or mismatched inputs.
   const std::vector<std::string_view>* checked_pos(std::size_t words, const std::vector<std::string_view>* pos,
@@ -315,6 +321,16 @@ struct DocumentTags {
 /// forms, their cached scores) done once: what the annotator calls.
 DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
                           const std::vector<std::vector<std::string_view>>& words);
+
+/// Attribution-role labels (BIO: CUE, SOURCE, CONTENT) of one document's
+/// sentences: `attribution` ("attribution") tags each sentence; if `cued`
+/// ("attribution-cued") is given, it tags again, with the cue_context() of
+/// the first pass, each sentence where that pass found a cue. The same
+/// labels as those tag() calls, with the words' forms and the first pass's
+/// context features made once. `pos`: the sentences' POS tags.
+std::vector<std::vector<std::string_view>> tag_attributions(
+    const Tagger& attribution, const Tagger* cued, const std::vector<std::vector<std::string_view>>& words,
+    const std::vector<std::vector<std::string_view>>& pos);
 
 /// Pronoun and nominal coreference ("coref.ndm"): links a third-person
 /// pronoun ("he", "she", "they", "it" and their other forms) or a short

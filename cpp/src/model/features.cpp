@@ -512,7 +512,16 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
   f.add(NAME("lxlx+1"), lexicon_class, j + 1 < n ? s.tokens[i + 1].lexicon_class : "</s>");
   f.add(NAME("t-s3"), pos_at(pos, j), suffix(w, 3));
   f.add(NAME("where"), fifth == 0 ? "0" : fifth == 1 ? "1" : fifth == 2 ? "2" : fifth == 3 ? "3" : "4");
-  if (kind != Kind::attribution_cued || s.context.empty()) return;
+  if (kind == Kind::attribution_cued) cue_context_features(s, pos, i, out);
+}
+
+void cue_context_features(const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                          std::vector<FeatureHash>& out) {
+  if (s.context.empty()) return;
+  Sink f{out};
+  const auto j = static_cast<std::ptrdiff_t>(i);
+  const auto n = static_cast<std::ptrdiff_t>(s.tokens.size());
+  const std::string_view w = s.tokens[i].lower;
   // where the first pass put the cues: "R4-7, say" (cue_context)
   auto relation = [&](std::ptrdiff_t k) -> std::string_view {
     if (k < 0 || k >= n) return "<b>";

@@ -162,6 +162,7 @@ void LinearModel::add_scores(const FeatureHash* features, std::size_t count, std
       ++found;
     }
     switch (n) {  // the label counts of the shipped models, unrolled
+      case 7: add_rows<7>(rows, found, scores); break;
       case 9: add_rows<9>(rows, found, scores); break;
       case 45: add_rows<45>(rows, found, scores); break;
       default:

@@ -211,6 +211,7 @@ void add_fixed(std::int32_t* __restrict scores, const std::int32_t* __restrict v
 
 void add_vector(std::int32_t* __restrict scores, const std::int32_t* __restrict v, std::size_t n) {
   switch (n) {  // the label counts of the shipped models, unrolled
+    case 7: return add_fixed<7>(scores, v);
     case 9: return add_fixed<9>(scores, v);
     case 45: return add_fixed<45>(scores, v);
     default:
@@ -286,14 +287,17 @@ void Tagger::tag_forms(const detail::SentenceForms& forms, const std::vector<std
     feats.clear();
     if (shared == nullptr) {
       detail::context_features(kind, forms, pos, i, feats);
-    } else if (kind == Kind::ner) {  // recorded for ner-doc, whose context features are these and the document's
+    } else if (kind == Kind::ner || kind == Kind::attribution) {
+      // recorded for the second pass (ner-doc, attribution-cued), whose
+      // context features are these and those of its context values
       detail::context_features(kind, forms, pos, i, feats);
       shared->hashes.insert(shared->hashes.end(), feats.begin(), feats.end());
       shared->start.push_back(shared->hashes.size());
     } else {
       feats.assign(shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i]),
                    shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i + 1]));
-      detail::document_features(forms, i, feats);
+      if (kind == Kind::ner_doc) detail::document_features(forms, i, feats);
+      else detail::cue_context_features(forms, pos, i, feats);
     }
     const std::size_t prev1 = i >= 1 ? static_cast<std::size_t>(out[i - 1]) : n;
     const std::size_t prev2 = i >= 2 ? static_cast<std::size_t>(out[i - 2]) : n;
@@ -588,7 +592,8 @@ std::vector<std::vector<std::string>> document_context(const std::vector<std::ve
 }
 
 // One document's sentences prepared once for every tagger that runs on it:
-// their forms (the same for pos, ner and ner-doc) and word ids (WordScores).
+// their forms (the same for pos, ner and ner-doc, and for attribution and
+// attribution-cued) and word ids (WordScores).
 struct PreparedDocument {
   std::vector<detail::SentenceForms> forms;
   std::vector<std::vector<std::uint32_t>> ids;
@@ -598,7 +603,7 @@ struct PreparedDocument {
 
 namespace {
 
-PreparedDocument& prepare_document(const std::vector<std::vector<std::string_view>>& words) {
+PreparedDocument& prepare_document(Kind kind, const std::vector<std::vector<std::string_view>>& words) {
   thread_local PreparedDocument doc;
   if (doc.forms.size() < words.size()) {
     doc.forms.resize(words.size());
@@ -610,7 +615,7 @@ PreparedDocument& prepare_document(const std::vector<std::vector<std::string_vie
   WordScores& word_scores = thread_word_scores();
   word_scores.reserve(tokens);
   for (std::size_t s = 0; s < words.size(); ++s) {
-    detail::prepare(Kind::ner, words[s], doc.forms[s]);
+    detail::prepare(kind, words[s], doc.forms[s]);
     doc.forms[s].context.clear();
     word_scores.assign_ids(doc.forms[s], doc.ids[s]);
     doc.context[s].hashes.clear();
@@ -627,11 +632,14 @@ void Tagger::tag_prepared(PreparedDocument& doc, std::size_t sentence, const std
   pos = checked_pos(forms.tokens.size(), pos, context);
   forms.context.clear();
   if (needs_context()) forms.context = *context;
-  // ner records its context features, ner-doc (after it, on the same tags) adds the document's to them
+  // ner records its context features, ner-doc (after it, on the same tags)
+  // adds the document's to them; attribution and attribution-cued (the cues') likewise
   SharedContext& shared = doc.context[sentence];
   const Kind kind = detail::kind_of(model_.component(), "");
   const bool recorded = shared.start.size() == forms.tokens.size() + 1;
-  SharedContext* use = (kind == Kind::ner && !recorded) || (kind == Kind::ner_doc && recorded) ? &shared : nullptr;
+  const bool first_pass = kind == Kind::ner || kind == Kind::attribution;
+  const bool second_pass = kind == Kind::ner_doc || kind == Kind::attribution_cued;
+  SharedContext* use = (first_pass && !recorded) || (second_pass && recorded) ? &shared : nullptr;
   tag_forms(forms, doc.ids[sentence], pos, doc.labels, use);
   out.clear();
   for (int id : doc.labels) out.emplace_back(model_.labels()[static_cast<std::size_t>(id)]);
@@ -641,7 +649,7 @@ std::vector<std::vector<std::string_view>> tag_entities(const Tagger& ner, const
                                                         const std::vector<std::vector<std::string_view>>& words,
                                                         const std::vector<std::vector<std::string_view>>& pos) {
   if (words.size() != pos.size()) throw ModelError("", "tag_entities: words and POS tags differ in sentences");
-  PreparedDocument& doc = prepare_document(words);
+  PreparedDocument& doc = prepare_document(Kind::ner, words);
   std::vector<std::vector<std::string_view>> first(words.size());
   for (std::size_t s = 0; s < words.size(); ++s) ner.tag_prepared(doc, s, &pos[s], nullptr, first[s]);
   if (ner_doc == nullptr) return first;
@@ -655,7 +663,7 @@ std::vector<std::vector<std::string_view>> tag_entities(const Tagger& ner, const
 
 DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
                           const std::vector<std::vector<std::string_view>>& words) {
-  PreparedDocument& doc = prepare_document(words);
+  PreparedDocument& doc = prepare_document(Kind::ner, words);
   DocumentTags tags;
   tags.pos.resize(words.size());
   tags.entities.resize(words.size());
@@ -668,6 +676,25 @@ DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ne
     ner_doc->tag_prepared(doc, s, &tags.pos[s], &v, tags.entities[s]);
   }
   return tags;
+}
+
+std::vector<std::vector<std::string_view>> tag_attributions(const Tagger& attribution, const Tagger* cued,
+                                                            const std::vector<std::vector<std::string_view>>& words,
+                                                            const std::vector<std::vector<std::string_view>>& pos) {
+  if (words.size() != pos.size()) throw ModelError("", "tag_attributions: words and POS tags differ in sentences");
+  PreparedDocument& doc = prepare_document(Kind::attribution, words);
+  std::vector<std::vector<std::string_view>> labels(words.size());
+  std::vector<std::string_view> context_views;
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    attribution.tag_prepared(doc, s, &pos[s], nullptr, labels[s]);
+    const bool has_cue = std::any_of(labels[s].begin(), labels[s].end(),
+                                     [](std::string_view l) { return l.size() > 2 && l.substr(2) == "CUE"; });
+    if (cued == nullptr || !has_cue) continue;
+    const auto context = cue_context(words[s], labels[s]);
+    context_views.assign(context.begin(), context.end());
+    cued->tag_prepared(doc, s, &pos[s], &context_views, labels[s]);
+  }
+  return labels;
 }
 
 }  // namespace newsdoc::model
