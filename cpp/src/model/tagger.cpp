@@ -262,7 +262,8 @@ void Tagger::tag_forms(const detail::SentenceForms& forms, const std::vector<std
                        const std::vector<std::string_view>* pos, std::vector<int>& out,
                        SharedContext* shared) const {
   thread_local std::vector<FeatureHash> feats;
-  thread_local std::vector<std::int32_t> scores;
+  thread_local std::vector<std::size_t> starts;
+  thread_local std::vector<std::int32_t> token_scores;
   const Kind kind = detail::kind_of(model_.component(), "");
   const std::size_t n = model_.label_count();
   const std::size_t stride = WordScores::groups(kind) * n;
@@ -270,41 +271,49 @@ void Tagger::tag_forms(const detail::SentenceForms& forms, const std::vector<std
   const auto& labels = model_.labels();
   const std::size_t count = forms.tokens.size();
   const auto size = static_cast<std::ptrdiff_t>(count);
-  out.assign(count, 0);
+  // The context features do not depend on the labels: those of all the
+  // tokens are scored in one go, their look-ups overlapping.
+  feats.clear();
+  starts.assign(1, 0);
+  const bool second_pass = shared != nullptr && (kind == Kind::ner_doc || kind == Kind::attribution_cued);
   for (std::size_t i = 0; i < count; ++i) {
-    const auto j = static_cast<std::ptrdiff_t>(i);
-    scores.assign(n, 0);
-    // the features of single words, summed once per word (WordScores)
-    add_vector(scores.data(), sums + ids[i] * stride + WordScores::own * n, n);
-    for (const int offset : detail::neighbour_offsets)
-      if (j + offset >= 0 && j + offset < size)
-        add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j + offset)] * stride + WordScores::neighbour_group(offset) * n, n);
-    if (kind != Kind::pos)
-      for (std::ptrdiff_t k = 1; k <= detail::window; ++k) {
-        if (j - k >= 0) add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j - k)] * stride + WordScores::window_before * n, n);
-        if (j + k < size) add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j + k)] * stride + WordScores::window_after * n, n);
-      }
-    feats.clear();
-    if (shared == nullptr) {
-      detail::context_features(kind, forms, pos, i, feats);
-    } else if (kind == Kind::ner || kind == Kind::attribution) {
-      // recorded for the second pass (ner-doc, attribution-cued), whose
-      // context features are these and those of its context values
-      detail::context_features(kind, forms, pos, i, feats);
-      shared->hashes.insert(shared->hashes.end(), feats.begin(), feats.end());
-      shared->start.push_back(shared->hashes.size());
-    } else {
-      feats.assign(shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i]),
+    if (second_pass) {  // the first pass's context features, and those of this pass's context values
+      feats.insert(feats.end(), shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i]),
                    shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i + 1]));
       if (kind == Kind::ner_doc) detail::document_features(forms, i, feats);
       else detail::cue_context_features(forms, pos, i, feats);
+    } else {
+      detail::context_features(kind, forms, pos, i, feats);
     }
+    starts.push_back(feats.size());
+  }
+  if (shared != nullptr && !second_pass) {  // recorded for the second pass (ner-doc, attribution-cued)
+    shared->hashes.assign(feats.begin(), feats.end());
+    shared->start.assign(starts.begin(), starts.end());
+  }
+  token_scores.assign(count * n, 0);
+  model_.add_scores_each(feats.data(), starts.data(), count, token_scores.data());
+  out.assign(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto j = static_cast<std::ptrdiff_t>(i);
+    std::int32_t* scores = token_scores.data() + i * n;
+    // the features of single words, summed once per word (WordScores)
+    add_vector(scores, sums + ids[i] * stride + WordScores::own * n, n);
+    for (const int offset : detail::neighbour_offsets)
+      if (j + offset >= 0 && j + offset < size)
+        add_vector(scores, sums + ids[static_cast<std::size_t>(j + offset)] * stride + WordScores::neighbour_group(offset) * n, n);
+    if (kind != Kind::pos)
+      for (std::ptrdiff_t k = 1; k <= detail::window; ++k) {
+        if (j - k >= 0) add_vector(scores, sums + ids[static_cast<std::size_t>(j - k)] * stride + WordScores::window_before * n, n);
+        if (j + k < size) add_vector(scores, sums + ids[static_cast<std::size_t>(j + k)] * stride + WordScores::window_after * n, n);
+      }
     const std::size_t prev1 = i >= 1 ? static_cast<std::size_t>(out[i - 1]) : n;
     const std::size_t prev2 = i >= 2 ? static_cast<std::size_t>(out[i - 2]) : n;
-    add_vector(scores.data(), thread_word_scores().label_sums(serial_, kind, model_, prev1, prev2), n);
+    add_vector(scores, thread_word_scores().label_sums(serial_, kind, model_, prev1, prev2), n);
+    feats.clear();
     detail::label_word_features(kind, forms, pos, i, prev1 == n ? std::string_view("<s>") : std::string_view(labels[prev1]),
                                 feats);
-    model_.add_scores(feats.data(), feats.size(), scores.data());
+    model_.add_scores(feats.data(), feats.size(), scores);
     int best = -1;
     const std::size_t prev = i == 0 ? n : static_cast<std::size_t>(out[i - 1]);
     for (std::size_t c = 0; c < n; ++c) {
