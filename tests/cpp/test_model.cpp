@@ -75,6 +75,30 @@ TEST(Perceptron, LearnsASeparableProblem) {
   EXPECT_EQ(m.label_index("z"), -1);
 }
 
+TEST(Perceptron, AddScoresEachAddsTheScoresOfEachItem) {
+  const LinearModel m = tiny_model();
+  std::vector<std::vector<FeatureHash>> items = {feats({"bias", "x=a"}), {}, feats({"x=b", "n1", "unseen"})};
+  items.emplace_back(40, fnv1a("x=c"));  // more features than the look-ups in flight
+  items.push_back(feats({"n2"}));
+  std::vector<FeatureHash> all;
+  std::vector<std::size_t> start = {0};
+  std::vector<std::int32_t> expected;
+  for (const auto& item : items) {
+    all.insert(all.end(), item.begin(), item.end());
+    start.push_back(all.size());
+    std::vector<std::int32_t> one = {1, 2, 3};
+    m.add_scores(item.data(), item.size(), one.data());
+    expected.insert(expected.end(), one.begin(), one.end());
+  }
+  std::vector<std::int32_t> got;
+  for (std::size_t k = 0; k < items.size(); ++k) got.insert(got.end(), {1, 2, 3});
+  m.add_scores_each(all.data(), start.data(), items.size(), got.data());
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(std::vector<std::int32_t>(got.begin() + 3, got.begin() + 6), (std::vector<std::int32_t>{1, 2, 3}))
+      << "an item without features keeps its scores";
+  EXPECT_GT(got[9 + 2] - 3, 0) << "x=c scores c";
+}
+
 TEST(Perceptron, TrainingIsDeterministic) {
   EXPECT_EQ(tiny_model().to_bytes(), tiny_model().to_bytes());
 }
