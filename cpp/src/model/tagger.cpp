@@ -121,29 +121,34 @@ class WordScores {
     Slot& slot = slot_of(serial, model.label_count(), groups(kind));
     slot.ready.resize(ids_.size(), 0);
     slot.sums.resize(ids_.size() * slot.stride);
-    const std::size_t n = model.label_count();
+    // the new words' features, group by group (the order of a word's sums), scored in one go
+    static_assert(own == 0 && neighbour_group(-2) == 1 && neighbour_group(-1) == 2 && neighbour_group(1) == 3 &&
+                  neighbour_group(2) == 4 && window_before == 5 && window_after == 6);
+    feats_.clear();
+    starts_.assign(1, 0);
+    fresh_.clear();
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (slot.ready[ids[i]] != 0) continue;
       slot.ready[ids[i]] = 1;
-      std::int32_t* out = slot.sums.data() + ids[i] * slot.stride;
-      std::fill(out, out + slot.stride, 0);
+      fresh_.push_back(ids[i]);
       const detail::TokenForms& t = forms.tokens[i];
-      feats_.clear();
       detail::own_word_features(kind, t, feats_);
-      model.add_scores(feats_.data(), feats_.size(), out + own * n);
+      starts_.push_back(feats_.size());
       for (const int offset : detail::neighbour_offsets) {
-        feats_.clear();
         detail::neighbour_features(kind, offset, t, feats_);
-        model.add_scores(feats_.data(), feats_.size(), out + neighbour_group(offset) * n);
+        starts_.push_back(feats_.size());
       }
       if (groups(kind) == 5) continue;
-      feats_.clear();
       detail::window_features(kind, -1, t, feats_);
-      model.add_scores(feats_.data(), feats_.size(), out + window_before * n);
-      feats_.clear();
+      starts_.push_back(feats_.size());
       detail::window_features(kind, 1, t, feats_);
-      model.add_scores(feats_.data(), feats_.size(), out + window_after * n);
+      starts_.push_back(feats_.size());
     }
+    if (fresh_.empty()) return slot.sums.data();
+    fresh_sums_.assign(fresh_.size() * slot.stride, 0);
+    model.add_scores_each(feats_.data(), starts_.data(), starts_.size() - 1, fresh_sums_.data());
+    for (std::size_t k = 0; k < fresh_.size(); ++k)
+      std::copy_n(fresh_sums_.data() + k * slot.stride, slot.stride, slot.sums.data() + fresh_[k] * slot.stride);
     return slot.sums.data();
   }
 
@@ -196,6 +201,9 @@ class WordScores {
   std::array<Slot, 6> slots_;
   std::size_t next_slot_ = 0;
   std::vector<FeatureHash> feats_;
+  std::vector<std::size_t> starts_;         // sums(): where each new word's group of features starts in feats_
+  std::vector<std::uint32_t> fresh_;        // sums(): the ids of the new words
+  std::vector<std::int32_t> fresh_sums_;    // sums(): their sums, before they go to their slot
 };
 
 // One per thread: the caches of all the taggers it runs.
