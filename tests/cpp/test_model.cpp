@@ -2,6 +2,7 @@
 // and the trainer's CoreNLP reader (skipped without ../shared).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <thread>
@@ -72,6 +73,30 @@ TEST(Perceptron, LearnsASeparableProblem) {
   EXPECT_EQ(m.predict(feats({"x=c"})), 2);
   EXPECT_EQ(m.label_index("b"), 1);
   EXPECT_EQ(m.label_index("z"), -1);
+}
+
+TEST(Perceptron, AddScoresEachAddsTheScoresOfEachItem) {
+  const LinearModel m = tiny_model();
+  std::vector<std::vector<FeatureHash>> items = {feats({"bias", "x=a"}), {}, feats({"x=b", "n1", "unseen"})};
+  items.emplace_back(40, fnv1a("x=c"));  // more features than the look-ups in flight
+  items.push_back(feats({"n2"}));
+  std::vector<FeatureHash> all;
+  std::vector<std::size_t> start = {0};
+  std::vector<std::int32_t> expected;
+  for (const auto& item : items) {
+    all.insert(all.end(), item.begin(), item.end());
+    start.push_back(all.size());
+    std::vector<std::int32_t> one = {1, 2, 3};
+    m.add_scores(item.data(), item.size(), one.data());
+    expected.insert(expected.end(), one.begin(), one.end());
+  }
+  std::vector<std::int32_t> got;
+  for (std::size_t k = 0; k < items.size(); ++k) got.insert(got.end(), {1, 2, 3});
+  m.add_scores_each(all.data(), start.data(), items.size(), got.data());
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(std::vector<std::int32_t>(got.begin() + 3, got.begin() + 6), (std::vector<std::int32_t>{1, 2, 3}))
+      << "an item without features keeps its scores";
+  EXPECT_GT(got[9 + 2] - 3, 0) << "x=c scores c";
 }
 
 TEST(Perceptron, TrainingIsDeterministic) {
@@ -681,6 +706,41 @@ TEST(ShippedModels, CachedScoresAndTagDocumentGiveTheLabelsOfEveryFeature) {
   EXPECT_EQ(all.entities, both);
   EXPECT_EQ(newsdoc::model::tag_document(pos, ner, nullptr, doc).entities, first);
   EXPECT_TRUE(newsdoc::model::tag_document(pos, ner, &ner_doc, {}).entities.empty());
+}
+
+TEST(ShippedModels, TagAttributionsGivesTheLabelsOfEveryFeature) {
+  const auto dir = newsdoc_test::source_dir() / "models";
+  if (!std::filesystem::exists(dir / "attribution-cued.ndm")) GTEST_SKIP() << "no shipped models in " << dir << " (make train)";
+  const Tagger pos = Tagger::load((dir / "pos.ndm").string());
+  const Tagger attribution = Tagger::load((dir / "attribution.ndm").string());
+  const Tagger cued = Tagger::load((dir / "attribution-cued.ndm").string());
+  const std::vector<std::vector<std::string_view>> doc = {
+      {"The", "minister", "said", "that", "the", "talks", "had", "failed", "."},
+      {"Prices", "rose", "by", "2", "%", "in", "March", "."},
+      {"“", "We", "will", "win", ",", "”", "Clinton", "told", "reporters", "on", "Monday", "."},
+      {"Officials", "say", "the", "plan", "will", "cost", "£", "3bn", ",", "according", "to", "the", "BBC", "."}};
+  std::vector<std::vector<std::string_view>> tags;
+  for (const auto& s : doc) tags.push_back(pos.tag(s));
+  const auto first = newsdoc::model::tag_attributions(attribution, nullptr, doc, tags);
+  const auto both = newsdoc::model::tag_attributions(attribution, &cued, doc, tags);
+  ASSERT_EQ(both.size(), doc.size());
+  for (std::size_t s = 0; s < doc.size(); ++s) {
+    ASSERT_EQ(first[s], tag_feature_by_feature(attribution, doc[s], &tags[s])) << "sentence " << s;
+    const auto spans = newsdoc::model::bio_spans(first[s]);
+    const bool has_cue = std::any_of(spans.begin(), spans.end(), [](const auto& span) { return span.type == "CUE"; });
+    if (!has_cue) {  // the second pass tags only sentences with a cue
+      EXPECT_EQ(both[s], first[s]) << "sentence " << s;
+      continue;
+    }
+    const auto context = newsdoc::model::cue_context(doc[s], first[s]);
+    const std::vector<std::string_view> c(context.begin(), context.end());
+    ASSERT_EQ(both[s], tag_feature_by_feature(cued, doc[s], &tags[s], &c)) << "sentence " << s;
+  }
+  EXPECT_EQ(both[0][2], "B-CUE") << "\"said that\"";
+  EXPECT_EQ(both[0][1], "I-SOURCE");
+  EXPECT_EQ(both[0][5], "I-CONTENT");
+  EXPECT_TRUE(newsdoc::model::tag_attributions(attribution, &cued, {}, {}).empty());
+  EXPECT_THROW(newsdoc::model::tag_attributions(attribution, &cued, doc, {}), ModelError);
 }
 
 }  // namespace

@@ -114,6 +114,12 @@ class LinearModel {
   /// Adds the weights of `features` into `scores` (label_count() values, in
   /// units of scale()).
   void add_scores(const FeatureHash* features, std::size_t count, std::int32_t* scores) const noexcept;
+  /// add_scores() of `items` lists of features at once: the features of item
+  /// k are features[start[k], start[k + 1]) (start[0] == 0), their scores go
+  /// to scores[k * label_count(), (k + 1) * label_count()). Faster than one
+  /// call per item: the cache misses of many items' look-ups overlap.
+  void add_scores_each(const FeatureHash* features, const std::size_t* start, std::size_t items,
+                       std::int32_t* scores) const noexcept;
   /// The best label for `features` (ties: the lowest index).
   int predict(const std::vector<FeatureHash>& features) const;
 
@@ -219,6 +225,9 @@ std::vector<std::vector<std::string_view>> tag_entities(
     const std::vector<std::vector<std::string_view>>& pos);
 DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
                           const std::vector<std::vector<std::string_view>>& words);
+std::vector<std::vector<std::string_view>> tag_attributions(
+    const Tagger& attribution, const Tagger* cued, const std::vector<std::vector<std::string_view>>& words,
+    const std::vector<std::vector<std::string_view>>& pos);
 
 /// A greedy left-to-right sequence tagger. Kinds: "pos" (features of the
 /// words), "ner" and "cue" (words and part-of-speech tags). For "ner" the
@@ -262,6 +271,9 @@ class Tagger {
       const std::vector<std::vector<std::string_view>>&);
   friend DocumentTags tag_document(const Tagger&, const Tagger&, const Tagger*,
                                    const std::vector<std::vector<std::string_view>>&);
+  friend std::vector<std::vector<std::string_view>> tag_attributions(
+      const Tagger&, const Tagger*, const std::vector<std::vector<std::string_view>>&,
+      const std::vector<std::vector<std::string_view>>&);
   // `pos` as tag() uses it (nullptr when the tagger takes none); throws
   // ModelError for missing or mismatched inputs.
   const std::vector<std::string_view>* checked_pos(std::size_t words, const std::vector<std::string_view>* pos,
@@ -315,6 +327,16 @@ struct DocumentTags {
 /// forms, their cached scores) done once: what the annotator calls.
 DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
                           const std::vector<std::vector<std::string_view>>& words);
+
+/// Attribution-role labels (BIO: CUE, SOURCE, CONTENT) of one document's
+/// sentences: `attribution` ("attribution") tags each sentence; if `cued`
+/// ("attribution-cued") is given, it tags again, with the cue_context() of
+/// the first pass, each sentence where that pass found a cue. The same
+/// labels as those tag() calls, with the words' forms and the first pass's
+/// context features made once. `pos`: the sentences' POS tags.
+std::vector<std::vector<std::string_view>> tag_attributions(
+    const Tagger& attribution, const Tagger* cued, const std::vector<std::vector<std::string_view>>& words,
+    const std::vector<std::vector<std::string_view>>& pos);
 
 /// Pronoun and nominal coreference ("coref.ndm"): links a third-person
 /// pronoun ("he", "she", "they", "it" and their other forms) or a short

@@ -273,19 +273,11 @@ void ArticleAnnotator::find_learned_attributions() {
     return it != held.begin() && std::prev(it)->second > begin;
   };
   const std::size_t rule_quotes = quotes_.size();
-  std::vector<std::string_view> context_views;
+  const auto roles = model::tag_attributions(tagger, cued, sentence_words_, sentence_pos_);
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     const auto base = static_cast<std::int32_t>(sentences_[s].first);
-    auto labels = tagger.tag(sentence_words_[s], &sentence_pos_[s]);
-    const bool has_cue = std::any_of(labels.begin(), labels.end(), [](std::string_view l) { return l.size() > 2 && l.substr(2) == "CUE"; });
-    if (!has_cue) continue;
-    if (cued != nullptr) {
-      const auto context = model::cue_context(sentence_words_[s], labels);
-      context_views.assign(context.begin(), context.end());
-      labels = cued->tag(sentence_words_[s], &sentence_pos_[s], &context_views);
-    }
     std::vector<Range> cues, sources, contents;
-    for (const auto& span : model::bio_spans(labels)) {
+    for (const auto& span : model::bio_spans(roles[s])) {
       const Range r{base + static_cast<std::int32_t>(span.begin), base + static_cast<std::int32_t>(span.end)};
       if (span.type == "CUE") cues.push_back(r);
       else if (span.type == "SOURCE") sources.push_back(r);

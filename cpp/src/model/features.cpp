@@ -222,14 +222,15 @@ std::string_view lexicon_class_of(std::string_view lower) { return lexicon_class
 
 std::string_view right_frame(const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i) {
   if (i + 1 >= s.tokens.size()) return "-";
-  const std::string& next = s.tokens[i + 1].norm;
-  const std::string& lower = s.tokens[i + 1].lower;
+  // string_view comparisons with literals compile to inline byte compares
+  const std::string_view next = s.tokens[i + 1].norm;
+  const std::string_view lower = s.tokens[i + 1].lower;
   if (lower == "that") return "that";
   if (is_wh_word(lower)) return "wh";
   if (lower == "to" && pos != nullptr && i + 2 < pos->size() && (*pos)[i + 2] == "VB") return "to-VB";
   if (next == "\"") return "\"";
   if (next == ":" || next == "--") return ":";
-  if (next == ",") return i + 2 < s.tokens.size() && s.tokens[i + 2].norm == "\"" ? ",\"" : ",";
+  if (next == ",") return i + 2 < s.tokens.size() && std::string_view(s.tokens[i + 2].norm) == "\"" ? ",\"" : ",";
   return "-";
 }
 
@@ -239,12 +240,13 @@ std::string_view left_frame(const SentenceForms& s, std::size_t i) {
   while (k > 0 && (s.tokens[k - 1].lexicon_bits & wc::adverbs) != 0) --k;
   if (k == 0) return "-";
   const TokenForms& before = s.tokens[k - 1];
-  if (before.norm == "\"" || before.norm == "'") return "quote";
-  if (before.norm == ",") return ",";
+  const std::string_view before_norm = before.norm;
+  if (before_norm == "\"" || before_norm == "'") return "quote";
+  if (before_norm == ",") return ",";
   const std::uint32_t bits = before.lexicon_bits;
   if ((bits & wc::pronouns) != 0) return "pronoun";
   if ((bits & (wc::roles | wc::source_nouns)) != 0) return "role";
-  if (before.norm[0] >= 'A' && before.norm[0] <= 'Z' && (k > 1 || (bits & wc::non_names) == 0)) return "name";
+  if (before_norm[0] >= 'A' && before_norm[0] <= 'Z' && (k > 1 || (bits & wc::non_names) == 0)) return "name";
   return "-";
 }
 
@@ -364,7 +366,7 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
     out.dist_colon.assign(n, -1);
     int depth = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string& w = out.tokens[i].norm;
+      const std::string_view w = out.tokens[i].norm;
       if (w == "\"") {
         depth ^= 1;
         out.quote_depth[i] = 2;
@@ -387,9 +389,9 @@ void prepare(Kind kind, const std::vector<std::string_view>& words, SentenceForm
         }
       }
     };
-    nearest(out.dist_quote, [](const std::string& w) { return w == "\"" || w == "'"; });
-    nearest(out.dist_comma, [](const std::string& w) { return w == ","; });
-    nearest(out.dist_colon, [](const std::string& w) { return w == ":" || w == "--"; });
+    nearest(out.dist_quote, [](std::string_view w) { return w == "\"" || w == "'"; });
+    nearest(out.dist_comma, [](std::string_view w) { return w == ","; });
+    nearest(out.dist_colon, [](std::string_view w) { return w == ":" || w == "--"; });
   }
 }
 
@@ -539,12 +541,15 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
   // after it, beyond the window: the nearest verbs on each side, how far, and
   // whether a comma or a quotation mark lies between.
   const auto n = static_cast<std::ptrdiff_t>(s.tokens.size());
-  auto is_verb = [&](std::ptrdiff_t k) { return pos_at(pos, k).substr(0, 2) == "VB" || pos_at(pos, k) == "MD"; };
+  auto is_verb = [&](std::ptrdiff_t k) {
+    const std::string_view tag = pos_at(pos, k);
+    return tag.substr(0, 2) == "VB" || tag == "MD";
+  };
   auto verb_features = [&](std::ptrdiff_t step, std::uint64_t lemma_name, std::uint64_t far_name,
                            std::uint64_t crossed_name) {
     bool comma = false, quote = false;
     for (std::ptrdiff_t k = j + step, d = 1; k >= 0 && k < n && d <= 15; k += step, ++d) {
-      const std::string& norm = s.tokens[static_cast<std::size_t>(k)].norm;
+      const std::string_view norm = s.tokens[static_cast<std::size_t>(k)].norm;
       if (norm == ",") comma = true;
       if (norm == "\"") quote = true;
       if (!is_verb(k)) continue;
@@ -574,7 +579,16 @@ void context_features(Kind kind, const SentenceForms& s, const std::vector<std::
   f.add(NAME("lxlx+1"), lexicon_class, j + 1 < n ? s.tokens[i + 1].lexicon_class : "</s>");
   f.add(NAME("t-s3"), pos_at(pos, j), suffix(w, 3));
   f.add(NAME("where"), fifth == 0 ? "0" : fifth == 1 ? "1" : fifth == 2 ? "2" : fifth == 3 ? "3" : "4");
-  if (kind != Kind::attribution_cued || s.context.empty()) return;
+  if (kind == Kind::attribution_cued) cue_context_features(s, pos, i, out);
+}
+
+void cue_context_features(const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                          std::vector<FeatureHash>& out) {
+  if (s.context.empty()) return;
+  Sink f{out};
+  const auto j = static_cast<std::ptrdiff_t>(i);
+  const auto n = static_cast<std::ptrdiff_t>(s.tokens.size());
+  const std::string_view w = s.tokens[i].lower;
   // where the first pass put the cues: "R4-7, say" (cue_context)
   auto relation = [&](std::ptrdiff_t k) -> std::string_view {
     if (k < 0 || k >= n) return "<b>";

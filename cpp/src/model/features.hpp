@@ -101,6 +101,10 @@ void window_features(Kind kind, int side, const TokenForms& t, std::vector<Featu
 /// part-of-speech tags, document evidence, cue distances.
 void context_features(Kind kind, const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
                       std::vector<FeatureHash>& out);
+/// attribution-cued: the features of the first pass's cues (SentenceForms::context),
+/// the last of its context_features; the others are attribution's.
+void cue_context_features(const SentenceForms& s, const std::vector<std::string_view>* pos, std::size_t i,
+                          std::vector<FeatureHash>& out);
 /// ner-doc: the features of the document evidence (SentenceForms::context),
 /// part of its context_features.
 void document_features(const SentenceForms& s, std::size_t i, std::vector<FeatureHash>& out);

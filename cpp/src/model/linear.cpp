@@ -162,11 +162,59 @@ void LinearModel::add_scores(const FeatureHash* features, std::size_t count, std
       ++found;
     }
     switch (n) {  // the label counts of the shipped models, unrolled
+      case 7: add_rows<7>(rows, found, scores); break;
       case 9: add_rows<9>(rows, found, scores); break;
       case 45: add_rows<45>(rows, found, scores); break;
       default:
         for (std::size_t k = 0; k < found; ++k)
           for (std::size_t c = 0; c < n; ++c) scores[c] += rows[k][c];
+    }
+  }
+}
+
+void LinearModel::add_scores_each(const FeatureHash* features, const std::size_t* start, std::size_t items,
+                                  std::int32_t* scores) const noexcept {
+  const std::size_t n = labels_.size();
+  const std::size_t total = start[items];
+  // A pipeline over all the features: a feature's presence word is fetched
+  // `ahead` steps before its row is found, and its row `ahead` steps before
+  // its weights are added.
+  constexpr std::size_t ahead = 16, ring = 2 * ahead;
+  std::size_t buckets[ring];
+  const std::int16_t* rows[ring];
+  std::size_t item = 0;
+  for (std::size_t k = 0; k < total + 2 * ahead; ++k) {
+    if (k < total) {
+      const std::size_t b = bucket(features[k]);
+      buckets[k % ring] = b;
+      __builtin_prefetch(&presence_[b / 64]);
+    }
+    if (k >= ahead && k - ahead < total) {
+      const std::size_t m = k - ahead;
+      const std::size_t b = buckets[m % ring];
+      const Presence& p = presence_[b / 64];
+      const std::uint64_t bit = std::uint64_t{1} << (b % 64);
+      const std::int16_t* row = nullptr;
+      if ((p.bits & bit) != 0) {
+        row = rows_.data() + (p.rows_before + static_cast<std::size_t>(__builtin_popcountll(p.bits & (bit - 1)))) * n;
+        __builtin_prefetch(row);
+        if (n > 32) __builtin_prefetch(row + 32), __builtin_prefetch(row + n - 1);
+      }
+      rows[m % ring] = row;
+    }
+    if (k >= 2 * ahead) {
+      const std::size_t m = k - 2 * ahead;
+      const std::int16_t* row = rows[m % ring];
+      if (row == nullptr) continue;
+      while (start[item + 1] <= m) ++item;
+      std::int32_t* out = scores + item * n;
+      switch (n) {  // the label counts of the shipped models, unrolled
+        case 7: add_rows<7>(&row, 1, out); break;
+        case 9: add_rows<9>(&row, 1, out); break;
+        case 45: add_rows<45>(&row, 1, out); break;
+        default:
+          for (std::size_t c = 0; c < n; ++c) out[c] += row[c];
+      }
     }
   }
 }

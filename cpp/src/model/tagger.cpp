@@ -121,29 +121,34 @@ class WordScores {
     Slot& slot = slot_of(serial, model.label_count(), groups(kind));
     slot.ready.resize(ids_.size(), 0);
     slot.sums.resize(ids_.size() * slot.stride);
-    const std::size_t n = model.label_count();
+    // the new words' features, group by group (the order of a word's sums), scored in one go
+    static_assert(own == 0 && neighbour_group(-2) == 1 && neighbour_group(-1) == 2 && neighbour_group(1) == 3 &&
+                  neighbour_group(2) == 4 && window_before == 5 && window_after == 6);
+    feats_.clear();
+    starts_.assign(1, 0);
+    fresh_.clear();
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (slot.ready[ids[i]] != 0) continue;
       slot.ready[ids[i]] = 1;
-      std::int32_t* out = slot.sums.data() + ids[i] * slot.stride;
-      std::fill(out, out + slot.stride, 0);
+      fresh_.push_back(ids[i]);
       const detail::TokenForms& t = forms.tokens[i];
-      feats_.clear();
       detail::own_word_features(kind, t, feats_);
-      model.add_scores(feats_.data(), feats_.size(), out + own * n);
+      starts_.push_back(feats_.size());
       for (const int offset : detail::neighbour_offsets) {
-        feats_.clear();
         detail::neighbour_features(kind, offset, t, feats_);
-        model.add_scores(feats_.data(), feats_.size(), out + neighbour_group(offset) * n);
+        starts_.push_back(feats_.size());
       }
       if (groups(kind) == 5) continue;
-      feats_.clear();
       detail::window_features(kind, -1, t, feats_);
-      model.add_scores(feats_.data(), feats_.size(), out + window_before * n);
-      feats_.clear();
+      starts_.push_back(feats_.size());
       detail::window_features(kind, 1, t, feats_);
-      model.add_scores(feats_.data(), feats_.size(), out + window_after * n);
+      starts_.push_back(feats_.size());
     }
+    if (fresh_.empty()) return slot.sums.data();
+    fresh_sums_.assign(fresh_.size() * slot.stride, 0);
+    model.add_scores_each(feats_.data(), starts_.data(), starts_.size() - 1, fresh_sums_.data());
+    for (std::size_t k = 0; k < fresh_.size(); ++k)
+      std::copy_n(fresh_sums_.data() + k * slot.stride, slot.stride, slot.sums.data() + fresh_[k] * slot.stride);
     return slot.sums.data();
   }
 
@@ -196,6 +201,9 @@ class WordScores {
   std::array<Slot, 6> slots_;
   std::size_t next_slot_ = 0;
   std::vector<FeatureHash> feats_;
+  std::vector<std::size_t> starts_;         // sums(): where each new word's group of features starts in feats_
+  std::vector<std::uint32_t> fresh_;        // sums(): the ids of the new words
+  std::vector<std::int32_t> fresh_sums_;    // sums(): their sums, before they go to their slot
 };
 
 // One per thread: the caches of all the taggers it runs.
@@ -211,6 +219,7 @@ void add_fixed(std::int32_t* __restrict scores, const std::int32_t* __restrict v
 
 void add_vector(std::int32_t* __restrict scores, const std::int32_t* __restrict v, std::size_t n) {
   switch (n) {  // the label counts of the shipped models, unrolled
+    case 7: return add_fixed<7>(scores, v);
     case 9: return add_fixed<9>(scores, v);
     case 45: return add_fixed<45>(scores, v);
     default:
@@ -261,7 +270,8 @@ void Tagger::tag_forms(const detail::SentenceForms& forms, const std::vector<std
                        const std::vector<std::string_view>* pos, std::vector<int>& out,
                        SharedContext* shared) const {
   thread_local std::vector<FeatureHash> feats;
-  thread_local std::vector<std::int32_t> scores;
+  thread_local std::vector<std::size_t> starts;
+  thread_local std::vector<std::int32_t> token_scores;
   const Kind kind = detail::kind_of(model_.component(), "");
   const std::size_t n = model_.label_count();
   const std::size_t stride = WordScores::groups(kind) * n;
@@ -269,38 +279,49 @@ void Tagger::tag_forms(const detail::SentenceForms& forms, const std::vector<std
   const auto& labels = model_.labels();
   const std::size_t count = forms.tokens.size();
   const auto size = static_cast<std::ptrdiff_t>(count);
+  // The context features do not depend on the labels: those of all the
+  // tokens are scored in one go, their look-ups overlapping.
+  feats.clear();
+  starts.assign(1, 0);
+  const bool second_pass = shared != nullptr && (kind == Kind::ner_doc || kind == Kind::attribution_cued);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (second_pass) {  // the first pass's context features, and those of this pass's context values
+      feats.insert(feats.end(), shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i]),
+                   shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i + 1]));
+      if (kind == Kind::ner_doc) detail::document_features(forms, i, feats);
+      else detail::cue_context_features(forms, pos, i, feats);
+    } else {
+      detail::context_features(kind, forms, pos, i, feats);
+    }
+    starts.push_back(feats.size());
+  }
+  if (shared != nullptr && !second_pass) {  // recorded for the second pass (ner-doc, attribution-cued)
+    shared->hashes.assign(feats.begin(), feats.end());
+    shared->start.assign(starts.begin(), starts.end());
+  }
+  token_scores.assign(count * n, 0);
+  model_.add_scores_each(feats.data(), starts.data(), count, token_scores.data());
   out.assign(count, 0);
   for (std::size_t i = 0; i < count; ++i) {
     const auto j = static_cast<std::ptrdiff_t>(i);
-    scores.assign(n, 0);
+    std::int32_t* scores = token_scores.data() + i * n;
     // the features of single words, summed once per word (WordScores)
-    add_vector(scores.data(), sums + ids[i] * stride + WordScores::own * n, n);
+    add_vector(scores, sums + ids[i] * stride + WordScores::own * n, n);
     for (const int offset : detail::neighbour_offsets)
       if (j + offset >= 0 && j + offset < size)
-        add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j + offset)] * stride + WordScores::neighbour_group(offset) * n, n);
+        add_vector(scores, sums + ids[static_cast<std::size_t>(j + offset)] * stride + WordScores::neighbour_group(offset) * n, n);
     if (kind != Kind::pos)
       for (std::ptrdiff_t k = 1; k <= detail::window; ++k) {
-        if (j - k >= 0) add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j - k)] * stride + WordScores::window_before * n, n);
-        if (j + k < size) add_vector(scores.data(), sums + ids[static_cast<std::size_t>(j + k)] * stride + WordScores::window_after * n, n);
+        if (j - k >= 0) add_vector(scores, sums + ids[static_cast<std::size_t>(j - k)] * stride + WordScores::window_before * n, n);
+        if (j + k < size) add_vector(scores, sums + ids[static_cast<std::size_t>(j + k)] * stride + WordScores::window_after * n, n);
       }
-    feats.clear();
-    if (shared == nullptr) {
-      detail::context_features(kind, forms, pos, i, feats);
-    } else if (kind == Kind::ner) {  // recorded for ner-doc, whose context features are these and the document's
-      detail::context_features(kind, forms, pos, i, feats);
-      shared->hashes.insert(shared->hashes.end(), feats.begin(), feats.end());
-      shared->start.push_back(shared->hashes.size());
-    } else {
-      feats.assign(shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i]),
-                   shared->hashes.begin() + static_cast<std::ptrdiff_t>(shared->start[i + 1]));
-      detail::document_features(forms, i, feats);
-    }
     const std::size_t prev1 = i >= 1 ? static_cast<std::size_t>(out[i - 1]) : n;
     const std::size_t prev2 = i >= 2 ? static_cast<std::size_t>(out[i - 2]) : n;
-    add_vector(scores.data(), thread_word_scores().label_sums(serial_, kind, model_, prev1, prev2), n);
+    add_vector(scores, thread_word_scores().label_sums(serial_, kind, model_, prev1, prev2), n);
+    feats.clear();
     detail::label_word_features(kind, forms, pos, i, prev1 == n ? std::string_view("<s>") : std::string_view(labels[prev1]),
                                 feats);
-    model_.add_scores(feats.data(), feats.size(), scores.data());
+    model_.add_scores(feats.data(), feats.size(), scores);
     int best = -1;
     const std::size_t prev = i == 0 ? n : static_cast<std::size_t>(out[i - 1]);
     for (std::size_t c = 0; c < n; ++c) {
@@ -588,7 +609,8 @@ std::vector<std::vector<std::string>> document_context(const std::vector<std::ve
 }
 
 // One document's sentences prepared once for every tagger that runs on it:
-// their forms (the same for pos, ner and ner-doc) and word ids (WordScores).
+// their forms (the same for pos, ner and ner-doc, and for attribution and
+// attribution-cued) and word ids (WordScores).
 struct PreparedDocument {
   std::vector<detail::SentenceForms> forms;
   std::vector<std::vector<std::uint32_t>> ids;
@@ -598,7 +620,7 @@ struct PreparedDocument {
 
 namespace {
 
-PreparedDocument& prepare_document(const std::vector<std::vector<std::string_view>>& words) {
+PreparedDocument& prepare_document(Kind kind, const std::vector<std::vector<std::string_view>>& words) {
   thread_local PreparedDocument doc;
   if (doc.forms.size() < words.size()) {
     doc.forms.resize(words.size());
@@ -610,7 +632,7 @@ PreparedDocument& prepare_document(const std::vector<std::vector<std::string_vie
   WordScores& word_scores = thread_word_scores();
   word_scores.reserve(tokens);
   for (std::size_t s = 0; s < words.size(); ++s) {
-    detail::prepare(Kind::ner, words[s], doc.forms[s]);
+    detail::prepare(kind, words[s], doc.forms[s]);
     doc.forms[s].context.clear();
     word_scores.assign_ids(doc.forms[s], doc.ids[s]);
     doc.context[s].hashes.clear();
@@ -627,11 +649,14 @@ void Tagger::tag_prepared(PreparedDocument& doc, std::size_t sentence, const std
   pos = checked_pos(forms.tokens.size(), pos, context);
   forms.context.clear();
   if (needs_context()) forms.context = *context;
-  // ner records its context features, ner-doc (after it, on the same tags) adds the document's to them
+  // ner records its context features, ner-doc (after it, on the same tags)
+  // adds the document's to them; attribution and attribution-cued (the cues') likewise
   SharedContext& shared = doc.context[sentence];
   const Kind kind = detail::kind_of(model_.component(), "");
   const bool recorded = shared.start.size() == forms.tokens.size() + 1;
-  SharedContext* use = (kind == Kind::ner && !recorded) || (kind == Kind::ner_doc && recorded) ? &shared : nullptr;
+  const bool first_pass = kind == Kind::ner || kind == Kind::attribution;
+  const bool second_pass = kind == Kind::ner_doc || kind == Kind::attribution_cued;
+  SharedContext* use = (first_pass && !recorded) || (second_pass && recorded) ? &shared : nullptr;
   tag_forms(forms, doc.ids[sentence], pos, doc.labels, use);
   out.clear();
   for (int id : doc.labels) out.emplace_back(model_.labels()[static_cast<std::size_t>(id)]);
@@ -641,7 +666,7 @@ std::vector<std::vector<std::string_view>> tag_entities(const Tagger& ner, const
                                                         const std::vector<std::vector<std::string_view>>& words,
                                                         const std::vector<std::vector<std::string_view>>& pos) {
   if (words.size() != pos.size()) throw ModelError("", "tag_entities: words and POS tags differ in sentences");
-  PreparedDocument& doc = prepare_document(words);
+  PreparedDocument& doc = prepare_document(Kind::ner, words);
   std::vector<std::vector<std::string_view>> first(words.size());
   for (std::size_t s = 0; s < words.size(); ++s) ner.tag_prepared(doc, s, &pos[s], nullptr, first[s]);
   if (ner_doc == nullptr) return first;
@@ -655,7 +680,7 @@ std::vector<std::vector<std::string_view>> tag_entities(const Tagger& ner, const
 
 DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
                           const std::vector<std::vector<std::string_view>>& words) {
-  PreparedDocument& doc = prepare_document(words);
+  PreparedDocument& doc = prepare_document(Kind::ner, words);
   DocumentTags tags;
   tags.pos.resize(words.size());
   tags.entities.resize(words.size());
@@ -668,6 +693,25 @@ DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ne
     ner_doc->tag_prepared(doc, s, &tags.pos[s], &v, tags.entities[s]);
   }
   return tags;
+}
+
+std::vector<std::vector<std::string_view>> tag_attributions(const Tagger& attribution, const Tagger* cued,
+                                                            const std::vector<std::vector<std::string_view>>& words,
+                                                            const std::vector<std::vector<std::string_view>>& pos) {
+  if (words.size() != pos.size()) throw ModelError("", "tag_attributions: words and POS tags differ in sentences");
+  PreparedDocument& doc = prepare_document(Kind::attribution, words);
+  std::vector<std::vector<std::string_view>> labels(words.size());
+  std::vector<std::string_view> context_views;
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    attribution.tag_prepared(doc, s, &pos[s], nullptr, labels[s]);
+    const bool has_cue = std::any_of(labels[s].begin(), labels[s].end(),
+                                     [](std::string_view l) { return l.size() > 2 && l.substr(2) == "CUE"; });
+    if (cued == nullptr || !has_cue) continue;
+    const auto context = cue_context(words[s], labels[s]);
+    context_views.assign(context.begin(), context.end());
+    cued->tag_prepared(doc, s, &pos[s], &context_views, labels[s]);
+  }
+  return labels;
 }
 
 }  // namespace newsdoc::model
