@@ -272,6 +272,35 @@ TEST(Kinds, AQuotationFinishingTheReportersSentenceAfterTheAttributionIsAFragmen
   EXPECT_EQ(q[3].text, "we need more teachers.");
 }
 
+TEST(Kinds, AWordOrTwoFrontedBeforeTheAttributionLeaveTheQuotationDirect) {
+  // "Still," is no statement of its own, so the quotation after "she added," finishes none of the
+  // reporter's: it is the statement, direct (it was left a fragment of a statement dropped).
+  const auto a = annotate({"Still, she added, “we also cannot ignore the changes since 2007.”",
+                           "Higher bus fares, the mayor said, “would hurt working parents.”"});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].text, "we also cannot ignore the changes since 2007.");
+  EXPECT_EQ(q[1].kind, "partial");  // "Higher bus fares" is the reporter's start of the statement
+}
+
+TEST(Kinds, AQuotedSentenceIsDirectWhateverIntroducesIt) {
+  // A capital first word and its own closing stop inside the marks: a sentence quoted whole, even
+  // after a verb the rules do not know as a cue, or one they read as a noun ("the ad claims").
+  const auto a = annotate({"The ad claims “Jeb is the conservative you can trust.”",
+                           "Capito called over her shoulder, “His comments are not helping.”",
+                           "Critics call the plan “a tax on the poor” and worse.",
+                           "She starred in “The Apprentice” for years."});
+  const auto q = marked(a);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].text, "Jeb is the conservative you can trust.");
+  EXPECT_EQ(q[1].kind, "direct");
+  EXPECT_EQ(q[1].text, "His comments are not helping.");
+  EXPECT_EQ(q[2].kind, "partial");  // no sentence of its own: lower case, no stop
+  EXPECT_EQ(q[2].text, "a tax on the poor");
+}
+
 TEST(Kinds, AQuotationTheReportersSentenceGoesOnAfterIsAFragment) {
   const auto a = annotate({"The mayor says “the plan is a good start” for the region.", "“We will win” she said."});
   const auto q = marked(a);

@@ -99,6 +99,7 @@ void ArticleAnnotator::find_reported_speech() {
       const std::int32_t len = cue_at(k, kind);
       if (len == 0) continue;
       Range np, content;
+      std::size_t finishing_quotation = quotes_.size();  // a quotation that finishes the reporter's sentence
       if (kind == CueKind::according_to) {
         np = speaker_after(k + len, last, false);
         if (np.empty()) continue;
@@ -137,13 +138,17 @@ void ArticleAnnotator::find_reported_speech() {
             // lower case after the attribution finishes the reporter's sentence; it is a fragment
             // of this statement (it shares the cue), not a statement of its own. A fronted adverbial
             // ("At the same time, he added, “...”") begins no sentence of the reporter's.
+            // Only once the statement is kept: a fronted word or two ("Still, she added, “...”")
+            // is no statement, and the quotation then stays direct.
             if (!in_quote_[static_cast<std::size_t>(first)] && !has_lower(first, wc::prepositions) &&
                 is_punct(k + len, ','))
-              for (auto& q : quotes_)
+              for (std::size_t qi = 0; qi < quotes_.size(); ++qi) {
+                const QuoteDraft& q = quotes_[qi];
                 if (q.kind == QuoteKind::direct && q.open == k + len + 1 && q.close != none &&
                     tok(q.close).paragraph == tok(k).paragraph && is_word(q.open + 1) &&
                     tok(q.open + 1).is(TokenFlag::lower))
-                  q.kind = QuoteKind::partial;
+                  finishing_quotation = qi;
+              }
           } else if (after_comma != none) {
             content = Range{after_comma + 1, last};
           } else {
@@ -208,6 +213,7 @@ void ArticleAnnotator::find_reported_speech() {
         if (hi > lo && q.kind == QuoteKind::direct) quoted += hi - lo;
       }
       if (duplicate || quoted * 2 >= end - begin) continue;
+      if (finishing_quotation < quotes_.size()) quotes_[finishing_quotation].kind = QuoteKind::partial;
       QuoteDraft q;
       q.begin = begin;
       q.end = end;

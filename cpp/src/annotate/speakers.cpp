@@ -401,6 +401,8 @@ void ArticleAnnotator::classify_and_attribute() {
     int words = 0;
     bool all_title = true;
     bool ends_with_punct = false;
+    bool ends_with_stop = false;  // . ! ? as its last mark inside the quotation marks
+    bool starts_capitalised = false;
     bool spans_sentences = tok(q.open).sentence != tok(last_inside).sentence || q.close == none;
     for (std::int32_t k = q.open + 1; k < (q.close == none ? size() : q.close); ++k) {
       if (tok(k).begin >= q.end) break;
@@ -410,9 +412,11 @@ void ArticleAnnotator::classify_and_attribute() {
         const bool small = w == "of" || w == "the" || w == "and" || w == "a" || w == "an" || w == "in" ||
                            w == "on" || w == "for" || w == "to" || w == "at" || w == "by" || w == "de";
         if (!tok(k).is(TokenFlag::upper) && !tok(k).is(TokenFlag::number) && !small) all_title = false;
-        ends_with_punct = false;
+        if (words == 1) starts_capitalised = tok(k).is(TokenFlag::upper);
+        ends_with_punct = ends_with_stop = false;
       } else {
-        ends_with_punct = is_sentence_punct(tok(k).first) || tok(k).first == ',' || tok(k).first == ';';
+        ends_with_stop = is_sentence_punct(tok(k).first);
+        ends_with_punct = ends_with_stop || tok(k).first == ',' || tok(k).first == ';';
       }
     }
     if (words == 0) continue;
@@ -426,6 +430,11 @@ void ArticleAnnotator::classify_and_attribute() {
       for (std::int32_t k = sentence_first; k < before && !direct; ++k)
         if (!in_quote_[static_cast<std::size_t>(k)] && cue_at(k, kind_before) != 0) direct = true;
     }
+    // A quotation that is a sentence of its own, a capital first word and its
+    // own . ! or ? inside the marks ("The ad claims “Jeb is the conservative
+    // you can trust.”", "called over her shoulder, “His comments are not
+    // helping.”"), is direct speech whatever introduces it.
+    if (!direct && starts_capitalised && ends_with_stop && words >= 3 && !all_title) direct = true;
     q.kind = direct ? QuoteKind::direct : QuoteKind::partial;
 
     // A quoted name or title ("Buk", "The Art of the Deal") is not speech.
