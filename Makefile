@@ -113,7 +113,8 @@ train: $(STAMPS)/deps
 # `make train` uses the committed table: run this first only to remake it.
 word-clusters: $(PY)
 	@dpkg-query -W -f='$${Status}\n' python3-gensim 2>/dev/null | grep -q '^install ok installed' || \
-	  { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq --no-install-recommends python3-gensim; }
+	  { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends python3-gensim; }
 	$(PY) cpp/data/build_word_clusters.py --shared ../shared --out cpp/data/lexicon/word_clusters.tsv
 
 # libFuzzer targets (tests/fuzz), built with clang, ASan and UBSan, each run

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -634,6 +636,34 @@ TEST(Features, WordClustersGroupWordsOfOneKindAndFallBackToLowerCase) {
   EXPECT_EQ(forms.tokens[1].cluster.fine, 0);
 }
 
+TEST(Features, WordClusterTablesParseWhateverTheLineEndsAndSkipBadLines) {
+  namespace detail = newsdoc::model::detail;
+  const std::string text = "said\t1\t2\t3\r\nsays\t1\t2\t4\n\nbad\t1\tx\t3\nshort\t1\t2\nlong\t1\t2\t3\t4\nlast\t0\t0\t9";
+  const auto table = detail::parse_word_clusters(text);
+  ASSERT_EQ(table.size(), 3u);  // said (CRLF), says, last (no final newline)
+  EXPECT_EQ(table.at("said").fine, 4);  // ids + 1; the CR is not part of the number
+  EXPECT_EQ(table.at("says").fine, 5);
+  EXPECT_EQ(table.at("last").coarse, 1);
+  EXPECT_EQ(table.count("bad"), 0u);
+  // the compiled-in table: every line a word
+  std::ifstream in(newsdoc_test::source_dir() / "cpp" / "data" / "lexicon" / "word_clusters.tsv");
+  ASSERT_TRUE(in);
+  std::size_t lines = 0;
+  for (std::string line; std::getline(in, line);) ++lines;
+  EXPECT_EQ(detail::word_cluster_count(), lines);
+  // the entity taggers' feature sets name the table, so models of other clusters are refused
+  EXPECT_EQ(std::string(detail::feature_set_of(detail::Kind::ner)), "ner-features/3 clusters:" + detail::word_clusters_checksum());
+  EXPECT_EQ(detail::word_clusters_checksum().size(), 8u);
+}
+
+TEST(Features, AnEmptyTokenBeforeACueIsNoName) {
+  namespace detail = newsdoc::model::detail;
+  const std::vector<std::string_view> words = {"", "said", "it"};
+  detail::SentenceForms forms;
+  detail::prepare(detail::Kind::attribution, words, forms);
+  EXPECT_EQ(detail::left_frame(forms, 1), "-");
+}
+
 // Greedy decoding with every feature looked up one by one, as the taggers
 // were trained: what Tagger::tag must give with its cached sums per word.
 std::vector<std::string_view> tag_feature_by_feature(const Tagger& tagger, const std::vector<std::string_view>& words,
@@ -706,6 +736,28 @@ TEST(ShippedModels, CachedScoresAndTagDocumentGiveTheLabelsOfEveryFeature) {
   EXPECT_EQ(all.entities, both);
   EXPECT_EQ(newsdoc::model::tag_document(pos, ner, nullptr, doc).entities, first);
   EXPECT_TRUE(newsdoc::model::tag_document(pos, ner, &ner_doc, {}).entities.empty());
+}
+
+TEST(ShippedModels, DocumentTaggersRefuseATaggerOfAnotherKind) {
+  // Each prepares the article for the kinds it runs; another kind would read forms made for none.
+  const auto dir = newsdoc_test::source_dir() / "models";
+  if (!std::filesystem::exists(dir / "attribution-cued.ndm")) GTEST_SKIP() << "no shipped models in " << dir << " (make train)";
+  const Tagger pos = Tagger::load((dir / "pos.ndm").string());
+  const Tagger ner = Tagger::load((dir / "ner.ndm").string());
+  const Tagger attribution = Tagger::load((dir / "attribution.ndm").string());
+  const std::vector<std::vector<std::string_view>> doc = {{"Officials", "in", "Paris", "said", "so", "."}};
+  const std::vector<std::vector<std::string_view>> tags = {pos.tag(doc[0])};
+  EXPECT_THROW(newsdoc::model::tag_attributions(ner, nullptr, doc, tags), ModelError);
+  EXPECT_THROW(newsdoc::model::tag_attributions(attribution, &ner, doc, tags), ModelError);
+  EXPECT_THROW(newsdoc::model::tag_entities(attribution, nullptr, doc, tags), ModelError);
+  EXPECT_THROW(newsdoc::model::tag_entities(ner, &attribution, doc, tags), ModelError);
+  EXPECT_THROW(newsdoc::model::tag_document(ner, ner, nullptr, doc), ModelError);
+  try {
+    newsdoc::model::tag_attributions(ner, nullptr, doc, tags);
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("expected a 'attribution' tagger, got a 'ner' one"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(newsdoc::model::tag_attributions(attribution, nullptr, doc, tags)[0].size(), doc[0].size());
 }
 
 TEST(ShippedModels, TagAttributionsGivesTheLabelsOfEveryFeature) {

@@ -1,9 +1,11 @@
 #include "model/features.hpp"
 
 #include "annotate/lexicon.hpp"
+#include "crc32.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <type_traits>
 #include <unordered_map>
 
@@ -164,40 +166,20 @@ const newsdoc::detail::Lexicon& builtin_lexicon() {
   return lexicon;
 }
 
-// The word clusters (cpp/data/lexicon/word_clusters.tsv: word, then its
-// cluster at 64, 256 and 1,024 clusters), parsed once.
+// The word clusters compiled in (cpp/data/lexicon/word_clusters.tsv), parsed once.
 const std::unordered_map<std::string_view, WordCluster>& builtin_word_clusters() {
-  static const std::unordered_map<std::string_view, WordCluster> clusters = [] {
-    std::unordered_map<std::string_view, WordCluster> built;
-    const std::string_view text = newsdoc::detail::lexicon_word_clusters();
-    built.reserve(text.size() / 16);
-    const auto id_of = [](std::string_view field) {
-      unsigned value = 0;
-      for (char c : field) value = value * 10 + static_cast<unsigned>(c - '0');
-      return static_cast<std::uint16_t>(value + 1);
-    };
-    for (std::size_t at = 0; at < text.size();) {
-      std::size_t end = text.find('\n', at);
-      if (end == std::string_view::npos) end = text.size();
-      const std::string_view line = text.substr(at, end - at);
-      at = end + 1;
-      std::string_view fields[4];
-      std::size_t count = 0, from = 0;
-      for (; count < 4 && from <= line.size(); ++count) {
-        std::size_t tab = line.find('\t', from);
-        if (tab == std::string_view::npos) tab = line.size();
-        fields[count] = line.substr(from, tab - from);
-        from = tab + 1;
-      }
-      if (count == 4) built.emplace(fields[0], WordCluster{id_of(fields[1]), id_of(fields[2]), id_of(fields[3])});
-    }
-    return built;
-  }();
+  static const std::unordered_map<std::string_view, WordCluster> clusters =
+      parse_word_clusters(newsdoc::detail::lexicon_word_clusters());
   return clusters;
 }
 
-// A cluster id as a feature value: its two bytes.
-std::string_view cluster_value(const std::uint16_t& id) { return {reinterpret_cast<const char*>(&id), sizeof id}; }
+// A cluster id as a feature value: its two bytes, low byte first on every platform.
+struct ClusterValue {
+  char bytes[2];
+  explicit ClusterValue(std::uint16_t id)
+      : bytes{static_cast<char>(id & 0xFF), static_cast<char>(id >> 8)} {}
+  operator std::string_view() const { return {bytes, sizeof bytes}; }
+};
 
 bool is_wh_word(std::string_view w) {
   return w == "whether" || w == "if" || w == "what" || w == "how" || w == "why" || w == "who" || w == "when" ||
@@ -246,7 +228,8 @@ std::string_view left_frame(const SentenceForms& s, std::size_t i) {
   const std::uint32_t bits = before.lexicon_bits;
   if ((bits & wc::pronouns) != 0) return "pronoun";
   if ((bits & (wc::roles | wc::source_nouns)) != 0) return "role";
-  if (before_norm[0] >= 'A' && before_norm[0] <= 'Z' && (k > 1 || (bits & wc::non_names) == 0)) return "name";
+  if (!before_norm.empty() && before_norm[0] >= 'A' && before_norm[0] <= 'Z' && (k > 1 || (bits & wc::non_names) == 0))
+    return "name";
   return "-";
 }
 
@@ -261,11 +244,15 @@ Kind kind_of(std::string_view component, const std::string& path) {
 }
 
 const char* feature_set_of(Kind kind) {
+  // The entity taggers' features include the word clusters: their sets name the
+  // table's checksum, so that a model trained with other clusters is refused.
+  static const std::string ner = "ner-features/3 clusters:" + word_clusters_checksum();
+  static const std::string ner_doc = "ner-doc-features/3 clusters:" + word_clusters_checksum();
   switch (kind) {
     case Kind::pos: return "pos-features/1";
-    case Kind::ner: return "ner-features/3";
+    case Kind::ner: return ner.c_str();
     case Kind::cue: return "cue-features/2";
-    case Kind::ner_doc: return "ner-doc-features/3";
+    case Kind::ner_doc: return ner_doc.c_str();
     case Kind::attribution: return "attribution-features/2";
     case Kind::attribution_cued: return "attribution-cued-features/2";
   }
@@ -297,9 +284,9 @@ void mark_lexicon(const std::vector<std::string_view>& words, SentenceForms& out
 
 /// A word's clusters at each granularity (the unknown word's included).
 void cluster_features(const WordCluster& c, Sink& f) {
-  f.add(NAME("cl64"), cluster_value(c.coarse));
-  f.add(NAME("cl256"), cluster_value(c.middle));
-  f.add(NAME("cl1024"), cluster_value(c.fine));
+  f.add(NAME("cl64"), ClusterValue(c.coarse));
+  f.add(NAME("cl256"), ClusterValue(c.middle));
+  f.add(NAME("cl1024"), ClusterValue(c.fine));
 }
 
 /// Word-list features: which of the lists that bear on names the word is on.
@@ -315,6 +302,49 @@ void word_class_features(std::uint32_t classes, Sink& f) {
 }
 
 }  // namespace
+
+std::unordered_map<std::string_view, WordCluster> parse_word_clusters(std::string_view text) {
+  std::unordered_map<std::string_view, WordCluster> clusters;
+  clusters.reserve(text.size() / 16);
+  // a cluster number, as its id + 1; 0 for a field that is not one
+  const auto id_of = [](std::string_view field) -> std::uint16_t {
+    if (field.empty() || field.size() > 4) return 0;
+    unsigned value = 0;
+    for (char c : field) {
+      if (c < '0' || c > '9') return 0;
+      value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    return static_cast<std::uint16_t>(value + 1);
+  };
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view fields[5];
+    std::size_t count = 0;
+    for (std::size_t from = 0; count < 5 && from <= line.size(); ++count) {
+      std::size_t tab = line.find('\t', from);
+      if (tab == std::string_view::npos) tab = line.size();
+      fields[count] = line.substr(from, tab - from);
+      from = tab + 1;
+    }
+    if (count != 4 || fields[0].empty()) continue;
+    const WordCluster c{id_of(fields[1]), id_of(fields[2]), id_of(fields[3])};
+    if (c.coarse != 0 && c.middle != 0 && c.fine != 0) clusters.emplace(fields[0], c);
+  }
+  return clusters;
+}
+
+std::size_t word_cluster_count() { return builtin_word_clusters().size(); }
+
+std::string word_clusters_checksum() {
+  const std::string_view text = newsdoc::detail::lexicon_word_clusters();
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", newsdoc::detail::crc32(0, text.data(), text.size()));
+  return hex;
+}
 
 WordCluster word_cluster(std::string_view norm, std::string_view lower) {
   const auto& clusters = builtin_word_clusters();
@@ -444,14 +474,14 @@ void neighbour_features(Kind kind, int offset, std::string_view lower, std::stri
       f.add(NAME("ss-1"), short_shape);
       f.add(NAME("s3-1"), suffix(lower, 3));
       if (kind != Kind::pos) f.add(NAME("wc-1"), norm);
-      if (clustered) f.add(NAME("cl256-1"), cluster_value(cluster->middle)), f.add(NAME("cl1024-1"), cluster_value(cluster->fine));
+      if (clustered) f.add(NAME("cl256-1"), ClusterValue(cluster->middle)), f.add(NAME("cl1024-1"), ClusterValue(cluster->fine));
       return;
     case 1:
       f.add(NAME("w+1"), lower);
       f.add(NAME("ss+1"), short_shape);
       f.add(NAME("s3+1"), suffix(lower, 3));
       if (kind != Kind::pos) f.add(NAME("wc+1"), norm);
-      if (clustered) f.add(NAME("cl256+1"), cluster_value(cluster->middle)), f.add(NAME("cl1024+1"), cluster_value(cluster->fine));
+      if (clustered) f.add(NAME("cl256+1"), ClusterValue(cluster->middle)), f.add(NAME("cl1024+1"), ClusterValue(cluster->fine));
       return;
     default:
       f.add(NAME("w+2"), lower);

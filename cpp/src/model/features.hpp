@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "newsdoc/model.hpp"
@@ -29,6 +30,14 @@ struct WordCluster {
 /// The clusters of a word (normalised as TokenForms::norm): as written, else
 /// lower-cased, else without a final period ("Mr." -> "Mr").
 WordCluster word_cluster(std::string_view norm, std::string_view lower);
+/// Parses a word-cluster table, `word<TAB>c64<TAB>c256<TAB>c1024` a line (a
+/// final CR is dropped); a line without exactly those four fields, numbers
+/// below 10,000, is left out. The views point into `text`.
+std::unordered_map<std::string_view, WordCluster> parse_word_clusters(std::string_view text);
+/// The number of words of the compiled-in table, and its CRC-32 in hex, which
+/// the entity taggers' feature sets name.
+std::size_t word_cluster_count();
+std::string word_clusters_checksum();
 
 /// A token's derived forms.
 struct TokenForms {

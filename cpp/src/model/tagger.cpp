@@ -662,9 +662,22 @@ void Tagger::tag_prepared(PreparedDocument& doc, std::size_t sentence, const std
   for (int id : doc.labels) out.emplace_back(model_.labels()[static_cast<std::size_t>(id)]);
 }
 
+namespace {
+
+// The document-level taggers prepare each article once for the kinds they run:
+// a tagger of another kind would read forms it was not prepared for.
+void require_kind(const char* function, const Tagger* tagger, const char* kind) {
+  if (tagger != nullptr && tagger->kind() != kind)
+    throw ModelError("", std::string(function) + ": expected a '" + kind + "' tagger, got a '" + tagger->kind() + "' one");
+}
+
+}  // namespace
+
 std::vector<std::vector<std::string_view>> tag_entities(const Tagger& ner, const Tagger* ner_doc,
                                                         const std::vector<std::vector<std::string_view>>& words,
                                                         const std::vector<std::vector<std::string_view>>& pos) {
+  require_kind("tag_entities", &ner, "ner");
+  require_kind("tag_entities", ner_doc, "ner-doc");
   if (words.size() != pos.size()) throw ModelError("", "tag_entities: words and POS tags differ in sentences");
   PreparedDocument& doc = prepare_document(Kind::ner, words);
   std::vector<std::vector<std::string_view>> first(words.size());
@@ -680,6 +693,9 @@ std::vector<std::vector<std::string_view>> tag_entities(const Tagger& ner, const
 
 DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ner_doc,
                           const std::vector<std::vector<std::string_view>>& words) {
+  require_kind("tag_document", &pos, "pos");
+  require_kind("tag_document", &ner, "ner");
+  require_kind("tag_document", ner_doc, "ner-doc");
   PreparedDocument& doc = prepare_document(Kind::ner, words);
   DocumentTags tags;
   tags.pos.resize(words.size());
@@ -698,6 +714,8 @@ DocumentTags tag_document(const Tagger& pos, const Tagger& ner, const Tagger* ne
 std::vector<std::vector<std::string_view>> tag_attributions(const Tagger& attribution, const Tagger* cued,
                                                             const std::vector<std::vector<std::string_view>>& words,
                                                             const std::vector<std::vector<std::string_view>>& pos) {
+  require_kind("tag_attributions", &attribution, "attribution");
+  require_kind("tag_attributions", cued, "attribution-cued");
   if (words.size() != pos.size()) throw ModelError("", "tag_attributions: words and POS tags differ in sentences");
   PreparedDocument& doc = prepare_document(Kind::attribution, words);
   std::vector<std::vector<std::string_view>> labels(words.size());
