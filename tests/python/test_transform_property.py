@@ -250,10 +250,13 @@ def check_redaction(article: newsdoc.Article, out: newsdoc.Article, redacted: di
     # leave a name that only then stands alone. With every range on word edges, none may be left.
     text = article.text
     on_edge = lambda i: i in (0, len(text)) or not (text[i - 1].isalnum() and text[i].isalnum())  # noqa: E731
+    # A name that a placeholder's own characters complete ("👍 “" from "👍 " and a placeholder "“PERSON”")
+    # was not left behind: redact() cannot keep a placeholder from spelling part of a name.
     if all(on_edge(start) and on_edge(end) for start, end in ranges):
         kept_after = [(m.start, m.end) for m in out.mentions if m.entity.index not in redacted and m.end > m.start]
+        placeholders_after = whole_words(out.text, {p for p in redacted.values() if p})
         for span in whole_words(out.text, names):
-            assert overlaps(span, kept_after), (out.text, span, names)
+            assert overlaps(span, kept_after) or overlaps(span, placeholders_after), (out.text, span, names)
 
 
 def apply_step(data, step: str, article: newsdoc.Article) -> newsdoc.Article:
@@ -366,6 +369,18 @@ def apply_step(data, step: str, article: newsdoc.Article) -> newsdoc.Article:
         assert [(q.start, q.end) for q in out.quotes] == kept + [(q["start"], q["end"]) for q in given]
         return out
     return article
+
+
+def test_a_name_a_placeholder_completes_is_not_a_name_left_behind():
+    """Found by the property test below (hypothesis, in CI): the kept "Ann " and the placeholder "B PERSON"
+    spell the redacted name "Ann B" again; redact() kept nothing of that name, and the check says so."""
+    article = newsdoc.Article(paragraphs=["Ann Bob ran."],
+                              entities=[{"id": "e0", "name": "Ann B", "type": "PERSON"},
+                                        {"id": "e1", "name": "Bob", "type": "PERSON"}],
+                              mentions=[{"entity": "e1", "start": 4, "end": 7}], meta={"teaser": ""})
+    out = article.redact(["PERSON"], "B {type}")
+    assert out.text == "Ann B PERSON ran."
+    check_redaction(article, out, {0: "B PERSON", 1: "B PERSON"}, "B {type}")
 
 
 @settings(max_examples=500, deadline=None,
